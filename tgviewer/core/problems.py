@@ -1,0 +1,114 @@
+"""Problems found in files people give tgviewer, and the error that carries them.
+
+Every problem says what is wrong and where: the file, the line and the field when known.
+Errors make a bundle unusable and are raised together as one :class:`BundleError`;
+warnings stay attached to the loaded bundle so the app can show them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+#: Beyond this many errors a message lists the first ones and counts the rest.
+MAX_LISTED_PROBLEMS = 20
+
+
+class Severity(Enum):
+    """How bad a problem is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file.
+
+    Attributes
+    ----------
+    severity
+        An error refuses the file; a warning is kept with it.
+    message
+        What is wrong and what was expected, in plain words.
+    file
+        File name inside the bundle (``records.csv``) or the path of a loose file.
+    line
+        1-based line number in ``file``, when it is a text file.
+    field
+        Column name, or a dotted path into a JSON document (``sources[0].url``).
+    """
+
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+
+    @property
+    def location(self) -> str:
+        """``records.csv, line 12, field 'start'``: where the problem is, as far as known."""
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.line is not None:
+            parts.append(f"line {self.line}")
+        if self.field:
+            parts.append(f"field '{self.field}'")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        location = self.location
+        return f"{location}: {self.message}" if location else self.message
+
+
+def error(message: str, file: str | None = None, line: int | None = None,
+          field: str | None = None) -> Problem:
+    """Make an error :class:`Problem`."""
+    return Problem(Severity.ERROR, message, file, line, field)
+
+
+def warning(message: str, file: str | None = None, line: int | None = None,
+            field: str | None = None) -> Problem:
+    """Make a warning :class:`Problem`."""
+    return Problem(Severity.WARNING, message, file, line, field)
+
+
+def errors_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The errors among ``problems``."""
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def warnings_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The warnings among ``problems``."""
+    return [p for p in problems if p.severity is Severity.WARNING]
+
+
+class BundleError(Exception):
+    """A bundle or another data file cannot be used; ``problems`` says why and where.
+
+    Parameters
+    ----------
+    source
+        The path or name the user gave, shown first in the message.
+    problems
+        The errors found (at least one).
+    """
+
+    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+        self.source = source
+        self.problems: tuple[Problem, ...] = tuple(problems) or (
+            error("the file could not be used"),
+        )
+        super().__init__(self.describe())
+
+    def describe(self, limit: int = MAX_LISTED_PROBLEMS) -> str:
+        """A message listing the first ``limit`` problems, one per line."""
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [f"{self.source}: cannot be used ({count} {noun})"]
+        lines += [f"  {problem}" for problem in self.problems[:limit]]
+        if count > limit:
+            lines.append(f"  ... and {count - limit} more")
+        return "\n".join(lines)

@@ -1,0 +1,46 @@
+"""Finds the files shipped inside the package (the default bundle, reference data).
+
+Everything tgviewer needs at run time lives in ``tgviewer/data`` and is found here, through
+``importlib.resources``, so it works from a source checkout, an installed wheel and a frozen
+PyInstaller build alike. This module is Qt-free; icons are made by the UI layer.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+DATA_PACKAGE = "tgviewer.data"
+DEFAULT_BUNDLE = "default.tgbundle"
+REGIONS = "regions.json"
+POPULATION = "population.json"
+
+
+class MissingResourceError(FileNotFoundError):
+    """A file that should ship with tgviewer is not there: the installation is broken."""
+
+
+def data_path(name: str) -> Path:
+    """Path of the packaged data file ``name``.
+
+    Raises
+    ------
+    MissingResourceError
+        Naming the file and listing what the data folder does hold.
+    """
+    folder = resources.files(DATA_PACKAGE)
+    entry = folder / name
+    if not entry.is_file():
+        present = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name[0] != "_")
+        raise MissingResourceError(
+            f"tgviewer's installation lacks the data file {name!r} "
+            f"(the data folder holds: {', '.join(present) or 'nothing'}); reinstall tgviewer"
+        )
+    # Data files are plain files in every supported layout (wheel, checkout, PyInstaller
+    # one-folder build), so the traversable resolves to a real path.
+    return Path(str(entry)).resolve()
+
+
+def default_bundle_path() -> Path:
+    """Path of the embedded default bundle."""
+    return data_path(DEFAULT_BUNDLE)
