@@ -7,6 +7,7 @@ Nothing is extracted to disk and nothing in the bundle is executed.
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -86,22 +87,28 @@ class _FolderMembers:
 
 
 @contextmanager
-def open_members(path: Path) -> Iterator[MemberReader]:
-    """Open the bundle at ``path`` (a ``.tgbundle`` zip or a folder) for reading members.
+def open_members(path: Path | bytes, shown: str) -> Iterator[MemberReader]:
+    """Open a bundle for reading its members.
+
+    Parameters
+    ----------
+    path
+        A ``.tgbundle`` zip file or a folder, or the bytes of a ``.tgbundle`` file.
+    shown
+        How to name the bundle in messages.
 
     Raises
     ------
     BundleError
         If the path does not exist, or is neither a folder nor a readable zip archive.
     """
-    shown = str(path)
-    if path.is_dir():
+    if isinstance(path, Path) and path.is_dir():
         yield _FolderMembers(path)
         return
-    if not path.exists():
+    if isinstance(path, Path) and not path.exists():
         raise BundleError(shown, [error("no such file or folder")])
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path)
     except zipfile.BadZipFile:
         raise BundleError(shown, [error(
             "not a tgviewer bundle: the file is not a zip archive (a .tgbundle file is a zip "

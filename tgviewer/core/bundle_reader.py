@@ -16,15 +16,17 @@ from tgviewer.core.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Bundle
 from tgviewer.core.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.records_csv import parse_events, parse_records
 from tgviewer.core.validation import check_consistency, check_records
+from tgviewer.resources import default_bundle_path
 
 
-def read_bundle(path: Path | str, location: str | None = None) -> Bundle:
+def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle:
     """Read and validate the bundle at ``path``.
 
     Parameters
     ----------
     path
-        A ``.tgbundle`` file or a folder holding ``manifest.json`` and ``records.csv``.
+        A ``.tgbundle`` file or a folder holding ``manifest.json`` and ``records.csv``,
+        or the bytes of a ``.tgbundle`` file.
     location
         How to name the bundle to people; defaults to the path.
 
@@ -33,10 +35,10 @@ def read_bundle(path: Path | str, location: str | None = None) -> Bundle:
     BundleError
         Listing every error found, each with file, line and field where known.
     """
-    path = Path(path)
-    shown = location or str(path)
+    source = path if isinstance(path, bytes) else Path(path)
+    shown = location or ("(bundle in memory)" if isinstance(path, bytes) else str(path))
     problems: list[Problem] = []
-    with open_members(path) as read:
+    with open_members(source, shown) as read:
         manifest_data = read(MANIFEST_FILE)
         records_data = read(RECORDS_FILE)
         events_data = read(EVENTS_FILE)
@@ -92,3 +94,12 @@ def read_bundle(path: Path | str, location: str | None = None) -> Bundle:
     )
     warnings = warnings_in(problems) + check_consistency(bundle)
     return dataclasses.replace(bundle, warnings=tuple(warnings))
+
+
+#: How the embedded default bundle is named to people.
+DEFAULT_BUNDLE_LOCATION = "embedded default bundle"
+
+
+def read_default_bundle() -> Bundle:
+    """The bundle shipped inside tgviewer."""
+    return read_bundle(default_bundle_path(), DEFAULT_BUNDLE_LOCATION)

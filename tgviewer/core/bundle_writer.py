@@ -6,6 +6,7 @@ bundle's checksum identifies its content and rebuilding the default bundle is re
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import zipfile
@@ -13,8 +14,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tgviewer.core.atomic import atomic_write_bytes
+from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.manifest_json import manifest_to_json
-from tgviewer.core.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Event, Manifest, Record
+from tgviewer.core.model import (
+    EVENTS_FILE,
+    MANIFEST_FILE,
+    RECORDS_FILE,
+    Bundle,
+    Event,
+    Manifest,
+    Record,
+)
 from tgviewer.core.records_csv import events_to_csv, records_to_csv
 
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -56,3 +66,18 @@ def write_bundle_folder(folder: Path, manifest: Manifest, records: Sequence[Reco
     for name, data in bundle_members(manifest, records, events).items():
         atomic_write_bytes(folder / name, data)
     return folder
+
+
+def write_checked_bundle(path: Path, manifest: Manifest, records: Sequence[Record],
+                         events: Sequence[Event] = ()) -> Bundle:
+    """Validate the bundle as :func:`read_bundle` would, then write it atomically.
+
+    Raises
+    ------
+    BundleError
+        If the bundle would not load; nothing is written then.
+    """
+    data = bundle_bytes(manifest, records, events)
+    bundle = read_bundle(data, location=str(path))
+    atomic_write_bytes(path, data)
+    return dataclasses.replace(bundle, location=str(path))

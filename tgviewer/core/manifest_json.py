@@ -8,7 +8,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from tgviewer.core.dates import parse_date
-from tgviewer.core.model import FORMAT_NAME, FORMAT_VERSION, MANIFEST_FILE, Manifest, Measure, Source
+from tgviewer.core.model import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MANIFEST_FILE,
+    Manifest,
+    Measure,
+    Source,
+)
 from tgviewer.core.problems import Problem, error, warning
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
@@ -120,8 +127,9 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
     def measure(item: dict[str, Any], path: str) -> Measure:
         key = reader.text(item, "key", f"{path}.key")
         if key and (not MEASURE_KEY_PATTERN.match(key) or key in RESERVED_COLUMNS):
+            reserved = ", ".join(sorted(RESERVED_COLUMNS))
             reader.fail(f"{path}.key", f"{key!r} cannot name a measure; expected lower-case "
-                        "letters, digits and '_', not one of " + ", ".join(sorted(RESERVED_COLUMNS)))
+                        f"letters, digits and '_', not one of {reserved}")
         return Measure(key, reader.text(item, "label", f"{path}.label"),
                        reader.text(item, "description", f"{path}.description", required=False))
 
@@ -129,7 +137,8 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
     measures = reader.items(document, "measures", "measures", measure)
     if not measures and "measures" in document:
         reader.fail("measures", "the bundle declares no measure; expected at least one")
-    for path, keys in (("sources", [s.id for s in sources]), ("measures", [m.key for m in measures])):
+    declared = (("sources", [s.id for s in sources]), ("measures", [m.key for m in measures]))
+    for path, keys in declared:
         duplicates = sorted({k for k in keys if k and keys.count(k) > 1})
         if duplicates:
             reader.fail(path, f"declared twice: {', '.join(duplicates)}")

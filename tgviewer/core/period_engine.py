@@ -11,6 +11,7 @@ See :mod:`tgviewer.core.span_graph` for how the derivations are found.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from enum import Enum
@@ -230,7 +231,7 @@ class PeriodEngine:
         key = (service, country, measure)
         if key not in self._graphs:
             by_edge: dict[int, Record] = {}
-            edges = []
+            edges: list[Edge] = []
             for record in self._records.get((service, country), []):
                 value = record.value(measure)
                 if record.span is None or value is None:
@@ -295,7 +296,7 @@ class PeriodEngine:
         for component, nodes in graph.component_nodes().items():
             if component in troubled:
                 continue
-            for left, right in zip(nodes, nodes[1:], strict=False):
+            for left, right in itertools.pairwise(nodes):
                 if graph.potential_difference(left, right) < 0:
                     path = graph.best_path(left, right)
                     assert path is not None

@@ -1,0 +1,69 @@
+"""The house rules that keep tgviewer's layers apart and its code offline."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "tgviewer"
+QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "tgviewer.ui")
+NETWORK_MODULES = ("socket", "ssl", "urllib", "http", "requests", "httpx", "aiohttp",
+                   "ftplib", "smtplib", "xmlrpc", "webbrowser", "PySide6.QtNetwork",
+                   "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+
+
+def imported_modules(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names += [f"{node.module}.{alias.name}" for alias in node.names]
+    return names
+
+
+def offending(folder: Path, forbidden: tuple[str, ...]) -> list[str]:
+    found = []
+    for path in sorted(folder.rglob("*.py")):
+        for name in imported_modules(path):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                found.append(f"{path.relative_to(ROOT)} imports {name}")
+    return found
+
+
+def test_the_core_never_imports_qt() -> None:
+    assert offending(PACKAGE / "core", QT_MODULES) == []
+
+
+def test_no_module_reaches_for_the_network() -> None:
+    assert offending(PACKAGE, NETWORK_MODULES) == []
+
+
+BLOCK_QT = """
+import importlib.abc, sys
+class BlockQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
+            raise ImportError(f"{name} is not installed here (blocked by the test)")
+        return None
+sys.meta_path.insert(0, BlockQt())
+import pytest
+code = pytest.main(["-c", "tests/core/no-qt.ini", "--rootdir", ".", "-q", "-p", "no:pytestqt",
+                    "tests/core", "tests/cli"])
+assert not any(m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph") for m in sys.modules)
+sys.exit(code)
+"""
+
+
+def test_the_core_and_cli_tests_pass_where_qt_cannot_be_imported() -> None:
+    env = {**os.environ, "PYTEST_ADDOPTS": "", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    result = subprocess.run([sys.executable, "-c", BLOCK_QT], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert " passed" in result.stdout

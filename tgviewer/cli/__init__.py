@@ -1,0 +1,1 @@
+"""tgviewer's command line: the same core the window uses, for scripts and terminals."""

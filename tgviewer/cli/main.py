@@ -1,0 +1,94 @@
+"""The ``tgviewer`` command: subcommands for scripts, and (later) the window.
+
+Errors people can cause (a bad bundle, a bad period, a file that cannot be written) are
+reported on stderr in one message, with exit code 1 (2 for a command line that cannot be
+read); no traceback ever reaches the terminal. Set ``TGVIEWER_DEBUG=1`` to see one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from tgviewer import __version__
+from tgviewer.cli import bundles, table
+from tgviewer.cli.bundles import CommandError
+from tgviewer.core.periods import PeriodError
+from tgviewer.core.problems import BundleError
+from tgviewer.resources import MissingResourceError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="tgviewer",
+        description="Explore Telegram's disclosures to authorities (fulfilled requests for "
+                    "users' IP addresses and phone numbers, and users affected) offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"tgviewer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    table.add_command(commands)
+    bundles.add_commands(commands)
+    return parser
+
+
+def _overview() -> int:
+    """What ``tgviewer`` alone does until the window exists: say what is loaded and how to ask."""
+    bundle = bundles.load_bundle(None)
+    manifest = bundle.manifest
+    print(f"tgviewer {__version__}: {manifest.title}, as of {manifest.as_of} "
+          f"({len(bundle.records)} records, {len(bundle.countries)} countries)")
+    print("Try:\n  tgviewer table --period 2025Q4 --measure users\n"
+          "  tgviewer table --period 2024Q1-2024Q3 --countries FRA,DEU,USA\n"
+          "  tgviewer bundle info\n  tgviewer --help")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not arguments:
+            return _overview()
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+        code: int = args.run(args)
+        return code
+    except BundleError as exc:
+        print(f"tgviewer: {exc.describe()}", file=sys.stderr)
+        return EXIT_FAILED
+    except PeriodError as exc:
+        print(f"tgviewer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (CommandError, MissingResourceError) as exc:
+        print(f"tgviewer: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except BrokenPipeError:
+        # The reader (``| head``) went away: stop quietly, and keep Python from complaining
+        # about the unflushed output at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"tgviewer: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: never show a traceback
+        if os.environ.get("TGVIEWER_DEBUG"):
+            traceback.print_exc()
+        print(f"tgviewer: internal error: {type(exc).__name__}: {exc}. This is a bug in "
+              "tgviewer; set TGVIEWER_DEBUG=1 to see details.", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,102 @@
+"""``tgviewer table``: one figure per country for a period, with how it is known."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tgviewer.cli.bundles import CommandError, load_bundle
+from tgviewer.cli.output import csv_text, json_text, records_of, text_table
+from tgviewer.core.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.periods import parse_span
+from tgviewer.core.queries import span_table
+from tgviewer.core.records_csv import COUNTRY_CODE
+
+EPILOG = """\
+periods: 2025 (a year), 2025H1 (a half-year), 2025Q1 (a quarter), or a range of them such as
+2024Q1-2024Q3 (Jan-Sep 2024) or 2024Q4-2025Q1.
+
+status: "reported" when one record gives exactly that period, "derived" when records give it by
+sums and differences (shown), "unknown" when they do not determine it (e.g. a quarter inside a
+9-month total). "inconsistent" marks figures that records contradict.
+"""
+
+
+def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``table`` to the command line."""
+    table = commands.add_parser(
+        "table", help="one row per country for a period",
+        description="One row per country: its figure for a period and how it is known.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    table.add_argument("--bundle", metavar="B", help="bundle to read (default: embedded)")
+    table.add_argument("--period", required=True, metavar="P", help="e.g. 2025Q1, 2024Q1-2024Q3")
+    table.add_argument("--measure", metavar="M",
+                       help="a measure of the bundle, e.g. requests or users "
+                            "(default: the bundle's first)")
+    table.add_argument("--countries", metavar="C,C", help="ISO 3166-1 alpha-3 codes "
+                       "(default: every country in the bundle)")
+    table.add_argument("--service", default=None, help=f"service (default: {DEFAULT_SERVICE})")
+    table.add_argument("--format", choices=["text", "csv", "json"], default="text",
+                       help="output format (default: text)")
+    table.set_defaults(run=run_table)
+
+
+def _countries(argument: str | None, bundle: Bundle) -> list[str] | None:
+    if argument is None:
+        return None
+    codes = [c.strip().upper() for c in argument.split(",") if c.strip()]
+    bad = [c for c in codes if not COUNTRY_CODE.match(c)]
+    if bad or not codes:
+        raise CommandError(f"--countries: {', '.join(bad) or 'nothing given'}: expected "
+                           "ISO 3166-1 alpha-3 codes separated by commas, such as FRA,DEU,USA")
+    absent = [c for c in codes if c not in bundle.countries]
+    if absent:
+        print(f"tgviewer: note: the bundle has no records for {', '.join(absent)}",
+              file=sys.stderr)
+    return codes
+
+
+def run_table(args: argparse.Namespace) -> int:
+    bundle = load_bundle(args.bundle)
+    span = parse_span(args.period)
+    measures = bundle.manifest.measure_keys
+    measure = args.measure or measures[0]
+    if measure not in measures:
+        raise CommandError(f"--measure: the bundle has no measure {measure!r}; it has "
+                           f"{', '.join(measures)}")
+    service = args.service or DEFAULT_SERVICE
+    if bundle.records and service not in bundle.services:
+        raise CommandError(f"--service: the bundle has no records for {service!r}; it has "
+                           f"{', '.join(bundle.services)}")
+    frame = span_table(bundle, span, measure, _countries(args.countries, bundle), service)
+    manifest = bundle.manifest
+    label = manifest.measure(measure).label
+    source = f"Source: {manifest.attribution}. Bundle: {manifest.title}, as of {manifest.as_of}"
+    if args.format == "csv":
+        sys.stdout.write(csv_text(frame, [f"{label}, {span.label}", source]))
+    elif args.format == "json":
+        sys.stdout.write(json_text({
+            "bundle": {"id": manifest.id, "title": manifest.title,
+                       "as_of": manifest.as_of.isoformat(), "checksum": bundle.checksum},
+            "attribution": manifest.attribution,
+            "period": {"code": span.code, "label": span.label,
+                       "start": span.start_date.isoformat(), "end": span.end_date.isoformat()},
+            "measure": {"key": measure, "label": label},
+            "service": service,
+            "rows": records_of(frame),
+        }))
+    else:
+        shown = frame.assign(flag=frame["inconsistent"].map({True: "!", False: ""}))
+        print(f"{label}, {span.label} ({span.start_date} to {span.end_date})")
+        print(f"{manifest.title}, as of {manifest.as_of}\n")
+        sys.stdout.write(text_table(
+            shown, [("country", "code"), ("name", "country"), ("value", "value"),
+                    ("flag", "!"), ("explanation", "how it is known")],
+            right_aligned=["value"]))
+        counts = frame["status"].value_counts()
+        inconsistent = int(frame["inconsistent"].sum())
+        print(f"\n{len(frame)} countries: {counts.get('reported', 0)} reported, "
+              f"{counts.get('derived', 0)} derived, {counts.get('unknown', 0)} unknown"
+              + (f"; {inconsistent} inconsistent (marked !)" if inconsistent else ""))
+        print(source)
+    return 0
