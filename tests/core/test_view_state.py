@@ -1,0 +1,63 @@
+"""The ViewState and its store: one source of truth, one notification per action."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tgviewer.core.bundle_reader import read_default_bundle
+from tgviewer.core.periods import Granularity, QuarterSpan, parse_span
+from tgviewer.core.view_state import (
+    Normalisation,
+    ViewKind,
+    ViewState,
+    ViewStateStore,
+    default_view_state,
+)
+
+
+def test_default_state_shows_the_whole_range_and_the_largest_countries() -> None:
+    state = default_view_state(read_default_bundle())
+    assert state.span == parse_span("2024Q1-2026Q1")
+    assert state.measure == "users"
+    # The five with most users affected in 2025, the latest year with enough figures.
+    assert state.countries == ("IND", "DEU", "KOR", "POL", "FRA")  # FRA 4821 > USA 4807
+    assert state.ranking_span() == QuarterSpan.quarter(2026, 1)
+
+
+def test_one_update_notifies_once_whatever_it_changes() -> None:
+    store = ViewStateStore(ViewState(countries=("FRA",)))
+    heard: list[tuple[ViewState, ViewState]] = []
+    unsubscribe = store.subscribe(lambda old, new: heard.append((old, new)))
+    assert store.update(countries=("FRA", "DEU"), measure="requests",
+                        normalisation=Normalisation.SHARE)
+    assert len(heard) == 1
+    assert heard[0][0].countries == ("FRA",)
+    assert heard[0][1] == store.state
+    assert not store.update(measure="requests")  # no change, no notification
+    assert len(heard) == 1
+    unsubscribe()
+    store.update(view=ViewKind.TABLE)
+    assert len(heard) == 1
+
+
+def test_state_round_trips_through_json() -> None:
+    state = ViewState(countries=("FRA", "DEU", "USA"), granularity=Granularity.HALF,
+                      first=parse_span("2024").first, last=parse_span("2026Q1").last,
+                      measure="users", normalisation=Normalisation.PER_MILLION,
+                      view=ViewKind.RANKING, ranking_period="2025Q4")
+    assert ViewState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
+    assert [p.code for p in state.periods()] == ["2024H1", "2024H2", "2025H1", "2025H2"]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"countries": "FRA"}, "field 'countries': expected list"),
+    ({"granularity": "month"}, "'month' is not one of quarter, half, year"),
+    ({"range": "2024Q9"}, "field 'range' or 'ranking_period'"),
+    ({"view": 3}, "field 'view': expected str"),
+])
+def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: str) -> None:
+    document = {**ViewState(countries=("FRA",), first=8096, last=8100).to_dict(), **change}
+    with pytest.raises(ValueError, match=message):
+        ViewState.from_dict(document)
