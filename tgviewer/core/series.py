@@ -1,0 +1,166 @@
+"""The figures a view draws: per country and period, scaled as the ViewState asks.
+
+:func:`series_frame` answers "which rows, which periods, which values" for the trend view,
+the table and the ranking, as one small frame. It is a pure function of (bundle, state),
+cached per pair, so views do no pandas and no arithmetic of their own.
+
+Honesty rules applied here:
+* a figure is drawn only for a period the records determine (reported or derived);
+* a longer total that covers an unknown period is returned separately (``span_totals``),
+  never split into per-period values;
+* the share of the selected countries' total needs every selected country's figure for
+  that period; otherwise it is left unknown and says why;
+* per-capita figures name the population and year used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from tgviewer.core.countries import country_name
+from tgviewer.core.model import Bundle, Record
+from tgviewer.core.period_engine import SpanAnswer, Status, engine_for
+from tgviewer.core.periods import QuarterSpan, quarter_year
+from tgviewer.core.population import population_table
+from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
+
+SERIES_COLUMNS = (
+    "country", "name", "period", "period_label", "first", "last", "raw", "value", "status",
+    "inconsistent", "explanation", "scaling",
+)
+
+
+@dataclass(frozen=True)
+class SpanTotal:
+    """A total over a longer span covering periods the records cannot split.
+
+    Drawn as a flat dashed segment across its periods, labelled as a span total.
+    """
+
+    country: str
+    record: Record
+    value: float
+    scaling: str
+
+
+def population_year(span: QuarterSpan) -> int:
+    """The year whose population scales a figure for ``span``: that of its middle quarter."""
+    return quarter_year((span.first + span.last) // 2)
+
+
+def _ratio(users: SpanAnswer, requests: SpanAnswer) -> tuple[float | None, Status, str]:
+    """Users per request for one span, with its status and explanation."""
+    if users.value is None or requests.value is None:
+        missing = "users" if users.value is None else "requests"
+        return None, Status.UNKNOWN, f"unknown: {missing} not known for {users.span.label}"
+    if requests.value == 0:
+        return None, Status.UNKNOWN, "undefined: no request was fulfilled"
+    status = (Status.REPORTED if users.status is requests.status is Status.REPORTED
+              else Status.DERIVED)
+    text = (f"{users.value} users / {requests.value} requests; users {users.explain()}; "
+            f"requests {requests.explain()}")
+    return users.value / requests.value, status, text
+
+
+def _raw_cells(bundle: Bundle, state: ViewState, country: str,
+               span: QuarterSpan) -> tuple[float | None, Status, bool, str]:
+    engine = engine_for(bundle)
+    if state.measure == USERS_PER_REQUEST:
+        users = engine.answer(country, "users", span, state.service)
+        requests = engine.answer(country, "requests", span, state.service)
+        value, status, text = _ratio(users, requests)
+        return value, status, users.inconsistent or requests.inconsistent, text
+    answer = engine.answer(country, state.measure, span, state.service)
+    raw = None if answer.value is None else float(answer.value)
+    return raw, answer.status, answer.inconsistent, answer.explain()
+
+
+def _per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | None, str]:
+    figure = population_table().population(country, population_year(span))
+    if figure is None:
+        return None, "no population figure"
+    return raw / figure.value * 1_000_000, f"per million inhabitants, {figure.describe()}"
+
+
+def series_frame(bundle: Bundle, state: ViewState,
+                 periods: Sequence[QuarterSpan] | None = None) -> pd.DataFrame:
+    """One row per selected country and period (the state's periods by default).
+
+    Columns are :data:`SERIES_COLUMNS`: ``raw`` is the figure before scaling, ``value`` the
+    figure drawn (both floats, NaN when unknown), ``scaling`` says how ``value`` was scaled
+    (``absolute``, ``per million inhabitants, population 68,551,653 (2024)``...).
+    """
+    key = ("series", state, tuple(periods) if periods is not None else None)
+    cached = bundle.cache.get(str(key))
+    if isinstance(cached, pd.DataFrame):
+        return cached
+    chosen = state.periods() if periods is None else list(periods)
+    rows = []
+    for span in chosen:
+        cells = {c: _raw_cells(bundle, state, c, span) for c in state.countries}
+        known_total = sum(raw for raw, *_ in cells.values() if raw is not None)
+        all_known = all(raw is not None for raw, *_ in cells.values())
+        for country, (raw, status, inconsistent, text) in cells.items():
+            value, scaling = raw, "absolute"
+            if raw is not None and state.normalisation is Normalisation.PER_MILLION:
+                value, scaling = _per_million(country, span, raw)
+            elif raw is not None and state.normalisation is Normalisation.SHARE:
+                if not all_known:
+                    value, scaling = None, ("share unknown: not every selected country's "
+                                            f"figure is known for {span.label}")
+                elif known_total == 0:
+                    value, scaling = None, "share undefined: the selected countries' total is 0"
+                else:
+                    value = raw / known_total * 100
+                    scaling = f"% of the selected countries' total ({known_total:g})"
+            rows.append({
+                "country": country, "name": country_name(country), "period": span.code,
+                "period_label": span.label, "first": span.first, "last": span.last,
+                "raw": raw, "value": value, "status": status.value,
+                "inconsistent": inconsistent, "explanation": text, "scaling": scaling,
+            })
+    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    frame["raw"] = frame["raw"].astype(float)
+    frame["value"] = frame["value"].astype(float)
+    frame["inconsistent"] = frame["inconsistent"].astype(bool)
+    bundle.cache[str(key)] = frame
+    return frame
+
+
+def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
+    """The tightest longer totals covering periods of the range whose figures are unknown.
+
+    Only absolute figures and per-million figures can be drawn this way; a share or a ratio
+    over a different span would not compare with the periods around it.
+    """
+    if state.measure == USERS_PER_REQUEST or state.normalisation is Normalisation.SHARE:
+        return []
+    engine = engine_for(bundle)
+    found: dict[tuple[str, int], SpanTotal] = {}
+    for span in state.periods():
+        for country in state.countries:
+            answer = engine.answer(country, state.measure, span, state.service)
+            if answer.status is not Status.UNKNOWN:
+                continue
+            enclosing = [(r, r.span) for r in answer.enclosing if r.span is not None]
+            # Only the tightest totals: the year adds nothing where Jan–Sep already covers.
+            tightest = [
+                (record, covered) for record, covered in enclosing
+                if not any(other != covered and covered.contains(other)
+                           for _, other in enclosing)
+            ]
+            for record, covered in tightest:
+                value = record.value(state.measure)
+                if value is None or not state.span.overlaps(covered):
+                    continue
+                scaled, scaling = float(value), "absolute"
+                if state.normalisation is Normalisation.PER_MILLION:
+                    per_million, scaling = _per_million(country, covered, float(value))
+                    if per_million is None:
+                        continue
+                    scaled = per_million
+                found[(country, record.line)] = SpanTotal(country, record, scaled, scaling)
+    return sorted(found.values(), key=lambda t: (t.country, t.record.start, t.record.end))
