@@ -146,7 +146,6 @@ sys.exit(main(sys.argv[1:]))
 @pytest.mark.parametrize("args", [
     ["table", "--period", "2024Q4", "--measure", "users"],
     ["bundle", "info"],
-    [],
 ])
 def test_commands_run_as_a_real_process_without_network(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, *args], capture_output=True,

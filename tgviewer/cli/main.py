@@ -1,4 +1,4 @@
-"""The ``tgviewer`` command: subcommands for scripts, and (later) the window.
+"""The ``tgviewer`` command: the window, or subcommands for scripts.
 
 Errors people can cause (a bad bundle, a bad period, a file that cannot be written) are
 reported on stderr in one message, with exit code 1 (2 for a command line that cannot be
@@ -24,6 +24,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
+#: First arguments that name a command; anything else opens the window.
+COMMANDS = ("table", "bundle", "-h", "--help", "--version")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,24 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _overview() -> int:
-    """What ``tgviewer`` alone does until the window exists: say what is loaded and how to ask."""
-    bundle = bundles.load_bundle(None)
-    manifest = bundle.manifest
-    print(f"tgviewer {__version__}: {manifest.title}, as of {manifest.as_of} "
-          f"({len(bundle.records)} records, {len(bundle.countries)} countries)")
-    print("Try:\n  tgviewer table --period 2025Q4 --measure users\n"
-          "  tgviewer table --period 2024Q1-2024Q3 --countries FRA,DEU,USA\n"
-          "  tgviewer bundle info\n  tgviewer --help")
-    return EXIT_OK
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
-        if not arguments:
-            return _overview()
+        if not arguments or arguments[0] not in COMMANDS:
+            from tgviewer.ui.app import run
+
+            return run(arguments)
         parser = build_parser()
         args = parser.parse_args(arguments)
         if args.command is None:

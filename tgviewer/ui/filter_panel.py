@@ -1,0 +1,149 @@
+"""The filter panel: countries, period range, measure and normalisation.
+
+It writes every change into the store as one action and re-reads its widgets from the state
+when the state changes elsewhere (a reset), without echoing its own changes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tgviewer.core.countries import country_name
+from tgviewer.core.model import Bundle
+from tgviewer.core.periods import Granularity, QuarterSpan
+from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
+from tgviewer.ui.qt_store import QtViewStateStore
+
+NORMALISATION_LABELS = {
+    Normalisation.ABSOLUTE: "Absolute",
+    Normalisation.PER_MILLION: "Per million inhabitants",
+    Normalisation.SHARE: "Share of selected countries' total",
+}
+GRANULARITY_LABELS = {Granularity.QUARTER: "Quarter", Granularity.HALF: "Half-year",
+                      Granularity.YEAR: "Year"}
+
+
+class FilterPanel(QWidget):
+    """Widgets that write the user's choices into ``store``."""
+
+    def __init__(self, store: QtViewStateStore, bundle: Bundle,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.bundle = bundle
+        self.search = QLineEdit(placeholderText="Search countries…", clearButtonEnabled=True)
+        self.countries = QListWidget()
+        self.count_label = QLabel()
+        self.none_button = QPushButton("None")
+        self.measure = QComboBox()
+        self.normalisation = QComboBox()
+        self.granularity = QComboBox()
+        self.range_from = QComboBox()
+        self.range_to = QComboBox()
+        self.reset_button = QPushButton("Reset")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>Countries</b>"))
+        layout.addWidget(self.search)
+        layout.addWidget(self.countries, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.count_label, 1)
+        row.addWidget(self.none_button)
+        layout.addLayout(row)
+        form = QFormLayout()
+        form.addRow("Measure", self.measure)
+        form.addRow("Scale", self.normalisation)
+        form.addRow("Periods", self.granularity)
+        form.addRow("From", self.range_from)
+        form.addRow("To", self.range_to)
+        layout.addLayout(form)
+        layout.addWidget(self.reset_button)
+
+        self._fill(bundle)
+        self.search.textChanged.connect(self._filter_list)
+        self.countries.itemChanged.connect(self._countries_changed)
+        self.none_button.clicked.connect(lambda: self.store.update(countries=()))
+        self.measure.currentIndexChanged.connect(
+            lambda: self.store.update(measure=self.measure.currentData()))
+        self.normalisation.currentIndexChanged.connect(
+            lambda: self.store.update(normalisation=self.normalisation.currentData()))
+        self.granularity.currentIndexChanged.connect(
+            lambda: self.store.update(granularity=self.granularity.currentData()))
+        self.range_from.currentIndexChanged.connect(
+            lambda: self.store.update(first=self.range_from.currentData()))
+        self.range_to.currentIndexChanged.connect(
+            lambda: self.store.update(last=self.range_to.currentData()))
+        store.changed.connect(lambda _old, new: self.show_state(new))
+        self.show_state(store.state)
+
+    def _fill(self, bundle: Bundle) -> None:
+        for code in sorted(bundle.countries, key=lambda c: country_name(c).casefold()):
+            item = QListWidgetItem(f"{country_name(code)}  ({code})")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.countries.addItem(item)
+        for measure in bundle.manifest.measures:
+            self.measure.addItem(measure.label, measure.key)
+        if {"users", "requests"} <= set(bundle.manifest.measure_keys):
+            self.measure.addItem("Users per request", USERS_PER_REQUEST)
+        for normalisation, label in NORMALISATION_LABELS.items():
+            self.normalisation.addItem(label, normalisation)
+        for granularity, label in GRANULARITY_LABELS.items():
+            self.granularity.addItem(label, granularity)
+        spans = [r.span for r in bundle.records if r.span is not None]
+        if spans:
+            for quarter in range(min(s.first for s in spans), max(s.last for s in spans) + 1):
+                label = QuarterSpan(quarter, quarter).label
+                self.range_from.addItem(label, quarter)
+                self.range_to.addItem(label, quarter)
+
+    def show_state(self, state: ViewState) -> None:
+        """Make the widgets show ``state`` without writing back into the store."""
+        blockers = [QSignalBlocker(w) for w in (
+            self.countries, self.measure, self.normalisation, self.granularity,
+            self.range_from, self.range_to)]
+        selected = set(state.countries)
+        for index in range(self.countries.count()):
+            item = self.countries.item(index)
+            checked = item.data(Qt.ItemDataRole.UserRole) in selected
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        for combo, value in ((self.measure, state.measure),
+                             (self.normalisation, state.normalisation),
+                             (self.granularity, state.granularity),
+                             (self.range_from, state.span.first),
+                             (self.range_to, state.span.last)):
+            index = combo.findData(value)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        count = len(state.countries)
+        self.count_label.setText(f"{count} selected" if count else "none selected")
+        del blockers
+
+    def _countries_changed(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        current = list(self.store.state.countries)
+        if item.checkState() == Qt.CheckState.Checked and code not in current:
+            current.append(code)
+        elif item.checkState() != Qt.CheckState.Checked and code in current:
+            current.remove(code)
+        self.store.update(countries=tuple(current))
+
+    def _filter_list(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for index in range(self.countries.count()):
+            item = self.countries.item(index)
+            self.countries.setRowHidden(index, bool(needle) and needle not in
+                                        item.text().casefold())

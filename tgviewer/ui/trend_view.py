@@ -1,0 +1,140 @@
+"""The trend view: a line per selected country over the periods of the range.
+
+Contract: the whole plot is rebuilt from ``series_frame`` and ``span_totals`` whenever the
+state changes (countries, periods, measure, normalisation, service); a change of ``view`` or
+``ranking_period`` does not touch it. Reported points are filled, derived points hollow,
+unknown periods are gaps, totals that cannot be split are flat dashed segments labelled
+with their span, and the bundle's events are vertical lines.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from tgviewer.core.model import Bundle
+from tgviewer.core.periods import QuarterSpan
+from tgviewer.core.series import series_frame, span_totals
+from tgviewer.core.view_state import ViewState
+from tgviewer.ui.palette import country_colours
+
+SYMBOL_SIZE = 10
+
+
+class TrendView(QWidget):
+    """Plot of the selected countries' figures per period; see the module docstring."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.showGrid(x=False, y=True, alpha=0.25)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMenuEnabled(False)
+        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyMessage")
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.message)
+        #: Per country: the line item and the reported and derived point items.
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        self.reported_points: dict[str, pg.ScatterPlotItem] = {}
+        self.derived_points: dict[str, pg.ScatterPlotItem] = {}
+        self.span_segments: list[tuple[str, pg.PlotDataItem, pg.TextItem]] = []
+        self.event_lines: list[pg.InfiniteLine] = []
+
+    def show_message(self, text: str) -> None:
+        """Replace the plot by a sentence saying what to do."""
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
+
+    def draw(self, bundle: Bundle, state: ViewState) -> None:
+        """Rebuild the plot from ``bundle`` and ``state``."""
+        self.plot.clear()
+        self.legend.clear()
+        self.lines.clear()
+        self.reported_points.clear()
+        self.derived_points.clear()
+        self.span_segments.clear()
+        self.event_lines.clear()
+        periods = state.periods()
+        if not state.countries:
+            self.show_message("No country selected.\nTick countries in the filter panel, or "
+                              "pick a group such as EU-27.")
+            return
+        if not periods:
+            self.show_message("The period range holds no whole period of this length.\n"
+                              "Widen the range or choose a shorter granularity.")
+            return
+        frame = series_frame(bundle, state)
+        if frame["value"].isna().all():
+            self.show_message("No figure is known for these countries in this range.\n"
+                              "Try another range, or the coverage of other countries.")
+            return
+        self._stack.setCurrentWidget(self.plot)
+        position = {p.code: i for i, p in enumerate(periods)}
+        colours = country_colours(state.countries)
+        for country in state.countries:
+            rows = frame[frame["country"] == country]
+            xs = [float(position[p]) for p in rows["period"]]
+            ys = [float(v) for v in rows["value"]]
+            colour = colours[country]
+            name = rows["name"].iloc[0] if len(rows) else country
+            line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=2.5), connect="finite",
+                                   name=f"{name} ({country})")
+            self.plot.addItem(line)
+            self.lines[country] = line
+            for status, store, brush in (("reported", self.reported_points, colour),
+                                         ("derived", self.derived_points, None)):
+                chosen = rows["status"] == status
+                points = pg.ScatterPlotItem(
+                    [x for x, keep in zip(xs, chosen, strict=True) if keep],
+                    [y for y, keep in zip(ys, chosen, strict=True) if keep],
+                    size=SYMBOL_SIZE, pen=pg.mkPen(colour, width=2),
+                    brush=pg.mkBrush(brush) if brush else pg.mkBrush(0, 0, 0, 0))
+                self.plot.addItem(points)
+                store[country] = points
+        self._draw_span_totals(bundle, state, periods, colours)
+        self._draw_events(bundle, periods)
+        axis = self.plot.getAxis("bottom")
+        axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
+        self.plot.setLabel("left", frame["scaling"].iloc[0] if state.normalisation.value !=
+                           "absolute" else "")
+        self.plot.enableAutoRange()
+
+    def _draw_span_totals(self, bundle: Bundle, state: ViewState,
+                          periods: list[QuarterSpan], colours: dict[str, str]) -> None:
+        for total in span_totals(bundle, state):
+            covered = total.record.span
+            assert covered is not None
+            inside = [i for i, p in enumerate(periods) if covered.overlaps(p)]
+            if not inside or math.isnan(total.value):
+                continue
+            xs = [inside[0] - 0.4, inside[-1] + 0.4]
+            segment = pg.PlotDataItem(xs, [total.value, total.value], pen=pg.mkPen(
+                colours[total.country], width=2, style=Qt.PenStyle.DashLine))
+            label = pg.TextItem(f"{total.record.period_label} total: {total.value:,.0f}",
+                                color=colours[total.country], anchor=(0, 1))
+            label.setPos(xs[0], total.value)
+            self.plot.addItem(segment)
+            self.plot.addItem(label)
+            self.span_segments.append((total.country, segment, label))
+
+    def _draw_events(self, bundle: Bundle, periods: list[QuarterSpan]) -> None:
+        for event in bundle.events:
+            for index, period in enumerate(periods):
+                if period.start_date <= event.date <= period.end_date:
+                    days = (period.end_date - period.start_date).days + 1
+                    offset = (event.date - period.start_date).days / days
+                    line = pg.InfiniteLine(
+                        pos=index - 0.5 + offset, angle=90, movable=False,
+                        pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
+                        label=event.title, labelOpts={"position": 0.92, "color": "#666666",
+                                                      "rotateAxis": (1, 0)})
+                    line.setToolTip(f"{event.date}: {event.title}\n{event.description}")
+                    self.plot.addItem(line)
+                    self.event_lines.append(line)
+
