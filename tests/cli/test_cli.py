@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.offline import OFFLINE_BOOT
 from tgviewer.cli.main import main
 from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.resources import default_bundle_path
@@ -131,16 +132,6 @@ def test_bundle_import_reports_bad_entries(capsys: pytest.CaptureFixture[str],
     assert not (tmp_path / "x.tgbundle").exists()
 
 
-OFFLINE_BOOT = """
-import socket, sys
-def refuse(*a, **k):
-    raise SystemExit("NETWORK USED")
-socket.socket.connect = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
-from tgviewer.cli.main import main
-sys.exit(main(sys.argv[1:]))
-"""
 
 
 @pytest.mark.parametrize("args", [

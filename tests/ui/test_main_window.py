@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.offline import OFFLINE_BOOT
 from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.ui.main_window import MainWindow
 
@@ -101,21 +102,11 @@ def test_events_are_vertical_lines(window: MainWindow) -> None:
     assert 1.5 < positions[0] < positions[1] < 2.5  # late in Q3 2024
 
 
-OFFLINE_SMOKE = """
-import socket, sys
-def refuse(*a, **k):
-    raise SystemExit("NETWORK USED")
-socket.socket.connect = refuse
-socket.create_connection = refuse
-socket.getaddrinfo = refuse
-from tgviewer.cli.main import main
-sys.exit(main(["--smoke"]))
-"""
 
 
 def test_smoke_start_exits_zero_offline_and_reports_time() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", OFFLINE_SMOKE], capture_output=True,
+    result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, "--smoke"], capture_output=True,
                             text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert "time to interactive" in result.stdout

@@ -48,6 +48,21 @@ def _rows(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int, 
         line = reader.line_num + 1
 
 
+def _data_rows(rows: Iterator[tuple[int, list[str]]], width: int, name: str,
+               problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows after the header that have the header's number of fields; the
+    others become problems. Stops once a file has shown too many problems to be worth more."""
+    for line, row in rows:
+        if len(problems) > MAX_PROBLEMS_PER_FILE:
+            return
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            problems.append(error(f"{len(row)} fields where the header has {width}", name, line))
+            continue
+        yield line, row
+
+
 def _header(row: list[str], name: str, required: Sequence[str], known: Sequence[str],
             problems: list[Problem]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
@@ -89,15 +104,7 @@ def parse_records(data: bytes, measures: Sequence[str],
     columns = _header(first[1], name, required, (*required, *RECORD_OPTIONAL_COLUMNS), problems)
     if columns is None:
         return [], problems
-    for line, row in rows:
-        if len(problems) > MAX_PROBLEMS_PER_FILE:
-            break
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(first[1]):
-            problems.append(error(f"{len(row)} fields where the header has {len(first[1])}",
-                                  name, line))
-            continue
+    for line, row in _data_rows(rows, len(first[1]), name, problems):
         record = _record(row, line, columns, measures, sources, problems)
         if record is not None:
             records.append(record)
@@ -164,15 +171,7 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
     if columns is None:
         return [], problems
     events = []
-    for line, row in rows:
-        if len(problems) > MAX_PROBLEMS_PER_FILE:
-            break
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(first[1]):
-            problems.append(error(f"{len(row)} fields where the header has {len(first[1])}",
-                                  name, line))
-            continue
+    for line, row in _data_rows(rows, len(first[1]), name, problems):
         fields = {column: row[index].strip() for column, index in columns.items()}
         try:
             date = parse_date(fields["date"])
