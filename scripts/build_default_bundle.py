@@ -10,10 +10,12 @@ The output is byte-for-byte reproducible; the test suite checks that it matches 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
 
+from tgviewer.cli.bundles import load_report
 from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.bundle_writer import bundle_bytes
 from tgviewer.core.community_dataset import (
@@ -39,11 +41,10 @@ def build(dataset: Path) -> bytes:
     events, problems = parse_events(EVENTS.read_bytes())
     if problems:
         raise SystemExit("\n".join(str(p) for p in problems))
-    source = type(SOURCE)(
-        SOURCE.id,
-        SOURCE.title,
-        f"https://github.com/Te-k/telegram-transparency/blob/{DATASET_COMMIT}/dataset.json",
-        AS_OF,
+    source = dataclasses.replace(
+        SOURCE,
+        url=f"https://github.com/Te-k/telegram-transparency/blob/{DATASET_COMMIT}/dataset.json",
+        retrieved=AS_OF,
     )
     manifest = community_manifest(
         bundle_id=f"telegram-transparency-{AS_OF.isoformat()}",
@@ -67,10 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     data = build(args.dataset)
     args.output.write_bytes(data)
     bundle = read_bundle(args.output)
-    print(f"wrote {args.output} ({len(data)} bytes): {len(bundle.records)} records, "
-          f"{len(bundle.countries)} countries, {len(bundle.warnings)} warnings")
-    for problem in bundle.warnings:
-        print(f"  warning: {problem}")
+    print(f"wrote {args.output} ({len(data)} bytes): {load_report(bundle)}")
     return 0
 
 

@@ -75,3 +75,19 @@ def test_nine_month_totals_come_back_as_span_totals_never_split(bundle: Bundle) 
         ("DEU", "Jan–Sep 2024", 115.0), ("USA", "Jan–Sep 2024", 108.0),
     ]
     assert span_totals(bundle, state(normalisation=Normalisation.SHARE)) == []
+
+
+def test_the_frame_cache_is_bounded(bundle: Bundle) -> None:
+    from tgviewer.core.series import CACHE_SIZE
+
+    first = series_frame(bundle, state())
+    assert series_frame(bundle, state()) is first  # same state: the cached frame
+    for year in range(1950, 1950 + CACHE_SIZE + 5):  # none equals the first state
+        series_frame(bundle, state(first=parse_span(str(year)).first))
+    frames = bundle.cache["series_frames"]
+    assert len(frames) == CACHE_SIZE  # type: ignore[arg-type]
+    assert series_frame(bundle, state()) is not first  # evicted, then rebuilt
+
+
+def test_whole_quarter_span_of_the_bundle(bundle: Bundle) -> None:
+    assert bundle.quarter_span == parse_span("2024Q1-2026Q1")

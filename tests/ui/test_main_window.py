@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -95,6 +96,29 @@ def test_no_country_selected_says_what_to_do(window: MainWindow) -> None:
     assert window.trend.lines == {}
 
 
+@pytest.mark.parametrize(("normalisation", "label"), [
+    ("ABSOLUTE", ""),
+    ("PER_MILLION", "per million inhabitants"),
+    ("SHARE", "% of the selected countries' total"),
+])
+def test_the_axis_names_the_scale_not_one_country(window: MainWindow, normalisation: str,
+                                                  label: str) -> None:
+    from tgviewer.core.view_state import Normalisation
+
+    window.store.update(normalisation=Normalisation[normalisation])
+    assert window.trend.plot.getAxis("left").labelText == label
+
+
+def test_scaled_span_totals_keep_their_digits(window: MainWindow) -> None:
+    from tgviewer.core.view_state import Normalisation
+
+    window.store.update(normalisation=Normalisation.PER_MILLION)
+    labels = {country: label.textItem.toPlainText()
+              for country, _, label in window.trend.span_segments}
+    assert labels["DEU"] == "Jan–Sep 2024 total: 1.38"  # 115 users / 83.5 million
+    assert labels["KOR"] == "Jan–Sep 2024 total: 0"  # zero users: a true zero
+
+
 def test_events_are_vertical_lines(window: MainWindow) -> None:
     titles = [line.label.toPlainText() for line in window.trend.event_lines]
     assert titles == ["Durov arrested in France", "Privacy policy extended"]
@@ -111,4 +135,16 @@ def test_smoke_start_exits_zero_offline_and_reports_time() -> None:
     assert result.returncode == 0, result.stderr
     assert "time to interactive" in result.stdout
     assert "NETWORK USED" not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_smoke_start_on_a_broken_bundle_says_why(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.tgbundle"
+    broken.write_text("not a zip")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, str(broken), "--smoke"],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 1
+    assert "broken.tgbundle: cannot be used" in result.stderr
+    assert "not a zip archive" in result.stderr
     assert "Traceback" not in result.stderr

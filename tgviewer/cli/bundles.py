@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-import sys
 from pathlib import Path
 
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
@@ -94,13 +93,18 @@ def run_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def load_report(bundle: Bundle) -> str:
+    """``299 records, 83 countries, 1 warning`` and the warnings, one per line."""
+    count = len(bundle.warnings)
+    lines = [f"{len(bundle.records)} records, {len(bundle.countries)} countries, "
+             f"{count} warning{'s' * (count != 1)}"]
+    lines += [f"  warning: {problem}" for problem in bundle.warnings]
+    return "\n".join(lines)
+
+
 def run_validate(args: argparse.Namespace) -> int:
     bundle = read_bundle(args.bundle)
-    count = len(bundle.warnings)
-    print(f"{bundle.location}: valid: {len(bundle.records)} records, "
-          f"{len(bundle.countries)} countries, {count} warning{'s' * (count != 1)}")
-    for problem in bundle.warnings:
-        print(f"  warning: {problem}")
+    print(f"{bundle.location}: valid: {load_report(bundle)}")
     return 0
 
 
@@ -125,8 +129,5 @@ def run_import(args: argparse.Namespace) -> int:
         description=f"Imported from {args.source.name}.",
     )
     bundle = write_checked_bundle(output, manifest, records)
-    print(f"wrote {output}: {len(bundle.records)} records, {len(bundle.countries)} countries, "
-          f"{len(bundle.warnings)} warnings", file=sys.stdout)
-    for problem in bundle.warnings:
-        print(f"  warning: {problem}")
+    print(f"wrote {output}: {load_report(bundle)}")
     return 0

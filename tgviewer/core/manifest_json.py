@@ -16,7 +16,7 @@ from tgviewer.core.model import (
     Measure,
     Source,
 )
-from tgviewer.core.problems import Problem, error, warning
+from tgviewer.core.problems import Problem, error, errors_in, warning
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 MEASURE_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -161,8 +161,7 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         warning("unknown field, ignored", MANIFEST_FILE, field=key)
         for key in sorted(document) if key not in known
     ]
-    has_errors = any(p.severity.value == "error" for p in problems)
-    return (None if has_errors else manifest), checksums, problems
+    return (None if errors_in(problems) else manifest), checksums, problems
 
 
 def _checksums(files: Any, reader: _Reader) -> dict[str, str]:

@@ -199,6 +199,14 @@ class Bundle:
         ]
 
     @property
+    def quarter_span(self) -> QuarterSpan | None:
+        """The quarters from the first to the last that any quarter-aligned record covers."""
+        spans = [r.span for r in self.records if r.span is not None]
+        if not spans:
+            return None
+        return QuarterSpan(min(s.first for s in spans), max(s.last for s in spans))
+
+    @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """First and last day covered by any record."""
         if not self.records:

@@ -2,7 +2,7 @@
 
 :func:`series_frame` answers "which rows, which periods, which values" for the trend view,
 the table and the ranking, as one small frame. It is a pure function of (bundle, state),
-cached per pair, so views do no pandas and no arithmetic of their own.
+cached per pair (the last few), so views do no pandas and no arithmetic of their own.
 
 Honesty rules applied here:
 * a figure is drawn only for a period the records determine (reported or derived);
@@ -15,6 +15,7 @@ Honesty rules applied here:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +27,17 @@ from tgviewer.core.period_engine import SpanAnswer, Status, engine_for
 from tgviewer.core.periods import QuarterSpan, quarter_year
 from tgviewer.core.population import population_table
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
+
+#: How many frames each bundle keeps: enough for undo-like back-and-forth between filters,
+#: small enough that a long session of dragging through ranges does not grow memory.
+CACHE_SIZE = 32
+
+#: Axis and legend wording for each scale; a row's own ``scaling`` adds its population.
+SCALE_LABELS = {
+    Normalisation.ABSOLUTE: "",
+    Normalisation.PER_MILLION: "per million inhabitants",
+    Normalisation.SHARE: "% of the selected countries' total",
+}
 
 SERIES_COLUMNS = (
     "country", "name", "period", "period_label", "first", "last", "raw", "value", "status",
@@ -93,9 +105,12 @@ def series_frame(bundle: Bundle, state: ViewState,
     figure drawn (both floats, NaN when unknown), ``scaling`` says how ``value`` was scaled
     (``absolute``, ``per million inhabitants, population 68,551,653 (2024)``...).
     """
-    key = ("series", state, tuple(periods) if periods is not None else None)
-    cached = bundle.cache.get(str(key))
-    if isinstance(cached, pd.DataFrame):
+    frames = bundle.cache.setdefault("series_frames", OrderedDict())
+    assert isinstance(frames, OrderedDict)
+    key = (state, tuple(periods) if periods is not None else None)
+    if key in frames:
+        frames.move_to_end(key)
+        cached: pd.DataFrame = frames[key]
         return cached
     chosen = state.periods() if periods is None else list(periods)
     rows = []
@@ -126,7 +141,9 @@ def series_frame(bundle: Bundle, state: ViewState,
     frame["raw"] = frame["raw"].astype(float)
     frame["value"] = frame["value"].astype(float)
     frame["inconsistent"] = frame["inconsistent"].astype(bool)
-    bundle.cache[str(key)] = frame
+    frames[key] = frame
+    if len(frames) > CACHE_SIZE:
+        frames.popitem(last=False)
     return frame
 
 

@@ -156,12 +156,10 @@ def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
     """
     measures = bundle.manifest.measure_keys
     measure = "users" if "users" in measures else measures[0]
-    dates = bundle.date_range
-    spans = [r.span for r in bundle.records if r.span is not None]
-    if dates is None or not spans:
+    whole = bundle.quarter_span
+    if whole is None:
         return ViewState(measure=measure)
-    first = min(s.first for s in spans)
-    last = max(s.last for s in spans)
+    first, last = whole.first, whole.last
     engine = engine_for(bundle)
     service = DEFAULT_SERVICE if DEFAULT_SERVICE in bundle.services else bundle.services[0]
     ranked: list[tuple[int, str]] = []

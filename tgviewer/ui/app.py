@@ -43,7 +43,9 @@ def run(arguments: Sequence[str]) -> int:
         bundle = read_default_bundle()
     window = MainWindow(bundle)
     window.show()
-    if failure is not None and not args.smoke:
+    if failure is not None and args.smoke:
+        print(f"tgviewer: {failure.describe()}", file=sys.stderr)
+    elif failure is not None:
         QMessageBox.warning(window, "The bundle could not be opened",
                             f"{failure.describe()}\n\nShowing the embedded default bundle.")
     if args.smoke:

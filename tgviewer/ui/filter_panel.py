@@ -103,9 +103,9 @@ class FilterPanel(QWidget):
             self.normalisation.addItem(label, normalisation)
         for granularity, label in GRANULARITY_LABELS.items():
             self.granularity.addItem(label, granularity)
-        spans = [r.span for r in bundle.records if r.span is not None]
-        if spans:
-            for quarter in range(min(s.first for s in spans), max(s.last for s in spans) + 1):
+        whole = bundle.quarter_span
+        if whole is not None:
+            for quarter in whole.quarters():
                 label = QuarterSpan(quarter, quarter).label
                 self.range_from.addItem(label, quarter)
                 self.range_to.addItem(label, quarter)

@@ -17,11 +17,19 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import series_frame, span_totals
+from tgviewer.core.series import SCALE_LABELS, series_frame, span_totals
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.palette import country_colours
 
 SYMBOL_SIZE = 10
+
+
+def format_value(value: float) -> str:
+    """Counts as whole numbers with separators; scaled figures to three significant digits,
+    so that 0.3 per million never reads as 0."""
+    if value == int(value) or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
 
 
 class TrendView(QWidget):
@@ -101,8 +109,7 @@ class TrendView(QWidget):
         self._draw_events(bundle, periods)
         axis = self.plot.getAxis("bottom")
         axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
-        self.plot.setLabel("left", frame["scaling"].iloc[0] if state.normalisation.value !=
-                           "absolute" else "")
+        self.plot.setLabel("left", SCALE_LABELS[state.normalisation])
         self.plot.enableAutoRange()
 
     def _draw_span_totals(self, bundle: Bundle, state: ViewState,
@@ -116,7 +123,7 @@ class TrendView(QWidget):
             xs = [inside[0] - 0.4, inside[-1] + 0.4]
             segment = pg.PlotDataItem(xs, [total.value, total.value], pen=pg.mkPen(
                 colours[total.country], width=2, style=Qt.PenStyle.DashLine))
-            label = pg.TextItem(f"{total.record.period_label} total: {total.value:,.0f}",
+            label = pg.TextItem(f"{total.record.period_label} total: {format_value(total.value)}",
                                 color=colours[total.country], anchor=(0, 1))
             label.setPos(xs[0], total.value)
             self.plot.addItem(segment)
