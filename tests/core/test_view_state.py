@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -14,6 +15,7 @@ from tgviewer.core.view_state import (
     ViewState,
     ViewStateStore,
     default_view_state,
+    fit_to_bundle,
 )
 
 
@@ -61,3 +63,35 @@ def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: s
     document = {**ViewState(countries=("FRA",), first=8096, last=8100).to_dict(), **change}
     with pytest.raises(ValueError, match=message):
         ViewState.from_dict(document)
+
+
+def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on() -> None:
+    bundle = read_default_bundle()
+    saved = ViewState(countries=("FRA", "ZZZ", "USA"), first=parse_span("2023Q1").first,
+                      last=parse_span("2025Q4").first, measure="users_per_request",
+                      service="Telegram", ranking_period="2023Q2")
+    fitted = fit_to_bundle(saved, bundle)
+    assert fitted is not None
+    assert fitted.countries == ("FRA", "USA")  # ZZZ has no records here
+    assert fitted.span == parse_span("2024Q1-2025Q4")  # clipped to the bundle's quarters
+    assert fitted.measure == "users_per_request"
+    assert fitted.ranking_period is None  # 2023Q2 is outside the range now
+
+
+@pytest.mark.parametrize("change", [
+    {"countries": ("ZZZ",)},
+    {"first": parse_span("2019Q1").first, "last": parse_span("2019Q4").first},
+])
+def test_a_saved_state_that_no_longer_applies_is_dropped(change: dict[str, object]) -> None:
+    saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
+                      last=parse_span("2025Q4").first)
+    assert fit_to_bundle(dataclasses.replace(saved, **change), read_default_bundle()) is None
+
+
+def test_a_measure_or_service_the_bundle_lacks_falls_back_to_the_default() -> None:
+    bundle = read_default_bundle()
+    saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
+                      last=parse_span("2025Q4").first, measure="kittens", service="Signal")
+    fitted = fit_to_bundle(saved, bundle)
+    assert fitted is not None
+    assert (fitted.measure, fitted.service) == ("users", "Telegram")

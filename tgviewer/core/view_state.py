@@ -175,6 +175,36 @@ def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
     return ViewState(countries=chosen, first=first, last=last, measure=measure, service=service)
 
 
+def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
+    """``state`` adapted to ``bundle``, or ``None`` when nothing of it applies.
+
+    Used to reopen the last view on a bundle that may have changed since: countries the
+    bundle lacks are dropped, the range is clipped to the bundle's quarters, and a measure or
+    service the bundle lacks gives way to the default view's. When no selected country is
+    left, or the range falls outside the bundle, the state does not apply.
+    """
+    whole = bundle.quarter_span
+    present = set(bundle.countries)
+    countries = tuple(c for c in state.countries if c in present)
+    if whole is None or not countries or not whole.overlaps(state.span):
+        return None
+    default = default_view_state(bundle)
+    measures = bundle.manifest.measure_keys
+    ratio_possible = {"users", "requests"} <= set(measures)
+    measure_ok = state.measure in measures or (state.measure == USERS_PER_REQUEST
+                                               and ratio_possible)
+    first = max(state.span.first, whole.first)
+    last = min(state.span.last, whole.last)
+    ranking = state.ranking_period
+    if ranking is not None and not QuarterSpan(first, last).contains(parse_span(ranking)):
+        ranking = None
+    return dataclasses.replace(
+        state, countries=countries, first=first, last=last,
+        measure=state.measure if measure_ok else default.measure,
+        service=state.service if state.service in bundle.services else default.service,
+        ranking_period=ranking)
+
+
 Listener = Callable[[ViewState, ViewState], None]
 
 

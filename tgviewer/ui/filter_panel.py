@@ -1,4 +1,4 @@
-"""The filter panel: countries, period range, measure and normalisation.
+"""The filter panel: countries and quick groups, period range, measure, scale, service.
 
 It writes every change into the store as one action and re-reads its widgets from the state
 when the state changes elsewhere (a reset), without echoing its own changes back.
@@ -15,12 +15,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tgviewer.core.countries import country_name
+from tgviewer.core.groups import group_menu, resolve_group
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import Granularity, QuarterSpan
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
@@ -47,6 +50,16 @@ class FilterPanel(QWidget):
         self.countries = QListWidget()
         self.count_label = QLabel()
         self.none_button = QPushButton("None")
+        self.groups_button = QToolButton()
+        self.groups_button.setText("Groups")
+        self.groups_button.setToolTip("Select a group of countries: a continent, a UN "
+                                      "subregion, the EU-27, the top 10...")
+        self.groups_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.groups_menu = QMenu(self.groups_button)
+        self.groups_menu.aboutToShow.connect(self._fill_groups_menu)
+        self.groups_button.setMenu(self.groups_menu)
+        self.service = QComboBox()
+        self.service_label = QLabel("Service")
         self.measure = QComboBox()
         self.normalisation = QComboBox()
         self.granularity = QComboBox()
@@ -60,6 +73,7 @@ class FilterPanel(QWidget):
         layout.addWidget(self.countries, 1)
         row = QHBoxLayout()
         row.addWidget(self.count_label, 1)
+        row.addWidget(self.groups_button)
         row.addWidget(self.none_button)
         layout.addLayout(row)
         form = QFormLayout()
@@ -68,9 +82,11 @@ class FilterPanel(QWidget):
         form.addRow("Periods", self.granularity)
         form.addRow("From", self.range_from)
         form.addRow("To", self.range_to)
+        form.addRow(self.service_label, self.service)
         layout.addLayout(form)
         layout.addWidget(self.reset_button)
 
+        self._fill_groups_menu()
         self._fill(bundle)
         self.search.textChanged.connect(self._filter_list)
         self.countries.itemChanged.connect(self._countries_changed)
@@ -85,8 +101,39 @@ class FilterPanel(QWidget):
             lambda: self.store.update(first=self.range_from.currentData()))
         self.range_to.currentIndexChanged.connect(
             lambda: self.store.update(last=self.range_to.currentData()))
+        self.service.currentIndexChanged.connect(
+            lambda: self.store.update(service=self.service.currentData()))
         store.changed.connect(lambda _old, new: self.show_state(new))
         self.show_state(store.state)
+
+    def set_bundle(self, bundle: Bundle) -> None:
+        """Offer the countries, measures, periods and services of ``bundle``."""
+        self.bundle = bundle
+        widgets = (self.countries, self.measure, self.normalisation, self.granularity,
+                   self.range_from, self.range_to, self.service)
+        blockers = [QSignalBlocker(w) for w in widgets]
+        for widget in widgets:
+            widget.clear()
+        self._fill(bundle)
+        del blockers
+        self._filter_list(self.search.text())
+        self.show_state(self.store.state)
+
+    def _fill_groups_menu(self) -> None:
+        """Rebuilt each time it opens, so "Top 10 by ..." names the current measure."""
+        self.groups_menu.clear()
+        for heading, groups in group_menu(self.bundle, self.store.state):
+            if heading:
+                self.groups_menu.addSection(heading)
+            for group in groups:
+                action = self.groups_menu.addAction(group.label)
+                action.setData(group.key)
+                action.triggered.connect(
+                    lambda _checked=False, key=group.key: self.select_group(key))
+
+    def select_group(self, key: str) -> None:
+        """Select the countries of the group ``key`` as one action."""
+        self.store.update(countries=resolve_group(self.bundle, self.store.state, key))
 
     def _fill(self, bundle: Bundle) -> None:
         for code in sorted(bundle.countries, key=lambda c: country_name(c).casefold()):
@@ -109,12 +156,18 @@ class FilterPanel(QWidget):
                 label = QuarterSpan(quarter, quarter).label
                 self.range_from.addItem(label, quarter)
                 self.range_to.addItem(label, quarter)
+        for service in bundle.services:
+            self.service.addItem(service, service)
+        # A choice with one option is noise: the service shows only when there are several.
+        several = len(bundle.services) > 1
+        self.service.setVisible(several)
+        self.service_label.setVisible(several)
 
     def show_state(self, state: ViewState) -> None:
         """Make the widgets show ``state`` without writing back into the store."""
         blockers = [QSignalBlocker(w) for w in (
             self.countries, self.measure, self.normalisation, self.granularity,
-            self.range_from, self.range_to)]
+            self.range_from, self.range_to, self.service)]
         selected = set(state.countries)
         for index in range(self.countries.count()):
             item = self.countries.item(index)
@@ -124,7 +177,8 @@ class FilterPanel(QWidget):
                              (self.normalisation, state.normalisation),
                              (self.granularity, state.granularity),
                              (self.range_from, state.span.first),
-                             (self.range_to, state.span.last)):
+                             (self.range_to, state.span.last),
+                             (self.service, state.service)):
             index = combo.findData(value)
             if index >= 0:
                 combo.setCurrentIndex(index)

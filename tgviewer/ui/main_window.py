@@ -1,72 +1,248 @@
-"""The main window: filter dock on the left, views in tabs, status bar.
+"""The main window: filters on the left, views in tabs, details on the right.
 
-Views render from the store's state only; each store change redraws the visible views once.
+Views render from the store's state only. Each store change (one user action) calls
+:meth:`MainWindow.redraw` once, which draws the visible view if the fields it depends on
+changed; hidden views are drawn when they are shown. Settings (geometry, dock layout, the
+bundle, recent bundles, the view) are saved when the window closes and when a bundle opens.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QTabWidget
+import dataclasses
+import logging
+from pathlib import Path
 
-from tgviewer import __version__
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+)
+
+from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.model import Bundle
-from tgviewer.core.view_state import ViewState, default_view_state
+from tgviewer.core.problems import BundleError
+from tgviewer.core.settings import LoadedSettings, Settings, save_settings, settings_path
+from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
+from tgviewer.ui.about import show_about
+from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.ranking_view import RankingView
+from tgviewer.ui.status_bar import StatusBar
+from tgviewer.ui.table_view import TableView
 from tgviewer.ui.trend_view import TrendView
+from tgviewer.ui.window_actions import VIEWS, WindowActions
+
+LOGGER = logging.getLogger("tgviewer")
+TAB_ORDER = tuple(kind for kind, _ in VIEWS)
+
+
+def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
+    """The part of ``state`` a view depends on: which view is shown never matters, and only
+    the ranking depends on its period."""
+    return dataclasses.replace(state, view=ViewKind.TREND, ranking_period=(
+        state.ranking_period if kind is ViewKind.RANKING else None))
 
 
 class MainWindow(QMainWindow):
-    """The window people use; built around one bundle and one store."""
+    """The window people use: one bundle at a time, one store, three views.
 
-    def __init__(self, bundle: Bundle, state: ViewState | None = None) -> None:
+    Parameters
+    ----------
+    bundle
+        The bundle shown first.
+    state
+        The first state; the bundle's default view when ``None``.
+    settings
+        Settings read at start-up; defaults when ``None``. A notice in them is shown in the
+        status bar.
+    bundle_path
+        The file ``bundle`` was opened from, ``None`` for the embedded default.
+    """
+
+    def __init__(self, bundle: Bundle, state: ViewState | None = None,
+                 settings: LoadedSettings | None = None, bundle_path: str | None = None) -> None:
         super().__init__()
+        loaded = settings or LoadedSettings()
+        self.settings: Settings = loaded.settings
+        self.settings_writable = loaded.writable
+        self.settings_file = settings_path()
         self.bundle = bundle
+        self.bundle_path = bundle_path
         self.default_state = default_view_state(bundle)
         self.store = QtViewStateStore(state or self.default_state, self)
         self.render_count = 0
-        self.setWindowTitle(f"{bundle.manifest.title} — tgviewer")
+        self._drawn: dict[ViewKind, ViewState | None] = dict.fromkeys(TAB_ORDER)
+        self.setObjectName("mainWindow")
         self.resize(1280, 800)
 
         self.trend = TrendView()
+        self.ranking = RankingView(self.store)
+        self.table = TableView()
+        self.views: dict[ViewKind, TrendView | RankingView | TableView] = {
+            ViewKind.TREND: self.trend, ViewKind.RANKING: self.ranking,
+            ViewKind.TABLE: self.table}
         self.tabs = QTabWidget(documentMode=True)
         self.tabs.addTab(self.trend, "Trend")
+        self.tabs.addTab(self.ranking, "Ranking")
+        self.tabs.addTab(self.table, "Table")
         self.setCentralWidget(self.tabs)
 
         self.filters = FilterPanel(self.store, bundle)
-        self.filters.reset_button.clicked.connect(lambda: self.store.replace(self.default_state))
-        self.filter_dock = QDockWidget("Filters", self)
-        self.filter_dock.setObjectName("filterDock")
-        self.filter_dock.setWidget(self.filters)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.filter_dock)
+        self.filters.reset_button.clicked.connect(self.reset_filters)
+        self.filter_dock = self._dock("Filters", "filterDock", self.filters,
+                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.details = DetailsPanel()
+        self.details_dock = self._dock("Details", "detailsDock", self.details,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.filter_dock, self.details_dock], [290, 330],
+                         Qt.Orientation.Horizontal)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.actions_ = WindowActions(self)
+        self._restore_layout()
+        if loaded.notice:
+            self.status.show_notice(loaded.notice)
 
-        self._build_menus()
-        self._build_status_bar()
+        self.trend.hovered.connect(self.show_details)
+        self.ranking.hovered.connect(self.show_details)
+        self.table.country_selected.connect(self.show_details)
+        self.filters.countries.currentItemChanged.connect(self._country_item_changed)
+        self.tabs.currentChanged.connect(
+            lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
+        self._show_bundle()
         self.redraw()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.filter_dock.toggleViewAction())
+    def _dock(self, title: str, name: str, widget: object,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)  # type: ignore[arg-type]
+        self.addDockWidget(area, dock)
+        return dock
 
-    def _build_status_bar(self) -> None:
-        manifest = self.bundle.manifest
-        bar = self.statusBar()
-        bar.addWidget(QLabel(f"{manifest.title}, as of {manifest.as_of}"))
-        bar.addWidget(QLabel(f"{len(self.bundle.records)} records"))
-        warnings = len(self.bundle.warnings)
-        bar.addWidget(QLabel(f"{warnings} warning{'s' * (warnings != 1)}"))
-        offline = QLabel("● Offline")
-        offline.setToolTip(f"tgviewer {__version__} never uses the network.")
-        bar.addPermanentWidget(offline)
+    def _restore_layout(self) -> None:
+        if self.settings.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
+
+    def _show_bundle(self) -> None:
+        self.setWindowTitle(f"{self.bundle.manifest.title} — tgviewer")
+        self.status.show_bundle(self.bundle)
+
+    # Drawing -----------------------------------------------------------------------------
 
     def redraw(self) -> None:
-        """Redraw the views from the current state."""
+        """Bring the visible view up to date with the state (one call per user action)."""
         self.render_count += 1
-        self.trend.draw(self.bundle, self.store.state)
+        state = self.store.state
+        with QSignalBlocker(self.tabs):
+            self.tabs.setCurrentIndex(TAB_ORDER.index(state.view))
+        self.actions_.show_view(state.view)
+        inputs = drawn_inputs(state.view, state)
+        if self._drawn[state.view] != inputs:
+            self.views[state.view].draw(self.bundle, state)
+            self._drawn[state.view] = inputs
+        if self.details.country not in state.countries or self.details.bundle is not self.bundle:
+            self.show_details(state.countries[0] if state.countries else "")
+
+    def _country_item_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self.show_details(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_details(self, country: str) -> None:
+        """Show the records of ``country`` in the details panel (ignored when empty and a
+        country is already shown, so moving off a point keeps its details readable)."""
+        if not country and self.details.country in self.store.state.countries:
+            return
+        self.details.show_country(self.bundle, country, self.store.state.service)
+
+    def reset_filters(self) -> None:
+        """Back to the bundle's default countries, range and measure, in the same view."""
+        self.store.replace(dataclasses.replace(self.default_state, view=self.store.state.view))
+
+    # Bundles -----------------------------------------------------------------------------
+
+    def open_bundle_dialog(self) -> None:
+        """Ask for a bundle file and open it."""
+        start = str(Path(self.bundle_path).parent) if self.bundle_path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open Bundle", start, "tgviewer bundles (*.tgbundle);;All files (*)")
+        if path:
+            self.open_bundle_file(path)
+
+    def open_bundle_file(self, path: str) -> bool:
+        """Open the bundle at ``path``; on failure say why and keep the current data."""
+        resolved = str(Path(path).resolve())
+        try:
+            bundle = read_bundle(resolved)
+        except BundleError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "The bundle could not be opened",
+                              f"{exc.describe()}\n\nThe data shown is unchanged.",
+                              QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self.failure_dialog = box
+            self.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
+            if not Path(resolved).exists():
+                self.settings = self.settings.without_recent(resolved)
+            return False
+        self.set_bundle(bundle, resolved)
+        return True
+
+    def set_bundle(self, bundle: Bundle, path: str | None) -> None:
+        """Show ``bundle``, keeping the current view where it applies to it."""
+        self.bundle, self.bundle_path = bundle, path
+        self.default_state = default_view_state(bundle)
+        self.settings = (self.settings.with_recent(path) if path else
+                         dataclasses.replace(self.settings, last_bundle=None))
+        self.filters.set_bundle(bundle)
+        self._show_bundle()
+        self.status.show_notice(f"Opened {bundle.manifest.title}.")
+        self._drawn = dict.fromkeys(TAB_ORDER)
+        kept = fit_to_bundle(self.store.state, bundle)
+        if not self.store.replace(kept or dataclasses.replace(self.default_state,
+                                                              view=self.store.state.view)):
+            self.redraw()
+        self.save_settings()
+
+    def clear_recent(self) -> None:
+        """Forget the recent bundles (the files are untouched)."""
+        self.settings = dataclasses.replace(self.settings, recent_bundles=())
+        self.save_settings()
+
+    def show_about(self) -> None:
+        """Help > About."""
+        self.about_box = show_about(self.bundle, self)
+
+    # Settings ----------------------------------------------------------------------------
+
+    def current_settings(self) -> Settings:
+        """The settings as the window stands now."""
+        return dataclasses.replace(
+            self.settings,
+            geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
+            window_state=bytes(self.saveState().toBase64().data()).decode(),
+            last_bundle=self.bundle_path,
+            view_state=self.store.state)
+
+    def save_settings(self) -> None:
+        """Write the settings (atomically); a failure is logged, never fatal."""
+        self.settings = self.current_settings()
+        if not self.settings_writable:
+            return
+        try:
+            save_settings(self.settings, self.settings_file)
+        except OSError as exc:
+            LOGGER.warning("settings not saved to %s: %s", self.settings_file, exc)
+            self.status.show_notice(f"Settings could not be saved: {exc.strerror}.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

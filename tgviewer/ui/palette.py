@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtGui import QGuiApplication, QPalette
+
 #: Okabe & Ito's palette (black left out for lines), extended with Paul Tol's muted scheme
 #: for more than seven countries; all readable on light and dark backgrounds.
 CATEGORICAL = (
@@ -17,3 +19,9 @@ def country_colours(selected: Sequence[str]) -> dict[str, str]:
     """A colour per selected country, by the order of selection: every view colours a country
     the same way, and the first sixteen countries picked never share a colour."""
     return {code: CATEGORICAL[i % len(CATEGORICAL)] for i, code in enumerate(selected)}
+
+
+def muted_text_colour() -> str:
+    """Grey readable on the current light or dark background, for secondary text."""
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()

@@ -11,33 +11,36 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_frame, span_totals
 from tgviewer.core.view_state import ViewState
+from tgviewer.ui.formatting import describe_row, format_value, measure_label
 from tgviewer.ui.palette import country_colours
 
 SYMBOL_SIZE = 10
 
 
-def format_value(value: float) -> str:
-    """Counts as whole numbers with separators; scaled figures to three significant digits,
-    so that 0.3 per million never reads as 0."""
-    if value == int(value) or abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.3g}"
+#: How close, in pixels, the mouse must be to a point for its tooltip.
+HOVER_DISTANCE = 14
 
 
 class TrendView(QWidget):
     """Plot of the selected countries' figures per period; see the module docstring."""
 
+    #: The country under the mouse (empty string when none), for the details panel.
+    hovered = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget(background=None)
+        self.plot.hideButtons()
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
@@ -53,6 +56,9 @@ class TrendView(QWidget):
         self.derived_points: dict[str, pg.ScatterPlotItem] = {}
         self.span_segments: list[tuple[str, pg.PlotDataItem, pg.TextItem]] = []
         self.event_lines: list[pg.InfiniteLine] = []
+        self._frame = pd.DataFrame()
+        self._positions: dict[str, int] = {}
+        self._unit = ""
 
     def show_message(self, text: str) -> None:
         """Replace the plot by a sentence saying what to do."""
@@ -68,6 +74,7 @@ class TrendView(QWidget):
         self.derived_points.clear()
         self.span_segments.clear()
         self.event_lines.clear()
+        self._frame = pd.DataFrame()
         periods = state.periods()
         if not state.countries:
             self.show_message("No country selected.\nTick countries in the filter panel, or "
@@ -84,6 +91,8 @@ class TrendView(QWidget):
             return
         self._stack.setCurrentWidget(self.plot)
         position = {p.code: i for i, p in enumerate(periods)}
+        self._frame, self._positions = frame, position
+        self._unit = measure_label(bundle, state.measure).lower()
         colours = country_colours(state.countries)
         for country in state.countries:
             rows = frame[frame["country"] == country]
@@ -145,3 +154,30 @@ class TrendView(QWidget):
                     self.plot.addItem(line)
                     self.event_lines.append(line)
 
+
+    def point_near(self, scene_position: QPointF) -> pd.Series | None:
+        """The series row of the drawn point nearest ``scene_position``, if close enough."""
+        view = self.plot.getViewBox()
+        if self._frame.empty or self._stack.currentIndex() != 0:
+            return None
+        best: tuple[float, pd.Series] | None = None
+        for _, row in self._frame[self._frame["value"].notna()].iterrows():
+            point = view.mapViewToScene(QPointF(self._positions[row["period"]], row["value"]))
+            distance = math.hypot(point.x() - scene_position.x(),
+                                  point.y() - scene_position.y())
+            if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
+                best = (distance, row)
+        return None if best is None else best[1]
+
+    def tooltip_for(self, row: pd.Series) -> str:
+        """What hovering the point of ``row`` shows."""
+        return describe_row(row, self._unit)
+
+    def _mouse_moved(self, scene_position: QPointF) -> None:
+        row = self.point_near(scene_position)
+        if row is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
+                          self.tooltip_for(row), self.plot)
+        self.hovered.emit(str(row["country"]))

@@ -1,0 +1,59 @@
+"""How figures and series rows read on screen: values, statuses and tooltips."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from tgviewer.core.model import Bundle
+from tgviewer.core.view_state import USERS_PER_REQUEST
+
+#: Plain words for each status of a figure.
+STATUS_WORDS = {
+    "reported": "reported",
+    "derived": "derived from other records",
+    "unknown": "not known",
+}
+
+
+def format_value(value: float) -> str:
+    """Counts as whole numbers with separators; scaled figures to three significant digits,
+    so that 0.3 per million never reads as 0."""
+    if math.isnan(value):
+        return "—"
+    if value == int(value) or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def describe_row(row: Mapping[str, Any] | pd.Series, unit: str) -> str:
+    """A tooltip for one row of a series frame: country, period, value, status, records.
+
+    ``unit`` is the measure's label (``users affected``), placed after the value.
+    """
+    value = float(row["value"])
+    status = STATUS_WORDS.get(str(row["status"]), str(row["status"]))
+    lines = [f"{row['name']} ({row['country']}) · {row['period_label']}"]
+    if math.isnan(value):
+        lines.append(f"No figure: {status}")
+    else:
+        lines.append(f"{format_value(value)} {unit} · {status}")
+    if row["inconsistent"]:
+        lines.append("⚠ the records for this figure disagree (see Details)")
+    lines.append(str(row["explanation"]))
+    if row["scaling"] != "absolute":
+        lines.append(str(row["scaling"]))
+    return "\n".join(lines)
+
+
+def measure_label(bundle: Bundle, measure: str) -> str:
+    """The measure's name as the bundle gives it (``Users affected``)."""
+    if measure == USERS_PER_REQUEST:
+        return "Users per request"
+    try:
+        return bundle.manifest.measure(measure).label
+    except KeyError:
+        return measure

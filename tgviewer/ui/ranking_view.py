@@ -1,0 +1,179 @@
+"""The ranking view: horizontal bars for the selected countries in one period.
+
+Contract: the bars are rebuilt from ``series_frame`` for the ranking period whenever the
+state changes countries, periods, measure, normalisation, service or ``ranking_period``.
+The period is the end of the range unless the user picks another in the view's own
+selector, which writes ``ranking_period`` into the store. Bars are sorted, largest on top,
+with the value at the bar end. A country without a figure for the period is listed below
+the bars as "no figure", never drawn as a zero-length bar.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
+
+from tgviewer.core.model import Bundle
+from tgviewer.core.periods import QuarterSpan
+from tgviewer.core.series import SCALE_LABELS, series_frame
+from tgviewer.core.view_state import ViewState
+from tgviewer.ui.formatting import describe_row, format_value, measure_label
+from tgviewer.ui.palette import country_colours, muted_text_colour
+from tgviewer.ui.qt_store import QtViewStateStore
+
+BAR_HEIGHT = 0.7
+
+
+class RankingView(QWidget):
+    """Bars for one period; see the module docstring."""
+
+    #: The country under the mouse (empty string when none), for the details panel.
+    hovered = Signal(str)
+
+    def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.period = QComboBox()
+        self.period.setAccessibleName("Ranking period")
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.activated.connect(self._period_chosen)
+        self.caption = QLabel()
+        self.caption.setObjectName("rankingCaption")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Period"))
+        top.addWidget(self.period)
+        top.addWidget(self.caption, 1)
+
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.showGrid(x=True, y=False, alpha=0.25)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyMessage")
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self._stack, 1)
+
+        #: Country codes from the top bar down: bars first, then those without a figure.
+        self.order: list[str] = []
+        #: Countries with no figure for the period, in selection order.
+        self.missing: list[str] = []
+        self.bars: pg.BarGraphItem | None = None
+        self.value_labels: dict[str, pg.TextItem] = {}
+        self.tooltips: dict[str, str] = {}
+        self.shown_period: QuarterSpan | None = None
+
+    def show_message(self, text: str) -> None:
+        """Replace the chart by a sentence saying what to do."""
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
+
+    def _period_chosen(self, index: int) -> None:
+        periods = self.store.state.periods()
+        chosen = self.period.itemData(index)
+        # The end of the range is the default; storing it would pin the ranking when the
+        # range later moves.
+        last = periods[-1].code if periods else None
+        self.store.update(ranking_period=None if chosen == last else chosen)
+
+    def _fill_periods(self, periods: list[QuarterSpan], shown: QuarterSpan | None) -> None:
+        blocker = QSignalBlocker(self.period)
+        self.period.clear()
+        for span in periods:
+            self.period.addItem(span.label, span.code)
+        if shown is not None:
+            self.period.setCurrentIndex(max(0, self.period.findData(shown.code)))
+        del blocker
+
+    def draw(self, bundle: Bundle, state: ViewState) -> None:
+        """Rebuild the bars from ``bundle`` and ``state``."""
+        self.plot.clear()
+        self.order, self.missing, self.value_labels, self.tooltips = [], [], {}, {}
+        self.bars = None
+        periods = state.periods()
+        shown = state.ranking_span()
+        if shown not in periods:
+            shown = periods[-1] if periods else None
+        self.shown_period = shown
+        self._fill_periods(periods, shown)
+        if not state.countries:
+            self.caption.setText("")
+            self.show_message("No country selected.\nTick countries in the filter panel, or "
+                              "pick a group such as EU-27.")
+            return
+        if shown is None:
+            self.caption.setText("")
+            self.show_message("The period range holds no whole period of this length.\n"
+                              "Widen the range or choose a shorter granularity.")
+            return
+        frame = series_frame(bundle, state, [shown])
+        known = frame[frame["value"].notna()].sort_values(
+            ["value", "country"], ascending=[False, True])
+        unknown = frame[frame["value"].isna()]
+        self.missing = list(unknown["country"])
+        scale = SCALE_LABELS[state.normalisation]
+        measure = measure_label(bundle, state.measure)
+        self.caption.setText(f"{measure}{', ' + scale if scale else ''}, {shown.label}")
+        if known.empty:
+            self.show_message(f"No figure is known for the selected countries in {shown.label}."
+                              "\nPick another period above, or widen the range.")
+            return
+        self._stack.setCurrentWidget(self.plot)
+        colours = country_colours(state.countries)
+        rows = len(known) + len(unknown)
+        self.order = list(known["country"]) + self.missing
+        ys = [float(rows - 1 - i) for i in range(len(known))]
+        values = [float(v) for v in known["value"]]
+        self.bars = pg.BarGraphItem(
+            x0=0, y=ys, height=BAR_HEIGHT, width=values,
+            brushes=[pg.mkBrush(colours[c]) for c in known["country"]],
+            pens=[pg.mkPen(None)] * len(values))
+        self.plot.addItem(self.bars)
+        widest = max(values) if values else 1.0
+        for y, value, (_, row) in zip(ys, values, known.iterrows(), strict=True):
+            marker = "" if row["status"] == "reported" else " (derived)"
+            marker += " ⚠" if row["inconsistent"] else ""
+            label = pg.TextItem(f" {format_value(value)}{marker}", color=colours[row["country"]],
+                                anchor=(0, 0.5))
+            label.setPos(value, y)
+            self.plot.addItem(label)
+            self.value_labels[row["country"]] = label
+        for offset, (_, row) in enumerate(unknown.iterrows()):
+            y = float(rows - 1 - len(known) - offset)
+            label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
+                                anchor=(0, 0.5))
+            label.setPos(0, y)
+            self.plot.addItem(label)
+            self.value_labels[row["country"]] = label
+        unit = measure.lower()
+        for _, row in frame.iterrows():
+            self.tooltips[row["country"]] = describe_row(row, unit)
+        names = dict(zip(frame["country"], frame["name"], strict=True))
+        left = self.plot.getAxis("left")
+        left.setTicks([[(float(rows - 1 - i), f"{names[c]} ({c})")
+                        for i, c in enumerate(self.order)]])
+        self.plot.setLabel("bottom", scale)
+        # Room at the right for the value labels.
+        self.plot.setXRange(0, widest * 1.18, padding=0)
+        self.plot.setYRange(-0.6, rows - 0.4, padding=0)
+
+    def country_at(self, y: float) -> str | None:
+        """The country of the row at plot coordinate ``y``."""
+        row = round(len(self.order) - 1 - y)
+        if 0 <= row < len(self.order) and abs(len(self.order) - 1 - row - y) <= 0.5:
+            return self.order[row]
+        return None
+
+    def _mouse_moved(self, position: QPointF) -> None:
+        if not self.order:
+            return
+        point = self.plot.getViewBox().mapSceneToView(position)
+        country = self.country_at(point.y())
+        self.plot.setToolTip(self.tooltips.get(country, "") if country else "")
+        self.hovered.emit(country or "")

@@ -1,0 +1,121 @@
+"""The window's menus, toolbar and shortcuts.
+
+Every command is one ``QAction``, shared by the menu bar and the toolbar, so a shortcut
+works whichever is visible. Actions only call the window's public methods or write into
+the store; they hold no state of their own.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from tgviewer.core.view_state import ViewKind
+
+if TYPE_CHECKING:
+    from tgviewer.ui.main_window import MainWindow
+
+#: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
+VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"))
+
+
+class WindowActions:
+    """Builds the menu bar and toolbar of ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.open = self._action("&Open Bundle…", window.open_bundle_dialog,
+                                 QKeySequence.StandardKey.Open,
+                                 "Open a .tgbundle file, for example one carried on a USB stick")
+        self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
+                                  "Go back to the bundle's default countries and range")
+        self.about = self._action("&About tgviewer", window.show_about)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+
+        self.view_group = QActionGroup(window)
+        self.views: dict[ViewKind, QAction] = {}
+        for number, (kind, label) in enumerate(VIEWS, start=1):
+            action = self._action(label, partial(self.choose_view, kind), f"Ctrl+{number}")
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.views[kind] = action
+
+        self.toolbar = QToolBar("Toolbar", window)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.open)
+        self.toolbar.addSeparator()
+        for action in self.views.values():
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.reset)
+        window.addToolBar(self.toolbar)
+        self._build_menus()
+
+    def _action(self, text: str, slot: object, shortcut: object = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        window = self.window
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        view_menu = bar.addMenu("&View")
+        for action in self.views.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reset)
+        view_menu.addSeparator()
+        view_menu.addAction(window.filter_dock.toggleViewAction())
+        view_menu.addAction(window.details_dock.toggleViewAction())
+        view_menu.addAction(self.toolbar.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about)
+        self.fill_recent_menu()
+
+    def choose_view(self, kind: ViewKind) -> None:
+        """Show the view ``kind`` (as one action on the store)."""
+        self.window.store.update(view=kind)
+
+    def show_view(self, kind: ViewKind) -> None:
+        """Tick the action of the view shown."""
+        action = self.views[kind]
+        if not action.isChecked():
+            action.setChecked(True)
+
+    def fill_recent_menu(self) -> None:
+        """List the recent bundles, most recent first, numbered for the keyboard."""
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.window.settings.recent_bundles
+        for number, path in enumerate(recent, start=1):
+            name = Path(path).name.replace("&", "&&")
+            action = menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setData(path)
+            action.triggered.connect(
+                lambda _c=False, p=path: self.window.open_bundle_file(p))
+        if recent:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Bundles", self.window.clear_recent)
+        else:
+            empty = menu.addAction("No recent bundles")
+            empty.setEnabled(False)
