@@ -324,7 +324,7 @@ def any_text() -> st.SearchStrategy[str]:
     # U+DC80-U+DCFF are how Python holds the bytes of a file name that is not valid in the
     # file system's encoding. (Other surrogates never come from real paths; a high and a low
     # one side by side would come back from JSON as the single character they encode.)
-    return st.text(st.one_of(st.characters(), st.integers(0xDC80, 0xDCFF).map(chr)),
+    return st.text(st.one_of(st.characters(codec="utf-8"), st.integers(0xDC80, 0xDCFF).map(chr)),
                    max_size=12)
 
 

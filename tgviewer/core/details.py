@@ -110,15 +110,14 @@ class CountryDetails:
         parts.append(f"<h4>Records ({count})</h4>")
         if any(line.inconsistent for line in self.records):
             parts.append(f"<p>{INCONSISTENT_MARK} marks records involved in a warning.</p>")
-        rows = ["<tr>" + "".join(f'<th align="left">{h}</th>' for h in
-                                 ("Period", "Figures", "Source", "Reference", "Note")) + "</tr>"]
+        # One block per record rather than a table: the dock is narrow.
         for line in self.records:
             period = e(line.period)
             if line.inconsistent:
                 period += f" {INCONSISTENT_MARK}"
-            cells = (period, e(line.figures), e(line.source), e(line.reference), e(line.note))
-            rows.append("<tr>" + "".join(f'<td valign="top">{c}</td>' for c in cells) + "</tr>")
-        parts.append('<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table>")
+            where = " · ".join(e(part) for part in (line.source, line.reference, line.note)
+                               if part)
+            parts.append(f"<p><b>{period}</b><br>{e(line.figures)}<br><small>{where}</small></p>")
         sources = self.sources
         if sources:
             # URLs as text, never as links: the bundle is untrusted and the app is offline.

@@ -24,6 +24,7 @@ class DetailsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setObjectName("detailsPanel")
+        self.setMinimumWidth(300)
         self.country = ""
         self.service = ""
         self.bundle: Bundle | None = None

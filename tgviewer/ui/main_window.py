@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.render_count = 0
         self._drawn: dict[ViewKind, ViewState | None] = dict.fromkeys(TAB_ORDER)
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.trend = TrendView()
         self.ranking = RankingView(self.store)
@@ -126,6 +126,14 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)  # type: ignore[arg-type]
         self.addDockWidget(area, dock)
         return dock
+
+    def _fit_to_screen(self) -> None:
+        """First launch: most of the screen, centred, at most 1600 by 1000."""
+        screen = self.screen().availableGeometry()
+        width = min(1600, int(screen.width() * 0.9))
+        height = min(1000, int(screen.height() * 0.9))
+        self.resize(width, height)
+        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
     def _restore_layout(self) -> None:
         if self.settings.geometry:

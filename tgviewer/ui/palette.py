@@ -25,3 +25,8 @@ def muted_text_colour() -> str:
     """Grey readable on the current light or dark background, for secondary text."""
     palette = QGuiApplication.palette()
     return palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText).name()
+
+
+def text_colour() -> str:
+    """The colour of ordinary text on the current light or dark background."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()

@@ -21,6 +21,7 @@ from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
 from tgviewer.ui.palette import country_colours, muted_text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.theme import style_axes
 
 BAR_HEIGHT = 0.7
 
@@ -49,6 +50,7 @@ class RankingView(QWidget):
         self.plot.showGrid(x=True, y=False, alpha=0.25)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
+        style_axes(self.plot)
         self.plot.hideButtons()
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)

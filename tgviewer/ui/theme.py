@@ -55,3 +55,15 @@ def follow_system_theme(app: QApplication) -> None:
     """Apply the theme now and again whenever the system scheme changes."""
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+
+
+def style_axes(plot: pg.PlotWidget) -> None:
+    """Axis text in the palette's text colour and a size readable from the back of a room."""
+    font = QGuiApplication.font()
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setTextPen(colour)
+        axis.setStyle(tickFont=font)
+        axis.label.setFont(font)

@@ -21,7 +21,8 @@ from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_frame, span_totals
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
-from tgviewer.ui.palette import country_colours
+from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
+from tgviewer.ui.theme import style_axes
 
 SYMBOL_SIZE = 10
 
@@ -44,7 +45,10 @@ class TrendView(QWidget):
         self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        style_axes(self.plot)
+        self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(128, 128, 128, 40),
+                                          labelTextSize="10pt",
+                                          labelTextColor=text_colour())
         self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.message.setObjectName("emptyMessage")
         self._stack = QStackedLayout(self)
@@ -123,6 +127,7 @@ class TrendView(QWidget):
 
     def _draw_span_totals(self, bundle: Bundle, state: ViewState,
                           periods: list[QuarterSpan], colours: dict[str, str]) -> None:
+        drawn: list[tuple[float, float, pg.TextItem]] = []
         for total in span_totals(bundle, state):
             covered = total.record.span
             assert covered is not None
@@ -132,12 +137,37 @@ class TrendView(QWidget):
             xs = [inside[0] - 0.4, inside[-1] + 0.4]
             segment = pg.PlotDataItem(xs, [total.value, total.value], pen=pg.mkPen(
                 colours[total.country], width=2, style=Qt.PenStyle.DashLine))
+            segment.setToolTip(f"{total.country}: {total.record.period_label} total "
+                               f"{format_value(total.value)}, {total.record.reference()}; "
+                               "not split into its periods")
             label = pg.TextItem(f"{total.record.period_label} total: {format_value(total.value)}",
                                 color=colours[total.country], anchor=(0, 1))
             label.setPos(xs[0], total.value)
             self.plot.addItem(segment)
             self.plot.addItem(label)
             self.span_segments.append((total.country, segment, label))
+            drawn.append((xs[0], total.value, label))
+        self._stack_labels(drawn)
+
+    def _stack_labels(self, labels: list[tuple[float, float, pg.TextItem]]) -> None:
+        """Lift labels of totals close in value so they do not print over each other.
+
+        Labels starting at the same place whose values lie within a few percent of the
+        plot's height are stacked, one text line each, lowest value at the bottom.
+        """
+        values = [float(v) for v in self._frame["value"].dropna()] + [v for _, v, _ in labels]
+        height = (max(values) - min(0.0, min(values))) if values else 1.0
+        close = 0.05 * height
+        by_start: dict[float, list[tuple[float, pg.TextItem]]] = {}
+        for start, value, label in labels:
+            by_start.setdefault(start, []).append((value, label))
+        for group in by_start.values():
+            group.sort(key=lambda item: item[0])
+            level, previous = 0, None
+            for value, label in group:
+                level = level + 1 if previous is not None and value - previous < close else 0
+                label.setAnchor((0, 1 + level))
+                previous = value if level == 0 else previous
 
     def _draw_events(self, bundle: Bundle, periods: list[QuarterSpan]) -> None:
         for event in bundle.events:
@@ -148,8 +178,9 @@ class TrendView(QWidget):
                     line = pg.InfiniteLine(
                         pos=index - 0.5 + offset, angle=90, movable=False,
                         pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
-                        label=event.title, labelOpts={"position": 0.92, "color": "#666666",
-                                                      "rotateAxis": (1, 0)})
+                        label=event.title, labelOpts={
+                            "position": 0.98, "color": muted_text_colour(),
+                            "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
                     line.setToolTip(f"{event.date}: {event.title}\n{event.description}")
                     self.plot.addItem(line)
                     self.event_lines.append(line)
