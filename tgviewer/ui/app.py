@@ -11,8 +11,12 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tgviewer import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from tgviewer.ui.main_window import MainWindow
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -26,12 +30,52 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(arguments))
 
 
+def open_window(bundle_argument: str | None,
+                quiet: bool = False) -> tuple[MainWindow, str | None]:
+    """Build and show the window on the bundle asked for, else the last one used, else the
+    embedded default; returns it and, when a bundle could not be opened, what went wrong.
+
+    The settings are read here; a bundle that fails gives a dialog (unless ``quiet``) and the
+    embedded default is shown instead.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
+    from tgviewer.core.problems import BundleError
+    from tgviewer.core.settings import load_settings
+    from tgviewer.core.view_state import fit_to_bundle
+    from tgviewer.ui.main_window import MainWindow
+
+    loaded = load_settings()
+    remembered = loaded.settings.last_bundle
+    path = str(Path(bundle_argument).resolve()) if bundle_argument else remembered
+    failure = None
+    try:
+        bundle = read_bundle(path) if path else read_default_bundle()
+    except BundleError as exc:
+        failure, path = exc.describe(), None
+        bundle = read_default_bundle()
+    saved = loaded.settings.view_state
+    state = fit_to_bundle(saved, bundle) if saved is not None else None
+    window = MainWindow(bundle, state, loaded, bundle_path=path)
+    window.show()
+    if failure is not None and not quiet:
+        which = "The bundle" if bundle_argument else "The bundle you used last"
+        box = QMessageBox(QMessageBox.Icon.Warning, f"{which} could not be opened",
+                          f"{failure}\n\nShowing the embedded default bundle.",
+                          QMessageBox.StandardButton.Ok, window)
+        box.open()
+        window.failure_dialog = box
+        window.status.show_notice("Showing the embedded default bundle.")
+    return window, failure
+
+
 def run(arguments: Sequence[str]) -> int:
     """Open the window; returns the exit code."""
     started = time.perf_counter()
     args = parse_arguments(arguments)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
     assert isinstance(app, QApplication)
@@ -39,40 +83,16 @@ def run(arguments: Sequence[str]) -> int:
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
 
-    from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-    from tgviewer.core.problems import BundleError
-    from tgviewer.core.settings import load_settings
-    from tgviewer.core.view_state import fit_to_bundle
     from tgviewer.ui.error_handler import ErrorHandler
-    from tgviewer.ui.main_window import MainWindow
     from tgviewer.ui.theme import follow_system_theme
 
     handler = ErrorHandler()
     handler.install()
     follow_system_theme(app)
-    loaded = load_settings()
-    remembered = loaded.settings.last_bundle
-    path = str(Path(args.bundle).resolve()) if args.bundle else remembered
-    failure = None
-    try:
-        bundle = read_bundle(path) if path else read_default_bundle()
-    except BundleError as exc:
-        failure, path = exc, None
-        bundle = read_default_bundle()
-    saved = loaded.settings.view_state
-    state = fit_to_bundle(saved, bundle) if saved is not None else None
-    window = MainWindow(bundle, state, loaded, bundle_path=path)
-    window.show()
+    window, failure = open_window(args.bundle, quiet=args.smoke)
+    bundle = window.bundle
     if failure is not None and args.smoke:
-        print(f"tgviewer: {failure.describe()}", file=sys.stderr)
-    elif failure is not None:
-        which = "The bundle" if args.bundle else "The bundle you used last"
-        box = QMessageBox(QMessageBox.Icon.Warning, f"{which} could not be opened",
-                          f"{failure.describe()}\n\nShowing the embedded default bundle.",
-                          QMessageBox.StandardButton.Ok, window)
-        box.open()
-        window.failure_dialog = box
-        window.status.show_notice("Showing the embedded default bundle.")
+        print(f"tgviewer: {failure}", file=sys.stderr)
     if args.smoke:
         window.settings_writable = False  # a smoke run leaves the user's settings alone
 

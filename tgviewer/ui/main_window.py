@@ -12,7 +12,7 @@ import dataclasses
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,6 +35,7 @@ from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.ranking_view import RankingView
 from tgviewer.ui.status_bar import StatusBar
 from tgviewer.ui.table_view import TableView
+from tgviewer.ui.theme import style_axes
 from tgviewer.ui.trend_view import TrendView
 from tgviewer.ui.window_actions import VIEWS, WindowActions
 
@@ -77,6 +78,9 @@ class MainWindow(QMainWindow):
         self.default_state = default_view_state(bundle)
         self.store = QtViewStateStore(state or self.default_state, self)
         self.render_count = 0
+        #: The last warning or About box opened (kept so tests and users can reach it).
+        self.failure_dialog: QMessageBox | None = None
+        self.about_box: QMessageBox | None = None
         self._drawn: dict[ViewKind, ViewState | None] = dict.fromkeys(TAB_ORDER)
         self.setObjectName("mainWindow")
         self._fit_to_screen()
@@ -250,6 +254,15 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             LOGGER.warning("settings not saved to %s: %s", self.settings_file, exc)
             self.status.show_notice(f"Settings could not be saved: {exc.strerror}.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched between light and dark: restyle the charts and draw again.
+        if event.type() == QEvent.Type.PaletteChange and self.render_count:
+            for plot in (self.trend.plot, self.ranking.plot):
+                style_axes(plot)
+            self._drawn = dict.fromkeys(TAB_ORDER)
+            self.redraw()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

@@ -88,6 +88,11 @@ class TrendView(QWidget):
             self.show_message("The period range holds no whole period of this length.\n"
                               "Widen the range or choose a shorter granularity.")
             return
+        if len(periods) == 1:
+            self.show_message(f"The range holds only one period ({periods[0].label}), and a "
+                              "trend needs two.\nWiden the range or choose a shorter "
+                              "granularity, or compare countries in the Ranking view (Ctrl+2).")
+            return
         frame = series_frame(bundle, state)
         if frame["value"].isna().all():
             self.show_message("No figure is known for these countries in this range.\n"

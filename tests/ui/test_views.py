@@ -1,0 +1,240 @@
+"""Ranking, table, hover and details: driven through the window, checked on what they hold."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from tests.core.bundles import RECORDS_HEADER, write_folder
+from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
+from tgviewer.core.periods import parse_span
+from tgviewer.core.view_state import Normalisation, ViewKind, ViewState
+from tgviewer.ui.main_window import MainWindow
+from tgviewer.ui.table_view import STATUS_ROLE
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> MainWindow:
+    shown = MainWindow(read_default_bundle())
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def choose(window: MainWindow, *countries: str, **changes: object) -> None:
+    window.store.update(countries=countries, **changes)
+
+
+def bar_lengths(window: MainWindow) -> dict[str, float]:
+    bars = window.ranking.bars
+    assert bars is not None
+    widths = [float(w) for w in bars.opts["width"]]
+    return dict(zip(window.ranking.order, widths, strict=False))
+
+
+# Ranking ---------------------------------------------------------------------------------
+
+def test_ranking_shows_sorted_bars_for_the_end_of_the_range(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", "USA", view=ViewKind.RANKING)
+    assert window.tabs.currentWidget() is window.ranking
+    assert window.ranking.shown_period == parse_span("2026Q1")
+    assert window.ranking.order == ["DEU", "FRA", "USA"]
+    assert bar_lengths(window) == {"DEU": 2443, "FRA": 1040, "USA": 297}
+    labels = {c: item.textItem.toPlainText().strip()
+              for c, item in window.ranking.value_labels.items()}
+    assert labels == {"DEU": "2,443", "FRA": "1,040", "USA": "297"}
+
+
+def test_ranking_period_is_chosen_in_the_view_and_kept_in_the_state(window: MainWindow,
+                                                                    qtbot: QtBot) -> None:
+    choose(window, "FRA", "DEU", "USA", "GBR", view=ViewKind.RANKING)
+    combo = window.ranking.period
+    index = combo.findData("2025Q4")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert window.store.state.ranking_period == "2025Q4"
+    assert window.ranking.caption.text() == "Users affected, Q4 2025"
+    assert window.ranking.order == ["DEU", "GBR", "FRA", "USA"]
+    assert bar_lengths(window)["GBR"] == 1442
+
+
+def test_countries_without_a_figure_are_listed_not_drawn_as_zero(window: MainWindow) -> None:
+    # Q2 2024: Germany only has the Jan–Sep total, which cannot be split.
+    choose(window, "FRA", "DEU", view=ViewKind.RANKING, ranking_period="2024Q2")
+    assert window.ranking.missing == ["DEU"]
+    assert bar_lengths(window) == {"FRA": 37}
+    assert window.ranking.order == ["FRA", "DEU"]
+    assert "no figure" in window.ranking.value_labels["DEU"].textItem.toPlainText()
+    assert "records cover only" in window.ranking.tooltips["DEU"]
+
+
+def test_ranking_of_a_derived_figure_says_so(window: MainWindow) -> None:
+    choose(window, "BGR", view=ViewKind.RANKING, ranking_period="2024Q4")
+    assert bar_lengths(window) == {"BGR": 40}
+    assert "(derived)" in window.ranking.value_labels["BGR"].textItem.toPlainText()
+
+
+def test_ranking_with_no_figure_at_all_says_what_to_do(window: MainWindow) -> None:
+    choose(window, "DEU", view=ViewKind.RANKING, ranking_period="2024Q1")
+    assert window.ranking.message.isVisible()
+    assert "No figure is known" in window.ranking.message.text()
+
+
+def test_hovering_a_bar_shows_its_country_in_details(window: MainWindow) -> None:
+    choose(window, "FRA", "GBR", view=ViewKind.RANKING, ranking_period="2025Q4")
+    top = window.ranking.order[0]
+    view = window.ranking.plot.getViewBox()
+    scene = view.mapViewToScene(QPointF(100, len(window.ranking.order) - 1))
+    window.ranking._mouse_moved(scene)
+    assert top == "GBR"
+    assert window.details.country == "GBR"
+    assert "Users affected do not add up" in window.details.toPlainText()
+
+
+# Table -----------------------------------------------------------------------------------
+
+def table_row(window: MainWindow, row: int) -> list[str]:
+    table = window.table
+    return [table.cell_text(row, c) for c in range(table.proxy.columnCount())]
+
+
+def test_table_holds_countries_by_periods_with_status(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", "BGR", "GBR", view=ViewKind.TABLE)
+    model = window.table.model
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Country", "Q1 2024", "Q2 2024", "Q3 2024"]
+    assert table_row(window, 0)[:5] == ["France (FRA)", "17", "37", "632", "1,386"]
+    assert table_row(window, 1)[:5] == ["Germany (DEU)", "—", "—", "—", "2,122"]
+    statuses = {(r, c): window.table.proxy.index(r, c).data(STATUS_ROLE)
+                for r in range(4) for c in (1, 4)}
+    assert statuses[(0, 1)] == "reported"
+    assert statuses[(1, 1)] == "unknown"
+    assert statuses[(2, 4)] == "derived"  # BGR Q4 2024 = 2024 − Jan–Sep
+    assert statuses[(3, 4)] == "inconsistent"  # GBR Q4 2024, the records disagree
+    background = window.table.proxy.index(3, 4).data(Qt.ItemDataRole.BackgroundRole)
+    assert background.color().alpha() > 0
+    tooltip = window.table.proxy.index(2, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert "derived" in tooltip and "40" in tooltip
+
+
+def test_table_sorts_by_figure_with_unknowns_last(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", "USA", "IND", view=ViewKind.TABLE)
+    table = window.table.table
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # Q1 2024
+    assert [table_row(window, r)[1] for r in range(4)] == ["5,675", "17", "—", "—"]
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert [table_row(window, r)[1] for r in range(4)] == ["17", "5,675", "—", "—"]
+
+
+def test_copying_a_selection_gives_tab_separated_text_with_headers(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", view=ViewKind.TABLE)
+    table = window.table.table
+    selection = table.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select
+    for row in (0, 1):
+        for column in (3, 4):
+            selection.select(window.table.proxy.index(row, column), flags)
+    window.table.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == (
+        "Country\tQ3 2024\tQ4 2024\n"
+        "France (FRA)\t632\t1386\n"
+        "Germany (DEU)\t\t2122\n")
+
+
+def test_picking_a_row_shows_its_country_in_details(window: MainWindow) -> None:
+    choose(window, "FRA", "GBR", view=ViewKind.TABLE)
+    window.table.table.setCurrentIndex(window.table.proxy.index(1, 2))
+    assert window.details.country == "GBR"
+
+
+# Trend hover and details ---------------------------------------------------------------
+
+def test_hovering_a_point_tells_country_period_value_status_and_records(
+        window: MainWindow) -> None:
+    choose(window, "FRA")
+    view = window.trend.plot.getViewBox()
+    near = view.mapViewToScene(QPointF(3, 1386))  # Q4 2024
+    row = window.trend.point_near(near + QPointF(3, -2))
+    assert row is not None
+    text = window.trend.tooltip_for(row)
+    assert text.splitlines()[:2] == ["France (FRA) · Q4 2024", "1,386 users affected · reported"]
+    assert "records.csv line 5" in text
+    assert window.trend.point_near(near + QPointF(0, 200)) is None
+
+
+def test_hover_moves_the_details_to_that_country(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU")
+    view = window.trend.plot.getViewBox()
+    window.trend._mouse_moved(view.mapViewToScene(QPointF(4, 3777)))  # DEU Q1 2025
+    assert window.details.country == "DEU"
+    assert "records.csv line" in window.details.toPlainText()
+
+
+def test_details_say_in_plain_words_why_gbr_is_flagged(window: MainWindow) -> None:
+    choose(window, "GBR")
+    text = window.details.toPlainText()
+    assert text.startswith("United Kingdom (GBR)")
+    assert ("the 2024 total is reported as 293, but Jan–Sep 2024 (7) plus Q4 2024 (292) make "
+            "299, a difference of 6") in text
+    assert "Telegram transparency reports" in text
+
+
+def test_per_million_ranking_uses_population(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", view=ViewKind.RANKING, ranking_period="2025Q4",
+           normalisation=Normalisation.PER_MILLION)
+    lengths = bar_lengths(window)
+    assert math.isclose(lengths["FRA"], 1201 / 68.5, rel_tol=0.02)
+    assert window.ranking.plot.getAxis("bottom").labelText == "per million inhabitants"
+
+
+# Edge states with small bundles ---------------------------------------------------------
+
+def small_window(qtbot: QtBot, tmp_path: Path, rows: str) -> MainWindow:
+    bundle = read_bundle(write_folder(tmp_path / "b", RECORDS_HEADER + rows))
+    shown = MainWindow(bundle)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_a_single_period_bundle_explains_the_trend_and_ranks(qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+                                          "DEU,2025-01-01,2025-03-31,9,30,Telegram,src,\n")
+    assert shown.trend.message.isVisible()
+    assert "only one period" in shown.trend.message.text()
+    shown.store.update(view=ViewKind.RANKING)
+    assert bar_lengths(shown) == {"DEU": 30, "FRA": 17}
+
+
+def test_a_single_country_bundle_draws_its_line(qtbot: QtBot, tmp_path: Path) -> None:
+    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+                                          "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n")
+    assert shown.store.state.countries == ("FRA",)
+    assert list(shown.trend.lines["FRA"].getData()[1]) == [17, 20]
+    assert not shown.filters.service.isVisibleTo(shown.filters)
+
+
+def test_the_service_choice_appears_only_with_several_services(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+                                          "FRA,2025-01-01,2025-03-31,1,2,Other,src,\n"
+                                          "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n"
+                                          "FRA,2025-04-01,2025-06-30,1,3,Other,src,\n")
+    combo = shown.filters.service
+    assert combo.isVisibleTo(shown.filters)
+    combo.setCurrentIndex(combo.findData("Other"))
+    assert shown.store.state.service == "Other"
+    assert list(shown.trend.lines["FRA"].getData()[1]) == [2, 3]
+
+
+def test_a_range_without_data_says_so(window: MainWindow) -> None:
+    window.store.replace(ViewState(countries=("DEU",), first=parse_span("2024Q1").first,
+                                   last=parse_span("2024Q2").first))
+    assert window.trend.message.isVisible()
+    assert "No figure is known" in window.trend.message.text()
