@@ -238,3 +238,9 @@ def test_a_range_without_data_says_so(window: MainWindow) -> None:
                                    last=parse_span("2024Q2").first))
     assert window.trend.message.isVisible()
     assert "No figure is known" in window.trend.message.text()
+
+
+def test_points_whose_records_disagree_are_flagged_on_the_trend(window: MainWindow) -> None:
+    choose(window, "FRA", "GBR")
+    marks = [(country, period) for country, period, _ in window.trend.inconsistent_marks]
+    assert marks == [("GBR", "2024Q4")]

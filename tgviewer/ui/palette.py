@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from PySide6.QtGui import QGuiApplication, QPalette
 
 #: Okabe & Ito's palette (black left out for lines), extended with Paul Tol's muted scheme
-#: for more than seven countries; all readable on light and dark backgrounds.
+#: for more than six countries. Okabe-Ito's yellow comes last: it is hard to read on white.
 CATEGORICAL = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
     "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-    "#AA4499",
+    "#AA4499", "#F0E442",
 )
 
 

@@ -19,7 +19,7 @@ from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_frame
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
-from tgviewer.ui.palette import country_colours, muted_text_colour
+from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.theme import style_axes
 
@@ -141,7 +141,7 @@ class RankingView(QWidget):
         for y, value, (_, row) in zip(ys, values, known.iterrows(), strict=True):
             marker = "" if row["status"] == "reported" else " (derived)"
             marker += " ⚠" if row["inconsistent"] else ""
-            label = pg.TextItem(f" {format_value(value)}{marker}", color=colours[row["country"]],
+            label = pg.TextItem(f" {format_value(value)}{marker}", color=text_colour(),
                                 anchor=(0, 0.5))
             label.setPos(value, y)
             self.plot.addItem(label)

@@ -60,6 +60,8 @@ class TrendView(QWidget):
         self.derived_points: dict[str, pg.ScatterPlotItem] = {}
         self.span_segments: list[tuple[str, pg.PlotDataItem, pg.TextItem]] = []
         self.event_lines: list[pg.InfiniteLine] = []
+        #: Marks over points whose records disagree: (country, period code, item).
+        self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
         self._frame = pd.DataFrame()
         self._positions: dict[str, int] = {}
         self._unit = ""
@@ -78,6 +80,7 @@ class TrendView(QWidget):
         self.derived_points.clear()
         self.span_segments.clear()
         self.event_lines.clear()
+        self.inconsistent_marks.clear()
         self._frame = pd.DataFrame()
         periods = state.periods()
         if not state.countries:
@@ -123,6 +126,11 @@ class TrendView(QWidget):
                     brush=pg.mkBrush(brush) if brush else pg.mkBrush(0, 0, 0, 0))
                 self.plot.addItem(points)
                 store[country] = points
+            for _, row in rows[rows["inconsistent"] & rows["value"].notna()].iterrows():
+                mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
+                mark.setPos(float(position[row["period"]]), float(row["value"]))
+                self.plot.addItem(mark)
+                self.inconsistent_marks.append((country, str(row["period"]), mark))
         self._draw_span_totals(bundle, state, periods, colours)
         self._draw_events(bundle, periods)
         axis = self.plot.getAxis("bottom")

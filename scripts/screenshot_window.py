@@ -1,0 +1,49 @@
+"""Open the window in a given state, filling the screen, for the screenshots in docs/.
+
+Run under ../shared/tools/screenshot (a real X window on Xvfb), for example::
+
+    ../shared/tools/screenshot docs/ranking.png --wait 6 -- \\
+        python scripts/screenshot_window.py --view ranking --countries FRA,DEU,USA,GBR \\
+        --ranking-period 2025Q4 --details GBR
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--view", default="trend", choices=["trend", "ranking", "table"])
+    parser.add_argument("--countries", help="comma-separated ISO codes, in selection order")
+    parser.add_argument("--ranking-period", help="period code such as 2025Q4")
+    parser.add_argument("--details", help="country shown in the details panel")
+    args = parser.parse_args()
+    app = QApplication(sys.argv[:1])
+
+    from tgviewer.core.bundle_reader import read_default_bundle
+    from tgviewer.core.view_state import ViewKind, default_view_state
+    from tgviewer.ui.main_window import MainWindow
+    from tgviewer.ui.theme import follow_system_theme
+
+    follow_system_theme(app)
+    bundle = read_default_bundle()
+    state = dataclasses.replace(default_view_state(bundle), view=ViewKind(args.view),
+                                ranking_period=args.ranking_period)
+    if args.countries:
+        state = dataclasses.replace(state, countries=tuple(args.countries.split(",")))
+    window = MainWindow(bundle, state)
+    window.settings_writable = False
+    window.setGeometry(window.screen().availableGeometry())
+    window.show()
+    if args.details:
+        window.show_details(args.details)
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
