@@ -244,3 +244,19 @@ def test_points_whose_records_disagree_are_flagged_on_the_trend(window: MainWind
     choose(window, "FRA", "GBR")
     marks = [(country, period) for country, period, _ in window.trend.inconsistent_marks]
     assert marks == [("GBR", "2024Q4")]
+
+
+def test_legend_and_lines_follow_the_selection_as_it_changes(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", "USA")
+    choose(window, "GBR")
+    names = [label.text for _, label in window.trend.legend.items]
+    assert names == ["United Kingdom (GBR)"]
+    assert list(window.trend.lines) == ["GBR"]
+    drawn = [item for item in window.trend.plot.listDataItems()
+             if item.isVisible() and item is not window.trend.grid
+             and item.getData()[0] is not None and len(item.getData()[0]) > 0]
+    # GBR's line, its reported points and its span total; nothing left of FRA, DEU, USA.
+    assert len(drawn) == 3
+    choose(window, "GBR", "FRA")
+    assert [label.text for _, label in window.trend.legend.items] == [
+        "United Kingdom (GBR)", "France (FRA)"]

@@ -7,16 +7,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from tgviewer.cli.errors import CommandError
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle_writer import write_checked_bundle
 from tgviewer.core.community_dataset import community_manifest, parse_community_dataset
 from tgviewer.core.dates import parse_date
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import describe_dates
-
-
-class CommandError(Exception):
-    """A command cannot do what was asked; the message says why (exit code 1)."""
 
 
 def load_bundle(argument: str | None) -> Bundle:

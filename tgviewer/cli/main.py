@@ -14,8 +14,7 @@ import traceback
 from collections.abc import Sequence
 
 from tgviewer import __version__
-from tgviewer.cli import bundles, table
-from tgviewer.cli.bundles import CommandError
+from tgviewer.cli.errors import CommandError
 from tgviewer.core.periods import PeriodError
 from tgviewer.core.problems import BundleError
 from tgviewer.resources import MissingResourceError
@@ -30,6 +29,9 @@ COMMANDS = ("table", "bundle", "-h", "--help", "--version")
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every subcommand."""
+    # Imported here: the window starts without paying for the commands' imports (pandas).
+    from tgviewer.cli import bundles, table
+
     parser = argparse.ArgumentParser(
         prog="tgviewer",
         description="Explore Telegram's disclosures to authorities (fulfilled requests for "

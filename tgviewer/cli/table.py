@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tgviewer.cli.bundles import CommandError, load_bundle
+from tgviewer.cli.bundles import load_bundle
+from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
 from tgviewer.core.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.periods import parse_span

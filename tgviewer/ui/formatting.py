@@ -6,9 +6,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-import pandas as pd
-
 from tgviewer.core.model import Bundle
+from tgviewer.core.series import SeriesRow
 from tgviewer.core.view_state import USERS_PER_REQUEST
 
 #: Plain words for each status of a figure.
@@ -29,7 +28,7 @@ def format_value(value: float) -> str:
     return f"{value:.3g}"
 
 
-def describe_row(row: Mapping[str, Any] | pd.Series, unit: str) -> str:
+def describe_row(row: SeriesRow | Mapping[str, Any], unit: str) -> str:
     """A tooltip for one row of a series frame: country, period, value, status, records.
 
     ``unit`` is the measure's label (``users affected``), placed after the value.

@@ -1,6 +1,6 @@
 """The ranking view: horizontal bars for the selected countries in one period.
 
-Contract: the bars are rebuilt from ``series_frame`` for the ranking period whenever the
+Contract: the bars are rebuilt from ``series_rows`` for the ranking period whenever the
 state changes countries, periods, measure, normalisation, service or ``ranking_period``.
 The period is the end of the range unless the user picks another in the view's own
 selector, which writes ``ranking_period`` into the store. Bars are sorted, largest on top,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QV
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import SCALE_LABELS, series_frame
+from tgviewer.core.series import SCALE_LABELS, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
@@ -114,31 +114,30 @@ class RankingView(QWidget):
             self.show_message("The period range holds no whole period of this length.\n"
                               "Widen the range or choose a shorter granularity.")
             return
-        frame = series_frame(bundle, state, [shown])
-        known = frame[frame["value"].notna()].sort_values(
-            ["value", "country"], ascending=[False, True])
-        unknown = frame[frame["value"].isna()]
-        self.missing = list(unknown["country"])
+        found = series_rows(bundle, state, [shown])
+        known = sorted((r for r in found if r.known), key=lambda r: (-r.value, r.country))
+        unknown = [r for r in found if not r.known]
+        self.missing = [r.country for r in unknown]
         scale = SCALE_LABELS[state.normalisation]
         measure = measure_label(bundle, state.measure)
         self.caption.setText(f"{measure}{', ' + scale if scale else ''}, {shown.label}")
-        if known.empty:
+        if not known:
             self.show_message(f"No figure is known for the selected countries in {shown.label}."
                               "\nPick another period above, or widen the range.")
             return
         self._stack.setCurrentWidget(self.plot)
         colours = country_colours(state.countries)
         rows = len(known) + len(unknown)
-        self.order = list(known["country"]) + self.missing
+        self.order = [r.country for r in known] + self.missing
         ys = [float(rows - 1 - i) for i in range(len(known))]
-        values = [float(v) for v in known["value"]]
+        values = [r.value for r in known]
         self.bars = pg.BarGraphItem(
             x0=0, y=ys, height=BAR_HEIGHT, width=values,
-            brushes=[pg.mkBrush(colours[c]) for c in known["country"]],
+            brushes=[pg.mkBrush(colours[r.country]) for r in known],
             pens=[pg.mkPen(None)] * len(values))
         self.plot.addItem(self.bars)
         widest = max(values) if values else 1.0
-        for y, value, (_, row) in zip(ys, values, known.iterrows(), strict=True):
+        for y, value, row in zip(ys, values, known, strict=True):
             marker = "" if row["status"] == "reported" else " (derived)"
             marker += " ⚠" if row["inconsistent"] else ""
             label = pg.TextItem(f" {format_value(value)}{marker}", color=text_colour(),
@@ -146,7 +145,7 @@ class RankingView(QWidget):
             label.setPos(value, y)
             self.plot.addItem(label)
             self.value_labels[row["country"]] = label
-        for offset, (_, row) in enumerate(unknown.iterrows()):
+        for offset, row in enumerate(unknown):
             y = float(rows - 1 - len(known) - offset)
             label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
                                 anchor=(0, 0.5))
@@ -154,9 +153,9 @@ class RankingView(QWidget):
             self.plot.addItem(label)
             self.value_labels[row["country"]] = label
         unit = measure.lower()
-        for _, row in frame.iterrows():
-            self.tooltips[row["country"]] = describe_row(row, unit)
-        names = dict(zip(frame["country"], frame["name"], strict=True))
+        for row in found:
+            self.tooltips[row.country] = describe_row(row, unit)
+        names = {row.country: row.name for row in found}
         left = self.plot.getAxis("left")
         left.setTicks([[(float(rows - 1 - i), f"{names[c]} ({c})")
                         for i, c in enumerate(self.order)]])

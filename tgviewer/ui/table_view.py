@@ -1,6 +1,6 @@
 """The table view: the current selection as countries by periods, status shown by shading.
 
-Contract: the model is rebuilt from ``series_frame`` whenever the state changes countries,
+Contract: the model is rebuilt from ``series_rows`` whenever the state changes countries,
 periods, measure, normalisation or service. Sorting happens in a proxy on the raw figures
 (unknown figures always last), so it survives redraws. Copying a selection gives
 tab-separated text with the period and country headers, ready for a spreadsheet.
@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.model import Bundle
-from tgviewer.core.series import SCALE_LABELS, series_frame
+from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
 
@@ -59,7 +58,7 @@ STATUS_LEGEND = (
 )
 
 
-def cell_status(row: pd.Series) -> str:
+def cell_status(row: SeriesRow) -> str:
     """The status key a cell is shaded by; disagreement outranks the rest."""
     if row["inconsistent"] and not math.isnan(row["value"]):
         return "inconsistent"
@@ -80,19 +79,18 @@ class SeriesTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.countries: list[tuple[str, str]] = []
         self.periods: list[str] = []
-        self.cells: dict[tuple[int, int], pd.Series] = {}
+        self.cells: dict[tuple[int, int], SeriesRow] = {}
         self.unit = ""
 
-    def set_frame(self, frame: pd.DataFrame, unit: str) -> None:
-        """Show ``frame`` (a series frame)."""
+    def set_rows(self, rows: tuple[SeriesRow, ...], unit: str) -> None:
+        """Show ``rows`` (from ``series_rows``)."""
         self.beginResetModel()
         self.unit = unit
-        self.countries = list(dict.fromkeys(zip(frame["country"], frame["name"], strict=True)))
-        self.periods = list(dict.fromkeys(frame["period_label"]))
+        self.countries = list(dict.fromkeys((row.country, row.name) for row in rows))
+        self.periods = list(dict.fromkeys(row.period_label for row in rows))
         row_of = {code: i for i, (code, _) in enumerate(self.countries)}
         column_of = {label: i + 1 for i, label in enumerate(self.periods)}
-        self.cells = {(row_of[row["country"]], column_of[row["period_label"]]): row
-                      for _, row in frame.iterrows()}
+        self.cells = {(row_of[row.country], column_of[row.period_label]): row for row in rows}
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -218,14 +216,14 @@ class TableView(QWidget):
     def draw(self, bundle: Bundle, state: ViewState) -> None:
         """Rebuild the table from ``bundle`` and ``state``."""
         if not state.countries:
-            self.model.set_frame(series_frame(bundle, state, []), "")
+            self.model.set_rows((), "")
             self.message.setText("No country selected.\nTick countries in the filter panel, "
                                  "or pick a group such as EU-27.")
             self._stack.setCurrentWidget(self.message)
             self.caption.setText("")
             return
         if not state.periods():
-            self.model.set_frame(series_frame(bundle, state, []), "")
+            self.model.set_rows((), "")
             self.message.setText("The period range holds no whole period of this length.\n"
                                  "Widen the range or choose a shorter granularity.")
             self._stack.setCurrentWidget(self.message)
@@ -233,7 +231,7 @@ class TableView(QWidget):
             return
         label = measure_label(bundle, state.measure)
         scale = SCALE_LABELS[state.normalisation]
-        self.model.set_frame(series_frame(bundle, state), label.lower())
+        self.model.set_rows(series_rows(bundle, state), label.lower())
         self.caption.setText(f"{label}{', ' + scale if scale else ''}; hover a cell to see "
                              "how it is known.")
         self._stack.setCurrentWidget(self.table)

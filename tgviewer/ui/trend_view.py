@@ -1,8 +1,11 @@
 """The trend view: a line per selected country over the periods of the range.
 
-Contract: the whole plot is rebuilt from ``series_frame`` and ``span_totals`` whenever the
-state changes (countries, periods, measure, normalisation, service); a change of ``view`` or
-``ranking_period`` does not touch it. Reported points are filled, derived points hollow,
+Contract: whenever the state changes countries, periods, measure, normalisation or service,
+the plot is brought up to date from ``series_rows`` and ``span_totals``: the line and point
+items of each country slot are kept and only their data, pens and visibility change (cheap);
+span totals and disagreement marks are replaced; the legend is rebuilt only when the countries
+change, the event lines and period ticks only when the periods change. A change of ``view``
+or ``ranking_period`` does not touch it. Reported points are filled, derived points hollow,
 unknown periods are gaps, totals that cannot be split are flat dashed segments labelled
 with their span, and the bundle's events are vertical lines.
 """
@@ -10,15 +13,15 @@ with their span, and the bundle's events are vertical lines.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import SCALE_LABELS, series_frame, span_totals
+from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows, span_totals
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import describe_row, format_value, measure_label
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
@@ -29,6 +32,15 @@ SYMBOL_SIZE = 10
 
 #: How close, in pixels, the mouse must be to a point for its tooltip.
 HOVER_DISTANCE = 14
+
+
+@dataclass
+class _CountrySlot:
+    """The items drawing one country; reused from draw to draw, only their data changes."""
+
+    line: pg.PlotDataItem
+    reported: pg.ScatterPlotItem
+    derived: pg.ScatterPlotItem
 
 
 class TrendView(QWidget):
@@ -42,7 +54,6 @@ class TrendView(QWidget):
         self.plot = pg.PlotWidget(background=None)
         self.plot.hideButtons()
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.plot.showGrid(x=False, y=True, alpha=0.25)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
         style_axes(self.plot)
@@ -62,81 +73,165 @@ class TrendView(QWidget):
         self.event_lines: list[pg.InfiniteLine] = []
         #: Marks over points whose records disagree: (country, period code, item).
         self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
-        self._frame = pd.DataFrame()
+        self._rows: tuple[SeriesRow, ...] = ()
         self._positions: dict[str, int] = {}
         self._unit = ""
+        self._slots: list[_CountrySlot] = []
+        self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
+        self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
+        self._events_for: tuple[Bundle, list[QuarterSpan]] | None = None
+        self.grid = pg.PlotCurveItem(pen=pg.mkPen(128, 128, 128, 50), connect="pairs")
+        self.grid.setZValue(-100)
+        self.plot.addItem(self.grid, ignoreBounds=True)
+        self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._update_grid())
 
     def show_message(self, text: str) -> None:
         """Replace the plot by a sentence saying what to do."""
         self.message.setText(text)
         self._stack.setCurrentWidget(self.message)
 
+    def _slot(self, index: int) -> _CountrySlot:
+        """The line and point items of the ``index``-th country, made on first use."""
+        while len(self._slots) <= index:
+            slot = _CountrySlot(
+                line=pg.PlotDataItem([], [], connect="finite"),
+                reported=pg.ScatterPlotItem(size=SYMBOL_SIZE),
+                derived=pg.ScatterPlotItem(size=SYMBOL_SIZE, brush=pg.mkBrush(0, 0, 0, 0)))
+            for item in (slot.line, slot.reported, slot.derived):
+                self.plot.addItem(item)
+            self._slots.append(slot)
+        return self._slots[index]
+
+    def _remove(self, items: list[pg.GraphicsObject]) -> None:
+        for item in items:
+            self.plot.removeItem(item)
+
     def draw(self, bundle: Bundle, state: ViewState) -> None:
-        """Rebuild the plot from ``bundle`` and ``state``."""
-        self.plot.clear()
-        self.legend.clear()
+        """Bring the plot up to date with ``bundle`` and ``state`` (see the module docstring)."""
+        self._remove([mark for _, _, mark in self.inconsistent_marks])
         self.lines.clear()
         self.reported_points.clear()
         self.derived_points.clear()
         self.span_segments.clear()
-        self.event_lines.clear()
         self.inconsistent_marks.clear()
-        self._frame = pd.DataFrame()
         periods = state.periods()
-        if not state.countries:
-            self.show_message("No country selected.\nTick countries in the filter panel, or "
-                              "pick a group such as EU-27.")
-            return
-        if not periods:
-            self.show_message("The period range holds no whole period of this length.\n"
-                              "Widen the range or choose a shorter granularity.")
-            return
-        if len(periods) == 1:
-            self.show_message(f"The range holds only one period ({periods[0].label}), and a "
-                              "trend needs two.\nWiden the range or choose a shorter "
-                              "granularity, or compare countries in the Ranking view (Ctrl+2).")
-            return
-        frame = series_frame(bundle, state)
-        if frame["value"].isna().all():
-            self.show_message("No figure is known for these countries in this range.\n"
-                              "Try another range, or the coverage of other countries.")
+        message = self._message_for(state, periods)
+        rows_found: tuple[SeriesRow, ...] = ()
+        if not message:
+            rows_found = series_rows(bundle, state)
+            if not any(row.known for row in rows_found):
+                message = ("No figure is known for these countries in this range.\n"
+                           "Try another range, or the coverage of other countries.")
+        self._rows = rows_found
+        if message:
+            self._hide_slots(0)
+            self.show_message(message)
             return
         self._stack.setCurrentWidget(self.plot)
         position = {p.code: i for i, p in enumerate(periods)}
-        self._frame, self._positions = frame, position
+        self._positions = position
         self._unit = measure_label(bundle, state.measure).lower()
         colours = country_colours(state.countries)
-        for country in state.countries:
-            rows = frame[frame["country"] == country]
-            xs = [float(position[p]) for p in rows["period"]]
-            ys = [float(v) for v in rows["value"]]
+        by_country: dict[str, list[SeriesRow]] = {c: [] for c in state.countries}
+        for row in rows_found:
+            by_country[row.country].append(row)
+        legend: list[tuple[str, pg.PlotDataItem]] = []
+        for index, country in enumerate(state.countries):
+            rows = by_country[country]
+            xs = [float(position[r.period]) for r in rows]
+            ys = [r.value for r in rows]
             colour = colours[country]
-            name = rows["name"].iloc[0] if len(rows) else country
-            line = pg.PlotDataItem(xs, ys, pen=pg.mkPen(colour, width=2.5), connect="finite",
-                                   name=f"{name} ({country})")
-            self.plot.addItem(line)
-            self.lines[country] = line
-            for status, store, brush in (("reported", self.reported_points, colour),
-                                         ("derived", self.derived_points, None)):
-                chosen = rows["status"] == status
-                points = pg.ScatterPlotItem(
-                    [x for x, keep in zip(xs, chosen, strict=True) if keep],
-                    [y for y, keep in zip(ys, chosen, strict=True) if keep],
-                    size=SYMBOL_SIZE, pen=pg.mkPen(colour, width=2),
-                    brush=pg.mkBrush(brush) if brush else pg.mkBrush(0, 0, 0, 0))
-                self.plot.addItem(points)
-                store[country] = points
-            for _, row in rows[rows["inconsistent"] & rows["value"].notna()].iterrows():
-                mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
-                mark.setPos(float(position[row["period"]]), float(row["value"]))
-                self.plot.addItem(mark)
-                self.inconsistent_marks.append((country, str(row["period"]), mark))
+            slot = self._slot(index)
+            slot.line.setData(xs, ys, connect="finite")
+            slot.line.setPen(pg.mkPen(colour, width=2.5))
+            for status, item, store in (("reported", slot.reported, self.reported_points),
+                                        ("derived", slot.derived, self.derived_points)):
+                chosen = [r for r in rows if r.status == status]
+                item.setData(x=[float(position[r.period]) for r in chosen],
+                             y=[r.value for r in chosen], pen=pg.mkPen(colour, width=2),
+                             brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)))
+                store[country] = item
+            for item in (slot.line, slot.reported, slot.derived):
+                item.setVisible(True)
+            self.lines[country] = slot.line
+            legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
+            for row in rows:
+                if row.inconsistent and row.known:
+                    mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
+                    mark.setPos(float(position[row.period]), row.value)
+                    self.plot.addItem(mark)
+                    self.inconsistent_marks.append((country, row.period, mark))
+        self._hide_slots(len(state.countries))
+        self._update_legend(legend)
         self._draw_span_totals(bundle, state, periods, colours)
-        self._draw_events(bundle, periods)
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
+        if (bundle, periods) != self._events_for:
+            self._remove(list(self.event_lines))
+            self.event_lines.clear()
+            self._draw_events(bundle, periods)
+            self._events_for = (bundle, periods)
+            axis = self.plot.getAxis("bottom")
+            axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
         self.plot.setLabel("left", SCALE_LABELS[state.normalisation])
         self.plot.enableAutoRange()
+
+    @staticmethod
+    def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
+        """What to say instead of a plot, or "" when there is something to draw."""
+        if not state.countries:
+            return ("No country selected.\nTick countries in the filter panel, or pick a group "
+                    "such as EU-27.")
+        if not periods:
+            return ("The period range holds no whole period of this length.\n"
+                    "Widen the range or choose a shorter granularity.")
+        if len(periods) == 1:
+            return (f"The range holds only one period ({periods[0].label}), and a trend needs "
+                    "two.\nWiden the range or choose a shorter granularity, or compare "
+                    "countries in the Ranking view (Ctrl+2).")
+        return ""
+
+    def _hide_slots(self, first: int) -> None:
+        for slot in self._slots[first:]:
+            for item in (slot.line, slot.reported, slot.derived):
+                item.setVisible(False)
+            slot.line.setData([], [])
+            slot.reported.setData(x=[], y=[])
+            slot.derived.setData(x=[], y=[])
+        if first == 0:
+            self._update_legend([])
+
+    def _update_legend(self, entries: list[tuple[str, pg.PlotDataItem]]) -> None:
+        """Rename rows in place; add or remove rows only when the number of countries
+        changes (rebuilding the legend costs more than the rest of a redraw)."""
+        if entries == self._legend_entries:
+            return
+        for _, line in self._legend_entries[len(entries):]:
+            self.legend.removeItem(line)
+        for index, (name, line) in enumerate(entries):
+            if index < len(self._legend_entries):
+                self.legend.items[index][1].setText(name)
+            else:
+                self.legend.addItem(line, name)
+        self._legend_entries = entries
+
+    def _update_grid(self) -> None:
+        """Faint horizontal lines at the left axis's ticks: far cheaper to paint than the
+        axis's own grid, which repaints across the whole plot."""
+        view = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        ticks = self.plot.getAxis("left").tickValues(y0, y1, max(view.height(), 1.0))
+        values = [v for _, level in ticks[:2] for v in level]
+        self.grid.setData([x for _ in values for x in (x0, x1)],
+                          [v for v in values for _ in (0, 1)], connect="pairs")
+
+    def _span_items(self, index: int) -> tuple[pg.PlotDataItem, pg.TextItem]:
+        """The ``index``-th dashed segment and its label, made on first use."""
+        while len(self._span_pool) <= index:
+            segment = pg.PlotDataItem([], [])
+            label = pg.TextItem("", anchor=(0, 1))
+            self.plot.addItem(segment)
+            self.plot.addItem(label)
+            self._span_pool.append((segment, label))
+        return self._span_pool[index]
 
     def _draw_span_totals(self, bundle: Bundle, state: ViewState,
                           periods: list[QuarterSpan], colours: dict[str, str]) -> None:
@@ -148,18 +243,24 @@ class TrendView(QWidget):
             if not inside or math.isnan(total.value):
                 continue
             xs = [inside[0] - 0.4, inside[-1] + 0.4]
-            segment = pg.PlotDataItem(xs, [total.value, total.value], pen=pg.mkPen(
-                colours[total.country], width=2, style=Qt.PenStyle.DashLine))
+            segment, label = self._span_items(len(drawn))
+            colour = colours[total.country]
+            segment.setData(xs, [total.value, total.value])
+            segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             segment.setToolTip(f"{total.country}: {total.record.period_label} total "
                                f"{format_value(total.value)}, {total.record.reference()}; "
                                "not split into its periods")
-            label = pg.TextItem(f"{total.record.period_label} total: {format_value(total.value)}",
-                                color=colours[total.country], anchor=(0, 1))
+            label.setText(f"{total.record.period_label} total: {format_value(total.value)}",
+                          color=colour)
             label.setPos(xs[0], total.value)
-            self.plot.addItem(segment)
-            self.plot.addItem(label)
+            segment.setVisible(True)
+            label.setVisible(True)
             self.span_segments.append((total.country, segment, label))
             drawn.append((xs[0], total.value, label))
+        for segment, label in self._span_pool[len(drawn):]:
+            segment.setData([], [])
+            segment.setVisible(False)
+            label.setVisible(False)
         self._stack_labels(drawn)
 
     def _stack_labels(self, labels: list[tuple[float, float, pg.TextItem]]) -> None:
@@ -168,7 +269,7 @@ class TrendView(QWidget):
         Labels starting at the same place whose values lie within a few percent of the
         plot's height are stacked, one text line each, lowest value at the bottom.
         """
-        values = [float(v) for v in self._frame["value"].dropna()] + [v for _, v, _ in labels]
+        values = [row.value for row in self._rows if row.known] + [v for _, v, _ in labels]
         height = (max(values) - min(0.0, min(values))) if values else 1.0
         close = 0.05 * height
         by_start: dict[float, list[tuple[float, pg.TextItem]]] = {}
@@ -199,21 +300,23 @@ class TrendView(QWidget):
                     self.event_lines.append(line)
 
 
-    def point_near(self, scene_position: QPointF) -> pd.Series | None:
+    def point_near(self, scene_position: QPointF) -> SeriesRow | None:
         """The series row of the drawn point nearest ``scene_position``, if close enough."""
         view = self.plot.getViewBox()
-        if self._frame.empty or self._stack.currentIndex() != 0:
+        if not self._rows or self._stack.currentIndex() != 0:
             return None
-        best: tuple[float, pd.Series] | None = None
-        for _, row in self._frame[self._frame["value"].notna()].iterrows():
-            point = view.mapViewToScene(QPointF(self._positions[row["period"]], row["value"]))
+        best: tuple[float, SeriesRow] | None = None
+        for row in self._rows:
+            if not row.known:
+                continue
+            point = view.mapViewToScene(QPointF(self._positions[row.period], row.value))
             distance = math.hypot(point.x() - scene_position.x(),
                                   point.y() - scene_position.y())
             if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
                 best = (distance, row)
         return None if best is None else best[1]
 
-    def tooltip_for(self, row: pd.Series) -> str:
+    def tooltip_for(self, row: SeriesRow) -> str:
         """What hovering the point of ``row`` shows."""
         return describe_row(row, self._unit)
 
