@@ -1,0 +1,635 @@
+"""On-demand benchmarks of tgviewer's responsiveness (not part of the pytest run).
+
+1. Time to interactive: ``python -m tgviewer --smoke`` against ``bare_window.py`` (a bare
+   PySide6 window shown the same way), run alternately in fresh processes; in-process and
+   wall-clock times, and their ratio (target: tgviewer <= 3x the bare window).
+2. Filter change to repaint on the default bundle: one ``store.update(...)`` followed by a
+   synchronous repaint of the whole window (target: median <= 16 ms).
+
+Usage::
+
+    python benchmarks/run_benchmarks.py [--runs 7] [--samples 100] [--json PATH]
+
+Prints a plain-text report; exits 0 even when a target is missed (the line says MISSED),
+1 when a benchmark could not run at all. See ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import gc
+import importlib.metadata
+import json
+import math
+import os
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tgviewer.core.view_state import ViewState
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BARE_WINDOW = HERE / "bare_window.py"
+
+#: tgviewer's time to interactive may be at most this many times the bare window's.
+STARTUP_RATIO_TARGET = 3.0
+#: The median filter change, from the store update to the end of the repaint, in ms.
+FILTER_MEDIAN_TARGET_MS = 16.0
+#: How long one start of either program may take before the benchmark gives up, in s.
+PROCESS_TIMEOUT = 120.0
+
+TIME_TO_INTERACTIVE = re.compile(r"time to interactive (\d+(?:\.\d+)?) ms")
+BARE_PLATFORM = re.compile(r"platform (\S+)")
+
+
+class BenchmarkError(Exception):
+    """A benchmark could not run (a process failed, its output could not be read)."""
+
+
+# --------------------------------------------------------------------------- statistics
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile: the smallest value with ``fraction`` of values at or below."""
+    ordered = sorted(values)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    """Median, p90, min and max of ``values`` (ms)."""
+    return {
+        "median": statistics.median(values),
+        "p90": percentile(values, 0.9),
+        "min": min(values),
+        "max": max(values),
+    }
+
+
+def verdict(met: bool) -> str:
+    return "ok" if met else "MISSED"
+
+
+# --------------------------------------------------------------------------- environment
+
+
+def environment(requested_platform: str) -> dict[str, Any]:
+    """Versions and machine; imports nothing heavy (no Qt platform is started here)."""
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    import tgviewer
+
+    return {
+        "tgviewer": tgviewer.__version__,
+        "tgviewer_path": str(Path(tgviewer.__file__).resolve().parent),
+        "python": platform.python_version(),
+        "python_implementation": platform.python_implementation(),
+        "python_executable": sys.executable,
+        "pyside6": PySide6.__version__,
+        "qt": qVersion(),
+        "pyqtgraph": importlib.metadata.version("pyqtgraph"),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "qt_platform_requested": requested_platform,
+        "display": os.environ.get("DISPLAY") or None,
+    }
+
+
+# --------------------------------------------------------------------------- 1. start-up
+
+
+@dataclass
+class StartRun:
+    """One start of a program: its own figure and the whole process's, in ms."""
+
+    in_process_ms: float
+    wall_ms: float
+    stdout: str
+    returncode: int
+    stderr: str
+
+
+def start_once(command: list[str], env: dict[str, str]) -> StartRun:
+    """Run ``command`` to its end in a fresh, empty ``TGVIEWER_HOME``; time it from outside."""
+    with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
+        started = time.perf_counter()
+        result = subprocess.run(command, env={**env, "TGVIEWER_HOME": home}, cwd=REPO,
+                                capture_output=True, text=True, timeout=PROCESS_TIMEOUT,
+                                check=False)
+        wall_ms = (time.perf_counter() - started) * 1000
+    match = TIME_TO_INTERACTIVE.search(result.stdout)
+    if match is None:  # a failure after the time was printed is reported, not fatal
+        raise BenchmarkError(f"{' '.join(command)} exited {describe_exit(result.returncode)} "
+                             f"without printing its time\nstdout: "
+                             f"{result.stdout.strip()[-800:]}\nstderr: "
+                             f"{result.stderr.strip()[-800:]}")
+    return StartRun(float(match.group(1)), wall_ms, result.stdout.strip(), result.returncode,
+                    result.stderr.strip())
+
+
+def describe_exit(code: int) -> str:
+    """``0``, ``1``, or ``-6 (SIGABRT)`` for a signal."""
+    if code >= 0:
+        return str(code)
+    try:
+        return f"{code} ({signal.Signals(-code).name})"
+    except ValueError:
+        return str(code)
+
+
+def startup_benchmark(runs: int, env: dict[str, str],
+                      progress: Callable[[str], None]) -> dict[str, Any]:
+    """Alternate tgviewer and the bare window ``runs`` times each, after one warm-up each."""
+    commands = {
+        "tgviewer": [sys.executable, "-m", "tgviewer", "--smoke"],
+        "bare": [sys.executable, str(BARE_WINDOW)],
+    }
+    progress("start-up: warm-up (discarded)")
+    warm = {name: start_once(command, env) for name, command in commands.items()}
+    results: dict[str, list[StartRun]] = {name: [] for name in commands}
+    for index in range(runs):
+        # Alternate which goes first, so neither always follows the other.
+        order = ["tgviewer", "bare"] if index % 2 == 0 else ["bare", "tgviewer"]
+        for name in order:
+            results[name].append(start_once(commands[name], env))
+        progress(f"start-up: run {index + 1}/{runs}")
+
+    figures: dict[str, Any] = {"runs": runs, "warmup_runs_discarded": 1}
+    for name, found in results.items():
+        in_process = [r.in_process_ms for r in found]
+        wall = [r.wall_ms for r in found]
+        outside = [r.wall_ms - r.in_process_ms for r in found]
+        figures[name] = {
+            "command": commands[name],
+            "in_process_ms": {"median": statistics.median(in_process), "min": min(in_process),
+                              "samples": in_process},
+            "wall_ms": {"median": statistics.median(wall), "min": min(wall), "samples": wall},
+            "outside_in_process_clock_ms": {"median": statistics.median(outside)},
+            "exit_codes": [r.returncode for r in [warm[name], *found]],
+            "first_failure_stderr": next(
+                (r.stderr[-1500:] for r in [warm[name], *found] if r.returncode != 0), None),
+        }
+    bare_platform = BARE_PLATFORM.search(warm["bare"].stdout)
+    figures["qt_platform_bare"] = bare_platform.group(1) if bare_platform else None
+    figures["smoke_line"] = results["tgviewer"][-1].stdout.splitlines()[-1]
+    ratios: dict[str, Any] = {}
+    for clock in ("in_process_ms", "wall_ms"):
+        app, bare = figures["tgviewer"][clock], figures["bare"][clock]
+        median_ratio = app["median"] / bare["median"]
+        ratios[clock.removesuffix("_ms")] = {
+            "median": median_ratio,
+            "min": app["min"] / bare["min"],
+            "target": STARTUP_RATIO_TARGET,
+            "met": median_ratio <= STARTUP_RATIO_TARGET,
+        }
+    figures["ratio_tgviewer_to_bare"] = ratios
+    return figures
+
+
+# --------------------------------------------------------------------------- 2. filters
+
+
+class ChangePlanner:
+    """Realistic one-field filter changes that, where possible, lead to unseen states.
+
+    The changes rotate through: toggling one country in (then out again), switching the
+    measure between users and requests, switching between absolute and per-million figures,
+    and moving the start of the range by one quarter. A change whose state was already seen is
+    skipped for the next kind; if every kind would repeat a state, a new country is added.
+    """
+
+    KINDS = ("country", "measure", "normalisation", "first")
+
+    def __init__(self, start: ViewState, countries: Sequence[str], lowest_first: int) -> None:
+        self.base = set(start.countries)
+        pool = [c for c in countries if c not in self.base]
+        if "USA" in pool:
+            pool.remove("USA")
+            pool.insert(0, "USA")
+        self.pool = pool
+        self.next_country = 0
+        self.lowest_first = lowest_first
+        self.step = 1
+        self.turn = 0
+        self.seen: set[ViewState] = {start}
+
+    def new_country(self, state: ViewState) -> str:
+        """The next country of the pool that ``state`` does not select."""
+        for offset in range(len(self.pool)):
+            code = self.pool[(self.next_country + offset) % len(self.pool)]
+            if code not in state.countries:
+                return code
+        raise BenchmarkError("no country left to add")
+
+    def _change(self, kind: str, state: ViewState) -> dict[str, Any]:
+        from tgviewer.core.view_state import Normalisation
+
+        if kind == "country":
+            added = [c for c in state.countries if c not in self.base]
+            if added:
+                return {"countries": tuple(c for c in state.countries if c != added[-1])}
+            return {"countries": (*state.countries, self.new_country(state))}
+        if kind == "measure":
+            return {"measure": "requests" if state.measure == "users" else "users"}
+        if kind == "normalisation":
+            return {"normalisation": Normalisation.PER_MILLION
+                    if state.normalisation is Normalisation.ABSOLUTE
+                    else Normalisation.ABSOLUTE}
+        first = state.first + self.step
+        if not self.lowest_first <= first < state.last:
+            first = state.first - self.step
+        return {"first": first}
+
+    def _accept(self, kind: str, state: ViewState, change: dict[str, Any]) -> None:
+        if kind == "country" and len(change["countries"]) > len(state.countries):
+            self.next_country = self.pool.index(change["countries"][-1]) + 1
+        if kind == "first" and change["first"] != state.first + self.step:
+            self.step = -self.step
+        self.seen.add(dataclasses.replace(state, **change))
+
+    def next(self, state: ViewState) -> tuple[str, dict[str, Any], bool]:
+        """The next change from ``state``: its kind, its fields, whether its state is new."""
+        for offset in range(len(self.KINDS)):
+            kind = self.KINDS[(self.turn + offset) % len(self.KINDS)]
+            change = self._change(kind, state)
+            if dataclasses.replace(state, **change) not in self.seen:
+                self.turn = (self.turn + offset + 1) % len(self.KINDS)
+                self._accept(kind, state, change)
+                return kind, change, True
+        if not self.pool:
+            raise BenchmarkError("every country of the bundle is already selected")
+        new = False
+        for _ in range(len(self.pool)):
+            change = {"countries": (*state.countries, self.new_country(state))}
+            new = dataclasses.replace(state, **change) not in self.seen
+            self._accept("country", state, change)
+            if new:
+                break
+        return "country", change, new
+
+
+#: How many of the last states the "just seen" series goes back and forth through; well within
+#: the series cache (``tgviewer.core.series.CACHE_SIZE``, 32 states).
+REPLAYED_STATES = 8
+
+
+def difference(current: ViewState, target: ViewState) -> dict[str, Any]:
+    """The fields to pass to ``store.update`` to go from ``current`` to ``target``."""
+    return {f.name: getattr(target, f.name) for f in dataclasses.fields(target)
+            if getattr(current, f.name) != getattr(target, f.name)}
+
+
+def replay_path(history: Sequence[ViewState], count: int) -> list[ViewState]:
+    """From the last of ``history``, back through the ``REPLAYED_STATES`` before it and
+    forward again, repeated: ``count`` targets, each one change away from the one before."""
+    window = list(history[-(REPLAYED_STATES + 1):])
+    if len(window) < 2:
+        raise BenchmarkError("no state to go back to")
+    one_round = window[-2::-1] + window[1:]  # back to the oldest, then forward to the newest
+    return [one_round[index % len(one_round)] for index in range(count)]
+
+
+#: Extra references given to None, True and False by the refcount guard.
+PINNED_REFERENCES = 1 << 40
+
+
+def void_calls_drop_none() -> bool:
+    """Whether calling a PySide6 method that returns nothing loses a reference to None.
+
+    Seen with PySide6 6.12.0 on CPython 3.11 (where None is not yet immortal): every such
+    call drops one reference, and the process aborts with ``none_dealloc`` once None's count
+    reaches zero; True and False lose references the same way.
+    """
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        probe.setObjectName("probe")
+    return sys.getrefcount(None) < before - 50
+
+
+def pin_singletons() -> bool:
+    """Give None, True and False so many references that the leak cannot free them.
+
+    Only on CPython before 3.12 (from 3.12 they are immortal). Returns whether it did so.
+    """
+    if platform.python_implementation() != "CPython" or sys.version_info >= (3, 12):
+        return False
+    import ctypes
+
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += PINNED_REFERENCES
+    return True
+
+
+def changes_before_abort(counts: Sequence[tuple[int, float]]) -> int | None:
+    """How many more changes until the first of (references left, lost per change) hits 0."""
+    left = [math.floor(have / lost) for have, lost in counts if lost > 0]
+    return min(left) if left else None
+
+
+def filter_benchmark(samples: int, warmup: int, guard: bool,
+                     progress: Callable[[str], None]) -> dict[str, Any]:
+    """Time filter changes in this process on the default bundle (Qt starts here)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    leaking = void_calls_drop_none()
+    pinned = PINNED_REFERENCES if leaking and guard and pin_singletons() else 0
+
+    from tgviewer.core.bundle_reader import read_default_bundle
+    from tgviewer.ui.main_window import MainWindow
+
+    bundle = read_default_bundle()
+    window = MainWindow(bundle)
+    window.show()
+    app.processEvents()
+    none_at_show = sys.getrefcount(None) - pinned
+    true_at_show = sys.getrefcount(True) - pinned
+    store = window.store
+    first_state = store.state.to_dict()
+    whole = bundle.quarter_span
+    if whole is None or whole.first >= whole.last:
+        raise BenchmarkError("the default bundle's range is too short to move")
+
+    def timed(change: dict[str, Any]) -> tuple[float, float]:
+        """(update to end of repaint, update alone) in ms."""
+        started = time.perf_counter()
+        if not store.update(**change):
+            raise BenchmarkError(f"store.update({change}) changed nothing")
+        updated = time.perf_counter()
+        window.repaint()
+        app.processEvents()
+        finished = time.perf_counter()
+        return (finished - started) * 1000, (updated - started) * 1000
+
+    planner = ChangePlanner(store.state, bundle.countries, whole.first)
+    progress(f"filters: {warmup} warm-up changes")
+    for _ in range(warmup):
+        timed(planner.next(store.state)[1])
+
+    progress(f"filters: {samples} changes to unseen states")
+    gc.collect()
+    none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
+    fresh: list[float] = []
+    fresh_update: list[float] = []
+    by_kind: dict[str, list[float]] = {kind: [] for kind in ChangePlanner.KINDS}
+    repeated = 0
+    history = [store.state]
+    for _ in range(samples):
+        kind, change, new = planner.next(store.state)
+        total, update = timed(change)
+        history.append(store.state)
+        fresh.append(total)
+        fresh_update.append(update)
+        by_kind[kind].append(total)
+        repeated += not new
+    none_lost = (none_before - sys.getrefcount(None)) / samples
+    true_lost = (true_before - sys.getrefcount(True)) / samples
+
+    progress(f"filters: {samples} changes to states just seen")
+    replayed = min(REPLAYED_STATES, len(history) - 1)
+    gc.collect()
+    cached: list[float] = []
+    cached_update: list[float] = []
+    for target in replay_path(history, samples):
+        total, update = timed(difference(store.state, target))
+        cached.append(total)
+        cached_update.append(update)
+
+    def figures(totals: list[float], updates: list[float]) -> dict[str, Any]:
+        return {**summary(totals),
+                "update_median": statistics.median(updates),
+                "repaint_median": statistics.median(
+                    [t - u for t, u in zip(totals, updates, strict=True)]),
+                "count": len(totals), "samples": totals}
+
+    fresh_figures = figures(fresh, fresh_update)
+    result: dict[str, Any] = {
+        "qt_platform": QGuiApplication.platformName(),
+        "bundle": f"{bundle.manifest.title}, {len(bundle.records)} records",
+        "start_state": first_state,
+        "warmup_changes": warmup,
+        "replayed_states": replayed,
+        "replayed_states_first_visit_median": statistics.median(fresh[-replayed:]),
+        "fresh": {**fresh_figures, "repeated_states": repeated,
+                  "by_kind_median": {kind: statistics.median(values)
+                                     for kind, values in by_kind.items() if values}},
+        "cached": figures(cached, cached_update),
+        "target_median_ms": FILTER_MEDIAN_TARGET_MS,
+        "met": fresh_figures["median"] <= FILTER_MEDIAN_TARGET_MS,
+        "refcount_leak": {
+            "void_calls_drop_none": leaking,
+            "guard_applied": bool(pinned),
+            "none_references_at_window_shown": none_at_show,
+            "true_references_at_window_shown": true_at_show,
+            "none_references_lost_per_change": none_lost,
+            "true_references_lost_per_change": true_lost,
+            "estimated_changes_before_abort": changes_before_abort(
+                [(none_at_show, none_lost), (true_at_show, true_lost)]),
+        },
+    }
+    window.close()
+    app.processEvents()
+    return result
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def report_environment(report: Report, env: dict[str, Any], plugin: str | None) -> None:
+    report.add("tgviewer benchmarks")
+    report.add(f"  tgviewer {env['tgviewer']} from {env['tgviewer_path']}")
+    report.add(f"  Python {env['python']} ({env['python_implementation']}, "
+               f"{env['python_executable']}), PySide6 {env['pyside6']} (Qt {env['qt']}), "
+               f"pyqtgraph {env['pyqtgraph']}")
+    report.add(f"  {env['platform']}, {env['cpus']} CPUs; Qt platform plugin: "
+               f"{plugin or '?'} (requested {env['qt_platform_requested']}); "
+               f"DISPLAY={env['display'] or 'unset'}")
+
+
+def report_startup(report: Report, figures: dict[str, Any]) -> None:
+    report.add()
+    runs = figures["runs"]
+    report.add(f"1. Time to interactive ({runs} run{'s' * (runs != 1)} each, alternating; one "
+               "warm-up run each discarded)")
+    report.add(f"   last smoke line: {figures['smoke_line']}")
+    report.add(f"   {'':30}{'median':>10}{'min':>10}")
+    for name, label in (("tgviewer", "tgviewer --smoke"), ("bare", "bare PySide6 window")):
+        for clock, where in (("in_process_ms", "in-process"), ("wall_ms", "wall-clock")):
+            values = figures[name][clock]
+            report.add(f"   {label + ', ' + where:30}{values['median']:>7.0f} ms"
+                       f"{values['min']:>7.0f} ms")
+    for clock, where in (("in_process", "in-process"), ("wall", "wall-clock")):
+        ratio = figures["ratio_tgviewer_to_bare"][clock]
+        report.add(f"   {'ratio tgviewer/bare, ' + where:30}{ratio['median']:>9.2f}x"
+                   f"{ratio['min']:>9.2f}x   target <= {ratio['target']:g}x (median): "
+                   f"{verdict(ratio['met'])}")
+    for name, label in (("tgviewer", "tgviewer --smoke"), ("bare", "bare_window.py")):
+        codes = figures[name]["exit_codes"]
+        failed = [describe_exit(code) for code in codes if code != 0]
+        if failed:
+            last_line = (figures[name]["first_failure_stderr"] or "").splitlines()
+            fatal = next((line for line in last_line if line.startswith("Fatal Python error")),
+                         last_line[-1] if last_line else "")
+            report.add(f"   WARNING: {label} exited abnormally in {len(failed)} of {len(codes)} "
+                       f"starts (warm-up included) after printing its time: "
+                       f"{', '.join(sorted(set(failed)))}")
+            if fatal:
+                report.add(f"     {fatal}")
+    outside = [figures[name]["outside_in_process_clock_ms"]["median"]
+               for name in ("tgviewer", "bare")]
+    report.add(f"   outside the in-process clock (wall - in-process, median): tgviewer "
+               f"{outside[0]:.0f} ms, bare {outside[1]:.0f} ms")
+    report.add("   (tgviewer's in-process clock starts in tgviewer.ui.app.run, after Python "
+               "start-up and the imports before it;")
+    report.add("   the bare window's starts at the top of its script, before PySide6 is "
+               "imported. Wall-clock is the fair comparison.)")
+
+
+def report_filters(report: Report, figures: dict[str, Any]) -> None:
+    fresh, cached = figures["fresh"], figures["cached"]
+    report.add()
+    report.add(f"2. Filter change to repaint ({figures['bundle']}; {fresh['count']} samples "
+               f"each, after {figures['warmup_changes']} warm-up changes)")
+    report.add("   one sample = store.update(...) + window.repaint() + app.processEvents(); "
+               "'just seen' goes back and")
+    report.add(f"   forth through the last {figures['replayed_states']} unseen states, "
+               "so every frame comes from the series cache")
+    report.add(f"   {'':30}{'median':>10}{'p90':>10}{'max':>10}")
+
+    def row(label: str, values: dict[str, Any], suffix: str = "") -> None:
+        report.add(f"   {label:30}{values['median']:>7.1f} ms{values['p90']:>7.1f} ms"
+                   f"{values['max']:>7.1f} ms{suffix}")
+
+    row("unseen states", fresh, f"   target median <= {figures['target_median_ms']:g} ms: "
+        f"{verdict(figures['met'])}")
+    row("states just seen (cached)", cached,
+        f"   (first visits of those {figures['replayed_states']} states: median "
+        f"{figures['replayed_states_first_visit_median']:.1f} ms)")
+    for label, values in (("unseen", fresh), ("cached", cached)):
+        report.add(f"   {label}: update + redraw median {values['update_median']:.1f} ms, "
+                   f"repaint + events median {values['repaint_median']:.1f} ms")
+    kinds = ", ".join(f"{kind} {value:.1f} ms"
+                      for kind, value in fresh["by_kind_median"].items())
+    report.add(f"   unseen, median by change: {kinds}")
+    leak = figures["refcount_leak"]
+    if leak["void_calls_drop_none"]:
+        report.add(f"   WARNING: this PySide6 drops references to None/True/False: about "
+                   f"{leak['none_references_lost_per_change']:,.0f} to None and "
+                   f"{leak['true_references_lost_per_change']:,.0f} to True per change;")
+        report.add(f"   an unprotected process aborts (Fatal Python error: none_dealloc or "
+                   f"bool_dealloc) after about {leak['estimated_changes_before_abort']} "
+                   "filter changes.")
+        report.add("   " + ("The benchmark pinned their reference counts so it could run; the "
+                            "app has no such guard." if leak["guard_applied"] else
+                            "No guard was applied (--no-refcount-guard, or Python >= 3.12)."))
+    if fresh["repeated_states"]:
+        report.add(f"   note: {fresh['repeated_states']} of the 'unseen' changes repeated a "
+                   "state")
+
+
+# --------------------------------------------------------------------------- main
+
+
+def parse_arguments(arguments: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Benchmark tgviewer's time to interactive and filter changes.")
+    parser.add_argument("--runs", type=int, default=7,
+                        help="starts of each program, after one warm-up each (default 7)")
+    parser.add_argument("--samples", type=int, default=100,
+                        help="timed filter changes per series (default 100)")
+    parser.add_argument("--warmup", type=int, default=5,
+                        help="untimed filter changes before the first series (default 5)")
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
+                        help="Qt platform plugin, e.g. offscreen or xcb (default: "
+                             "$QT_QPA_PLATFORM, else offscreen)")
+    parser.add_argument("--no-refcount-guard", action="store_true",
+                        help="do not protect None/True/False from PySide6's lost references "
+                             "(see the README); the filter benchmark then aborts where the "
+                             "app would")
+    parser.add_argument("--only", choices=("startup", "filters"),
+                        help="run one of the two benchmarks")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    args = parser.parse_args(arguments)
+    if args.runs < 1 or args.samples < 1 or args.warmup < 0:
+        parser.error("--runs and --samples must be at least 1, --warmup at least 0")
+    if args.platform.split(":")[0] in ("xcb", "wayland") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        parser.error(f"--platform {args.platform} needs a display; run under xvfb-run, or use "
+                     "--platform offscreen")
+    return args
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    args = parse_arguments(arguments)
+    # Before anything imports Qt, here and in every process started from here.
+    os.environ["QT_QPA_PLATFORM"] = args.platform
+    # Benchmark the checkout this script belongs to, whatever is installed.
+    sys.path.insert(0, str(REPO))
+    python_path = os.environ.get("PYTHONPATH")
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), python_path]))
+
+    def progress(text: str) -> None:
+        if not args.quiet:
+            print(f"[benchmarks] {text}", file=sys.stderr, flush=True)
+
+    results: dict[str, Any] = {"environment": environment(args.platform)}
+    try:
+        if args.only in (None, "startup"):
+            results["startup"] = startup_benchmark(args.runs, dict(os.environ), progress)
+        if args.only in (None, "filters"):
+            with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
+                os.environ["TGVIEWER_HOME"] = home
+                results["filter_change"] = filter_benchmark(
+                    args.samples, args.warmup, not args.no_refcount_guard, progress)
+    except (BenchmarkError, subprocess.TimeoutExpired) as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        return 1
+
+    plugin = (results.get("filter_change", {}).get("qt_platform")
+              or results.get("startup", {}).get("qt_platform_bare"))
+    results["environment"]["qt_platform"] = plugin
+    report = Report()
+    report_environment(report, results["environment"], plugin)
+    if "startup" in results:
+        report_startup(report, results["startup"])
+    if "filter_change" in results:
+        report_filters(report, results["filter_change"])
+    print(report.text(), flush=True)
+    if args.json is not None:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"\nfigures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
