@@ -13,16 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.offline import OFFLINE_BOOT
-from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    shown = MainWindow(read_default_bundle())
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
 
 
 def line_data(window: MainWindow, country: str) -> tuple[list[float], list[float]]:

@@ -5,25 +5,16 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import RECORDS_HEADER, write_folder
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
+from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.periods import parse_span
 from tgviewer.core.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.ui.main_window import MainWindow
 from tgviewer.ui.table_view import STATUS_ROLE
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    shown = MainWindow(read_default_bundle())
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
 
 
 def choose(window: MainWindow, *countries: str, **changes: object) -> None:

@@ -22,14 +22,6 @@ from tgviewer.ui.error_handler import ErrorHandler, log_path
 from tgviewer.ui.main_window import MainWindow
 
 
-@pytest.fixture
-def window(qtbot: QtBot) -> MainWindow:
-    shown = MainWindow(read_default_bundle())
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
-
-
 def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:
     folder = write_folder(tmp_path / "folder", RECORDS_HEADER
                           + "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"

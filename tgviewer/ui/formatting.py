@@ -10,6 +10,12 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.series import SeriesRow
 from tgviewer.core.view_state import USERS_PER_REQUEST
 
+#: What a view says instead of an empty chart.
+NO_COUNTRY_MESSAGE = ("No country selected.\nTick countries in the filter panel, or pick a "
+                      "group such as EU-27.")
+NO_PERIOD_MESSAGE = ("The period range holds no whole period of this length.\n"
+                     "Widen the range or choose a shorter granularity.")
+
 #: Plain words for each status of a figure.
 STATUS_WORDS = {
     "reported": "reported",

@@ -18,7 +18,13 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_rows
 from tgviewer.core.view_state import ViewState
-from tgviewer.ui.formatting import describe_row, format_value, measure_label
+from tgviewer.ui.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    describe_row,
+    format_value,
+    measure_label,
+)
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.theme import style_axes
@@ -106,13 +112,11 @@ class RankingView(QWidget):
         self._fill_periods(periods, shown)
         if not state.countries:
             self.caption.setText("")
-            self.show_message("No country selected.\nTick countries in the filter panel, or "
-                              "pick a group such as EU-27.")
+            self.show_message(NO_COUNTRY_MESSAGE)
             return
         if shown is None:
             self.caption.setText("")
-            self.show_message("The period range holds no whole period of this length.\n"
-                              "Widen the range or choose a shorter granularity.")
+            self.show_message(NO_PERIOD_MESSAGE)
             return
         found = series_rows(bundle, state, [shown])
         known = sorted((r for r in found if r.known), key=lambda r: (-r.value, r.country))

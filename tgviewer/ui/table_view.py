@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 from tgviewer.core.model import Bundle
 from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows
 from tgviewer.core.view_state import ViewState
-from tgviewer.ui.formatting import describe_row, format_value, measure_label
+from tgviewer.ui.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    describe_row,
+    format_value,
+    measure_label,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -217,15 +223,13 @@ class TableView(QWidget):
         """Rebuild the table from ``bundle`` and ``state``."""
         if not state.countries:
             self.model.set_rows((), "")
-            self.message.setText("No country selected.\nTick countries in the filter panel, "
-                                 "or pick a group such as EU-27.")
+            self.message.setText(NO_COUNTRY_MESSAGE)
             self._stack.setCurrentWidget(self.message)
             self.caption.setText("")
             return
         if not state.periods():
             self.model.set_rows((), "")
-            self.message.setText("The period range holds no whole period of this length.\n"
-                                 "Widen the range or choose a shorter granularity.")
+            self.message.setText(NO_PERIOD_MESSAGE)
             self._stack.setCurrentWidget(self.message)
             self.caption.setText("")
             return

@@ -23,7 +23,13 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows, span_totals
 from tgviewer.core.view_state import ViewState
-from tgviewer.ui.formatting import describe_row, format_value, measure_label
+from tgviewer.ui.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    describe_row,
+    format_value,
+    measure_label,
+)
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.theme import style_axes
 
@@ -178,11 +184,9 @@ class TrendView(QWidget):
     def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
         """What to say instead of a plot, or "" when there is something to draw."""
         if not state.countries:
-            return ("No country selected.\nTick countries in the filter panel, or pick a group "
-                    "such as EU-27.")
+            return NO_COUNTRY_MESSAGE
         if not periods:
-            return ("The period range holds no whole period of this length.\n"
-                    "Widen the range or choose a shorter granularity.")
+            return NO_PERIOD_MESSAGE
         if len(periods) == 1:
             return (f"The range holds only one period ({periods[0].label}), and a trend needs "
                     "two.\nWiden the range or choose a shorter granularity, or compare "
