@@ -9,7 +9,7 @@ import pytest
 from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import Granularity, parse_span
-from tgviewer.core.series import series_frame, span_totals
+from tgviewer.core.series import SeriesRow, series_rows, span_totals
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
 
 
@@ -25,48 +25,48 @@ def state(**changes: object) -> ViewState:
     return ViewState(**{**base.__dict__, **changes})  # type: ignore[arg-type]
 
 
-def cell(frame, country: str, period: str):  # type: ignore[no-untyped-def]
-    return frame[(frame["country"] == country) & (frame["period"] == period)].iloc[0]
+def cell(rows: tuple[SeriesRow, ...], country: str, period: str) -> SeriesRow:
+    return next(r for r in rows if r.country == country and r.period == period)
 
 
 def test_quarterly_users_with_status(bundle: Bundle) -> None:
-    frame = series_frame(bundle, state())
-    assert len(frame) == 3 * 8
-    assert cell(frame, "FRA", "2024Q1")["value"] == 17
-    assert cell(frame, "FRA", "2024Q1")["status"] == "reported"
-    assert math.isnan(cell(frame, "DEU", "2024Q1")["value"])  # inside a Jan–Sep total
-    assert cell(frame, "DEU", "2024Q1")["status"] == "unknown"
-    assert cell(frame, "USA", "2024Q4")["value"] == 2145
+    rows = series_rows(bundle, state())
+    assert len(rows) == 3 * 8
+    assert cell(rows, "FRA", "2024Q1").value == 17
+    assert cell(rows, "FRA", "2024Q1").status == "reported"
+    assert math.isnan(cell(rows, "DEU", "2024Q1").value)  # inside a Jan–Sep total
+    assert cell(rows, "DEU", "2024Q1").status == "unknown"
+    assert cell(rows, "USA", "2024Q4").value == 2145
 
 
 def test_yearly_granularity_uses_reported_years(bundle: Bundle) -> None:
-    frame = series_frame(bundle, state(granularity=Granularity.YEAR))
-    assert list(frame["period"].unique()) == ["2024", "2025"]
-    assert cell(frame, "DEU", "2025")["value"] == 12455
+    rows = series_rows(bundle, state(granularity=Granularity.YEAR))
+    assert list(dict.fromkeys(row.period for row in rows)) == ["2024", "2025"]
+    assert cell(rows, "DEU", "2025").value == 12455
 
 
 def test_per_million_uses_the_population_of_the_period_year(bundle: Bundle) -> None:
-    frame = series_frame(bundle, state(normalisation=Normalisation.PER_MILLION))
-    row = cell(frame, "FRA", "2025Q1")
-    assert row["value"] == pytest.approx(1425 / 68551653 * 1e6)
-    assert row["scaling"] == ("per million inhabitants, population 68,551,653 (2024), "
+    rows = series_rows(bundle, state(normalisation=Normalisation.PER_MILLION))
+    row = cell(rows, "FRA", "2025Q1")
+    assert row.value == pytest.approx(1425 / 68551653 * 1e6)
+    assert row.scaling == ("per million inhabitants, population 68,551,653 (2024), "
                               "latest available for 2025")
-    assert row["raw"] == 1425
+    assert row.raw == 1425
 
 
 def test_share_needs_every_selected_figure(bundle: Bundle) -> None:
-    frame = series_frame(bundle, state(normalisation=Normalisation.SHARE))
-    q4 = cell(frame, "FRA", "2024Q4")
-    assert q4["value"] == pytest.approx(1386 / (1386 + 2122 + 2145) * 100)
-    q1 = cell(frame, "FRA", "2024Q1")
-    assert math.isnan(q1["value"])
-    assert "not every selected country's figure is known for Q1 2024" in q1["scaling"]
+    rows = series_rows(bundle, state(normalisation=Normalisation.SHARE))
+    q4 = cell(rows, "FRA", "2024Q4")
+    assert q4.value == pytest.approx(1386 / (1386 + 2122 + 2145) * 100)
+    q1 = cell(rows, "FRA", "2024Q1")
+    assert math.isnan(q1.value)
+    assert "not every selected country's figure is known for Q1 2024" in q1.scaling
 
 
 def test_users_per_request(bundle: Bundle) -> None:
-    frame = series_frame(bundle, state(measure=USERS_PER_REQUEST))
-    assert cell(frame, "FRA", "2024Q1")["value"] == pytest.approx(17 / 4)
-    assert cell(frame, "FRA", "2024Q1")["status"] == "reported"
+    rows = series_rows(bundle, state(measure=USERS_PER_REQUEST))
+    assert cell(rows, "FRA", "2024Q1").value == pytest.approx(17 / 4)
+    assert cell(rows, "FRA", "2024Q1").status == "reported"
 
 
 def test_nine_month_totals_come_back_as_span_totals_never_split(bundle: Bundle) -> None:
@@ -77,16 +77,16 @@ def test_nine_month_totals_come_back_as_span_totals_never_split(bundle: Bundle) 
     assert span_totals(bundle, state(normalisation=Normalisation.SHARE)) == []
 
 
-def test_the_frame_cache_is_bounded(bundle: Bundle) -> None:
+def test_the_series_cache_is_bounded(bundle: Bundle) -> None:
     from tgviewer.core.series import CACHE_SIZE
 
-    first = series_frame(bundle, state())
-    assert series_frame(bundle, state()) is first  # same state: the cached frame
+    first = series_rows(bundle, state())
+    assert series_rows(bundle, state()) is first  # same state: the cached rows
     for year in range(1950, 1950 + CACHE_SIZE + 5):  # none equals the first state
-        series_frame(bundle, state(first=parse_span(str(year)).first))
-    frames = bundle.cache["series_frames"]
+        series_rows(bundle, state(first=parse_span(str(year)).first))
+    frames = bundle.cache["series_rows"]
     assert len(frames) == CACHE_SIZE  # type: ignore[arg-type]
-    assert series_frame(bundle, state()) is not first  # evicted, then rebuilt
+    assert series_rows(bundle, state()) is not first  # evicted, then rebuilt
 
 
 def test_whole_quarter_span_of_the_bundle(bundle: Bundle) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from tgviewer.core.countries import country_name
 from tgviewer.core.model import RECORDS_FILE, Bundle, Measure, Record
-from tgviewer.core.period_engine import Contradiction, Derivation, engine_for
+from tgviewer.core.period_engine import Contradiction, engine_for
 from tgviewer.core.problems import Problem
 
 #: Said after every contradiction: what tgviewer does about it.
@@ -193,19 +193,6 @@ def _record_line(bundle: Bundle, record: Record, inconsistent: bool) -> RecordLi
     )
 
 
-def _formula(derivation: Derivation) -> str:
-    """``Jan–Sep 2024 (7) plus Q4 2024 (292)``: a derivation in words."""
-    words = []
-    for index, term in enumerate(derivation.terms):
-        value = term.record.value(derivation.measure)
-        text = f"{term.record.period_label} ({_number(value or 0)})"
-        if index == 0:
-            words.append(text if term.sign > 0 else f"minus {text}")
-        else:
-            words.append(f"{'plus' if term.sign > 0 else 'minus'} {text}")
-    return " ".join(words)
-
-
 def _line_list(records: Iterable[Record]) -> str:
     numbers = sorted({r.line for r in records if r.line})
     if not numbers:
@@ -227,7 +214,8 @@ def describe_contradiction(contradiction: Contradiction, label: str) -> str:
     policy = CONTRADICTION_POLICY.format(lines=_line_list(contradiction.records))
     if second is None:
         return (
-            f"{label} do not add up: {_formula(first)} leaves {_number(first.value)} for "
+            f"{label} do not add up: {first.spelled(in_words=True)} leaves "
+            f"{_number(first.value)} for "
             f"{span.label}, but a count cannot be negative: a total is smaller than a part "
             f"it contains. {policy}"
         )
@@ -235,11 +223,12 @@ def describe_contradiction(contradiction: Contradiction, label: str) -> str:
     if len(first.terms) == 1 and first.terms[0].sign > 0:
         stated = f"the {span.label} {what} is reported as {_number(first.value)}"
     else:
-        stated = f"the {span.label} {what} works out as {_formula(first)} = {first.value}"
+        stated = (f"the {span.label} {what} works out as {first.spelled(in_words=True)} = "
+                  f"{first.value}")
     if len(second.terms) == 1 and second.terms[0].sign > 0:
         other = f"another record gives {_number(second.value)}"
     else:
-        other = f"{_formula(second)} make {_number(second.value)}"
+        other = f"{second.spelled(in_words=True)} make {_number(second.value)}"
     difference = _number(abs(contradiction.difference))
     return f"{label} do not add up: {stated}, but {other}, a difference of {difference}. {policy}"
 

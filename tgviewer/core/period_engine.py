@@ -62,13 +62,24 @@ class Derivation:
     @property
     def formula(self) -> str:
         """``2024 (293) − Jan–Sep 2024 (7)``: the derivation in words and figures."""
+        return self.spelled()
+
+    def spelled(self, in_words: bool = False) -> str:
+        """The derivation as :attr:`formula` gives it, or with ``in_words`` as a sentence
+        reads it: ``2024 (293) minus Jan–Sep 2024 (7)``, figures with thousands separators."""
+        if in_words:
+            plus, minus, leading_minus = "plus ", "minus ", "minus "
+        else:
+            plus, minus, leading_minus = "+ ", "− ", "−"
         parts = []
         for index, term in enumerate(self.terms):
-            text = f"{term.record.period_label} ({term.record.value(self.measure)})"
+            value = term.record.value(self.measure)
+            figure = f"{value or 0:,}".replace("-", "−") if in_words else str(value)
+            text = f"{term.record.period_label} ({figure})"
             if index == 0:
-                parts.append(text if term.sign > 0 else f"−{text}")
+                parts.append(text if term.sign > 0 else leading_minus + text)
             else:
-                parts.append(f"{'+' if term.sign > 0 else '−'} {text}")
+                parts.append((plus if term.sign > 0 else minus) + text)
         return " ".join(parts)
 
 

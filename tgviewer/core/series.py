@@ -4,8 +4,7 @@
 the table and the ranking. It is a pure function of (bundle, state), cached per pair (the
 last few), so views do no arithmetic of their own. The rows are plain tuples rather than a
 pandas frame: the window then starts without importing pandas (a fifth of a second) and a
-filter change costs no pandas overhead. :func:`series_frame` gives the same rows as a pandas
-frame for analysis and export.
+filter change costs no pandas overhead.
 
 Honesty rules applied here:
 * a figure is drawn only for a period the records determine (reported or derived);
@@ -20,11 +19,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
-from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
-
-if TYPE_CHECKING:
-    import pandas as pd
+from dataclasses import dataclass
+from typing import TypeVar
 
 from tgviewer.core.countries import country_name
 from tgviewer.core.model import Bundle, Record
@@ -44,18 +40,13 @@ SCALE_LABELS = {
     Normalisation.SHARE: "% of the selected countries' total",
 }
 
-SERIES_COLUMNS = (
-    "country", "name", "period", "period_label", "first", "last", "raw", "value", "status",
-    "inconsistent", "explanation", "scaling",
-)
-
-
 @dataclass(frozen=True)
 class SeriesRow:
-    """One country and period as a view draws it; fields are :data:`SERIES_COLUMNS`.
+    """One country and period as a view draws it.
 
     ``raw`` is the figure before scaling, ``value`` the figure drawn (NaN when unknown),
-    ``scaling`` says how ``value`` was scaled. ``row["value"]`` reads a field by name.
+    ``scaling`` says how ``value`` was scaled (``absolute``, ``per million inhabitants,
+    population 68,551,653 (2024)``...).
     """
 
     country: str
@@ -70,9 +61,6 @@ class SeriesRow:
     inconsistent: bool
     explanation: str
     scaling: str
-
-    def __getitem__(self, field: str) -> Any:
-        return getattr(self, field)
 
     @property
     def known(self) -> bool:
@@ -187,23 +175,6 @@ def _compute_rows(bundle: Bundle, state: ViewState,
                 value=nan if value is None else float(value), status=status.value,
                 inconsistent=bool(inconsistent), explanation=text, scaling=scaling))
     return tuple(rows)
-
-
-def series_frame(bundle: Bundle, state: ViewState,
-                 periods: Sequence[QuarterSpan] | None = None) -> pd.DataFrame:
-    """:func:`series_rows` as a pandas frame with the columns :data:`SERIES_COLUMNS`."""
-    import pandas as pd
-
-    rows = series_rows(bundle, state, periods)
-
-    def build() -> pd.DataFrame:
-        frame = pd.DataFrame([asdict(row) for row in rows], columns=list(SERIES_COLUMNS))
-        frame["raw"] = frame["raw"].astype(float)
-        frame["value"] = frame["value"].astype(float)
-        frame["inconsistent"] = frame["inconsistent"].astype(bool)
-        return frame
-
-    return _cached(bundle, "series_frames", (state, rows), build)
 
 
 def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:

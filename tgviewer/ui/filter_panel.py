@@ -86,7 +86,6 @@ class FilterPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.reset_button)
 
-        self._fill_groups_menu()
         self._fill(bundle)
         self.search.textChanged.connect(self._filter_list)
         self.countries.itemChanged.connect(self._countries_changed)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.series import SeriesRow
@@ -34,23 +32,22 @@ def format_value(value: float) -> str:
     return f"{value:.3g}"
 
 
-def describe_row(row: SeriesRow | Mapping[str, Any], unit: str) -> str:
-    """A tooltip for one row of a series frame: country, period, value, status, records.
+def describe_row(row: SeriesRow, unit: str) -> str:
+    """A tooltip for one series row: country, period, value, status, records.
 
     ``unit`` is the measure's label (``users affected``), placed after the value.
     """
-    value = float(row["value"])
-    status = STATUS_WORDS.get(str(row["status"]), str(row["status"]))
-    lines = [f"{row['name']} ({row['country']}) · {row['period_label']}"]
-    if math.isnan(value):
-        lines.append(f"No figure: {status}")
+    status = STATUS_WORDS.get(row.status, row.status)
+    lines = [f"{row.name} ({row.country}) · {row.period_label}"]
+    if row.known:
+        lines.append(f"{format_value(row.value)} {unit} · {status}")
     else:
-        lines.append(f"{format_value(value)} {unit} · {status}")
-    if row["inconsistent"]:
+        lines.append(f"No figure: {status}")
+    if row.inconsistent:
         lines.append("⚠ the records for this figure disagree (see Details)")
-    lines.append(str(row["explanation"]))
-    if row["scaling"] != "absolute":
-        lines.append(str(row["scaling"]))
+    lines.append(row.explanation)
+    if row.scaling != "absolute":
+        lines.append(row.scaling)
     return "\n".join(lines)
 
 

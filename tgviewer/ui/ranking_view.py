@@ -142,20 +142,20 @@ class RankingView(QWidget):
         self.plot.addItem(self.bars)
         widest = max(values) if values else 1.0
         for y, value, row in zip(ys, values, known, strict=True):
-            marker = "" if row["status"] == "reported" else " (derived)"
-            marker += " ⚠" if row["inconsistent"] else ""
+            marker = "" if row.status == "reported" else " (derived)"
+            marker += " ⚠" if row.inconsistent else ""
             label = pg.TextItem(f" {format_value(value)}{marker}", color=text_colour(),
                                 anchor=(0, 0.5))
             label.setPos(value, y)
             self.plot.addItem(label)
-            self.value_labels[row["country"]] = label
+            self.value_labels[row.country] = label
         for offset, row in enumerate(unknown):
             y = float(rows - 1 - len(known) - offset)
             label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
                                 anchor=(0, 0.5))
             label.setPos(0, y)
             self.plot.addItem(label)
-            self.value_labels[row["country"]] = label
+            self.value_labels[row.country] = label
         unit = measure.lower()
         for row in found:
             self.tooltips[row.country] = describe_row(row, unit)

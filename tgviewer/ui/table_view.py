@@ -66,9 +66,9 @@ STATUS_LEGEND = (
 
 def cell_status(row: SeriesRow) -> str:
     """The status key a cell is shaded by; disagreement outranks the rest."""
-    if row["inconsistent"] and not math.isnan(row["value"]):
+    if row.inconsistent and row.known:
         return "inconsistent"
-    return "unknown" if math.isnan(row["value"]) else str(row["status"])
+    return row.status if row.known else "unknown"
 
 
 def exact_text(value: float) -> str:
@@ -127,13 +127,13 @@ class SeriesTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(float(row["value"]))
+            return format_value(row.value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return describe_row(row, self.unit)
         if role == SORT_ROLE:
-            return float(row["value"])
+            return row.value
         if role == STATUS_ROLE:
             return cell_status(row)
         if role == Qt.ItemDataRole.BackgroundRole:

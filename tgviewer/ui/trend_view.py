@@ -331,4 +331,4 @@ class TrendView(QWidget):
             return
         QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
                           self.tooltip_for(row), self.plot)
-        self.hovered.emit(str(row["country"]))
+        self.hovered.emit(row.country)
