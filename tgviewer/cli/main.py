@@ -45,13 +45,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    Run as the program (``argv`` is ``None``), the window ends the process as soon as it has
+    closed and saved its settings, without Python tearing down every Qt object one by one.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         if not arguments or arguments[0] not in COMMANDS:
             from tgviewer.ui.app import run
 
-            return run(arguments)
+            return run(arguments, exit_when_closed=argv is None)
         parser = build_parser()
         args = parser.parse_args(arguments)
         if args.command is None:

@@ -7,11 +7,14 @@ exists and the arguments are known, so ``--help`` and argument errors stay insta
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tgviewer import APP_ID, APP_NAME, __version__
 
@@ -70,8 +73,27 @@ def open_window(bundle_argument: str | None,
     return window, failure
 
 
-def run(arguments: Sequence[str]) -> int:
-    """Open the window; returns the exit code."""
+def end_process(code: int) -> NoReturn:
+    """End the process now: logs and output flushed, nothing else torn down.
+
+    Once the window has closed and saved its settings nothing is left to do, and Python's
+    own teardown of thousands of Qt wrappers takes longer than the start-up of a bare window
+    (and is where PySide's exit crashes happen); pyqtgraph's ``exit()`` exists for the same
+    reason.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
+
+
+def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
+    """Open the window; returns the exit code.
+
+    With ``exit_when_closed`` the process ends when the window has closed (see
+    :func:`end_process`) instead of returning.
+    """
     started = time.perf_counter()
     args = parse_arguments(arguments)
     from PySide6.QtCore import QTimer
@@ -103,6 +125,9 @@ def run(arguments: Sequence[str]) -> int:
             app.exit(1 if failure is not None else 0)
         QTimer.singleShot(0, finish)
     try:
-        return int(app.exec())
+        code = int(app.exec())
     finally:
         handler.uninstall()
+    if exit_when_closed:
+        end_process(code)
+    return code
