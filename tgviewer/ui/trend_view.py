@@ -178,7 +178,18 @@ class TrendView(QWidget):
             axis = self.plot.getAxis("bottom")
             axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
         self.plot.setLabel("left", SCALE_LABELS[state.normalisation])
-        self.plot.enableAutoRange()
+        self._set_range(bundle, state, len(periods))
+
+    def _set_range(self, bundle: Bundle, state: ViewState, count: int) -> None:
+        """Fit the axes to what is drawn. Set here, once per draw: pyqtgraph's auto-range
+        would measure every item again on every paint."""
+        values = [row.value for row in self._rows if row.known]
+        values += [total.value for total in span_totals(bundle, state)]
+        top = max(values, default=1.0) or 1.0
+        bottom = min(0.0, *values)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(bottom, top * 1.1),
+                           padding=0.02)
 
     @staticmethod
     def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
