@@ -283,7 +283,7 @@ class ChangePlanner:
 
 
 #: How many of the last states the "just seen" series goes back and forth through; well within
-#: the series cache (``tgviewer.core.series.CACHE_SIZE``, 32 states).
+#: the series cache (``tgviewer.core.cache.CACHE_SIZE``, 32 states).
 REPLAYED_STATES = 8
 
 

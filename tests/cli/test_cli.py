@@ -73,6 +73,11 @@ def test_table_csv_with_derived_figures(capsys: pytest.CaptureFixture[str]) -> N
     (["table", "--period", "2025", "--countries", "France"], 1, "expected ISO 3166-1 alpha-3"),
     (["table", "--period", "2025", "--service", "Signal"], 1, "no records for 'Signal'"),
     (["bundle", "info", "nowhere.tgbundle"], 1, "nowhere.tgbundle: cannot be used"),
+    (["compare", "--a", "2024", "--b", "2025X"], 2, "2025X"),
+    (["compare", "--a", "2024", "--b", "2025", "--measure", "views"], 1,
+     "it has requests, users and users_per_request"),
+    (["compare", "--a", "2024", "--b", "2025", "--measure", "users_per_request",
+      "--per-capita"], 1, "cannot be taken per inhabitant"),
 ])
 def test_bad_input_gives_a_message_and_an_exit_code(
         capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str) -> None:
@@ -137,6 +142,7 @@ def test_bundle_import_reports_bad_entries(capsys: pytest.CaptureFixture[str],
 @pytest.mark.parametrize("args", [
     ["table", "--period", "2024Q4", "--measure", "users"],
     ["bundle", "info"],
+    ["compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3"],
 ])
 def test_commands_run_as_a_real_process_without_network(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, *args], capture_output=True,
@@ -152,3 +158,43 @@ def test_the_installed_entry_point_and_module_run() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("tgviewer: cannot read the period 'nonsense'")
     assert "Traceback" not in result.stderr
+
+
+def test_compare_json_matches_hand_computed_figures(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3",
+                         "--format", "json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    rows = {row["country"]: row for row in document["rows"]}
+    assert len(rows) == 23
+    germany = rows["DEU"]
+    assert (germany["a"], germany["b"], germany["change"]) == (115, 10844, 10729)
+    assert germany["percent_change"] == pytest.approx(10729 / 115 * 100)
+    assert (germany["a_status"], germany["b_status"]) == ("reported", "derived")
+    left_out = {n["country"]: n["reason"] for n in document["not_comparable"]}
+    assert left_out["AUT"].startswith("Jan–Sep 2025 unknown: records cover only Q1 2025")
+    assert len(rows) + len(left_out) == 83
+    assert document["per_quarter_average"] is False and document["note"] is None
+
+
+def test_compare_per_capita_csv_of_unequal_periods(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", "--a", "2024Q1-Q3", "--b", "2025Q4",
+                       "--countries", "DEU,ISL", "--per-capita", "--format", "csv")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == ("# Users affected (per million inhabitants, per-quarter average): "
+                        "Jan–Sep 2024 vs Q4 2025")
+    assert "differ in length" in lines[1]
+    assert any(line.startswith("# not comparable: ISL: Jan–Sep 2024 unknown") for line in lines)
+    header = next(line for line in lines if line.startswith("country,"))
+    row = dict(zip(header.split(","), next(
+        line for line in lines if line.startswith("DEU,")).split(","), strict=False))
+    assert float(row["a"]) == pytest.approx(115 / 3 / 83_516_593 * 1e6, rel=1e-3)
+
+
+def test_compare_text_lists_the_countries_left_out(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "compare", "--a", "2024", "--b", "2025", "--sort", "name")
+    assert code == 0
+    assert "12 of 83 countries compared" in out
+    assert "Not comparable (71):" in out

@@ -78,7 +78,7 @@ def test_nine_month_totals_come_back_as_span_totals_never_split(bundle: Bundle) 
 
 
 def test_the_series_cache_is_bounded(bundle: Bundle) -> None:
-    from tgviewer.core.series import CACHE_SIZE
+    from tgviewer.core.cache import CACHE_SIZE
 
     first = series_rows(bundle, state())
     assert series_rows(bundle, state()) is first  # same state: the cached rows

@@ -42,7 +42,8 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     table.set_defaults(run=run_table)
 
 
-def _countries(argument: str | None, bundle: Bundle) -> list[str] | None:
+def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None:
+    """The codes of ``--countries``, or ``None`` when not given (every country)."""
     if argument is None:
         return None
     codes = [c.strip().upper() for c in argument.split(",") if c.strip()]
@@ -69,7 +70,7 @@ def run_table(args: argparse.Namespace) -> int:
     if bundle.records and service not in bundle.services:
         raise CommandError(f"--service: the bundle has no records for {service!r}; it has "
                            f"{', '.join(bundle.services)}")
-    frame = span_table(bundle, span, measure, _countries(args.countries, bundle), service)
+    frame = span_table(bundle, span, measure, countries_argument(args.countries, bundle), service)
     manifest = bundle.manifest
     label = manifest.measure(measure).label
     source = f"Source: {manifest.attribution}. Bundle: {manifest.title}, as of {manifest.as_of}"

@@ -17,21 +17,16 @@ Honesty rules applied here:
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
+from tgviewer.core.cache import cached
 from tgviewer.core.countries import country_name
 from tgviewer.core.model import Bundle, Record
 from tgviewer.core.period_engine import SpanAnswer, Status, engine_for
 from tgviewer.core.periods import QuarterSpan, quarter_year
 from tgviewer.core.population import population_table
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
-
-#: How many frames each bundle keeps: enough for undo-like back-and-forth between filters,
-#: small enough that a long session of dragging through ranges does not grow memory.
-CACHE_SIZE = 32
 
 #: Axis and legend wording for each scale; a row's own ``scaling`` adds its population.
 SCALE_LABELS = {
@@ -68,24 +63,6 @@ class SeriesRow:
         return self.value == self.value  # NaN is the only float unequal to itself
 
 
-_T = TypeVar("_T")
-
-
-def _cached(bundle: Bundle, name: str, key: Hashable, compute: Callable[[], _T]) -> _T:
-    """``compute()``, remembered in ``bundle.cache[name]`` for the last CACHE_SIZE keys."""
-    entries = bundle.cache.setdefault(name, OrderedDict())
-    assert isinstance(entries, OrderedDict)
-    if key in entries:
-        entries.move_to_end(key)
-        found: _T = entries[key]
-        return found
-    value = compute()
-    entries[key] = value
-    if len(entries) > CACHE_SIZE:
-        entries.popitem(last=False)
-    return value
-
-
 @dataclass(frozen=True)
 class SpanTotal:
     """A total over a longer span covering periods the records cannot split.
@@ -107,8 +84,9 @@ def population_year(span: QuarterSpan) -> int:
 def _ratio(users: SpanAnswer, requests: SpanAnswer) -> tuple[float | None, Status, str]:
     """Users per request for one span, with its status and explanation."""
     if users.value is None or requests.value is None:
-        missing = "users" if users.value is None else "requests"
-        return None, Status.UNKNOWN, f"unknown: {missing} not known for {users.span.label}"
+        missing = users if users.value is None else requests
+        reason = missing.explain().removeprefix("unknown: ")
+        return None, Status.UNKNOWN, f"unknown: {missing.measure}: {reason}"
     if requests.value == 0:
         return None, Status.UNKNOWN, "undefined: no request was fulfilled"
     status = (Status.REPORTED if users.status is requests.status is Status.REPORTED
@@ -118,20 +96,24 @@ def _ratio(users: SpanAnswer, requests: SpanAnswer) -> tuple[float | None, Statu
     return users.value / requests.value, status, text
 
 
-def _raw_cells(bundle: Bundle, state: ViewState, country: str,
-               span: QuarterSpan) -> tuple[float | None, Status, bool, str]:
+def raw_figure(bundle: Bundle, country: str, span: QuarterSpan, measure: str,
+               service: str) -> tuple[float | None, Status, bool, str]:
+    """``measure`` (or :data:`USERS_PER_REQUEST`) for ``country`` over ``span`` before
+    scaling: (figure or ``None``, status, whether records disagree, how it is known)."""
     engine = engine_for(bundle)
-    if state.measure == USERS_PER_REQUEST:
-        users = engine.answer(country, "users", span, state.service)
-        requests = engine.answer(country, "requests", span, state.service)
+    if measure == USERS_PER_REQUEST:
+        users = engine.answer(country, "users", span, service)
+        requests = engine.answer(country, "requests", span, service)
         value, status, text = _ratio(users, requests)
         return value, status, users.inconsistent or requests.inconsistent, text
-    answer = engine.answer(country, state.measure, span, state.service)
+    answer = engine.answer(country, measure, span, service)
     raw = None if answer.value is None else float(answer.value)
     return raw, answer.status, answer.inconsistent, answer.explain()
 
 
-def _per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | None, str]:
+def per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | None, str]:
+    """``raw`` per million inhabitants of ``country`` in the year of ``span`` (the latest
+    year available when newer), and the words saying which population was used."""
     figure = population_table().population(country, population_year(span))
     if figure is None:
         return None, "no population figure"
@@ -144,7 +126,7 @@ def series_rows(bundle: Bundle, state: ViewState,
     period, countries in selection order."""
     chosen = state.periods() if periods is None else list(periods)
     key = (state, tuple(chosen))
-    return _cached(bundle, "series_rows", key, lambda: _compute_rows(bundle, state, chosen))
+    return cached(bundle, "series_rows", key, lambda: _compute_rows(bundle, state, chosen))
 
 
 def _compute_rows(bundle: Bundle, state: ViewState,
@@ -152,13 +134,14 @@ def _compute_rows(bundle: Bundle, state: ViewState,
     nan = float("nan")
     rows = []
     for span in chosen:
-        cells = {c: _raw_cells(bundle, state, c, span) for c in state.countries}
+        cells = {c: raw_figure(bundle, c, span, state.measure, state.service)
+                 for c in state.countries}
         known_total = sum(raw for raw, *_ in cells.values() if raw is not None)
         all_known = all(raw is not None for raw, *_ in cells.values())
         for country, (raw, status, inconsistent, text) in cells.items():
             value, scaling = raw, "absolute"
             if raw is not None and state.normalisation is Normalisation.PER_MILLION:
-                value, scaling = _per_million(country, span, raw)
+                value, scaling = per_million(country, span, raw)
             elif raw is not None and state.normalisation is Normalisation.SHARE:
                 if not all_known:
                     value, scaling = None, ("share unknown: not every selected country's "
@@ -183,7 +166,7 @@ def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
     Only absolute figures and per-million figures can be drawn this way; a share or a ratio
     over a different span would not compare with the periods around it.
     """
-    return list(_cached(bundle, "span_totals", state,
+    return list(cached(bundle, "span_totals", state,
                         lambda: tuple(_compute_span_totals(bundle, state))))
 
 
@@ -210,9 +193,9 @@ def _compute_span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
                     continue
                 scaled, scaling = float(value), "absolute"
                 if state.normalisation is Normalisation.PER_MILLION:
-                    per_million, scaling = _per_million(country, covered, float(value))
-                    if per_million is None:
+                    scaled_value, scaling = per_million(country, covered, float(value))
+                    if scaled_value is None:
                         continue
-                    scaled = per_million
+                    scaled = scaled_value
                 found[(country, record.line)] = SpanTotal(country, record, scaled, scaling)
     return sorted(found.values(), key=lambda t: (t.country, t.record.start, t.record.end))
