@@ -18,15 +18,21 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--view", default="trend", choices=["trend", "ranking", "table"])
+    parser.add_argument("--view", default="trend",
+                        choices=["trend", "ranking", "table", "compare", "coverage"])
     parser.add_argument("--countries", help="comma-separated ISO codes, in selection order")
     parser.add_argument("--ranking-period", help="period code such as 2025Q4")
     parser.add_argument("--details", help="country shown in the details panel")
+    parser.add_argument("--all-countries", action="store_true",
+                        help="select every country of the bundle")
+    parser.add_argument("--compare", metavar="A,B", help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3")
+    parser.add_argument("--per-million", action="store_true", help="per million inhabitants")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
     from tgviewer.core.bundle_reader import read_default_bundle
-    from tgviewer.core.view_state import ViewKind, default_view_state
+    from tgviewer.core.periods import parse_span
+    from tgviewer.core.view_state import Normalisation, ViewKind, default_view_state
     from tgviewer.ui.main_window import MainWindow
     from tgviewer.ui.theme import follow_system_theme
 
@@ -36,6 +42,13 @@ def main() -> int:
                                 ranking_period=args.ranking_period)
     if args.countries:
         state = dataclasses.replace(state, countries=tuple(args.countries.split(",")))
+    if args.all_countries:
+        state = dataclasses.replace(state, countries=tuple(bundle.countries))
+    if args.compare:
+        a, b = (parse_span(code).code for code in args.compare.split(","))
+        state = dataclasses.replace(state, compare_a=a, compare_b=b)
+    if args.per_million:
+        state = dataclasses.replace(state, normalisation=Normalisation.PER_MILLION)
     window = MainWindow(bundle, state)
     window.settings_writable = False
     window.setGeometry(window.screen().availableGeometry())

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
 
 from tgviewer.core.cache import cached
 from tgviewer.core.countries import country_name
@@ -25,17 +24,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.period_engine import Status
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import per_million, raw_figure
-from tgviewer.core.view_state import USERS_PER_REQUEST
-
-
-class CompareOrder(Enum):
-    """What the compared countries are sorted by (largest first, names A to Z)."""
-
-    A = "a"
-    B = "b"
-    CHANGE = "change"
-    PERCENT = "percent"
-    NAME = "name"
+from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,26 @@ class ViewKind(Enum):
     TREND = "trend"
     RANKING = "ranking"
     TABLE = "table"
+    COMPARE = "compare"
+    COVERAGE = "coverage"
+
+
+class CompareOrder(Enum):
+    """What the compare view sorts countries by (largest first, names A to Z)."""
+
+    A = "a"
+    B = "b"
+    CHANGE = "change"
+    PERCENT = "percent"
+    NAME = "name"
+
+
+class CoverageOrder(Enum):
+    """How the coverage view sorts its countries."""
+
+    NAME = "name"
+    COVERAGE = "coverage"
+    MEASURE = "measure"
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,13 @@ class ViewState:
     ranking_period
         Code of the period the ranking shows (``2025Q4``); ``None`` for the last period of
         the range.
+    compare_a, compare_b
+        Codes of the two periods the compare view sets side by side; ``None`` for the
+        like-for-like pair that covers the most selected countries.
+    compare_order
+        What the compare view sorts by.
+    coverage_order
+        How the coverage view sorts its countries.
     """
 
     countries: tuple[str, ...] = ()
@@ -72,6 +99,10 @@ class ViewState:
     service: str = DEFAULT_SERVICE
     view: ViewKind = ViewKind.TREND
     ranking_period: str | None = None
+    compare_a: str | None = None
+    compare_b: str | None = None
+    compare_order: CompareOrder = CompareOrder.PERCENT
+    coverage_order: CoverageOrder = CoverageOrder.NAME
 
     @property
     def span(self) -> QuarterSpan:
@@ -100,6 +131,10 @@ class ViewState:
             "service": self.service,
             "view": self.view.value,
             "ranking_period": self.ranking_period,
+            "compare_a": self.compare_a,
+            "compare_b": self.compare_b,
+            "compare_order": self.compare_order.value,
+            "coverage_order": self.coverage_order.value,
         }
 
     @classmethod
@@ -125,6 +160,15 @@ class ViewState:
                 options = ", ".join(str(member.value) for member in enum)
                 raise ValueError(f"field {name!r}: {value!r} is not one of {options}") from None
 
+        def optional_period(name: str) -> str | None:
+            value = document.get(name)
+            if value is None:
+                return None
+            try:
+                return parse_span(str(value)).code
+            except ValueError as exc:
+                raise ValueError(f"field {name!r}: {exc}") from None
+
         countries = field("countries", list)
         if not all(isinstance(c, str) for c in countries):
             raise ValueError("field 'countries': expected a list of country codes")
@@ -145,6 +189,13 @@ class ViewState:
             service=field("service", str),
             view=choice("view", ViewKind),
             ranking_period=None if ranking is None else str(ranking),
+            # Fields added after the first release: absent in older files, defaults then.
+            compare_a=optional_period("compare_a"),
+            compare_b=optional_period("compare_b"),
+            compare_order=choice("compare_order", CompareOrder)
+            if "compare_order" in document else CompareOrder.PERCENT,
+            coverage_order=choice("coverage_order", CoverageOrder)
+            if "coverage_order" in document else CoverageOrder.NAME,
         )
 
 
@@ -198,8 +249,12 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     ranking = state.ranking_period
     if ranking is not None and not QuarterSpan(first, last).contains(parse_span(ranking)):
         ranking = None
+    pair = (state.compare_a, state.compare_b)
+    if not all(code is not None and whole.contains(parse_span(code)) for code in pair):
+        pair = (None, None)
     return dataclasses.replace(
         state, countries=countries, first=first, last=last,
+        compare_a=pair[0], compare_b=pair[1],
         measure=state.measure if measure_ok else default.measure,
         service=state.service if state.service in bundle.services else default.service,
         ranking_period=ranking)

@@ -29,6 +29,7 @@ from tgviewer.core.problems import BundleError
 from tgviewer.core.settings import LoadedSettings, Settings, save_settings, settings_path
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
+from tgviewer.ui.compare_view import CompareView
 from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
@@ -44,10 +45,18 @@ TAB_ORDER = tuple(kind for kind, _ in VIEWS)
 
 
 def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
-    """The part of ``state`` a view depends on: which view is shown never matters, and only
-    the ranking depends on its period."""
-    return dataclasses.replace(state, view=ViewKind.TREND, ranking_period=(
-        state.ranking_period if kind is ViewKind.RANKING else None))
+    """The part of ``state`` a view depends on: which view is shown never matters, and each
+    view's own choices (the ranking's period, the compared periods...) only matter to it."""
+    default = ViewState()
+    own = {
+        ViewKind.RANKING: ("ranking_period",),
+        ViewKind.COMPARE: ("compare_a", "compare_b", "compare_order"),
+        ViewKind.COVERAGE: ("coverage_order",),
+    }.get(kind, ())
+    others = {name: getattr(default, name) for name in
+              ("ranking_period", "compare_a", "compare_b", "compare_order", "coverage_order")
+              if name not in own}
+    return dataclasses.replace(state, view=ViewKind.TREND, **others)
 
 
 class MainWindow(QMainWindow):
@@ -88,13 +97,13 @@ class MainWindow(QMainWindow):
         self.trend = TrendView()
         self.ranking = RankingView(self.store)
         self.table = TableView()
-        self.views: dict[ViewKind, TrendView | RankingView | TableView] = {
+        self.compare = CompareView(self.store)
+        self.views: dict[ViewKind, TrendView | RankingView | TableView | CompareView] = {
             ViewKind.TREND: self.trend, ViewKind.RANKING: self.ranking,
-            ViewKind.TABLE: self.table}
+            ViewKind.TABLE: self.table, ViewKind.COMPARE: self.compare}
         self.tabs = QTabWidget(documentMode=True)
-        self.tabs.addTab(self.trend, "Trend")
-        self.tabs.addTab(self.ranking, "Ranking")
-        self.tabs.addTab(self.table, "Table")
+        for kind, label in VIEWS:
+            self.tabs.addTab(self.views[kind], label.replace("&", ""))
         self.setCentralWidget(self.tabs)
 
         self.filters = FilterPanel(self.store, bundle)
@@ -116,6 +125,7 @@ class MainWindow(QMainWindow):
         self.trend.hovered.connect(self.show_details)
         self.ranking.hovered.connect(self.show_details)
         self.table.country_selected.connect(self.show_details)
+        self.compare.hovered.connect(self.show_details)
         self.filters.countries.currentItemChanged.connect(self._country_item_changed)
         self.tabs.currentChanged.connect(
             lambda index: self.store.update(view=TAB_ORDER[index]))
@@ -258,7 +268,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
         if event.type() == QEvent.Type.PaletteChange and self.render_count:
-            for plot in (self.trend.plot, self.ranking.plot):
+            for plot in (self.trend.plot, self.ranking.plot, self.compare.plot):
                 style_axes(plot)
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from tgviewer.ui.main_window import MainWindow
 
 #: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
-VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"))
+VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
+         (ViewKind.COMPARE, "&Compare"))
 
 
 class WindowActions:
