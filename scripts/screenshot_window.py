@@ -25,7 +25,8 @@ def main() -> int:
     parser.add_argument("--details", help="country shown in the details panel")
     parser.add_argument("--all-countries", action="store_true",
                         help="select every country of the bundle")
-    parser.add_argument("--compare", metavar="A,B", help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3")
+    parser.add_argument("--compare", metavar="A,B",
+                        help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3")
     parser.add_argument("--per-million", action="store_true", help="per million inhabitants")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
