@@ -7,6 +7,8 @@ nothing in a bundle can make the app reach the network.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from tgviewer.core.details import country_details
@@ -27,15 +29,19 @@ class DetailsPanel(QTextBrowser):
         self.setMinimumWidth(300)
         self.country = ""
         self.service = ""
+        self.focus = ""
         self.bundle: Bundle | None = None
         self.setHtml(EMPTY_TEXT)
 
-    def show_country(self, bundle: Bundle, code: str, service: str) -> None:
-        """Show ``code``'s records in ``bundle`` (nothing to do if already shown)."""
-        if self.bundle is bundle and (code, service) == (self.country, self.service):
+    def show_country(self, bundle: Bundle, code: str, service: str, focus: str = "") -> None:
+        """Show ``code``'s records in ``bundle`` (nothing to do if already shown), after
+        ``focus``, a line about what was clicked (a coverage cell), when given."""
+        if (self.bundle is bundle and (code, service, focus) == (self.country, self.service,
+                                                                  self.focus)):
             return
-        self.bundle, self.country, self.service = bundle, code, service
+        self.bundle, self.country, self.service, self.focus = bundle, code, service, focus
         if not code:
             self.setHtml(EMPTY_TEXT)
             return
-        self.setHtml(country_details(bundle, code, service).to_html())
+        lead = f"<p style='font-weight:600'>{html.escape(focus)}</p>" if focus else ""
+        self.setHtml(lead + country_details(bundle, code, service).to_html())

@@ -30,6 +30,7 @@ from tgviewer.core.settings import LoadedSettings, Settings, save_settings, sett
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
 from tgviewer.ui.compare_view import CompareView
+from tgviewer.ui.coverage_view import CoverageView
 from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
@@ -42,6 +43,7 @@ from tgviewer.ui.window_actions import VIEWS, WindowActions
 
 LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
+View = TrendView | RankingView | TableView | CompareView | CoverageView
 
 
 def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
@@ -98,9 +100,11 @@ class MainWindow(QMainWindow):
         self.ranking = RankingView(self.store)
         self.table = TableView()
         self.compare = CompareView(self.store)
-        self.views: dict[ViewKind, TrendView | RankingView | TableView | CompareView] = {
+        self.coverage = CoverageView(self.store)
+        self.views: dict[ViewKind, View] = {
             ViewKind.TREND: self.trend, ViewKind.RANKING: self.ranking,
-            ViewKind.TABLE: self.table, ViewKind.COMPARE: self.compare}
+            ViewKind.TABLE: self.table, ViewKind.COMPARE: self.compare,
+            ViewKind.COVERAGE: self.coverage}
         self.tabs = QTabWidget(documentMode=True)
         for kind, label in VIEWS:
             self.tabs.addTab(self.views[kind], label.replace("&", ""))
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
         self.ranking.hovered.connect(self.show_details)
         self.table.country_selected.connect(self.show_details)
         self.compare.hovered.connect(self.show_details)
+        self.coverage.cell_clicked.connect(self.show_cell)
         self.filters.countries.currentItemChanged.connect(self._country_item_changed)
         self.tabs.currentChanged.connect(
             lambda index: self.store.update(view=TAB_ORDER[index]))
@@ -185,6 +190,10 @@ class MainWindow(QMainWindow):
         if not country and self.details.country in self.store.state.countries:
             return
         self.details.show_country(self.bundle, country, self.store.state.service)
+
+    def show_cell(self, country: str, line: str) -> None:
+        """Show ``country``'s records led by ``line``, what a clicked coverage cell is."""
+        self.details.show_country(self.bundle, country, self.store.state.service, focus=line)
 
     def reset_filters(self) -> None:
         """Back to the bundle's default countries, range and measure, in the same view."""
@@ -268,7 +277,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
         if event.type() == QEvent.Type.PaletteChange and self.render_count:
-            for plot in (self.trend.plot, self.ranking.plot, self.compare.plot):
+            for plot in (self.trend.plot, self.ranking.plot, self.compare.plot,
+                         self.coverage.plot):
                 style_axes(plot)
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()
