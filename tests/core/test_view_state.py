@@ -10,6 +10,8 @@ import pytest
 from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.core.periods import Granularity, QuarterSpan, parse_span
 from tgviewer.core.view_state import (
+    CompareOrder,
+    CoverageOrder,
     Normalisation,
     ViewKind,
     ViewState,
@@ -48,9 +50,19 @@ def test_state_round_trips_through_json() -> None:
     state = ViewState(countries=("FRA", "DEU", "USA"), granularity=Granularity.HALF,
                       first=parse_span("2024").first, last=parse_span("2026Q1").last,
                       measure="users", normalisation=Normalisation.PER_MILLION,
-                      view=ViewKind.RANKING, ranking_period="2025Q4")
+                      view=ViewKind.RANKING, ranking_period="2025Q4",
+                      compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3",
+                      compare_order=CompareOrder.B, coverage_order=CoverageOrder.COVERAGE)
     assert ViewState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
     assert [p.code for p in state.periods()] == ["2024H1", "2024H2", "2025H1", "2025H2"]
+
+
+def test_a_state_saved_before_compare_existed_still_reads() -> None:
+    document = ViewState(countries=("FRA",), first=8096, last=8100).to_dict()
+    for name in ("compare_a", "compare_b", "compare_order", "coverage_order"):
+        del document[name]
+    state = ViewState.from_dict(document)
+    assert (state.compare_a, state.compare_order) == (None, CompareOrder.PERCENT)
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -58,6 +70,8 @@ def test_state_round_trips_through_json() -> None:
     ({"granularity": "month"}, "'month' is not one of quarter, half, year"),
     ({"range": "2024Q9"}, "field 'range' or 'ranking_period'"),
     ({"view": 3}, "field 'view': expected str"),
+    ({"compare_a": "2024Q7"}, "field 'compare_a'"),
+    ({"compare_order": "size"}, "'size' is not one of a, b, change, percent, name"),
 ])
 def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: str) -> None:
     document = {**ViewState(countries=("FRA",), first=8096, last=8100).to_dict(), **change}

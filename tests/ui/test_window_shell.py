@@ -42,7 +42,9 @@ def menu_action(window: MainWindow, menu: str, text: str) -> object:
 # Views, shortcuts and docks --------------------------------------------------------------
 
 @pytest.mark.parametrize(("key", "kind"), [(Qt.Key.Key_2, ViewKind.RANKING),
-                                           (Qt.Key.Key_3, ViewKind.TABLE)])
+                                           (Qt.Key.Key_3, ViewKind.TABLE),
+                                           (Qt.Key.Key_4, ViewKind.COMPARE),
+                                           (Qt.Key.Key_5, ViewKind.COVERAGE)])
 def test_ctrl_number_switches_views(window: MainWindow, qtbot: QtBot, key: Qt.Key,
                                     kind: ViewKind) -> None:
     window.activateWindow()
