@@ -31,6 +31,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import Granularity, QuarterSpan, parse_span, periods_in_range
 from tgviewer.core.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisation, ViewState
+from tgviewer.ui.chart_rows import country_at
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value, measure_label
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
@@ -338,10 +339,7 @@ class CompareView(QWidget):
 
     def country_at(self, y: float) -> str | None:
         """The country of the dumbbell at plot coordinate ``y``."""
-        row = round(len(self.order) - 1 - y)
-        if 0 <= row < len(self.order) and abs(len(self.order) - 1 - row - y) <= 0.5:
-            return self.order[row]
-        return None
+        return country_at(self.order, y)
 
     def _mouse_moved(self, position: QPointF) -> None:
         if not self.order:

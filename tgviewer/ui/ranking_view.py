@@ -18,6 +18,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_rows
 from tgviewer.core.view_state import ViewState
+from tgviewer.ui.chart_rows import country_at
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
@@ -169,11 +170,8 @@ class RankingView(QWidget):
         self.plot.setYRange(-0.6, rows - 0.4, padding=0)
 
     def country_at(self, y: float) -> str | None:
-        """The country of the row at plot coordinate ``y``."""
-        row = round(len(self.order) - 1 - y)
-        if 0 <= row < len(self.order) and abs(len(self.order) - 1 - row - y) <= 0.5:
-            return self.order[row]
-        return None
+        """The country of the bar at plot coordinate ``y``."""
+        return country_at(self.order, y)
 
     def _mouse_moved(self, position: QPointF) -> None:
         if not self.order:
