@@ -75,7 +75,7 @@ def test_table_csv_with_derived_figures(capsys: pytest.CaptureFixture[str]) -> N
     (["bundle", "info", "nowhere.tgbundle"], 1, "nowhere.tgbundle: cannot be used"),
     (["compare", "--a", "2024", "--b", "2025X"], 2, "2025X"),
     (["compare", "--a", "2024", "--b", "2025", "--measure", "views"], 1,
-     "it has requests, users and users_per_request"),
+     "it has requests, users, users_per_request"),
     (["compare", "--a", "2024", "--b", "2025", "--measure", "users_per_request",
       "--per-capita"], 1, "cannot be taken per inhabitant"),
 ])

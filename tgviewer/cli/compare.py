@@ -8,12 +8,12 @@ from typing import Any
 
 import pandas as pd
 
+from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
-from tgviewer.cli.table import countries_argument
 from tgviewer.core.comparison import Comparison, compare_periods
-from tgviewer.core.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.model import DEFAULT_SERVICE
 from tgviewer.core.periods import parse_span
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder
 
@@ -59,20 +59,6 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     compare.set_defaults(run=run_compare)
 
 
-def _measure(argument: str | None, bundle: Bundle) -> str:
-    measures = bundle.manifest.measure_keys
-    if argument is None:
-        return "users" if "users" in measures else measures[0]
-    if argument == USERS_PER_REQUEST and {"users", "requests"} <= set(measures):
-        return argument
-    if argument not in measures:
-        raise CommandError(f"--measure: the bundle has no measure {argument!r}; it has "
-                           f"{', '.join(measures)}" + (
-                               f" and {USERS_PER_REQUEST}"
-                               if {"users", "requests"} <= set(measures) else ""))
-    return argument
-
-
 def comparison_frame(comparison: Comparison, order: CompareOrder) -> pd.DataFrame:
     """One row per compared country, in ``order``."""
     rows = [{
@@ -94,14 +80,13 @@ def _number(value: float | None, decimals: int) -> str:
 def run_compare(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.bundle)
     a, b = parse_span(args.a), parse_span(args.b)
-    measure = _measure(args.measure, bundle)
+    measures = bundle.manifest.measure_keys
+    measure = measure_argument(args.measure, bundle,
+                               "users" if "users" in measures else measures[0], ratio=True)
     if args.per_capita and measure == USERS_PER_REQUEST:
         raise CommandError("--per-capita: users per request is a ratio; it cannot be taken "
                            "per inhabitant")
-    service = args.service or DEFAULT_SERVICE
-    if bundle.records and service not in bundle.services:
-        raise CommandError(f"--service: the bundle has no records for {service!r}; it has "
-                           f"{', '.join(bundle.services)}")
+    service = service_argument(args.service, bundle)
     countries = countries_argument(args.countries, bundle) or bundle.countries
     comparison = compare_periods(bundle, countries, a, b, measure, service, args.per_capita)
     order = CompareOrder(args.sort)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 
+from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
-from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
-from tgviewer.core.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.model import DEFAULT_SERVICE
 from tgviewer.core.periods import parse_span
 from tgviewer.core.queries import span_table
-from tgviewer.core.records_csv import COUNTRY_CODE
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1 (a half-year), 2025Q1 (a quarter), or a range of them such as
@@ -42,34 +41,11 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     table.set_defaults(run=run_table)
 
 
-def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None:
-    """The codes of ``--countries``, or ``None`` when not given (every country)."""
-    if argument is None:
-        return None
-    codes = [c.strip().upper() for c in argument.split(",") if c.strip()]
-    bad = [c for c in codes if not COUNTRY_CODE.match(c)]
-    if bad or not codes:
-        raise CommandError(f"--countries: {', '.join(bad) or 'nothing given'}: expected "
-                           "ISO 3166-1 alpha-3 codes separated by commas, such as FRA,DEU,USA")
-    absent = [c for c in codes if c not in bundle.countries]
-    if absent:
-        print(f"tgviewer: note: the bundle has no records for {', '.join(absent)}",
-              file=sys.stderr)
-    return codes
-
-
 def run_table(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.bundle)
     span = parse_span(args.period)
-    measures = bundle.manifest.measure_keys
-    measure = args.measure or measures[0]
-    if measure not in measures:
-        raise CommandError(f"--measure: the bundle has no measure {measure!r}; it has "
-                           f"{', '.join(measures)}")
-    service = args.service or DEFAULT_SERVICE
-    if bundle.records and service not in bundle.services:
-        raise CommandError(f"--service: the bundle has no records for {service!r}; it has "
-                           f"{', '.join(bundle.services)}")
+    measure = measure_argument(args.measure, bundle, bundle.manifest.measure_keys[0])
+    service = service_argument(args.service, bundle)
     frame = span_table(bundle, span, measure, countries_argument(args.countries, bundle), service)
     manifest = bundle.manifest
     label = manifest.measure(measure).label
