@@ -3,7 +3,10 @@ country is drawn on top, at ``y = len(order) - 1``, the last at ``y = 0``."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QPointF
 
 
 def row_y(order: Sequence[str], index: int) -> float:
@@ -17,3 +20,21 @@ def country_at(order: Sequence[str], y: float) -> str | None:
     if 0 <= index < len(order) and abs(row_y(order, index) - y) <= 0.5:
         return order[index]
     return None
+
+
+def label_rows(plot: Any, labels: Sequence[str]) -> None:
+    """Name the rows of ``plot`` (a pyqtgraph PlotWidget) on its left axis, the first on
+    top, and fit its y axis to them."""
+    plot.getAxis("left").setTicks([[(row_y(labels, i), text)
+                                    for i, text in enumerate(labels)]])
+    plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
+
+
+def hover_row(plot: Any, order: Sequence[str], tooltips: Mapping[str, str],
+              position: QPointF) -> str | None:
+    """The country of the row under the mouse at scene ``position``; shows its tooltip."""
+    if not order:
+        return None
+    country = country_at(order, plot.getViewBox().mapSceneToView(position).y())
+    plot.setToolTip(tooltips.get(country, "") if country else "")
+    return country

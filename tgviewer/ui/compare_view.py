@@ -31,7 +31,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import Granularity, QuarterSpan, parse_span, periods_in_range
 from tgviewer.core.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisation, ViewState
-from tgviewer.ui.chart_rows import country_at
+from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value, measure_label
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
@@ -307,7 +307,7 @@ class CompareView(QWidget):
         self.rows = comparison.ordered(order)
         self.order = [r.country for r in self.rows]
         count = len(self.rows)
-        ys = [float(count - 1 - i) for i in range(count)]
+        ys = [row_y(self.order, i) for i in range(count)]
         self.a_points.setData(x=[r.a.value for r in self.rows], y=ys)
         self.b_points.setData(x=[r.b.value for r in self.rows], y=ys)
         xs = [x for r in self.rows for x in (r.a.value, r.b.value)]
@@ -328,12 +328,10 @@ class CompareView(QWidget):
         self.legend.clear()
         self.legend.addItem(self.a_points, f"A: {comparison.a.label}")
         self.legend.addItem(self.b_points, f"B: {comparison.b.label}")
-        self.plot.getAxis("left").setTicks(
-            [[(y, f"{r.name} ({r.country})") for y, r in zip(ys, self.rows, strict=True)]])
+        label_rows(self.plot, [f"{r.name} ({r.country})" for r in self.rows])
         widest = max(max(xs), 1e-9)
         # Room at the right for the change labels.
         self.plot.setXRange(min(0.0, min(xs)), widest * 1.35, padding=0)
-        self.plot.setYRange(-0.6, count - 0.4, padding=0)
 
     # Hover ---------------------------------------------------------------------------------
 
@@ -342,11 +340,8 @@ class CompareView(QWidget):
         return country_at(self.order, y)
 
     def _mouse_moved(self, position: QPointF) -> None:
-        if not self.order:
-            return
-        point = self.plot.getViewBox().mapSceneToView(position)
-        country = self.country_at(point.y())
-        self.plot.setToolTip(self.tooltips.get(country, "") if country else "")
+        # Moving off the rows keeps the details shown (a country picked in the list below).
+        country = hover_row(self.plot, self.order, self.tooltips, position)
         if country:
             self.hovered.emit(country)
 

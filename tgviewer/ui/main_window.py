@@ -46,18 +46,20 @@ TAB_ORDER = tuple(kind for kind, _ in VIEWS)
 View = TrendView | RankingView | TableView | CompareView | CoverageView
 
 
+#: The fields of the state only one view depends on.
+OWN_FIELDS = {
+    ViewKind.RANKING: ("ranking_period",),
+    ViewKind.COMPARE: ("compare_a", "compare_b", "compare_order"),
+    ViewKind.COVERAGE: ("coverage_order",),
+}
+
+
 def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
     """The part of ``state`` a view depends on: which view is shown never matters, and each
     view's own choices (the ranking's period, the compared periods...) only matter to it."""
     default = ViewState()
-    own = {
-        ViewKind.RANKING: ("ranking_period",),
-        ViewKind.COMPARE: ("compare_a", "compare_b", "compare_order"),
-        ViewKind.COVERAGE: ("coverage_order",),
-    }.get(kind, ())
-    others = {name: getattr(default, name) for name in
-              ("ranking_period", "compare_a", "compare_b", "compare_order", "coverage_order")
-              if name not in own}
+    others = {name: getattr(default, name) for view, names in OWN_FIELDS.items()
+              if view is not kind for name in names}
     return dataclasses.replace(state, view=ViewKind.TREND, **others)
 
 

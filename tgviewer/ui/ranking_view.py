@@ -18,7 +18,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_rows
 from tgviewer.core.view_state import ViewState
-from tgviewer.ui.chart_rows import country_at
+from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
@@ -132,9 +132,8 @@ class RankingView(QWidget):
             return
         self._stack.setCurrentWidget(self.plot)
         colours = country_colours(state.countries)
-        rows = len(known) + len(unknown)
         self.order = [r.country for r in known] + self.missing
-        ys = [float(rows - 1 - i) for i in range(len(known))]
+        ys = [row_y(self.order, i) for i in range(len(known))]
         values = [r.value for r in known]
         self.bars = pg.BarGraphItem(
             x0=0, y=ys, height=BAR_HEIGHT, width=values,
@@ -151,7 +150,7 @@ class RankingView(QWidget):
             self.plot.addItem(label)
             self.value_labels[row.country] = label
         for offset, row in enumerate(unknown):
-            y = float(rows - 1 - len(known) - offset)
+            y = row_y(self.order, len(known) + offset)
             label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
                                 anchor=(0, 0.5))
             label.setPos(0, y)
@@ -161,22 +160,15 @@ class RankingView(QWidget):
         for row in found:
             self.tooltips[row.country] = describe_row(row, unit)
         names = {row.country: row.name for row in found}
-        left = self.plot.getAxis("left")
-        left.setTicks([[(float(rows - 1 - i), f"{names[c]} ({c})")
-                        for i, c in enumerate(self.order)]])
+        label_rows(self.plot, [f"{names[c]} ({c})" for c in self.order])
         self.plot.setLabel("bottom", scale)
         # Room at the right for the value labels.
         self.plot.setXRange(0, widest * 1.18, padding=0)
-        self.plot.setYRange(-0.6, rows - 0.4, padding=0)
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""
         return country_at(self.order, y)
 
     def _mouse_moved(self, position: QPointF) -> None:
-        if not self.order:
-            return
-        point = self.plot.getViewBox().mapSceneToView(position)
-        country = self.country_at(point.y())
-        self.plot.setToolTip(self.tooltips.get(country, "") if country else "")
-        self.hovered.emit(country or "")
+        if self.order:
+            self.hovered.emit(hover_row(self.plot, self.order, self.tooltips, position) or "")
