@@ -20,7 +20,7 @@ def test_compare_jan_sep_per_million_shows_growth_and_the_rest(window: MainWindo
     open_compare(window, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3",
                  normalisation=Normalisation.PER_MILLION)
     view = window.compare
-    assert window.tabs.currentWidget() is view
+    assert window.current_view() is view
     assert len(view.order) == 23 and view.left_out.count() == 60
     germany = next(r for r in view.rows if r.country == "DEU")
     assert (germany.a.raw, germany.b.raw) == (115, 10844)

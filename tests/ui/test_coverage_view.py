@@ -19,7 +19,7 @@ def rgb(kind: CellKind) -> tuple[int, int, int]:
 def test_cells_are_coloured_by_how_the_quarter_is_known(window: MainWindow) -> None:
     window.store.update(view=ViewKind.COVERAGE, countries=("FRA", "DEU", "ISL"))
     view = window.coverage
-    assert window.tabs.currentWidget() is view
+    assert window.current_view() is view
     assert view.order == ["FRA", "DEU", "ISL"]  # by name: France, Germany, Iceland
     image = view.image.image
     assert image is not None

@@ -32,7 +32,7 @@ def bar_lengths(window: MainWindow) -> dict[str, float]:
 
 def test_ranking_shows_sorted_bars_for_the_end_of_the_range(window: MainWindow) -> None:
     choose(window, "FRA", "DEU", "USA", view=ViewKind.RANKING)
-    assert window.tabs.currentWidget() is window.ranking
+    assert window.current_view() is window.ranking
     assert window.ranking.shown_period == parse_span("2026Q1")
     assert window.ranking.order == ["DEU", "FRA", "USA"]
     assert bar_lengths(window) == {"DEU": 2443, "FRA": 1040, "USA": 297}

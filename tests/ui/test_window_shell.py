@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -16,10 +17,10 @@ from tgviewer import __version__
 from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.core.countries import EU27
 from tgviewer.core.settings import load_settings, settings_path
-from tgviewer.core.view_state import ViewKind
+from tgviewer.core.view_state import ViewKind, default_view_state
 from tgviewer.ui.app import open_window
 from tgviewer.ui.error_handler import ErrorHandler, log_path
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.ui.main_window import TAB_ORDER, MainWindow
 
 
 def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:
@@ -51,7 +52,7 @@ def test_ctrl_number_switches_views(window: MainWindow, qtbot: QtBot, key: Qt.Ke
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert window.store.state.view is kind
-    assert window.tabs.currentWidget() is window.views[kind]
+    assert window.current_view() is window.views[kind]
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.store.state.view is ViewKind.TREND
 
@@ -63,6 +64,21 @@ def test_clicking_a_tab_is_one_action_and_draws_that_view_once(window: MainWindo
     assert window.render_count == before + 1
     assert window.table.model.rowCount() == 5
     assert window.actions_.views[ViewKind.TABLE].isChecked()
+
+
+def test_only_the_view_shown_is_built_at_start_and_others_on_first_show(
+        qtbot: QtBot) -> None:
+    bundle = read_default_bundle()
+    window = MainWindow(bundle, dataclasses.replace(default_view_state(bundle),
+                                                    view=ViewKind.TABLE))
+    qtbot.addWidget(window)
+    window.show()
+    assert set(window.views) == {ViewKind.TABLE}
+    assert window.table.model.rowCount() == 5
+    window.tabs.setCurrentIndex(TAB_ORDER.index(ViewKind.COVERAGE))
+    assert set(window.views) == {ViewKind.TABLE, ViewKind.COVERAGE}
+    assert window.coverage.isVisible()
+    assert len(window.coverage.order) == 5  # built and drawn in the same action
 
 
 def test_hidden_views_are_drawn_when_shown_not_on_every_change(window: MainWindow) -> None:
@@ -173,7 +189,7 @@ def test_the_window_reopens_as_it_was_closed(qtbot: QtBot, tmp_path: Path) -> No
     assert failure is None
     assert second.bundle_path == str(path.resolve())
     assert second.store.state.countries == ("ITA", "FRA")
-    assert second.tabs.currentWidget() is second.table
+    assert second.current_view() is second.table
     assert not second.filter_dock.isVisible()
 
 

@@ -32,10 +32,10 @@ from tgviewer.core.periods import Granularity, QuarterSpan, parse_span, periods_
 from tgviewer.core.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisation, ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value, measure_label
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.theme import style_axes
 
 #: Okabe-Ito blue for A and vermillion for B: apart for every common colour-vision deficiency,
 #: and told apart by shape too (A hollow, B filled).

@@ -2,15 +2,20 @@
 
 Views render from the store's state only. Each store change (one user action) calls
 :meth:`MainWindow.redraw` once, which draws the visible view if the fields it depends on
-changed; hidden views are drawn when they are shown. Settings (geometry, dock layout, the
-bundle, recent bundles, the view) are saved when the window closes and when a bundle opens.
+changed; hidden views are drawn when they are shown, and built (their modules imported) the
+first time they are needed, so start-up pays only for the view shown first. Settings
+(geometry, dock layout, the bundle, recent bundles, the view) are saved when the window
+closes and when a bundle opens.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
@@ -21,6 +26,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from tgviewer.core.bundle_reader import read_bundle
@@ -29,21 +36,49 @@ from tgviewer.core.problems import BundleError
 from tgviewer.core.settings import LoadedSettings, Settings, save_settings, settings_path
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
-from tgviewer.ui.compare_view import CompareView
-from tgviewer.ui.coverage_view import CoverageView
 from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.ranking_view import RankingView
 from tgviewer.ui.status_bar import StatusBar
-from tgviewer.ui.table_view import TableView
-from tgviewer.ui.theme import style_axes
-from tgviewer.ui.trend_view import TrendView
 from tgviewer.ui.window_actions import VIEWS, WindowActions
+
+if TYPE_CHECKING:
+    from tgviewer.ui.compare_view import CompareView
+    from tgviewer.ui.coverage_view import CoverageView
+    from tgviewer.ui.ranking_view import RankingView
+    from tgviewer.ui.table_view import TableView
+    from tgviewer.ui.trend_view import TrendView
+
+    View = TrendView | RankingView | TableView | CompareView | CoverageView
 
 LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
-View = TrendView | RankingView | TableView | CompareView | CoverageView
+
+
+
+class ViewClass(NamedTuple):
+    """Where a view's class lives, whether it is built with the store (views with choices of
+    their own write them to it), and which of its signals goes to which window slot."""
+
+    module: str
+    name: str
+    with_store: bool
+    signal: str
+    slot: str
+
+
+VIEW_CLASSES: dict[ViewKind, ViewClass] = {
+    ViewKind.TREND: ViewClass("tgviewer.ui.trend_view", "TrendView", False,
+                              "hovered", "show_details"),
+    ViewKind.RANKING: ViewClass("tgviewer.ui.ranking_view", "RankingView", True,
+                                "hovered", "show_details"),
+    ViewKind.TABLE: ViewClass("tgviewer.ui.table_view", "TableView", False,
+                              "country_selected", "show_details"),
+    ViewKind.COMPARE: ViewClass("tgviewer.ui.compare_view", "CompareView", True,
+                                "hovered", "show_details"),
+    ViewKind.COVERAGE: ViewClass("tgviewer.ui.coverage_view", "CoverageView", True,
+                                 "cell_clicked", "show_cell"),
+}
 
 
 #: The fields of the state only one view depends on.
@@ -64,7 +99,7 @@ def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
 
 
 class MainWindow(QMainWindow):
-    """The window people use: one bundle at a time, one store, three views.
+    """The window people use: one bundle at a time, one store, five views.
 
     Parameters
     ----------
@@ -98,18 +133,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._fit_to_screen()
 
-        self.trend = TrendView()
-        self.ranking = RankingView(self.store)
-        self.table = TableView()
-        self.compare = CompareView(self.store)
-        self.coverage = CoverageView(self.store)
-        self.views: dict[ViewKind, View] = {
-            ViewKind.TREND: self.trend, ViewKind.RANKING: self.ranking,
-            ViewKind.TABLE: self.table, ViewKind.COMPARE: self.compare,
-            ViewKind.COVERAGE: self.coverage}
+        #: The views built so far; :meth:`view` builds the others when they are needed.
+        self.views: dict[ViewKind, View] = {}
+        self.pages: dict[ViewKind, QWidget] = {}
         self.tabs = QTabWidget(documentMode=True)
         for kind, label in VIEWS:
-            self.tabs.addTab(self.views[kind], label.replace("&", ""))
+            page = QWidget()
+            QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
+            self.pages[kind] = page
+            self.tabs.addTab(page, label.replace("&", ""))
         self.setCentralWidget(self.tabs)
 
         self.filters = FilterPanel(self.store, bundle)
@@ -128,17 +160,54 @@ class MainWindow(QMainWindow):
         if loaded.notice:
             self.status.show_notice(loaded.notice)
 
-        self.trend.hovered.connect(self.show_details)
-        self.ranking.hovered.connect(self.show_details)
-        self.table.country_selected.connect(self.show_details)
-        self.compare.hovered.connect(self.show_details)
-        self.coverage.cell_clicked.connect(self.show_cell)
         self.filters.countries.currentItemChanged.connect(self._country_item_changed)
         self.tabs.currentChanged.connect(
             lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
         self._show_bundle()
         self.redraw()
+
+    # Views -------------------------------------------------------------------------------
+
+    def view(self, kind: ViewKind) -> View:
+        """The view of ``kind``, built (and its module imported) the first time it is asked
+        for; it is drawn by :meth:`redraw`, not here."""
+        if kind in self.views:
+            return self.views[kind]
+        where = VIEW_CLASSES[kind]
+        cls: Callable[..., View] = getattr(importlib.import_module(where.module), where.name)
+        view = cls(self.store) if where.with_store else cls()
+        getattr(view, where.signal).connect(getattr(self, where.slot))
+        layout = self.pages[kind].layout()
+        assert layout is not None
+        layout.addWidget(view)
+        view.show()  # now, not at the next turn of the event loop as a layout would
+        self.views[kind] = view
+        return view
+
+    def current_view(self) -> View:
+        """The view in the tab shown."""
+        return self.view(TAB_ORDER[self.tabs.currentIndex()])
+
+    @property
+    def trend(self) -> TrendView:
+        return self.view(ViewKind.TREND)  # type: ignore[return-value]
+
+    @property
+    def ranking(self) -> RankingView:
+        return self.view(ViewKind.RANKING)  # type: ignore[return-value]
+
+    @property
+    def table(self) -> TableView:
+        return self.view(ViewKind.TABLE)  # type: ignore[return-value]
+
+    @property
+    def compare(self) -> CompareView:
+        return self.view(ViewKind.COMPARE)  # type: ignore[return-value]
+
+    @property
+    def coverage(self) -> CoverageView:
+        return self.view(ViewKind.COVERAGE)  # type: ignore[return-value]
 
     def _dock(self, title: str, name: str, widget: object,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -177,7 +246,7 @@ class MainWindow(QMainWindow):
         self.actions_.show_view(state.view)
         inputs = drawn_inputs(state.view, state)
         if self._drawn[state.view] != inputs:
-            self.views[state.view].draw(self.bundle, state)
+            self.view(state.view).draw(self.bundle, state)
             self._drawn[state.view] = inputs
         if self.details.country not in state.countries or self.details.bundle is not self.bundle:
             self.show_details(state.countries[0] if state.countries else "")
@@ -279,9 +348,11 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
         if event.type() == QEvent.Type.PaletteChange and self.render_count:
-            for plot in (self.trend.plot, self.ranking.plot, self.compare.plot,
-                         self.coverage.plot):
-                style_axes(plot)
+            from tgviewer.ui.chart_style import style_axes
+
+            for view in self.views.values():
+                if (plot := getattr(view, "plot", None)) is not None:
+                    style_axes(plot)
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()
         super().changeEvent(event)

@@ -19,6 +19,7 @@ from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
@@ -28,7 +29,6 @@ from tgviewer.ui.formatting import (
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.theme import style_axes
 
 BAR_HEIGHT = 0.7
 

@@ -1,4 +1,4 @@
-"""Light or dark, following the system; readable sizes for charts.
+"""Light or dark, following the system (the charts' share is in ``chart_style``).
 
 Where the platform style follows the system scheme by itself (Windows 11, macOS) nothing
 is changed. Elsewhere (Fusion on Linux) a dark palette is applied when the system asks for
@@ -7,13 +7,9 @@ dark, and put back when it asks for light.
 
 from __future__ import annotations
 
-import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-
-#: Pyqtgraph defaults for every chart: antialiased lines, and no OpenGL (no driver surprises).
-pg.setConfigOptions(antialias=True, useOpenGL=False)
 
 
 def is_dark() -> bool:
@@ -56,14 +52,3 @@ def follow_system_theme(app: QApplication) -> None:
     apply_theme(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
 
-
-def style_axes(plot: pg.PlotWidget) -> None:
-    """Axis text in the palette's text colour and a size readable from the back of a room."""
-    font = QGuiApplication.font()
-    font.setPointSizeF(max(font.pointSizeF(), 10.0))
-    colour = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setTextPen(colour)
-        axis.setStyle(tickFont=font)
-        axis.label.setFont(font)

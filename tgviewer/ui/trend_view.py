@@ -23,6 +23,7 @@ from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows, span_totals
 from tgviewer.core.view_state import ViewState
+from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
@@ -31,7 +32,6 @@ from tgviewer.ui.formatting import (
     measure_label,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
-from tgviewer.ui.theme import style_axes
 
 SYMBOL_SIZE = 10
 
