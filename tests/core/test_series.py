@@ -9,7 +9,7 @@ import pytest
 from tgviewer.core.bundle_reader import read_default_bundle
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import Granularity, parse_span
-from tgviewer.core.series import SeriesRow, series_rows, span_totals
+from tgviewer.core.series import SeriesRow, index_value, series_rows, span_totals
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
 
 
@@ -61,6 +61,41 @@ def test_share_needs_every_selected_figure(bundle: Bundle) -> None:
     q1 = cell(rows, "FRA", "2024Q1")
     assert math.isnan(q1.value)
     assert "not every selected country's figure is known for Q1 2024" in q1.scaling
+
+
+def test_index_uses_each_countrys_own_base_figure(bundle: Bundle) -> None:
+    rows = series_rows(bundle, state(normalisation=Normalisation.INDEX, index_base="2024Q4"))
+    # France, users: 17 in Q1 2024, 1,386 in Q4 2024 (the base), 1,425 in Q1 2025.
+    assert cell(rows, "FRA", "2024Q4").value == 100
+    assert cell(rows, "FRA", "2025Q1").value == pytest.approx(1425 / 1386 * 100)
+    assert cell(rows, "FRA", "2024Q1").value == pytest.approx(17 / 1386 * 100)
+    assert cell(rows, "FRA", "2025Q1").raw == 1425
+    assert cell(rows, "FRA", "2025Q1").scaling == "index, Q4 2024 = 100 (base figure 1386)"
+    assert cell(rows, "USA", "2025Q1").value == pytest.approx(1664 / 2145 * 100)
+    # Germany's Q4 2024 is reported, but its Q1 2024 lies inside a Jan–Sep total.
+    assert math.isnan(cell(rows, "DEU", "2024Q1").value)
+    assert span_totals(bundle, state(normalisation=Normalisation.INDEX)) == []
+
+
+def test_index_base_of_another_length_gives_way_to_the_first_period(bundle: Bundle) -> None:
+    chosen = state(normalisation=Normalisation.INDEX, index_base="2025",
+                   granularity=Granularity.QUARTER)
+    assert chosen.index_span() == parse_span("2024Q1")
+    yearly = state(normalisation=Normalisation.INDEX, index_base="2025",
+                   granularity=Granularity.YEAR)
+    rows = series_rows(bundle, yearly)
+    assert cell(rows, "DEU", "2025").value == 100
+    assert cell(rows, "USA", "2024").value == pytest.approx(
+        cell(series_rows(bundle, state(granularity=Granularity.YEAR)), "USA", "2024").value
+        / cell(series_rows(bundle, state(granularity=Granularity.YEAR)), "USA", "2025").value
+        * 100)
+
+
+def test_index_on_a_zero_base_is_undefined() -> None:
+    value, words = index_value(5.0, 0.0, parse_span("2025Q1"), parse_span("2025Q2"))
+    assert value is None and words == "index undefined: the base figure (Q1 2025) is 0"
+    value, words = index_value(5.0, 2.0, parse_span("2025"), parse_span("2025Q2"))
+    assert value is None and "length differs" in words
 
 
 def test_users_per_request(bundle: Bundle) -> None:

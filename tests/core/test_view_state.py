@@ -52,17 +52,20 @@ def test_state_round_trips_through_json() -> None:
                       measure="users", normalisation=Normalisation.PER_MILLION,
                       view=ViewKind.RANKING, ranking_period="2025Q4",
                       compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3",
-                      compare_order=CompareOrder.B, coverage_order=CoverageOrder.COVERAGE)
+                      compare_order=CompareOrder.B, coverage_order=CoverageOrder.COVERAGE,
+                      index_base="2025H1", log_scale=True)
     assert ViewState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
     assert [p.code for p in state.periods()] == ["2024H1", "2024H2", "2025H1", "2025H2"]
 
 
 def test_a_state_saved_before_compare_existed_still_reads() -> None:
     document = ViewState(countries=("FRA",), first=8096, last=8100).to_dict()
-    for name in ("compare_a", "compare_b", "compare_order", "coverage_order"):
+    for name in ("compare_a", "compare_b", "compare_order", "coverage_order", "index_base",
+                 "log_scale"):
         del document[name]
     state = ViewState.from_dict(document)
     assert (state.compare_a, state.compare_order) == (None, CompareOrder.PERCENT)
+    assert (state.index_base, state.log_scale) == (None, False)
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -72,6 +75,8 @@ def test_a_state_saved_before_compare_existed_still_reads() -> None:
     ({"view": 3}, "field 'view': expected str"),
     ({"compare_a": "2024Q7"}, "field 'compare_a'"),
     ({"compare_order": "size"}, "'size' is not one of a, b, change, percent, name"),
+    ({"log_scale": "yes"}, "field 'log_scale': expected bool"),
+    ({"index_base": "base"}, "field 'index_base'"),
 ])
 def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: str) -> None:
     document = {**ViewState(countries=("FRA",), first=8096, last=8100).to_dict(), **change}

@@ -12,7 +12,9 @@ Honesty rules applied here:
   never split into per-period values;
 * the share of the selected countries' total needs every selected country's figure for
   that period; otherwise it is left unknown and says why;
-* per-capita figures name the population and year used.
+* per-capita figures name the population and year used;
+* an index divides each country's figure by its own figure for the base period (of the same
+  length), and is unknown when that base figure is unknown or zero.
 """
 
 from __future__ import annotations
@@ -33,7 +35,17 @@ SCALE_LABELS = {
     Normalisation.ABSOLUTE: "",
     Normalisation.PER_MILLION: "per million inhabitants",
     Normalisation.SHARE: "% of the selected countries' total",
+    Normalisation.INDEX: "index",
 }
+
+
+def scale_label(state: ViewState) -> str:
+    """Axis and legend wording for the state's scale (the index names its base)."""
+    if state.normalisation is Normalisation.INDEX:
+        base = state.index_span()
+        return f"index, {base.label} = 100" if base is not None else "index"
+    return SCALE_LABELS[state.normalisation]
+
 
 @dataclass(frozen=True)
 class SeriesRow:
@@ -120,6 +132,19 @@ def per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | No
     return raw / figure.value * 1_000_000, f"per million inhabitants, {figure.describe()}"
 
 
+def index_value(raw: float, base: float | None, base_span: QuarterSpan | None,
+                span: QuarterSpan) -> tuple[float | None, str]:
+    """``raw`` as an index on ``base`` (the same country's figure for ``base_span``) = 100,
+    and the words saying so; unknown when the base is unknown, zero, or of another length."""
+    if base_span is None or base_span.length != span.length:
+        return None, "index undefined: the base period's length differs from this period's"
+    if base is None:
+        return None, f"index unknown: the base figure ({base_span.label}) is unknown"
+    if base == 0:
+        return None, f"index undefined: the base figure ({base_span.label}) is 0"
+    return raw / base * 100, f"index, {base_span.label} = 100 (base figure {base:g})"
+
+
 def series_rows(bundle: Bundle, state: ViewState,
                 periods: Sequence[QuarterSpan] | None = None) -> tuple[SeriesRow, ...]:
     """One row per period and selected country (the state's periods by default), period by
@@ -133,6 +158,10 @@ def _compute_rows(bundle: Bundle, state: ViewState,
                   chosen: list[QuarterSpan]) -> tuple[SeriesRow, ...]:
     nan = float("nan")
     rows = []
+    base_span = state.index_span() if state.normalisation is Normalisation.INDEX else None
+    bases = {} if base_span is None else {
+        c: raw_figure(bundle, c, base_span, state.measure, state.service)[0]
+        for c in state.countries}
     for span in chosen:
         cells = {c: raw_figure(bundle, c, span, state.measure, state.service)
                  for c in state.countries}
@@ -151,6 +180,8 @@ def _compute_rows(bundle: Bundle, state: ViewState,
                 else:
                     value = raw / known_total * 100
                     scaling = f"% of the selected countries' total ({known_total:g})"
+            elif raw is not None and state.normalisation is Normalisation.INDEX:
+                value, scaling = index_value(raw, bases.get(country), base_span, span)
             rows.append(SeriesRow(
                 country=country, name=country_name(country), period=span.code,
                 period_label=span.label, first=span.first, last=span.last,
@@ -163,15 +194,16 @@ def _compute_rows(bundle: Bundle, state: ViewState,
 def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
     """The tightest longer totals covering periods of the range whose figures are unknown.
 
-    Only absolute figures and per-million figures can be drawn this way; a share or a ratio
-    over a different span would not compare with the periods around it.
+    Only absolute figures and per-million figures can be drawn this way; a share, an index
+    or a ratio over a different span would not compare with the periods around it.
     """
     return list(cached(bundle, "span_totals", state,
                         lambda: tuple(_compute_span_totals(bundle, state))))
 
 
 def _compute_span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
-    if state.measure == USERS_PER_REQUEST or state.normalisation is Normalisation.SHARE:
+    if state.measure == USERS_PER_REQUEST or state.normalisation in (Normalisation.SHARE,
+                                                                      Normalisation.INDEX):
         return []
     engine = engine_for(bundle)
     found: dict[tuple[str, int], SpanTotal] = {}

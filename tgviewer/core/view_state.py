@@ -28,6 +28,7 @@ class Normalisation(Enum):
     ABSOLUTE = "absolute"
     PER_MILLION = "per_million"
     SHARE = "share"
+    INDEX = "index"
 
 
 class ViewKind(Enum):
@@ -73,7 +74,14 @@ class ViewState:
     measure
         A measure key of the bundle, or :data:`USERS_PER_REQUEST`.
     normalisation
-        Absolute figures, per million inhabitants, or share of the selected countries' total.
+        Absolute figures, per million inhabitants, share of the selected countries' total,
+        or an index (each country's figure for ``index_base`` = 100).
+    index_base
+        Code of the base period of the index; ``None`` for the first period of the range. A
+        base whose length differs from the periods shown gives way to the first period too
+        (a quarter is never indexed on a year); :meth:`index_span` says which applies.
+    log_scale
+        Whether value axes are logarithmic (zeros are drawn at the axis's foot and marked).
     service
         The service whose records are shown.
     view
@@ -96,6 +104,8 @@ class ViewState:
     last: int = 0
     measure: str = "users"
     normalisation: Normalisation = Normalisation.ABSOLUTE
+    index_base: str | None = None
+    log_scale: bool = False
     service: str = DEFAULT_SERVICE
     view: ViewKind = ViewKind.TREND
     ranking_period: str | None = None
@@ -120,6 +130,18 @@ class ViewState:
         periods = self.periods()
         return periods[-1] if periods else None
 
+    def index_span(self) -> QuarterSpan | None:
+        """The base period of the index: ``index_base`` when it has the length of the periods
+        shown, else the first period of the range."""
+        periods = self.periods()
+        if not periods:
+            return None
+        if self.index_base is not None:
+            base = parse_span(self.index_base)
+            if base.length == periods[0].length:
+                return base
+        return periods[0]
+
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form (periods as codes, enums as their values)."""
         return {
@@ -128,6 +150,8 @@ class ViewState:
             "range": self.span.code,
             "measure": self.measure,
             "normalisation": self.normalisation.value,
+            "index_base": self.index_base,
+            "log_scale": self.log_scale,
             "service": self.service,
             "view": self.view.value,
             "ranking_period": self.ranking_period,
@@ -196,6 +220,8 @@ class ViewState:
             if "compare_order" in document else CompareOrder.PERCENT,
             coverage_order=choice("coverage_order", CoverageOrder)
             if "coverage_order" in document else CoverageOrder.NAME,
+            index_base=optional_period("index_base"),
+            log_scale=field("log_scale", bool) if "log_scale" in document else False,
         )
 
 
@@ -249,6 +275,9 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     ranking = state.ranking_period
     if ranking is not None and not QuarterSpan(first, last).contains(parse_span(ranking)):
         ranking = None
+    base = state.index_base
+    if base is not None and not QuarterSpan(first, last).contains(parse_span(base)):
+        base = None
     pair = (state.compare_a, state.compare_b)
     if not all(code is not None and whole.contains(parse_span(code)) for code in pair):
         pair = (None, None)
@@ -257,7 +286,7 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
         compare_a=pair[0], compare_b=pair[1],
         measure=state.measure if measure_ok else default.measure,
         service=state.service if state.service in bundle.services else default.service,
-        ranking_period=ranking)
+        ranking_period=ranking, index_base=base)
 
 
 Listener = Callable[[ViewState, ViewState], None]

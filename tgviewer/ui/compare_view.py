@@ -258,6 +258,9 @@ class CompareView(QWidget):
         if state.normalisation is Normalisation.SHARE:
             notes.append("Shares of the selected countries' total are not compared here (they "
                          "change with the selection): the figures are absolute.")
+        if state.normalisation is Normalisation.INDEX:
+            notes.append("An index is not applied here: B against A is already the change, "
+                         "in figures and in %. The figures are absolute.")
         comparison = compare_periods(bundle, state.countries, a, b, state.measure,
                                      state.service, per_capita)
         self.comparison = comparison

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ NORMALISATION_LABELS = {
     Normalisation.ABSOLUTE: "Absolute",
     Normalisation.PER_MILLION: "Per million inhabitants",
     Normalisation.SHARE: "Share of selected countries' total",
+    Normalisation.INDEX: "Index (base period = 100)",
 }
 GRANULARITY_LABELS = {Granularity.QUARTER: "Quarter", Granularity.HALF: "Half-year",
                       Granularity.YEAR: "Year"}
@@ -62,6 +64,13 @@ class FilterPanel(QWidget):
         self.service_label = QLabel("Service")
         self.measure = QComboBox()
         self.normalisation = QComboBox()
+        self.index_base = QComboBox()
+        self.index_base.setToolTip("The period whose figure is 100 for every country; each "
+                                   "country is indexed on its own figure.")
+        self.index_base_label = QLabel("Base")
+        self.log_scale = QCheckBox("Log scale")
+        self.log_scale.setToolTip("Logarithmic value axes, for figures of very different "
+                                  "sizes. Zeros are drawn at the foot of the axis, marked ▼.")
         self.granularity = QComboBox()
         self.range_from = QComboBox()
         self.range_to = QComboBox()
@@ -79,6 +88,8 @@ class FilterPanel(QWidget):
         form = QFormLayout()
         form.addRow("Measure", self.measure)
         form.addRow("Scale", self.normalisation)
+        form.addRow(self.index_base_label, self.index_base)
+        form.addRow("", self.log_scale)
         form.addRow("Periods", self.granularity)
         form.addRow("From", self.range_from)
         form.addRow("To", self.range_to)
@@ -94,6 +105,9 @@ class FilterPanel(QWidget):
             lambda: self.store.update(measure=self.measure.currentData()))
         self.normalisation.currentIndexChanged.connect(
             lambda: self.store.update(normalisation=self.normalisation.currentData()))
+        self.index_base.currentIndexChanged.connect(
+            lambda: self.store.update(index_base=self.index_base.currentData()))
+        self.log_scale.toggled.connect(lambda checked: self.store.update(log_scale=checked))
         self.granularity.currentIndexChanged.connect(
             lambda: self.store.update(granularity=self.granularity.currentData()))
         self.range_from.currentIndexChanged.connect(
@@ -166,7 +180,7 @@ class FilterPanel(QWidget):
         """Make the widgets show ``state`` without writing back into the store."""
         blockers = [QSignalBlocker(w) for w in (
             self.countries, self.measure, self.normalisation, self.granularity,
-            self.range_from, self.range_to, self.service)]
+            self.range_from, self.range_to, self.service, self.index_base, self.log_scale)]
         selected = set(state.countries)
         for index in range(self.countries.count()):
             item = self.countries.item(index)
@@ -181,9 +195,29 @@ class FilterPanel(QWidget):
             index = combo.findData(value)
             if index >= 0:
                 combo.setCurrentIndex(index)
+        self._show_index_base(state)
+        self.log_scale.setChecked(state.log_scale)
         count = len(state.countries)
         self.count_label.setText(f"{count} selected" if count else "none selected")
         del blockers
+
+    def _show_index_base(self, state: ViewState) -> None:
+        """Offer the periods shown as bases, only while the scale is an index."""
+        indexed = state.normalisation is Normalisation.INDEX
+        self.index_base.setVisible(indexed)
+        self.index_base_label.setVisible(indexed)
+        if not indexed:
+            return
+        periods = state.periods()
+        codes = [p.code for p in periods]
+        if codes != [self.index_base.itemData(i) for i in range(self.index_base.count())]:
+            self.index_base.clear()
+            for period in periods:
+                self.index_base.addItem(period.label, period.code)
+        base = state.index_span()
+        index = self.index_base.findData(base.code if base is not None else None)
+        if index >= 0:
+            self.index_base.setCurrentIndex(index)
 
     def _countries_changed(self, item: QListWidgetItem) -> None:
         code = item.data(Qt.ItemDataRole.UserRole)

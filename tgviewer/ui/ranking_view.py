@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QV
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import SCALE_LABELS, series_rows
+from tgviewer.core.series import scale_label, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.chart_style import style_axes
@@ -29,6 +29,7 @@ from tgviewer.ui.formatting import (
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 
 BAR_HEIGHT = 0.7
 
@@ -74,6 +75,9 @@ class RankingView(QWidget):
         #: Countries with no figure for the period, in selection order.
         self.missing: list[str] = []
         self.bars: pg.BarGraphItem | None = None
+        #: Zeros at the foot of a log axis, marked (empty on a linear axis).
+        self.zero_marks = pg.ScatterPlotItem()
+        self.scale = ValueScale()
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
         self.shown_period: QuarterSpan | None = None
@@ -105,6 +109,7 @@ class RankingView(QWidget):
         self.plot.clear()
         self.order, self.missing, self.value_labels, self.tooltips = [], [], {}, {}
         self.bars = None
+        self.scale = ValueScale()
         periods = state.periods()
         shown = state.ranking_span()
         if shown not in periods:
@@ -123,9 +128,9 @@ class RankingView(QWidget):
         known = sorted((r for r in found if r.known), key=lambda r: (-r.value, r.country))
         unknown = [r for r in found if not r.known]
         self.missing = [r.country for r in unknown]
-        scale = SCALE_LABELS[state.normalisation]
+        words = scale_label(state)
         measure = measure_label(bundle, state.measure)
-        self.caption.setText(f"{measure}{', ' + scale if scale else ''}, {shown.label}")
+        self.caption.setText(f"{measure}{', ' + words if words else ''}, {shown.label}")
         if not known:
             self.show_message(f"No figure is known for the selected countries in {shown.label}."
                               "\nPick another period above, or widen the range.")
@@ -135,35 +140,49 @@ class RankingView(QWidget):
         self.order = [r.country for r in known] + self.missing
         ys = [row_y(self.order, i) for i in range(len(known))]
         values = [r.value for r in known]
+        scale = ValueScale.fit(values, state.log_scale)
+        self.scale = scale
         self.bars = pg.BarGraphItem(
-            x0=0, y=ys, height=BAR_HEIGHT, width=values,
+            x0=scale.origin, y=ys, height=BAR_HEIGHT,
+            width=[scale.at(v) - scale.origin for v in values],
             brushes=[pg.mkBrush(colours[r.country]) for r in known],
             pens=[pg.mkPen(None)] * len(values))
         self.plot.addItem(self.bars)
-        widest = max(values) if values else 1.0
+        at_foot = [(y, r) for y, r in zip(ys, known, strict=True) if scale.at_foot(r.value)]
+        self.zero_marks = pg.ScatterPlotItem(
+            x=[scale.origin] * len(at_foot), y=[y for y, _ in at_foot], symbol=ZERO_SYMBOL,
+            size=12, brush=[pg.mkBrush(colours[r.country]) for _, r in at_foot],
+            pen=pg.mkPen(text_colour()))
+        self.plot.addItem(self.zero_marks)
         for y, value, row in zip(ys, values, known, strict=True):
             marker = "" if row.status == "reported" else " (derived)"
             marker += " ⚠" if row.inconsistent else ""
+            marker += f" {ZERO_MARK} at the foot of the log axis" if scale.at_foot(value) else ""
             label = pg.TextItem(f" {format_value(value)}{marker}", color=text_colour(),
                                 anchor=(0, 0.5))
-            label.setPos(value, y)
+            label.setPos(scale.at(value), y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
         for offset, row in enumerate(unknown):
             y = row_y(self.order, len(known) + offset)
             label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
                                 anchor=(0, 0.5))
-            label.setPos(0, y)
+            label.setPos(scale.origin, y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
         unit = measure.lower()
         for row in found:
-            self.tooltips[row.country] = describe_row(row, unit)
+            self.tooltips[row.country] = describe_row(row, unit) + (
+                "\n" + FOOT_NOTE
+                if scale.at_foot(row.value) else "")
         names = {row.country: row.name for row in found}
         label_rows(self.plot, [f"{names[c]} ({c})" for c in self.order])
-        self.plot.setLabel("bottom", scale)
+        self.plot.setLabel("bottom", "; ".join(filter(None, [words, LOG_NOTE * scale.log])))
         # Room at the right for the value labels.
-        self.plot.setXRange(0, widest * 1.18, padding=0)
+        low, high = scale.span(values, headroom=1.0)
+        low = scale.origin if not scale.log else low
+        self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
+        self.plot.setXRange(low, high + 0.18 * (high - low), padding=0)
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""

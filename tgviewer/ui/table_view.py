@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.model import Bundle
-from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows
+from tgviewer.core.series import SeriesRow, scale_label, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
@@ -234,7 +234,7 @@ class TableView(QWidget):
             self.caption.setText("")
             return
         label = measure_label(bundle, state.measure)
-        scale = SCALE_LABELS[state.normalisation]
+        scale = scale_label(state)
         self.model.set_rows(series_rows(bundle, state), label.lower())
         self.caption.setText(f"{label}{', ' + scale if scale else ''}; hover a cell to see "
                              "how it is known.")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import SCALE_LABELS, SeriesRow, series_rows, span_totals
+from tgviewer.core.series import SeriesRow, SpanTotal, scale_label, series_rows, span_totals
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import (
@@ -32,6 +32,7 @@ from tgviewer.ui.formatting import (
     measure_label,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
+from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 
 SYMBOL_SIZE = 10
 
@@ -82,6 +83,8 @@ class TrendView(QWidget):
         self._rows: tuple[SeriesRow, ...] = ()
         self._positions: dict[str, int] = {}
         self._unit = ""
+        #: Where values go along the y axis (linear, or log with zeros at the foot).
+        self.scale = ValueScale()
         self._slots: list[_CountrySlot] = []
         self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
         self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
@@ -134,6 +137,10 @@ class TrendView(QWidget):
             self.show_message(message)
             return
         self._stack.setCurrentWidget(self.plot)
+        totals = span_totals(bundle, state)
+        scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals],
+                               state.log_scale)
+        self.scale = scale
         position = {p.code: i for i, p in enumerate(periods)}
         self._positions = position
         self._unit = measure_label(bundle, state.measure).lower()
@@ -145,16 +152,18 @@ class TrendView(QWidget):
         for index, country in enumerate(state.countries):
             rows = by_country[country]
             xs = [float(position[r.period]) for r in rows]
-            ys = [r.value for r in rows]
+            ys = [scale.at(r.value) for r in rows]
             colour = colours[country]
             slot = self._slot(index)
             slot.line.setData(xs, ys, connect="finite")
             slot.line.setPen(pg.mkPen(colour, width=2.5))
             for status, item, store in (("reported", slot.reported, self.reported_points),
                                         ("derived", slot.derived, self.derived_points)):
-                chosen = [r for r in rows if r.status == status]
+                chosen = [r for r in rows if r.status == status and r.known]
                 item.setData(x=[float(position[r.period]) for r in chosen],
-                             y=[r.value for r in chosen], pen=pg.mkPen(colour, width=2),
+                             y=[scale.at(r.value) for r in chosen],
+                             symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else "o"
+                                     for r in chosen], pen=pg.mkPen(colour, width=2),
                              brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)))
                 store[country] = item
             for item in (slot.line, slot.reported, slot.derived):
@@ -164,12 +173,12 @@ class TrendView(QWidget):
             for row in rows:
                 if row.inconsistent and row.known:
                     mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
-                    mark.setPos(float(position[row.period]), row.value)
+                    mark.setPos(float(position[row.period]), scale.at(row.value))
                     self.plot.addItem(mark)
                     self.inconsistent_marks.append((country, row.period, mark))
         self._hide_slots(len(state.countries))
         self._update_legend(legend)
-        self._draw_span_totals(bundle, state, periods, colours)
+        self._draw_span_totals(totals, periods, colours)
         if (bundle, periods) != self._events_for:
             self._remove(list(self.event_lines))
             self.event_lines.clear()
@@ -177,19 +186,18 @@ class TrendView(QWidget):
             self._events_for = (bundle, periods)
             axis = self.plot.getAxis("bottom")
             axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
-        self.plot.setLabel("left", SCALE_LABELS[state.normalisation])
-        self._set_range(bundle, state, len(periods))
+        label = scale_label(state)
+        self.plot.setLabel("left", "; ".join(filter(None, [label, LOG_NOTE * scale.log])))
+        self._set_range([r.value for r in rows_found] + [t.value for t in totals],
+                        len(periods))
 
-    def _set_range(self, bundle: Bundle, state: ViewState, count: int) -> None:
+    def _set_range(self, values: list[float], count: int) -> None:
         """Fit the axes to what is drawn. Set here, once per draw: pyqtgraph's auto-range
         would measure every item again on every paint."""
-        values = [row.value for row in self._rows if row.known]
-        values += [total.value for total in span_totals(bundle, state)]
-        top = max(values, default=1.0) or 1.0
-        bottom = min(0.0, *values)
+        low, high = self.scale.span(values)
         self.plot.getViewBox().disableAutoRange()
-        self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(bottom, top * 1.1),
-                           padding=0.02)
+        self.plot.getAxis("left").setTicks(self.scale.ticks(low, high))
+        self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(low, high), padding=0.02)
 
     @staticmethod
     def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
@@ -233,8 +241,12 @@ class TrendView(QWidget):
         axis's own grid, which repaints across the whole plot."""
         view = self.plot.getViewBox()
         (x0, x1), (y0, y1) = view.viewRange()
-        ticks = self.plot.getAxis("left").tickValues(y0, y1, max(view.height(), 1.0))
-        values = [v for _, level in ticks[:2] for v in level]
+        log_ticks = self.scale.ticks(y0, y1)
+        if log_ticks is not None:
+            values = [v for v, _ in log_ticks[0]]
+        else:
+            ticks = self.plot.getAxis("left").tickValues(y0, y1, max(view.height(), 1.0))
+            values = [v for _, level in ticks[:2] for v in level]
         self.grid.setData([x for _ in values for x in (x0, x1)],
                           [v for v in values for _ in (0, 1)], connect="pairs")
 
@@ -248,10 +260,10 @@ class TrendView(QWidget):
             self._span_pool.append((segment, label))
         return self._span_pool[index]
 
-    def _draw_span_totals(self, bundle: Bundle, state: ViewState,
-                          periods: list[QuarterSpan], colours: dict[str, str]) -> None:
+    def _draw_span_totals(self, totals: list[SpanTotal], periods: list[QuarterSpan],
+                          colours: dict[str, str]) -> None:
         drawn: list[tuple[float, float, pg.TextItem]] = []
-        for total in span_totals(bundle, state):
+        for total in totals:
             covered = total.record.span
             assert covered is not None
             inside = [i for i, p in enumerate(periods) if covered.overlaps(p)]
@@ -260,18 +272,19 @@ class TrendView(QWidget):
             xs = [inside[0] - 0.4, inside[-1] + 0.4]
             segment, label = self._span_items(len(drawn))
             colour = colours[total.country]
-            segment.setData(xs, [total.value, total.value])
+            y = self.scale.at(total.value)
+            segment.setData(xs, [y, y])
             segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             segment.setToolTip(f"{total.country}: {total.record.period_label} total "
                                f"{format_value(total.value)}, {total.record.reference()}; "
                                "not split into its periods")
             label.setText(f"{total.record.period_label} total: {format_value(total.value)}",
                           color=colour)
-            label.setPos(xs[0], total.value)
+            label.setPos(xs[0], y)
             segment.setVisible(True)
             label.setVisible(True)
             self.span_segments.append((total.country, segment, label))
-            drawn.append((xs[0], total.value, label))
+            drawn.append((xs[0], y, label))
         for segment, label in self._span_pool[len(drawn):]:
             segment.setData([], [])
             segment.setVisible(False)
@@ -284,8 +297,9 @@ class TrendView(QWidget):
         Labels starting at the same place whose values lie within a few percent of the
         plot's height are stacked, one text line each, lowest value at the bottom.
         """
-        values = [row.value for row in self._rows if row.known] + [v for _, v, _ in labels]
-        height = (max(values) - min(0.0, min(values))) if values else 1.0
+        values = [self.scale.at(row.value) for row in self._rows if row.known]
+        values += [v for _, v, _ in labels]
+        height = (max(values) - min(self.scale.origin, *values)) or 1.0 if values else 1.0
         close = 0.05 * height
         by_start: dict[float, list[tuple[float, pg.TextItem]]] = {}
         for start, value, label in labels:
@@ -324,7 +338,8 @@ class TrendView(QWidget):
         for row in self._rows:
             if not row.known:
                 continue
-            point = view.mapViewToScene(QPointF(self._positions[row.period], row.value))
+            point = view.mapViewToScene(QPointF(self._positions[row.period],
+                                                self.scale.at(row.value)))
             distance = math.hypot(point.x() - scene_position.x(),
                                   point.y() - scene_position.y())
             if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
@@ -333,7 +348,10 @@ class TrendView(QWidget):
 
     def tooltip_for(self, row: SeriesRow) -> str:
         """What hovering the point of ``row`` shows."""
-        return describe_row(row, self._unit)
+        text = describe_row(row, self._unit)
+        if self.scale.at_foot(row.value):
+            text += "\n" + FOOT_NOTE
+        return text
 
     def _mouse_moved(self, scene_position: QPointF) -> None:
         row = self.point_near(scene_position)

@@ -1,0 +1,141 @@
+"""Index and log scale: the figures drawn, the axis words, and zeros kept in sight."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tgviewer.core.periods import parse_span
+from tgviewer.core.view_state import Normalisation, ViewKind
+from tgviewer.ui.main_window import MainWindow
+from tgviewer.ui.value_scale import FOOT_NOTE, ZERO_SYMBOL, ValueScale
+
+RANGE_2025 = {"first": parse_span("2025Q1").first, "last": parse_span("2026Q1").last}
+
+
+def plotted(window: MainWindow, country: str) -> tuple[list[float], list[float]]:
+    xs, ys = window.trend.lines[country].getData()
+    return [float(x) for x in xs], [float(y) for y in ys]
+
+
+# Index -------------------------------------------------------------------------------------
+
+def test_index_divides_each_country_by_its_own_base_figure(window: MainWindow) -> None:
+    window.store.update(countries=("DEU", "USA"), normalisation=Normalisation.INDEX,
+                        **RANGE_2025)
+    _, deu = plotted(window, "DEU")
+    _, usa = plotted(window, "USA")
+    # Germany, users: 3,777 in Q1 2025 (the base), 4,534 in Q2 2025, 2,443 in Q1 2026.
+    assert deu[0] == 100
+    assert deu[1] == pytest.approx(4534 / 3777 * 100)
+    assert deu[-1] == pytest.approx(2443 / 3777 * 100)
+    assert usa[-1] == pytest.approx(297 / 1664 * 100)
+    assert window.trend.plot.getAxis("left").labelText == "index, Q1 2025 = 100"
+    row = next(r for r in window.trend._rows if r.country == "DEU" and r.period == "2025Q2")
+    assert "index, Q1 2025 = 100 (base figure 3777)" in window.trend.tooltip_for(row)
+
+
+def test_index_base_is_chosen_in_the_filter_panel(window: MainWindow) -> None:
+    panel = window.filters
+    assert not panel.index_base.isVisibleTo(panel)
+    window.store.update(countries=("DEU",), **RANGE_2025)
+    panel.normalisation.setCurrentIndex(panel.normalisation.findData(Normalisation.INDEX))
+    assert window.store.state.normalisation is Normalisation.INDEX
+    assert panel.index_base.isVisibleTo(panel)
+    assert panel.index_base.currentData() == "2025Q1"
+    panel.index_base.setCurrentIndex(panel.index_base.findData("2025Q2"))
+    assert window.store.state.index_base == "2025Q2"
+    _, deu = plotted(window, "DEU")
+    assert deu[1] == 100
+    assert deu[0] == pytest.approx(3777 / 4534 * 100)
+
+
+def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> None:
+    # Germany's 2024 quarters are unknown (one Jan–Sep total): no base, no index, no line.
+    window.store.update(countries=("DEU", "FRA"), normalisation=Normalisation.INDEX,
+                        first=parse_span("2024Q1").first, last=parse_span("2025Q2").last)
+    _, deu = plotted(window, "DEU")
+    assert all(math.isnan(y) for y in deu)
+    row = next(r for r in window.trend._rows if r.country == "DEU" and r.period == "2025Q1")
+    assert row.scaling == "index unknown: the base figure (Q1 2024) is unknown"
+    assert window.trend.span_segments == []  # a Jan–Sep total is not indexed on a quarter
+
+
+def test_compare_says_an_index_is_not_applied(window: MainWindow) -> None:
+    window.store.update(countries=("DEU", "FRA"), normalisation=Normalisation.INDEX,
+                        view=ViewKind.COMPARE)
+    assert "An index is not applied here" in window.compare.note.text()
+
+
+# Log scale -------------------------------------------------------------------------------
+
+def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(window: MainWindow,
+                                                                    qtbot: QtBot) -> None:
+    # Serbia reported 0 users in each of Q1–Q3 2025; Mexico 1 in Q1, then 0 twice.
+    window.store.update(countries=("DEU", "SRB", "MEX"), log_scale=True, **RANGE_2025)
+    scale = window.trend.scale
+    assert scale.log and scale.foot == 0.1  # a decade below Mexico's 1
+    _, srb = plotted(window, "SRB")
+    assert srb[:3] == [-1.0, -1.0, -1.0]  # log10(foot): at the foot, not dropped
+    points = window.trend.reported_points["SRB"]
+    symbols = list(points.data["symbol"])
+    ys = [float(y) for y in points.data["y"]]
+    assert ys == [-1.0] * 3 and symbols == [ZERO_SYMBOL] * 3
+    mexico = window.trend.reported_points["MEX"]
+    assert list(mexico.data["symbol"]) == ["o", ZERO_SYMBOL, ZERO_SYMBOL]
+    low, _ = window.trend.plot.getViewBox().viewRange()[1]
+    assert low < -1.0  # the foot is inside the plot
+    _, deu = plotted(window, "DEU")
+    assert deu[0] == pytest.approx(math.log10(3777))
+    ticks = window.trend.plot.getAxis("left")._tickLevels
+    assert ticks[0][:2] == [(-1.0, "0"), (0.0, "1")] and (3.0, "1,000") in ticks[0]
+    assert "log scale" in window.trend.plot.getAxis("left").labelText
+    row = next(r for r in window.trend._rows if r.country == "SRB" and r.period == "2025Q1")
+    assert FOOT_NOTE in window.trend.tooltip_for(row)
+
+
+def test_log_scale_ranking_marks_zero_bars(window: MainWindow) -> None:
+    window.store.update(countries=("DEU", "SRB", "MEX"), log_scale=True,
+                        view=ViewKind.RANKING, ranking_period="2025Q2", **RANGE_2025)
+    ranking = window.ranking
+    assert ranking.order == ["DEU", "MEX", "SRB"]
+    zero_ys = sorted(float(y) for y in ranking.zero_marks.data["y"])
+    assert len(zero_ys) == 2  # Mexico and Serbia: 0 in Q2 2025, each marked at the foot
+    assert list(ranking.zero_marks.data["x"]) == [ranking.scale.origin] * 2
+    label = ranking.value_labels["SRB"].textItem.toPlainText()
+    assert label.strip().startswith("0") and "foot of the log axis" in label
+    assert "foot of the log axis" in ranking.tooltips["SRB"]
+    assert window.filters.log_scale.isChecked()
+
+
+def test_log_scale_is_a_check_box_and_linear_is_the_default(window: MainWindow) -> None:
+    assert not window.store.state.log_scale
+    assert not window.trend.scale.log
+    window.filters.log_scale.setChecked(True)
+    assert window.store.state.log_scale
+    assert window.trend.scale.log
+
+
+# The scale itself ----------------------------------------------------------------------------
+
+def test_value_scale_foot_sits_a_decade_below_the_smallest_positive_value() -> None:
+    scale = ValueScale.fit([0.0, 3.0, 4534.0, float("nan")], log=True)
+    assert scale.foot == 0.1
+    assert scale.at(0.0) == -1.0 and scale.at_foot(0.0)
+    assert scale.at(1000.0) == 3.0 and not scale.at_foot(1000.0)
+    assert math.isnan(scale.at(float("nan")))
+    assert ValueScale.fit([10.0], log=True).foot == 1.0  # strictly below 10
+    assert ValueScale.fit([0.0], log=True).foot == 1.0  # only zeros: still drawn
+    linear = ValueScale.fit([0.0, 5.0], log=False)
+    assert linear.at(0.0) == 0.0 and not linear.at_foot(0.0)
+    assert linear.ticks(0, 5) is None
+
+
+def test_log_ticks_read_as_plain_numbers() -> None:
+    scale = ValueScale(log=True, foot=1.0)
+    major, minor = scale.ticks(-0.2, 3.1) or ([], [])
+    assert major == [(0.0, "0"), (1.0, "10"), (2.0, "100"), (3.0, "1,000")]
+    assert (np.log10(20), "20") in [(pytest.approx(v), t) for v, t in minor]
