@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--view", default="trend",
-                        choices=["trend", "ranking", "table", "compare", "coverage"])
+                        choices=["trend", "ranking", "table", "compare", "coverage", "scatter"])
     parser.add_argument("--countries", help="comma-separated ISO codes, in selection order")
     parser.add_argument("--ranking-period", help="period code such as 2025Q4")
     parser.add_argument("--details", help="country shown in the details panel")
@@ -28,6 +28,10 @@ def main() -> int:
     parser.add_argument("--compare", metavar="A,B",
                         help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3")
     parser.add_argument("--per-million", action="store_true", help="per million inhabitants")
+    parser.add_argument("--index", metavar="BASE", help="index with this base period = 100")
+    parser.add_argument("--log", action="store_true", help="log scale")
+    parser.add_argument("--range", help="range shown, e.g. 2025Q1-2026Q1")
+    parser.add_argument("--scatter-period", help="period of the scatter, e.g. 2024Q1-Q3")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
@@ -50,6 +54,15 @@ def main() -> int:
         state = dataclasses.replace(state, compare_a=a, compare_b=b)
     if args.per_million:
         state = dataclasses.replace(state, normalisation=Normalisation.PER_MILLION)
+    if args.index:
+        state = dataclasses.replace(state, normalisation=Normalisation.INDEX,
+                                    index_base=parse_span(args.index).code)
+    if args.range:
+        span = parse_span(args.range)
+        state = dataclasses.replace(state, first=span.first, last=span.last)
+    if args.scatter_period:
+        state = dataclasses.replace(state, scatter_period=parse_span(args.scatter_period).code)
+    state = dataclasses.replace(state, log_scale=args.log)
     window = MainWindow(bundle, state)
     window.settings_writable = False
     window.setGeometry(window.screen().availableGeometry())

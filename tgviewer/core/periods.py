@@ -269,3 +269,17 @@ def periods_in_range(span: QuarterSpan, granularity: Granularity) -> list[Quarte
         QuarterSpan(start, start + step - 1)
         for start in range(first, span.last - step + 2, step)
     ]
+
+
+def period_choices(whole: QuarterSpan | None) -> list[QuarterSpan]:
+    """The periods offered where any one can be picked (compare, scatter): years, Jan–Sep,
+    half-years and quarters of ``whole``, newest
+    first within each kind."""
+    if whole is None:
+        return []
+    years = periods_in_range(whole, Granularity.YEAR)
+    jan_sep = [QuarterSpan(q, q + 2) for q in range(whole.first, whole.last - 1)
+               if q % 4 == 0]
+    halves = periods_in_range(whole, Granularity.HALF)
+    quarters = periods_in_range(whole, Granularity.QUARTER)
+    return [*reversed(years), *reversed(jan_sep), *reversed(halves), *reversed(quarters)]

@@ -39,6 +39,7 @@ class ViewKind(Enum):
     TABLE = "table"
     COMPARE = "compare"
     COVERAGE = "coverage"
+    SCATTER = "scatter"
 
 
 class CompareOrder(Enum):
@@ -96,6 +97,9 @@ class ViewState:
         What the compare view sorts by.
     coverage_order
         How the coverage view sorts its countries.
+    scatter_period
+        Code of the period the scatter view shows; ``None`` for the period that puts the
+        most selected countries on it.
     """
 
     countries: tuple[str, ...] = ()
@@ -113,6 +117,7 @@ class ViewState:
     compare_b: str | None = None
     compare_order: CompareOrder = CompareOrder.PERCENT
     coverage_order: CoverageOrder = CoverageOrder.NAME
+    scatter_period: str | None = None
 
     @property
     def span(self) -> QuarterSpan:
@@ -159,6 +164,7 @@ class ViewState:
             "compare_b": self.compare_b,
             "compare_order": self.compare_order.value,
             "coverage_order": self.coverage_order.value,
+            "scatter_period": self.scatter_period,
         }
 
     @classmethod
@@ -221,6 +227,7 @@ class ViewState:
             coverage_order=choice("coverage_order", CoverageOrder)
             if "coverage_order" in document else CoverageOrder.NAME,
             index_base=optional_period("index_base"),
+            scatter_period=optional_period("scatter_period"),
             log_scale=field("log_scale", bool) if "log_scale" in document else False,
         )
 
@@ -281,12 +288,15 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     pair = (state.compare_a, state.compare_b)
     if not all(code is not None and whole.contains(parse_span(code)) for code in pair):
         pair = (None, None)
+    scatter = state.scatter_period
+    if scatter is not None and not whole.contains(parse_span(scatter)):
+        scatter = None
     return dataclasses.replace(
         state, countries=countries, first=first, last=last,
         compare_a=pair[0], compare_b=pair[1],
         measure=state.measure if measure_ok else default.measure,
         service=state.service if state.service in bundle.services else default.service,
-        ranking_period=ranking, index_base=base)
+        ranking_period=ranking, index_base=base, scatter_period=scatter)
 
 
 Listener = Callable[[ViewState, ViewState], None]

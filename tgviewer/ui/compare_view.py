@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from tgviewer.core.comparison import CompareRow, Comparison, Side, compare_periods
 from tgviewer.core.model import Bundle
-from tgviewer.core.periods import Granularity, QuarterSpan, parse_span, periods_in_range
+from tgviewer.core.periods import QuarterSpan, parse_span, period_choices
 from tgviewer.core.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisation, ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
@@ -46,19 +46,6 @@ ORDER_LABELS = (
     (CompareOrder.B, "B"), (CompareOrder.A, "A"), (CompareOrder.NAME, "name"),
 )
 MAX_SUGGESTIONS = 4
-
-
-def period_choices(whole: QuarterSpan | None) -> list[QuarterSpan]:
-    """The periods offered for A and B: years, Jan–Sep, half-years and quarters, newest
-    first within each kind."""
-    if whole is None:
-        return []
-    years = periods_in_range(whole, Granularity.YEAR)
-    jan_sep = [QuarterSpan(q, q + 2) for q in range(whole.first, whole.last - 1)
-               if q % 4 == 0]
-    halves = periods_in_range(whole, Granularity.HALF)
-    quarters = periods_in_range(whole, Granularity.QUARTER)
-    return [*reversed(years), *reversed(jan_sep), *reversed(halves), *reversed(quarters)]
 
 
 def describe_side(side: Side, unit: str) -> str:

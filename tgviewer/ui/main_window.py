@@ -46,10 +46,11 @@ if TYPE_CHECKING:
     from tgviewer.ui.compare_view import CompareView
     from tgviewer.ui.coverage_view import CoverageView
     from tgviewer.ui.ranking_view import RankingView
+    from tgviewer.ui.scatter_view import ScatterView
     from tgviewer.ui.table_view import TableView
     from tgviewer.ui.trend_view import TrendView
 
-    View = TrendView | RankingView | TableView | CompareView | CoverageView
+    View = TrendView | RankingView | TableView | CompareView | CoverageView | ScatterView
 
 LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
@@ -78,6 +79,8 @@ VIEW_CLASSES: dict[ViewKind, ViewClass] = {
                                 "hovered", "show_details"),
     ViewKind.COVERAGE: ViewClass("tgviewer.ui.coverage_view", "CoverageView", True,
                                  "cell_clicked", "show_cell"),
+    ViewKind.SCATTER: ViewClass("tgviewer.ui.scatter_view", "ScatterView", True,
+                                "hovered", "show_details"),
 }
 
 
@@ -86,6 +89,7 @@ OWN_FIELDS = {
     ViewKind.RANKING: ("ranking_period",),
     ViewKind.COMPARE: ("compare_a", "compare_b", "compare_order"),
     ViewKind.COVERAGE: ("coverage_order",),
+    ViewKind.SCATTER: ("scatter_period",),
 }
 
 
@@ -99,7 +103,7 @@ def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
 
 
 class MainWindow(QMainWindow):
-    """The window people use: one bundle at a time, one store, five views.
+    """The window people use: one bundle at a time, one store, six views.
 
     Parameters
     ----------
@@ -208,6 +212,10 @@ class MainWindow(QMainWindow):
     @property
     def coverage(self) -> CoverageView:
         return self.view(ViewKind.COVERAGE)  # type: ignore[return-value]
+
+    @property
+    def scatter(self) -> ScatterView:
+        return self.view(ViewKind.SCATTER)  # type: ignore[return-value]
 
     def _dock(self, title: str, name: str, widget: object,
               area: Qt.DockWidgetArea) -> QDockWidget:

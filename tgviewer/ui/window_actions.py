@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 #: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
 VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
-         (ViewKind.COMPARE, "&Compare"), (ViewKind.COVERAGE, "C&overage"))
+         (ViewKind.COMPARE, "&Compare"), (ViewKind.COVERAGE, "C&overage"),
+         (ViewKind.SCATTER, "&Scatter"))
 
 
 class WindowActions:
