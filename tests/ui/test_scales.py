@@ -139,3 +139,18 @@ def test_log_ticks_read_as_plain_numbers() -> None:
     major, minor = scale.ticks(-0.2, 3.1) or ([], [])
     assert major == [(0.0, "0"), (1.0, "10"), (2.0, "100"), (3.0, "1,000")]
     assert (np.log10(20), "20") in [(pytest.approx(v), t) for v, t in minor]
+
+
+def test_log_scale_compare_keeps_a_zero_in_a_at_the_foot(window: MainWindow) -> None:
+    # Canada: 0 users in Jan–Sep 2024, 90 in Jan–Sep 2025.
+    window.store.update(countries=("DEU", "CAN"), view=ViewKind.COMPARE, log_scale=True,
+                        compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")
+    compare = window.compare
+    index = compare.order.index("CAN")
+    a_x = float(compare.a_points.data["x"][index])
+    assert a_x == math.log10(compare.scale.foot)
+    assert compare.a_points.data["symbol"][index] == ZERO_SYMBOL
+    assert float(compare.b_points.data["x"][index]) == pytest.approx(math.log10(90))
+    assert FOOT_NOTE in compare.tooltips["CAN"]
+    low, _ = compare.plot.getViewBox().viewRange()[0]
+    assert low < a_x

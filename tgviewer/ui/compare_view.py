@@ -36,6 +36,7 @@ from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value, measure_label
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 
 #: Okabe-Ito blue for A and vermillion for B: apart for every common colour-vision deficiency,
 #: and told apart by shape too (A hollow, B filled).
@@ -136,6 +137,7 @@ class CompareView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.comparison: Comparison | None = None
+        self.scale = ValueScale()
         #: Country codes of the dumbbells from the top down.
         self.order: list[str] = []
         self.rows: list[CompareRow] = []
@@ -267,7 +269,7 @@ class CompareView(QWidget):
                               "above; the list below says what is missing.")
             return
         self.chart.setCurrentWidget(self.plot)
-        self._draw_rows(comparison, state.compare_order, label.lower() + unit)
+        self._draw_rows(comparison, state.compare_order, label.lower() + unit, state.log_scale)
 
     def _periods(self, state: ViewState, suggestions: list[Suggestion]) -> tuple[
             QuarterSpan | None, QuarterSpan | None]:
@@ -290,7 +292,8 @@ class CompareView(QWidget):
             self.left_out.addItem(entry)
         del blocker
 
-    def _draw_rows(self, comparison: Comparison, order: CompareOrder, unit: str) -> None:
+    def _draw_rows(self, comparison: Comparison, order: CompareOrder, unit: str,
+                   log: bool) -> None:
         for label in self.value_labels.values():
             self.plot.removeItem(label)
         self.value_labels = {}
@@ -298,14 +301,18 @@ class CompareView(QWidget):
         self.order = [r.country for r in self.rows]
         count = len(self.rows)
         ys = [row_y(self.order, i) for i in range(count)]
-        self.a_points.setData(x=[r.a.value for r in self.rows], y=ys)
-        self.b_points.setData(x=[r.b.value for r in self.rows], y=ys)
-        xs = [x for r in self.rows for x in (r.a.value, r.b.value)]
+        values = [x for r in self.rows for x in (r.a.value, r.b.value)]
+        self.scale = scale = ValueScale.fit(values, log)
+        for item, side in ((self.a_points, "a"), (self.b_points, "b")):
+            figures = [getattr(r, side).value for r in self.rows]
+            item.setData(x=[scale.at(v) for v in figures], y=ys,
+                         symbol=[ZERO_SYMBOL if scale.at_foot(v) else "o" for v in figures])
+        xs = [scale.at(v) for v in values]
         self.segments.setData(x=xs, y=[y for y in ys for _ in (0, 1)], connect="pairs",
                               pen=pg.mkPen(muted_text_colour(), width=3))
         for y, row in zip(ys, self.rows, strict=True):
             label = pg.TextItem(change_text(row), color=text_colour(), anchor=(0, 0.5))
-            label.setPos(max(row.a.value, row.b.value), y)
+            label.setPos(scale.at(max(row.a.value, row.b.value)), y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
             self.tooltips[row.country] = "\n".join([
@@ -314,14 +321,18 @@ class CompareView(QWidget):
                 f"Change: {format_value(row.change)} ({change_text(row).strip()})",
                 *(["⚠ the records for a figure disagree (see Details)"]
                   if row.inconsistent else []),
+                *([FOOT_NOTE] if scale.at_foot(row.a.value) or scale.at_foot(row.b.value)
+                  else []),
             ])
         self.legend.clear()
         self.legend.addItem(self.a_points, f"A: {comparison.a.label}")
         self.legend.addItem(self.b_points, f"B: {comparison.b.label}")
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in self.rows])
-        widest = max(max(xs), 1e-9)
+        self.plot.setLabel("bottom", LOG_NOTE if log else "")
+        low, high = scale.span(values, headroom=1.0)
+        self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
         # Room at the right for the change labels.
-        self.plot.setXRange(min(0.0, min(xs)), widest * 1.35, padding=0)
+        self.plot.setXRange(low, high + 0.35 * (high - low), padding=0)
 
     # Hover ---------------------------------------------------------------------------------
 
