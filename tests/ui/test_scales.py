@@ -154,3 +154,10 @@ def test_log_scale_compare_keeps_a_zero_in_a_at_the_foot(window: MainWindow) -> 
     assert FOOT_NOTE in compare.tooltips["CAN"]
     low, _ = compare.plot.getViewBox().viewRange()[0]
     assert low < a_x
+
+
+def test_the_index_base_level_is_a_line_at_100(window: MainWindow) -> None:
+    assert not window.trend.base_line.isVisible()
+    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX, **RANGE_2025)
+    assert window.trend.base_line.isVisible()
+    assert window.trend.base_line.value() == 100

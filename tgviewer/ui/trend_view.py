@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import SeriesRow, SpanTotal, scale_label, series_rows, span_totals
-from tgviewer.core.view_state import ViewState
+from tgviewer.core.view_state import Normalisation, ViewState
 from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
@@ -89,6 +89,11 @@ class TrendView(QWidget):
         self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
         self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
         self._events_for: tuple[Bundle, list[QuarterSpan]] | None = None
+        #: The index's base level (100), shown only when the scale is an index.
+        self.base_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
+            "#888888", width=1.5, style=Qt.PenStyle.DashLine))
+        self.base_line.setVisible(False)
+        self.plot.addItem(self.base_line, ignoreBounds=True)
         self.grid = pg.PlotCurveItem(pen=pg.mkPen(128, 128, 128, 50), connect="pairs")
         self.grid.setZValue(-100)
         self.plot.addItem(self.grid, ignoreBounds=True)
@@ -186,6 +191,8 @@ class TrendView(QWidget):
             self._events_for = (bundle, periods)
             axis = self.plot.getAxis("bottom")
             axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
+        self.base_line.setVisible(state.normalisation is Normalisation.INDEX)
+        self.base_line.setPos(scale.at(100.0))
         label = scale_label(state)
         self.plot.setLabel("left", "; ".join(filter(None, [label, LOG_NOTE * scale.log])))
         self._set_range([r.value for r in rows_found] + [t.value for t in totals],
