@@ -282,9 +282,10 @@ class TrendView(QWidget):
             y = self.scale.at(total.value)
             segment.setData(xs, [y, y])
             segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
+            scaling = "" if total.scaling == "absolute" else f" ({total.scaling})"
             segment.setToolTip(f"{total.country}: {total.record.period_label} total "
-                               f"{format_value(total.value)}, {total.record.reference()}; "
-                               "not split into its periods")
+                               f"{format_value(total.value)}{scaling}, reported in "
+                               f"{total.record.reference()}; not split into its periods")
             label.setText(f"{total.record.period_label} total: {format_value(total.value)}",
                           color=colour)
             label.setPos(xs[0], y)
