@@ -11,11 +11,9 @@ closes and when a bundle opens.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
@@ -37,9 +35,11 @@ from tgviewer.core.settings import LoadedSettings, Settings, save_settings, sett
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
 from tgviewer.ui.details_panel import DetailsPanel
+from tgviewer.ui.export_size import ExportSize
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.status_bar import StatusBar
+from tgviewer.ui.view_classes import VIEW_CLASSES, build_view
 from tgviewer.ui.window_actions import VIEWS, WindowActions
 
 if TYPE_CHECKING:
@@ -55,33 +55,6 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
 
-
-
-class ViewClass(NamedTuple):
-    """Where a view's class lives, whether it is built with the store (views with choices of
-    their own write them to it), and which of its signals goes to which window slot."""
-
-    module: str
-    name: str
-    with_store: bool
-    signal: str
-    slot: str
-
-
-VIEW_CLASSES: dict[ViewKind, ViewClass] = {
-    ViewKind.TREND: ViewClass("tgviewer.ui.trend_view", "TrendView", False,
-                              "hovered", "show_details"),
-    ViewKind.RANKING: ViewClass("tgviewer.ui.ranking_view", "RankingView", True,
-                                "hovered", "show_details"),
-    ViewKind.TABLE: ViewClass("tgviewer.ui.table_view", "TableView", False,
-                              "country_selected", "show_details"),
-    ViewKind.COMPARE: ViewClass("tgviewer.ui.compare_view", "CompareView", True,
-                                "hovered", "show_details"),
-    ViewKind.COVERAGE: ViewClass("tgviewer.ui.coverage_view", "CoverageView", True,
-                                 "cell_clicked", "show_cell"),
-    ViewKind.SCATTER: ViewClass("tgviewer.ui.scatter_view", "ScatterView", True,
-                                "hovered", "show_details"),
-}
 
 
 #: The fields of the state only one view depends on.
@@ -130,6 +103,9 @@ class MainWindow(QMainWindow):
         self.default_state = default_view_state(bundle)
         self.store = QtViewStateStore(state or self.default_state, self)
         self.render_count = 0
+        #: Size and scale of chart exports (the last chosen) and the last file exported.
+        self.export_size = ExportSize()
+        self.last_export = ""
         #: The last warning or About box opened (kept so tests and users can reach it).
         self.failure_dialog: QMessageBox | None = None
         self.about_box: QMessageBox | None = None
@@ -178,10 +154,8 @@ class MainWindow(QMainWindow):
         for; it is drawn by :meth:`redraw`, not here."""
         if kind in self.views:
             return self.views[kind]
-        where = VIEW_CLASSES[kind]
-        cls: Callable[..., View] = getattr(importlib.import_module(where.module), where.name)
-        view = cls(self.store) if where.with_store else cls()
-        getattr(view, where.signal).connect(getattr(self, where.slot))
+        view: View = build_view(kind, self.store)
+        getattr(view, VIEW_CLASSES[kind].signal).connect(getattr(self, VIEW_CLASSES[kind].slot))
         layout = self.pages[kind].layout()
         assert layout is not None
         layout.addWidget(view)
@@ -326,6 +300,57 @@ class MainWindow(QMainWindow):
         """Forget the recent bundles (the files are untouched)."""
         self.settings = dataclasses.replace(self.settings, recent_bundles=())
         self.save_settings()
+
+    # Export ------------------------------------------------------------------------------
+
+    def export_chart_dialog(self) -> None:
+        """File > Export Chart: ask the size, then the file, then write it."""
+        from tgviewer.ui.export_dialog import ExportDialog, ask_export_path
+
+        dialog = ExportDialog(self.export_size, self)
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        self.export_size = dialog.size_chosen()
+        title = self.chart_title()
+        folder = str(Path(self.last_export).parent) if self.last_export else str(Path.home())
+        path = ask_export_path(self, title, folder)
+        if path:
+            self.export_chart_to(path)
+
+    def chart_title(self) -> str:
+        """The title an export of the current view carries."""
+        from tgviewer.core.chart_text import chart_text
+        from tgviewer.ui.export import resolved_periods
+
+        state = self.store.state
+        return chart_text(self.bundle, state, resolved_periods(self.view(state.view))).title
+
+    def export_chart_to(self, path: str) -> bool:
+        """Write the current view to ``path`` (.png or .svg) at the chosen size; a failure
+        is explained in a dialog and nothing else changes."""
+        from tgviewer.ui.export import ExportError, export_chart
+
+        try:
+            export_chart(self.bundle, self.store.state, path, self.export_size)
+        except ExportError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "The chart could not be exported",
+                              str(exc), QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self.failure_dialog = box
+            return False
+        self.last_export = path
+        self.status.show_notice(f"Exported {Path(path).name}.")
+        return True
+
+    def copy_chart(self) -> None:
+        """Edit > Copy Chart: the current view, with its title and source, as an image."""
+        from PySide6.QtWidgets import QApplication
+
+        from tgviewer.ui.export import chart_image
+
+        QApplication.clipboard().setImage(
+            chart_image(self.bundle, self.store.state, self.export_size))
+        self.status.show_notice("Chart copied as an image.")
 
     def show_about(self) -> None:
         """Help > About."""

@@ -34,6 +34,12 @@ class WindowActions:
                                  QKeySequence.StandardKey.Open,
                                  "Open a .tgbundle file, for example one carried on a USB stick")
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.export = self._action("&Export Chart…", window.export_chart_dialog, "Ctrl+E",
+                                   "Save the current chart as a PNG or SVG, with its title "
+                                   "and source")
+        self.copy_chart = self._action("Copy C&hart", window.copy_chart, "Ctrl+Shift+C",
+                                       "Copy the current chart, with its title and source, "
+                                       "as an image")
         self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
                                   "Go back to the bundle's default countries and range")
         self.about = self._action("&About tgviewer", window.show_about)
@@ -52,6 +58,7 @@ class WindowActions:
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.open)
+        self.toolbar.addAction(self.export)
         self.toolbar.addSeparator()
         for action in self.views.values():
             self.toolbar.addAction(action)
@@ -78,7 +85,11 @@ class WindowActions:
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_chart)
         view_menu = bar.addMenu("&View")
         for action in self.views.values():
             view_menu.addAction(action)
