@@ -161,3 +161,33 @@ def test_the_index_base_level_is_a_line_at_100(window: MainWindow) -> None:
     window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX, **RANGE_2025)
     assert window.trend.base_line.isVisible()
     assert window.trend.base_line.value() == 100
+
+
+def test_a_base_outside_the_range_gives_way_to_the_first_period(window: MainWindow) -> None:
+    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX,
+                        index_base="2025Q2", **RANGE_2025)
+    window.store.update(first=parse_span("2025Q3").first)
+    assert window.store.state.index_span() == parse_span("2025Q3")
+    assert window.trend.plot.getAxis("left").labelText == "index, Q3 2025 = 100"
+    assert window.filters.index_base.currentData() == "2025Q3"
+    _, deu = plotted(window, "DEU")
+    assert deu[0] == 100
+
+
+def test_an_unknown_base_says_so_instead_of_no_figure(window: MainWindow) -> None:
+    # Germany's Q1 2024 lies inside its Jan–Sep total: no base, though later figures are known.
+    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX,
+                        first=parse_span("2024Q1").first, last=parse_span("2025Q2").last)
+    message = window.trend.message.text()
+    assert message.startswith("The figures are known, but this scale cannot be applied")
+    assert "the base figure (Q1 2024) is unknown" in message
+    window.store.update(view=ViewKind.RANKING, ranking_period="2025Q2")
+    assert "the base figure (Q1 2024) is unknown" in window.ranking.message.text()
+
+
+def test_a_scaled_tooltip_shows_the_records_figure_too(window: MainWindow) -> None:
+    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX, **RANGE_2025)
+    row = next(r for r in window.trend._rows if r.period == "2025Q2")
+    lines = window.trend.tooltip_for(row).splitlines()
+    assert lines[1] == "120 (index, Q1 2025 = 100 (base figure 3777))"
+    assert lines[2] == "The records: 4,534 users affected · reported"

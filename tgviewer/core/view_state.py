@@ -79,8 +79,9 @@ class ViewState:
         or an index (each country's figure for ``index_base`` = 100).
     index_base
         Code of the base period of the index; ``None`` for the first period of the range. A
-        base whose length differs from the periods shown gives way to the first period too
-        (a quarter is never indexed on a year); :meth:`index_span` says which applies.
+        base that is not one of the periods shown (another length, outside the range) gives
+        way to the first period too (a quarter is never indexed on a year); the axis names
+        the base used, and :meth:`index_span` says which it is.
     log_scale
         Whether value axes are logarithmic (zeros are drawn at the axis's foot and marked).
     service
@@ -136,14 +137,14 @@ class ViewState:
         return periods[-1] if periods else None
 
     def index_span(self) -> QuarterSpan | None:
-        """The base period of the index: ``index_base`` when it has the length of the periods
-        shown, else the first period of the range."""
+        """The base period of the index: ``index_base`` when it is one of the periods shown,
+        else the first period of the range."""
         periods = self.periods()
         if not periods:
             return None
         if self.index_base is not None:
             base = parse_span(self.index_base)
-            if base.length == periods[0].length:
+            if base in periods:
                 return base
         return periods[0]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.series import SeriesRow
@@ -39,16 +40,34 @@ def describe_row(row: SeriesRow, unit: str) -> str:
     """
     status = STATUS_WORDS.get(row.status, row.status)
     lines = [f"{row.name} ({row.country}) · {row.period_label}"]
-    if row.known:
+    scaled = row.scaling != "absolute"
+    raw_known = row.raw == row.raw
+    if row.known and scaled:
+        lines.append(f"{format_value(row.value)} ({row.scaling})")
+        lines.append(f"The records: {format_value(row.raw)} {unit} · {status}")
+    elif row.known:
         lines.append(f"{format_value(row.value)} {unit} · {status}")
+    elif raw_known:
+        # The figure is known; the scale cannot be applied to it (an unknown base...).
+        lines.append(f"Not drawn: {row.scaling}")
+        lines.append(f"The records: {format_value(row.raw)} {unit} · {status}")
     else:
         lines.append(f"No figure: {status}")
     if row.inconsistent:
         lines.append("⚠ the records for this figure disagree (see Details)")
     lines.append(row.explanation)
-    if row.scaling != "absolute":
-        lines.append(row.scaling)
     return "\n".join(lines)
+
+
+def unscalable_message(rows: Sequence[SeriesRow]) -> str:
+    """What to say when figures are known but none can be drawn on the chosen scale (an
+    index whose base is unknown...); "" when that is not the case."""
+    stuck = [row for row in rows if not row.known and row.raw == row.raw]
+    if not stuck or any(row.known for row in rows):
+        return ""
+    return (f"The figures are known, but this scale cannot be applied to them: "
+            f"{stuck[0].scaling} ({stuck[0].name}).\nChoose another base period or scale "
+            "in the filter panel.")
 
 
 def measure_label(bundle: Bundle, measure: str) -> str:

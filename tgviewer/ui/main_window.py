@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         getattr(view, VIEW_CLASSES[kind].signal).connect(getattr(self, VIEW_CLASSES[kind].slot))
         layout = self.pages[kind].layout()
         assert layout is not None
+        # A view built later must not widen the window it opens in (on a small screen the
+        # tabs would otherwise grow to the widest view's controls).
+        view.setMinimumWidth(min(view.minimumSizeHint().width(), 420))
         layout.addWidget(view)
         view.show()  # now, not at the next turn of the event loop as a layout would
         self.views[kind] = view

@@ -26,6 +26,7 @@ from tgviewer.ui.formatting import (
     describe_row,
     format_value,
     measure_label,
+    unscalable_message,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
@@ -132,8 +133,9 @@ class RankingView(QWidget):
         measure = measure_label(bundle, state.measure)
         self.caption.setText(f"{measure}{', ' + words if words else ''}, {shown.label}")
         if not known:
-            self.show_message(f"No figure is known for the selected countries in {shown.label}."
-                              "\nPick another period above, or widen the range.")
+            self.show_message(unscalable_message(found) or (
+                f"No figure is known for the selected countries in {shown.label}."
+                "\nPick another period above, or widen the range."))
             return
         self._stack.setCurrentWidget(self.plot)
         colours = country_colours(state.countries)
@@ -165,8 +167,9 @@ class RankingView(QWidget):
             self.value_labels[row.country] = label
         for offset, row in enumerate(unknown):
             y = row_y(self.order, len(known) + offset)
-            label = pg.TextItem(" no figure for this period", color=muted_text_colour(),
-                                anchor=(0, 0.5))
+            why = (f" not drawn: {row.scaling}" if row.raw == row.raw
+                   else " no figure for this period")
+            label = pg.TextItem(why, color=muted_text_colour(), anchor=(0, 0.5))
             label.setPos(scale.origin, y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label

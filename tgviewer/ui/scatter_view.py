@@ -263,7 +263,11 @@ class ScatterView(QWidget):
             self.median_line.setData([], [])
             self.median_label.setText("")
             return
-        ends = [min(positive) if self.x_scale.log else 0.0, max(positive) * 1.1]
+        start = 0.0
+        if self.x_scale.log:
+            # From the first real decade of both axes: never through the feet, where zeros sit.
+            start = max(min(positive), self.y_scale.foot * 10 / median)
+        ends = [start, max(start, max(positive) * 1.1)]
         xs = [self.x_scale.at(r) for r in ends]
         ys = [self.y_scale.at(median * r) for r in ends]
         self.median_line.setData(xs, ys)

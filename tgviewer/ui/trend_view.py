@@ -30,6 +30,7 @@ from tgviewer.ui.formatting import (
     describe_row,
     format_value,
     measure_label,
+    unscalable_message,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
@@ -134,8 +135,9 @@ class TrendView(QWidget):
         if not message:
             rows_found = series_rows(bundle, state)
             if not any(row.known for row in rows_found):
-                message = ("No figure is known for these countries in this range.\n"
-                           "Try another range, or the coverage of other countries.")
+                message = unscalable_message(rows_found) or (
+                    "No figure is known for these countries in this range.\n"
+                    "Try another range, or the coverage of other countries.")
         self._rows = rows_found
         if message:
             self._hide_slots(0)
@@ -143,8 +145,10 @@ class TrendView(QWidget):
             return
         self._stack.setCurrentWidget(self.plot)
         totals = span_totals(bundle, state)
-        scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals],
-                               state.log_scale)
+        # An index's base level (100) is drawn too, so it must sit above a log axis's foot.
+        level = [100.0] if state.normalisation is Normalisation.INDEX else []
+        scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals]
+                               + level, state.log_scale)
         self.scale = scale
         position = {p.code: i for i, p in enumerate(periods)}
         self._positions = position
