@@ -16,7 +16,7 @@ from tgviewer import __version__
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.population import population_table
-from tgviewer.core.series import scale_label
+from tgviewer.core.series import measure_label, scale_label
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewKind, ViewState
 
 #: What the marks of each view mean, for its subtitle.
@@ -51,16 +51,6 @@ class ChartText:
         return [self.title, self.subtitle, self.footer]
 
 
-def measure_words(bundle: Bundle, measure: str) -> str:
-    """The measure's name as the bundle gives it (``Users affected``)."""
-    if measure == USERS_PER_REQUEST:
-        return "Users per request"
-    try:
-        return bundle.manifest.measure(measure).label
-    except KeyError:
-        return measure
-
-
 def range_words(span: QuarterSpan) -> str:
     """``Q1 2024 – Q1 2026`` for a range of periods (one label when it is one period)."""
     first, last = QuarterSpan(span.first, span.first), QuarterSpan(span.last, span.last)
@@ -74,7 +64,7 @@ def chart_text(bundle: Bundle, state: ViewState,
     ``periods`` are the periods the view resolved for itself: the ranking's period, the
     compare view's A and B, the scatter's period; the state's range is used otherwise.
     """
-    measure = measure_words(bundle, state.measure)
+    measure = measure_label(bundle, state.measure)
     scale = scale_label(state)
     log = "log scale (zeros at the foot of the axis, marked ▼)" if state.log_scale else ""
     kind = state.view
@@ -87,8 +77,8 @@ def chart_text(bundle: Bundle, state: ViewState,
     elif kind is ViewKind.SCATTER and periods:
         unit = (", per million inhabitants"
                 if state.normalisation is Normalisation.PER_MILLION else "")
-        title = (f"{measure_words(bundle, 'requests')} against "
-                 f"{measure_words(bundle, 'users').lower()}{unit}, {periods[0].label}")
+        title = (f"{measure_label(bundle, 'requests')} against "
+                 f"{measure_label(bundle, 'users').lower()}{unit}, {periods[0].label}")
     elif kind is ViewKind.COVERAGE:
         title = (f"What the records say about {measure.lower()}, quarter by quarter, "
                  f"{range_words(state.span)}")

@@ -39,6 +39,16 @@ SCALE_LABELS = {
 }
 
 
+def measure_label(bundle: Bundle, measure: str) -> str:
+    """The measure's name as the bundle gives it (``Users affected``)."""
+    if measure == USERS_PER_REQUEST:
+        return "Users per request"
+    try:
+        return bundle.manifest.measure(measure).label
+    except KeyError:
+        return measure
+
+
 def scale_label(state: ViewState) -> str:
     """Axis and legend wording for the state's scale (the index names its base)."""
     if state.normalisation is Normalisation.INDEX:

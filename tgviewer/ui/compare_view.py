@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from tgviewer.core.comparison import CompareRow, Comparison, Side, compare_periods
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan, parse_span, period_choices
+from tgviewer.core.series import measure_label
 from tgviewer.core.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisation, ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.chart_style import style_axes
-from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value, measure_label
+from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QV
 
 from tgviewer.core.coverage import CELL_WORDS, CellKind, Coverage, CoverageCell, coverage_grid
 from tgviewer.core.model import Bundle
+from tgviewer.core.series import measure_label
 from tgviewer.core.view_state import USERS_PER_REQUEST, CoverageOrder, ViewState
 from tgviewer.ui.chart_style import style_axes
-from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, measure_label
+from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.theme import is_dark
 

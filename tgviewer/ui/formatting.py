@@ -5,9 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tgviewer.core.model import Bundle
 from tgviewer.core.series import SeriesRow
-from tgviewer.core.view_state import USERS_PER_REQUEST
 
 #: What a view says instead of an empty chart.
 NO_COUNTRY_MESSAGE = ("No country selected.\nTick countries in the filter panel, or pick a "
@@ -68,13 +66,3 @@ def unscalable_message(rows: Sequence[SeriesRow]) -> str:
     return (f"The figures are known, but this scale cannot be applied to them: "
             f"{stuck[0].scaling} ({stuck[0].name}).\nChoose another base period or scale "
             "in the filter panel.")
-
-
-def measure_label(bundle: Bundle, measure: str) -> str:
-    """The measure's name as the bundle gives it (``Users affected``)."""
-    if measure == USERS_PER_REQUEST:
-        return "Users per request"
-    try:
-        return bundle.manifest.measure(measure).label
-    except KeyError:
-        return measure

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QV
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import scale_label, series_rows
+from tgviewer.core.series import measure_label, scale_label, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.chart_style import style_axes
@@ -25,7 +25,6 @@ from tgviewer.ui.formatting import (
     NO_PERIOD_MESSAGE,
     describe_row,
     format_value,
-    measure_label,
     unscalable_message,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan, parse_span, period_choices
 from tgviewer.core.scatter import Figure, Scatter, ScatterPoint, best_scatter_span, scatter_points
+from tgviewer.core.series import measure_label
 from tgviewer.core.view_state import Normalisation, ViewState
 from tgviewer.ui.chart_style import style_axes
-from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, format_value, measure_label
+from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, format_value
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.model import Bundle
-from tgviewer.core.series import SeriesRow, scale_label, series_rows
+from tgviewer.core.series import SeriesRow, measure_label, scale_label, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
     describe_row,
     format_value,
-    measure_label,
 )
 
 Index = QModelIndex | QPersistentModelIndex

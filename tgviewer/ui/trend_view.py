@@ -21,7 +21,14 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import SeriesRow, SpanTotal, scale_label, series_rows, span_totals
+from tgviewer.core.series import (
+    SeriesRow,
+    SpanTotal,
+    measure_label,
+    scale_label,
+    series_rows,
+    span_totals,
+)
 from tgviewer.core.view_state import Normalisation, ViewState
 from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import (
@@ -29,7 +36,6 @@ from tgviewer.ui.formatting import (
     NO_PERIOD_MESSAGE,
     describe_row,
     format_value,
-    measure_label,
     unscalable_message,
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
