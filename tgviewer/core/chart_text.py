@@ -16,7 +16,7 @@ from tgviewer import __version__
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.population import population_table
-from tgviewer.core.series import measure_label, scale_label
+from tgviewer.core.series import measure_label, measure_words, scale_label
 from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewKind, ViewState
 
 #: What the marks of each view mean, for its subtitle.
@@ -78,9 +78,10 @@ def chart_text(bundle: Bundle, state: ViewState,
         unit = (", per million inhabitants"
                 if state.normalisation is Normalisation.PER_MILLION else "")
         title = (f"{measure_label(bundle, 'requests')} against "
-                 f"{measure_label(bundle, 'users').lower()}{unit}, {periods[0].label}")
+                 f"{measure_words(bundle, 'users')}{unit}, {periods[0].label}")
     elif kind is ViewKind.COVERAGE:
-        title = (f"What the records say about {measure.lower()}, quarter by quarter, "
+        title = (f"What the records say about {measure_words(bundle, state.measure)}, "
+                 "quarter by quarter, "
                  f"{range_words(state.span)}")
     else:
         title = f"{scaled}, {range_words(state.span)}"

@@ -20,6 +20,7 @@ from tgviewer.core.countries import EU27, country_info, country_name
 from tgviewer.core.model import Bundle
 from tgviewer.core.period_engine import engine_for
 from tgviewer.core.periods import QuarterSpan
+from tgviewer.core.series import measure_words
 from tgviewer.core.view_state import USERS_PER_REQUEST, ViewState
 
 #: How many countries the ranking group picks.
@@ -86,17 +87,6 @@ def subregion_groups(bundle: Bundle) -> list[CountryGroup]:
                           SUBREGION_PREFIX, GroupKind.SUBREGION)
 
 
-def _measure_words(bundle: Bundle, measure: str) -> str:
-    """``users affected``: the measure's label as it reads inside a sentence."""
-    if measure == USERS_PER_REQUEST:
-        return "users per request"
-    try:
-        label = bundle.manifest.measure(measure).label
-    except KeyError:
-        return measure
-    # "Users affected" -> "users affected", but "IP addresses" stays as it is.
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
-
 
 def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[CountryGroup]:
     """EU-27, the top 10, the countries with data, and none.
@@ -106,7 +96,7 @@ def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[Country
     """
     top_label = f"Top {TOP_COUNT} by the chosen measure"
     if state is not None:
-        top_label = f"Top {TOP_COUNT} by {_measure_words(bundle, state.measure)}"
+        top_label = f"Top {TOP_COUNT} by {measure_words(bundle, state.measure)}"
     return [
         CountryGroup(EU27_KEY, "EU-27", GroupKind.UNION),
         CountryGroup(TOP_KEY, top_label, GroupKind.RANKING),

@@ -49,6 +49,13 @@ def measure_label(bundle: Bundle, measure: str) -> str:
         return measure
 
 
+def measure_words(bundle: Bundle, measure: str) -> str:
+    """``users affected``: the measure's label as it reads inside a sentence."""
+    label = measure_label(bundle, measure)
+    # "Users affected" -> "users affected", but "IP addresses" stays as it is.
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def scale_label(state: ViewState) -> str:
     """Axis and legend wording for the state's scale (the index names its base)."""
     if state.normalisation is Normalisation.INDEX:

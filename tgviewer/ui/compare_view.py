@@ -17,10 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder, Normalisat
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, STATUS_WORDS, format_value
+from tgviewer.ui.left_out_list import LeftOutList, chart_over_list
 from tgviewer.ui.palette import muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
@@ -115,21 +113,11 @@ class CompareView(QWidget):
         self.chart = QStackedWidget()
         self.chart.addWidget(self.plot)
         self.chart.addWidget(self.message)
-        self.left_out_title = QLabel()
-        self.left_out = QListWidget()
-        self.left_out.setAccessibleName("Countries not compared")
-        self.left_out.setWordWrap(True)
-        self.left_out.currentItemChanged.connect(self._left_out_picked)
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        below_layout.addWidget(self.left_out_title)
-        below_layout.addWidget(self.left_out)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.chart)
-        self.splitter.addWidget(below)
-        self.splitter.setStretchFactor(0, 4)
-        self.splitter.setStretchFactor(1, 1)
+        self.left_out_list = LeftOutList("Countries not compared")
+        self.left_out_list.picked.connect(self.hovered)
+        #: The list's parts, for tests and for the window.
+        self.left_out, self.left_out_title = self.left_out_list.items, self.left_out_list.title
+        self.splitter = chart_over_list(self.chart, self.left_out_list)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(self.suggestion_row)
@@ -225,8 +213,7 @@ class CompareView(QWidget):
         a, b = self._periods(state, suggestions)
         self._fill_periods(bundle, a, b)
         self._fill_suggestions(suggestions, a, b)
-        self.left_out.clear()
-        self.left_out_title.setText("")
+        self.left_out_list.clear()
         if not state.countries:
             self.caption.setText("")
             self.note.setText("")
@@ -263,7 +250,10 @@ class CompareView(QWidget):
         self.caption.setText(f"<b>{label}{unit}: {a.label} (A, hollow) against {b.label} "
                              f"(B, filled)</b> — {len(comparison.rows)} of "
                              f"{len(state.countries)} selected countries compared")
-        self._list_left_out(comparison)
+        count = len(comparison.not_comparable)
+        self.left_out_list.show_countries(
+            f"<b>Not comparable ({count})</b>: unknown in A or in B" if count else
+            "Every selected country is compared.", comparison.not_comparable)
         if not comparison.rows:
             self.show_message(f"None of the selected countries has a figure for both "
                               f"{a.label} and {b.label}.\nTry a like-for-like suggestion "
@@ -279,19 +269,6 @@ class CompareView(QWidget):
         if suggestions:
             return suggestions[0].a, suggestions[0].b
         return None, None
-
-    def _list_left_out(self, comparison: Comparison) -> None:
-        count = len(comparison.not_comparable)
-        self.left_out_title.setText(
-            f"<b>Not comparable ({count})</b>: unknown in A or in B" if count else
-            "Every selected country is compared.")
-        blocker = QSignalBlocker(self.left_out)
-        for item in comparison.not_comparable:
-            entry = QListWidgetItem(f"{item.name} ({item.country}): {item.reason}")
-            entry.setData(Qt.ItemDataRole.UserRole, item.country)
-            entry.setToolTip(item.reason)
-            self.left_out.addItem(entry)
-        del blocker
 
     def _draw_rows(self, comparison: Comparison, order: CompareOrder, unit: str,
                    log: bool) -> None:
@@ -346,7 +323,3 @@ class CompareView(QWidget):
         country = hover_row(self.plot, self.order, self.tooltips, position)
         if country:
             self.hovered.emit(country)
-
-    def _left_out_picked(self, item: QListWidgetItem | None, _old: object) -> None:
-        if item is not None:
-            self.hovered.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -20,9 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
     QStackedWidget,
     QToolTip,
     QVBoxLayout,
@@ -36,6 +33,7 @@ from tgviewer.core.series import measure_label
 from tgviewer.core.view_state import Normalisation, ViewState
 from tgviewer.ui.chart_style import style_axes
 from tgviewer.ui.formatting import NO_COUNTRY_MESSAGE, format_value
+from tgviewer.ui.left_out_list import LeftOutList, chart_over_list
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
@@ -103,21 +101,11 @@ class ScatterView(QWidget):
         self.chart = QStackedWidget()
         self.chart.addWidget(self.plot)
         self.chart.addWidget(self.message)
-        self.left_out_title = QLabel()
-        self.left_out = QListWidget()
-        self.left_out.setAccessibleName("Countries not drawn")
-        self.left_out.setWordWrap(True)
-        self.left_out.currentItemChanged.connect(self._left_out_picked)
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        below_layout.addWidget(self.left_out_title)
-        below_layout.addWidget(self.left_out)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.chart)
-        splitter.addWidget(below)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
+        self.left_out_list = LeftOutList("Countries not drawn")
+        self.left_out_list.picked.connect(self.hovered)
+        #: The list's parts, for tests and for the window.
+        self.left_out, self.left_out_title = self.left_out_list.items, self.left_out_list.title
+        splitter = chart_over_list(self.chart, self.left_out_list)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
@@ -152,8 +140,7 @@ class ScatterView(QWidget):
         for label in self.code_labels.values():
             self.plot.removeItem(label)
         self.code_labels = {}
-        self.left_out.clear()
-        self.left_out_title.setText("")
+        self.left_out_list.clear()
         span = (parse_span(state.scatter_period) if state.scatter_period is not None
                 else best_scatter_span(bundle, state.countries, state.service))
         self._fill_periods(bundle, span)
@@ -177,7 +164,10 @@ class ScatterView(QWidget):
         self.note.setVisible(bool(notes))
         scatter = scatter_points(bundle, state.countries, span, state.service, per_capita)
         self.scatter = scatter
-        self._list_left_out(scatter)
+        count = len(scatter.left_out)
+        self.left_out_list.show_countries(
+            f"<b>Not drawn ({count})</b>: a figure unknown for {scatter.span.label}" if count
+            else "Every selected country is drawn.", scatter.left_out)
         unit = ", per million inhabitants" if per_capita else ""
         median = scatter.median_ratio
         self.caption.setText(
@@ -192,19 +182,6 @@ class ScatterView(QWidget):
             return
         self.chart.setCurrentWidget(self.plot)
         self._draw_points(bundle, state, scatter, unit)
-
-    def _list_left_out(self, scatter: Scatter) -> None:
-        count = len(scatter.left_out)
-        self.left_out_title.setText(
-            f"<b>Not drawn ({count})</b>: a figure unknown for {scatter.span.label}" if count
-            else "Every selected country is drawn.")
-        blocker = QSignalBlocker(self.left_out)
-        for item in scatter.left_out:
-            entry = QListWidgetItem(f"{item.name} ({item.country}): {item.reason}")
-            entry.setData(Qt.ItemDataRole.UserRole, item.country)
-            entry.setToolTip(item.reason)
-            self.left_out.addItem(entry)
-        del blocker
 
     def _draw_points(self, bundle: Bundle, state: ViewState, scatter: Scatter,
                      unit: str) -> None:
@@ -317,7 +294,3 @@ class ScatterView(QWidget):
         QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
                           self.tooltips[country], self.plot)
         self.hovered.emit(country)
-
-    def _left_out_picked(self, item: QListWidgetItem | None, _old: object) -> None:
-        if item is not None:
-            self.hovered.emit(item.data(Qt.ItemDataRole.UserRole))
