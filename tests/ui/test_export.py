@@ -57,7 +57,7 @@ def test_the_chart_text_follows_the_state(bundle: Bundle) -> None:
     assert "5 selected countries" in text.subtitle
     assert "population of the period's year" in text.subtitle
     assert "log scale" in text.subtitle and "hollow points derived" in text.subtitle
-    assert "Population: " in text.footer and "World Bank" in text.footer
+    assert "Population: World Bank" in text.footer and "Population: Population" not in text.footer
     compare = chart_text(bundle, dataclasses.replace(state, view=ViewKind.COMPARE),
                          [parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")])
     assert compare.title == ("Users affected, per million inhabitants: Jan–Sep 2024 against "

@@ -10,16 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-#: Characters that make a spreadsheet read a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: object) -> object:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers
-    are left alone."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
+from tgviewer.core.data_table import spreadsheet_safe
 
 
 def csv_text(frame: pd.DataFrame, comments: Sequence[str] = ()) -> str:

@@ -95,7 +95,9 @@ def chart_text(bundle: Bundle, state: ViewState,
     subtitle = "; ".join(parts) + ". " + LEGENDS[kind]
     sources = [f"Source: {bundle.manifest.attribution}"]
     if state.normalisation is Normalisation.PER_MILLION:
-        sources.append(f"Population: {population_table().attribution}")
+        attribution = population_table().attribution  # "Population: World Bank (...)"
+        sources.append(attribution if attribution.startswith("Population")
+                       else f"Population: {attribution}")
     footer = (f"{'. '.join(sources)}. Bundle: {bundle.manifest.title}, as of "
               f"{bundle.manifest.as_of.isoformat()}. Made with tgviewer {__version__}.")
     return ChartText(title, subtitle, footer)

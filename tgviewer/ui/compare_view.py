@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.comparison import CompareRow, Comparison, Side, compare_periods
+from tgviewer.core.data_table import COMPARE_COLUMNS, DataTable, comparison_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan, parse_span, period_choices
 from tgviewer.core.series import measure_label
@@ -261,6 +262,12 @@ class CompareView(QWidget):
             return
         self.chart.setCurrentWidget(self.plot)
         self._draw_rows(comparison, state.compare_order, label.lower() + unit, state.log_scale)
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """The rows compared, in the order drawn, then the countries left out."""
+        if self.comparison is None:
+            return DataTable(COMPARE_COLUMNS, ())
+        return comparison_table(self.comparison, self.rows)
 
     def _periods(self, state: ViewState, suggestions: list[Suggestion]) -> tuple[
             QuarterSpan | None, QuarterSpan | None]:

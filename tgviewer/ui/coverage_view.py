@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tgviewer.core.coverage import CELL_WORDS, CellKind, Coverage, CoverageCell, coverage_grid
+from tgviewer.core.data_table import COVERAGE_COLUMNS, DataTable, coverage_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.series import measure_label
 from tgviewer.core.view_state import USERS_PER_REQUEST, CoverageOrder, ViewState
@@ -181,6 +182,12 @@ class CoverageView(QWidget):
             (float(x), q.label) for x, q in enumerate(grid.quarters)]])
         self.plot.setXRange(-0.5, columns - 0.5, padding=0.01)
         self.plot.setYRange(-0.5, rows - 0.5, padding=0.01)
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """Every cell of the grid drawn."""
+        if self.coverage is None:
+            return DataTable(COVERAGE_COLUMNS, ())
+        return coverage_table(self.coverage)
 
     def cell_at(self, x: float, y: float) -> CoverageCell | None:
         """The cell at plot coordinates (``x``, ``y``)."""

@@ -22,7 +22,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage,
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
 
+from tgviewer.core.atomic import atomic_write_text, mode_for
 from tgviewer.core.chart_text import ChartText, chart_text
+from tgviewer.core.data_table import DataTable, header_comments
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.view_state import ViewState
@@ -32,6 +34,8 @@ from tgviewer.ui.view_classes import build_view
 
 #: The formats a chart can be exported to, by file suffix.
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
+#: The format of the data behind a chart.
+DATA_FORMAT = ".csv"
 #: Margin around the chart, in logical pixels.
 MARGIN = 28.0
 
@@ -50,6 +54,7 @@ class ChartPage:
     """
 
     def __init__(self, bundle: Bundle, state: ViewState) -> None:
+        self.bundle, self.state = bundle, state
         self.store = QtViewStateStore(state)
         self.view: Any = build_view(state.view, self.store)
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
@@ -65,6 +70,14 @@ class ChartPage:
             return message  # type: ignore[no-any-return]  # "No country selected..."
         plot = getattr(self.view, "plot", None)
         return plot if plot is not None else self.view.table  # type: ignore[no-any-return]
+
+    def data(self) -> DataTable:
+        """The figures the view draws, in its order (see :mod:`tgviewer.core.data_table`)."""
+        return self.view.data_table(self.bundle, self.state)  # type: ignore[no-any-return]
+
+    def data_csv(self) -> str:
+        """:meth:`data` as CSV, after comments naming the chart, source, bundle and view."""
+        return self.data().csv(header_comments(self.bundle, self.state, self.text))
 
     def close(self) -> None:
         """Let the offscreen view go."""
@@ -116,18 +129,22 @@ class ChartPage:
         return image
 
     def write(self, path: str | Path, size: ExportSize) -> None:
-        """Write the chart to ``path`` (``.png`` or ``.svg``), atomically.
+        """Write the chart to ``path`` (``.png`` or ``.svg``), or the data behind it
+        (``.csv``), atomically.
 
         Raises
         ------
         ExportError
-            When the suffix is not one of :data:`FORMATS` or the file cannot be written.
+            When the suffix is none of those or the file cannot be written.
         """
         target = Path(path)
         suffix = target.suffix.lower()
+        if suffix == DATA_FORMAT:
+            self._write_csv(target)
+            return
         if suffix not in FORMATS:
             raise ExportError(f"{target.name}: unknown format {suffix or '(no suffix)'}; "
-                              f"use {' or '.join(FORMATS)}")
+                              f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data")
         try:
             descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.",
                                                      suffix=suffix, dir=target.parent)
@@ -140,13 +157,19 @@ class ChartPage:
                     raise ExportError(f"{target}: the image could not be written")
             else:
                 self._write_svg(temporary, size)
-            Path(temporary).chmod(_mode_for(target))
+            Path(temporary).chmod(mode_for(target))
             Path(temporary).replace(target)
         except OSError as exc:
             raise ExportError(f"{target}: {exc.strerror}") from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 Path(temporary).unlink()
+
+    def _write_csv(self, target: Path) -> None:
+        try:
+            atomic_write_text(target, self.data_csv(), keep_mode=True)
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot write here: {exc.strerror}") from None
 
     def _write_svg(self, path: str, size: ExportSize) -> None:
         generator = QSvgGenerator()
@@ -192,17 +215,6 @@ def chart_image(bundle: Bundle, state: ViewState, size: ExportSize | None = None
         return page.image(size or ExportSize())
     finally:
         page.close()
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions of the file replaced, else what a new file gets (mkstemp's files are
-    private to their owner)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _font(factor: float, bold: bool = False) -> QFont:

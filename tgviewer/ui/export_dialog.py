@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tgviewer.ui.export import FORMATS
+from tgviewer.ui.export import DATA_FORMAT, FORMATS
 from tgviewer.ui.export_size import ExportSize
 
 #: Sizes offered first: slides, reports, social cards.
@@ -68,18 +68,30 @@ class ExportDialog(QDialog):
                           float(self.scale.currentData()))
 
 
-def suggested_name(title: str, folder: str) -> str:
+def suggested_name(title: str, folder: str, suffix: str = ".png") -> str:
     """A file name from a chart's title: ``users-affected-q1-2024-q1-2026.png``."""
     slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:80] or "chart"
-    return str(Path(folder) / f"{slug}.png")
+    return str(Path(folder) / f"{slug}{suffix}")
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: str,
+                  formats: dict[str, str]) -> str:
+    """Ask where to save; "" when cancelled. A name without one of ``formats``' suffixes
+    gets the suffix of the filter chosen."""
+    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in formats.items())
+    path, chosen = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    if path and Path(path).suffix.lower() not in formats:
+        first = next(iter(formats))
+        path += next((s for s, label in formats.items() if chosen.startswith(label)), first)
+    return path
 
 
 def ask_export_path(parent: QWidget, title: str, folder: str) -> str:
     """Ask where to save the chart; "" when cancelled. The suffix picks the format."""
-    filters = ";;".join(f"{label} (*{suffix})" for suffix, label in FORMATS.items())
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export Chart",
-                                               suggested_name(title, folder), filters)
-    if path and Path(path).suffix.lower() not in FORMATS:
-        suffix = next((s for s, label in FORMATS.items() if chosen.startswith(label)), ".png")
-        path += suffix
-    return path
+    return ask_save_path(parent, "Export Chart", suggested_name(title, folder), FORMATS)
+
+
+def ask_data_path(parent: QWidget, title: str, folder: str) -> str:
+    """Ask where to save the data behind the chart (CSV); "" when cancelled."""
+    return ask_save_path(parent, "Export Data", suggested_name(title, folder, DATA_FORMAT),
+                         {DATA_FORMAT: "CSV table"})

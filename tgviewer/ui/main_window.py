@@ -320,6 +320,15 @@ class MainWindow(QMainWindow):
         if path:
             self.export_chart_to(path)
 
+    def export_data_dialog(self) -> None:
+        """File > Export Data: ask the file, then write the figures behind the view (CSV)."""
+        from tgviewer.ui.export_dialog import ask_data_path
+
+        folder = str(Path(self.last_export).parent) if self.last_export else str(Path.home())
+        path = ask_data_path(self, self.chart_title(), folder)
+        if path:
+            self.export_chart_to(path)
+
     def chart_title(self) -> str:
         """The title an export of the current view carries."""
         from tgviewer.core.chart_text import chart_text
@@ -329,8 +338,8 @@ class MainWindow(QMainWindow):
         return chart_text(self.bundle, state, resolved_periods(self.view(state.view))).title
 
     def export_chart_to(self, path: str) -> bool:
-        """Write the current view to ``path`` (.png or .svg) at the chosen size; a failure
-        is explained in a dialog and nothing else changes."""
+        """Write the current view to ``path`` (.png or .svg) at the chosen size, or the data
+        behind it (.csv); a failure is explained in a dialog and nothing else changes."""
         from tgviewer.ui.export import ExportError, export_chart
 
         try:

@@ -14,9 +14,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedLayout, QVBoxLayout, QWidget
 
+from tgviewer.core.data_table import DataTable, series_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
-from tgviewer.core.series import measure_label, scale_label, series_rows
+from tgviewer.core.series import SeriesRow, measure_label, scale_label, series_rows
 from tgviewer.core.view_state import ViewState
 from tgviewer.ui.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.chart_style import style_axes
@@ -108,6 +109,8 @@ class RankingView(QWidget):
         """Rebuild the bars from ``bundle`` and ``state``."""
         self.plot.clear()
         self.order, self.missing, self.value_labels, self.tooltips = [], [], {}, {}
+        #: The rows of the period shown, in bar order, then those without a figure.
+        self.rows: list[SeriesRow] = []
         self.bars = None
         self.scale = ValueScale()
         periods = state.periods()
@@ -128,6 +131,7 @@ class RankingView(QWidget):
         known = sorted((r for r in found if r.known), key=lambda r: (-r.value, r.country))
         unknown = [r for r in found if not r.known]
         self.missing = [r.country for r in unknown]
+        self.rows = known + unknown
         words = scale_label(state)
         measure = measure_label(bundle, state.measure)
         self.caption.setText(f"{measure}{', ' + words if words else ''}, {shown.label}")
@@ -185,6 +189,10 @@ class RankingView(QWidget):
         low = scale.origin if not scale.log else low
         self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
         self.plot.setXRange(low, high + 0.18 * (high - low), padding=0)
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """The figures drawn, largest first, then the countries listed without one."""
+        return series_table(bundle, state, self.rows)
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""

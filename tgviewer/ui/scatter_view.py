@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tgviewer.core.data_table import SCATTER_COLUMNS, DataTable, scatter_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan, parse_span, period_choices
 from tgviewer.core.scatter import Figure, Scatter, ScatterPoint, best_scatter_span, scatter_points
@@ -270,6 +271,12 @@ class ScatterView(QWidget):
         return "\n".join(lines)
 
     # Hover ---------------------------------------------------------------------------------
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """The points drawn, then the countries left out."""
+        if self.scatter is None:
+            return DataTable(SCATTER_COLUMNS, ())
+        return scatter_table(self.scatter)
 
     def point_near(self, scene_position: QPointF) -> str | None:
         """The country of the drawn point nearest ``scene_position``, if close enough."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tgviewer.core.data_table import DataTable, series_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.series import SeriesRow, measure_label, scale_label, series_rows
 from tgviewer.core.view_state import ViewState
@@ -86,11 +87,13 @@ class SeriesTableModel(QAbstractTableModel):
         self.periods: list[str] = []
         self.cells: dict[tuple[int, int], SeriesRow] = {}
         self.unit = ""
+        self.rows: tuple[SeriesRow, ...] = ()
 
     def set_rows(self, rows: tuple[SeriesRow, ...], unit: str) -> None:
         """Show ``rows`` (from ``series_rows``)."""
         self.beginResetModel()
         self.unit = unit
+        self.rows = rows
         self.countries = list(dict.fromkeys((row.country, row.name) for row in rows))
         self.periods = list(dict.fromkeys(row.period_label for row in rows))
         row_of = {code: i for i, (code, _) in enumerate(self.countries)}
@@ -238,6 +241,12 @@ class TableView(QWidget):
         self.caption.setText(f"{label}{', ' + scale if scale else ''}; hover a cell to see "
                              "how it is known.")
         self._stack.setCurrentWidget(self.table)
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """Every cell, country by country in the table's order, period by period."""
+        order = {code: i for i, (code, _) in enumerate(self.model.countries)}
+        rows = sorted(self.model.rows, key=lambda row: order[row.country])  # stable
+        return series_table(bundle, state, rows)
 
     def cell_text(self, row: int, column: int) -> str:
         """The text shown at (row, column) of the table as sorted on screen."""

@@ -1,21 +1,62 @@
-"""Light or dark, following the system (the charts' share is in ``chart_style``).
+"""The window's theme: follow the system, light, dark or high contrast (charts: ``chart_style``).
 
-Where the platform style follows the system scheme by itself (Windows 11, macOS) nothing
-is changed. Elsewhere (Fusion on Linux) a dark palette is applied when the system asks for
-dark, and put back when it asks for light.
+Follow System keeps to the system's light or dark scheme: where the platform style does that
+by itself (Windows 11, macOS) nothing is changed; on Fusion a dark palette is applied when the
+system asks for dark. Light and Dark ask Qt for that scheme (Qt 6.8 and later), which native
+styles honour, and set the Fusion palettes. High Contrast is for projecting charts in class:
+white on pure black, text at 7:1 or more (WCAG AAA); it needs Fusion, since native styles
+ignore palettes, so the original style comes back when another theme is chosen.
 """
 
 from __future__ import annotations
 
+from enum import Enum
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+_FUSION = "fusion"
+
+
+class Theme(Enum):
+    """A choice in View > Theme; the value is what settings store."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
+    @property
+    def label(self) -> str:
+        """The menu text."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    Theme.SYSTEM: "Follow System", Theme.LIGHT: "Light", Theme.DARK: "Dark",
+    Theme.HIGH_CONTRAST: "High Contrast",
+}
+
+#: The theme last applied; the system's scheme changes are followed only while it is SYSTEM.
+_current = Theme.SYSTEM
+#: The style the application had before the first theme was applied, to come back to.
+_original_style: str | None = None
+#: Whether the system's scheme changes are connected (once per process).
+_connected = False
+#: True while a theme is being applied, so scheme changes asked for by it are not followed.
+_applying = False
 
 
 def is_dark() -> bool:
     """Whether the system currently asks for a dark scheme."""
     hints = QGuiApplication.styleHints()
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def current_theme() -> Theme:
+    """The theme last applied."""
+    return _current
 
 
 def dark_palette() -> QPalette:
@@ -40,15 +81,122 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
-    """Match the system's light or dark scheme where the style does not do it itself."""
-    if app.style().name().casefold() != "fusion":
+def high_contrast_palette() -> QPalette:
+    """White on pure black with a gold highlight, every text at 7:1 or more, for Fusion.
+
+    Disabled text is a mid grey: plainly not white, yet still 8:1 on black, since charts use
+    it for their muted labels.
+    """
+    palette = QPalette()
+    black, white, gold = QColor(0, 0, 0), QColor(255, 255, 255), QColor(255, 215, 0)
+    grey = QColor(160, 160, 160)
+    roles = {
+        QPalette.ColorRole.Window: black, QPalette.ColorRole.WindowText: white,
+        QPalette.ColorRole.Base: black, QPalette.ColorRole.AlternateBase: QColor(28, 28, 28),
+        QPalette.ColorRole.ToolTipBase: black, QPalette.ColorRole.ToolTipText: white,
+        QPalette.ColorRole.Text: white, QPalette.ColorRole.BrightText: white,
+        QPalette.ColorRole.Button: QColor(20, 20, 20), QPalette.ColorRole.ButtonText: white,
+        QPalette.ColorRole.Highlight: gold, QPalette.ColorRole.HighlightedText: black,
+        QPalette.ColorRole.Link: gold, QPalette.ColorRole.LinkVisited: QColor(255, 170, 60),
+        QPalette.ColorRole.PlaceholderText: QColor(190, 190, 190),
+        QPalette.ColorRole.Accent: gold,
+        # Edges: light on black, so frames and separators show.
+        QPalette.ColorRole.Light: white, QPalette.ColorRole.Midlight: QColor(200, 200, 200),
+        QPalette.ColorRole.Mid: grey, QPalette.ColorRole.Dark: QColor(128, 128, 128),
+        QPalette.ColorRole.Shadow: QColor(128, 128, 128),
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, colour)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText, QPalette.ColorRole.PlaceholderText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, grey)
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.HighlightedText, black)
+    return palette
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG's contrast ratio of two colours, from 1 (same) to 21 (black and white)."""
+    lighter, darker = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG's relative luminance of an sRGB colour (alpha ignored)."""
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+    return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
+            + 0.0722 * linear(colour.blueF()))
+
+
+def apply_theme(app: QApplication, theme: Theme = Theme.SYSTEM) -> None:
+    """Make the application look as ``theme`` asks, and remember it as the current theme."""
+    global _current, _original_style, _applying
+    if _original_style is None:
+        _original_style = app.style().name()
+    _current = theme
+    _applying = True
+    try:
+        _request_scheme(theme)
+        _set_style(app, _FUSION if _needs_fusion(theme) else _original_style)
+        app.setPalette(_palette(app, theme))
+    finally:
+        _applying = False
+
+
+def follow_system_theme(app: QApplication, theme: Theme = Theme.SYSTEM) -> None:
+    """Apply ``theme`` now, and again on system scheme changes while the theme is SYSTEM."""
+    global _connected
+    apply_theme(app, theme)
+    if not _connected:
+        QGuiApplication.styleHints().colorSchemeChanged.connect(_on_scheme_changed)
+        _connected = True
+
+
+def _on_scheme_changed(_scheme: Qt.ColorScheme) -> None:
+    """The system's scheme changed: follow it if the theme says so."""
+    if _applying or _current is not Theme.SYSTEM:
         return
-    app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, Theme.SYSTEM)
 
 
-def follow_system_theme(app: QApplication) -> None:
-    """Apply the theme now and again whenever the system scheme changes."""
-    apply_theme(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
+def _can_request_scheme() -> bool:
+    """Whether Qt can be asked for a light or dark scheme (Qt 6.8 and later)."""
+    return hasattr(QGuiApplication.styleHints(), "setColorScheme")
 
+
+def _request_scheme(theme: Theme) -> None:
+    """Ask Qt for the theme's scheme, so native styles, dialogs and title bars match."""
+    if not _can_request_scheme():
+        return
+    hints = QGuiApplication.styleHints()
+    if theme is Theme.SYSTEM:
+        hints.unsetColorScheme()
+    else:
+        hints.setColorScheme(Qt.ColorScheme.Light if theme is Theme.LIGHT
+                             else Qt.ColorScheme.Dark)
+
+
+def _needs_fusion(theme: Theme) -> bool:
+    """Whether only Fusion (which uses palettes) can show the theme."""
+    if theme is Theme.HIGH_CONTRAST:
+        return True
+    return theme in (Theme.LIGHT, Theme.DARK) and not _can_request_scheme()
+
+
+def _set_style(app: QApplication, name: str) -> None:
+    """Switch to the named style unless it is the one in use (switching restyles everything)."""
+    if app.style().name().casefold() != name.casefold():
+        app.setStyle(name)
+
+
+def _palette(app: QApplication, theme: Theme) -> QPalette:
+    """The palette for ``theme`` on the style in use; an empty one leaves it to the style."""
+    if theme is Theme.HIGH_CONTRAST:
+        return high_contrast_palette()
+    if app.style().name().casefold() != _FUSION:
+        return QPalette()
+    dark = is_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
+    return dark_palette() if dark else app.style().standardPalette()

@@ -19,6 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
+from tgviewer.core.data_table import DataTable, series_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import (
@@ -88,6 +89,7 @@ class TrendView(QWidget):
         #: Marks over points whose records disagree: (country, period code, item).
         self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
         self._rows: tuple[SeriesRow, ...] = ()
+        self.totals: list[SpanTotal] = []
         self._positions: dict[str, int] = {}
         self._unit = ""
         #: Where values go along the y axis (linear, or log with zeros at the foot).
@@ -145,12 +147,13 @@ class TrendView(QWidget):
                     "No figure is known for these countries in this range.\n"
                     "Try another range, or the coverage of other countries.")
         self._rows = rows_found
+        self.totals = []
         if message:
             self._hide_slots(0)
             self.show_message(message)
             return
         self._stack.setCurrentWidget(self.plot)
-        totals = span_totals(bundle, state)
+        totals = self.totals = span_totals(bundle, state)
         # An index's base level (100) is drawn too, so it must sit above a log axis's foot.
         level = [100.0] if state.normalisation is Normalisation.INDEX else []
         scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals]
@@ -346,6 +349,10 @@ class TrendView(QWidget):
                     self.plot.addItem(line)
                     self.event_lines.append(line)
 
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """The figures drawn: each country's points, then the dashed longer totals."""
+        return series_table(bundle, state, self._rows, self.totals)
 
     def point_near(self, scene_position: QPointF) -> SeriesRow | None:
         """The series row of the drawn point nearest ``scene_position``, if close enough."""

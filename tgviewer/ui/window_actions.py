@@ -37,6 +37,10 @@ class WindowActions:
         self.export = self._action("&Export Chart…", window.export_chart_dialog, "Ctrl+E",
                                    "Save the current chart as a PNG or SVG, with its title "
                                    "and source")
+        self.export_data = self._action("Export &Data…", window.export_data_dialog,
+                                        "Ctrl+Shift+E",
+                                        "Save the figures behind the current chart as CSV, "
+                                        "with their status and source")
         self.copy_chart = self._action("Copy C&hart", window.copy_chart, "Ctrl+Shift+C",
                                        "Copy the current chart, with its title and source, "
                                        "as an image")
@@ -86,6 +90,7 @@ class WindowActions:
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.export)
+        file_menu.addAction(self.export_data)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
