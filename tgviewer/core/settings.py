@@ -8,7 +8,6 @@ are used with a one-sentence notice for the status bar.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import dataclasses
 import json
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.json_file import JsonFileError, read_json_object
 from tgviewer.core.view_state import ViewState
 from tgviewer.paths import config_dir
 
@@ -26,8 +26,10 @@ from tgviewer.paths import config_dir
 SETTINGS_FILE = "settings.json"
 #: Version of the layout :meth:`Settings.to_dict` writes; bumped on incompatible changes.
 FORMAT_VERSION = 1
-#: Number of bundles the recent list keeps.
+#: Number of bundles (and of views) the recent lists keep.
 MAX_RECENT = 10
+#: The largest presentation scale.
+MAX_PRESENTATION_SCALE = 3.0
 #: A settings file larger than this is treated as damaged (real ones are a few kilobytes).
 MAX_SETTINGS_BYTES = 1_000_000
 #: Suffix of a damaged settings file that was set aside.
@@ -78,6 +80,16 @@ class Settings:
         paths and later duplicates are dropped and the list is cut to :data:`MAX_RECENT`.
     view_state
         The last view, or ``None`` to start from the bundle's default view.
+    recent_views
+        Absolute paths of recently opened or saved views (``.tgview``), most recent first,
+        under the same rules as ``recent_bundles``.
+    theme
+        The theme chosen in the View menu (``system``, ``light``, ``dark``,
+        ``high_contrast``); the window reads an unknown name as ``system``.
+    presentation_scale
+        How much presentation mode enlarges text, markers and lines (1 to 3).
+    slides
+        The saved views presentation mode steps through, in order.
     """
 
     geometry: str = ""
@@ -85,10 +97,19 @@ class Settings:
     last_bundle: str | None = None
     recent_bundles: tuple[str, ...] = ()
     view_state: ViewState | None = None
+    recent_views: tuple[str, ...] = ()
+    theme: str = "system"
+    presentation_scale: float = 1.5
+    slides: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        # The recent list's rules hold for every Settings, however it was made.
+        # The recent lists' rules hold for every Settings, however it was made.
         object.__setattr__(self, "recent_bundles", _recent_list(self.recent_bundles))
+        object.__setattr__(self, "recent_views", _recent_list(self.recent_views))
+        scale = self.presentation_scale
+        object.__setattr__(self, "presentation_scale",
+                           min(MAX_PRESENTATION_SCALE, max(1.0, scale))
+                           if scale == scale else 1.5)
         if self.last_bundle == "":
             object.__setattr__(self, "last_bundle", None)
 
@@ -108,6 +129,10 @@ class Settings:
             self, last_bundle=path, recent_bundles=(path, *self.recent_bundles)
         )
 
+    def with_recent_view(self, path: str) -> Settings:
+        """A copy with the view file ``path`` first in the recent views."""
+        return dataclasses.replace(self, recent_views=(path, *self.recent_views))
+
     def without_recent(self, path: str) -> Settings:
         """A copy without ``path`` (say the file has vanished), also as the last bundle."""
         return dataclasses.replace(
@@ -125,6 +150,10 @@ class Settings:
             "last_bundle": self.last_bundle,
             "recent_bundles": list(self.recent_bundles),
             "view_state": None if self.view_state is None else self.view_state.to_dict(),
+            "recent_views": list(self.recent_views),
+            "theme": self.theme,
+            "presentation_scale": self.presentation_scale,
+            "slides": list(self.slides),
         }
 
     @classmethod
@@ -164,11 +193,16 @@ class Settings:
             raise ValueError(
                 f"field 'last_bundle': expected a path or null, found {last_bundle!r:.60}"
             )
-        recent = document.get("recent_bundles", [])
-        if not isinstance(recent, list) or not all(isinstance(p, str) for p in recent):
+        def paths(name: str) -> tuple[str, ...]:
+            value = document.get(name, [])
+            if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                raise ValueError(f"field {name!r}: expected a list of paths, found {value!r:.60}")
+            return tuple(value)
+
+        scale = document.get("presentation_scale", 1.5)
+        if isinstance(scale, bool) or not isinstance(scale, int | float):
             raise ValueError(
-                f"field 'recent_bundles': expected a list of paths, found {recent!r:.60}"
-            )
+                f"field 'presentation_scale': expected a number, found {scale!r:.60}")
         view = document.get("view_state")
         if view is not None and not isinstance(view, dict):
             raise ValueError(
@@ -182,8 +216,12 @@ class Settings:
             geometry=text("geometry"),
             window_state=text("window_state"),
             last_bundle=last_bundle,
-            recent_bundles=tuple(recent),
+            recent_bundles=paths("recent_bundles"),
             view_state=view_state,
+            recent_views=paths("recent_views"),
+            theme=text("theme") or "system",
+            presentation_scale=float(scale),
+            slides=paths("slides"),
         )
 
 
@@ -214,57 +252,6 @@ class LoadedSettings:
 def settings_path() -> Path:
     """Where the settings live: :data:`SETTINGS_FILE` in the config folder."""
     return config_dir() / SETTINGS_FILE
-
-
-class _DamagedFileError(Exception):
-    """The settings file cannot be used; the message says where and why."""
-
-
-def _json_kind(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    return "text" if isinstance(value, str) else "a list"
-
-
-def _read_document(path: Path) -> Mapping[str, Any]:
-    """The JSON object in ``path``.
-
-    Raises
-    ------
-    _DamagedFileError
-        If the file does not hold settings.
-    OSError
-        If it cannot be read.
-    """
-    with path.open("rb") as stream:
-        data = stream.read(MAX_SETTINGS_BYTES + 1)
-    if len(data) > MAX_SETTINGS_BYTES:
-        raise _DamagedFileError(f"{path.name}: larger than {MAX_SETTINGS_BYTES:,} bytes")
-    # Tolerate the byte-order mark some editors add on saving.
-    skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
-    try:
-        source = data[skipped:].decode("utf-8")
-    except UnicodeDecodeError as exc:
-        byte = skipped + exc.start + 1
-        raise _DamagedFileError(f"{path.name}: not UTF-8 text (byte {byte})") from None
-    try:
-        document = json.loads(source)
-    except json.JSONDecodeError as exc:
-        where = f"{path.name}, line {exc.lineno}, column {exc.colno}"
-        raise _DamagedFileError(f"{where}: {exc.msg}") from None
-    except ValueError:  # Python refuses to convert a number thousands of digits long
-        raise _DamagedFileError(f"{path.name}: holds a number too long to read") from None
-    except RecursionError:
-        raise _DamagedFileError(f"{path.name}: nested too deeply to be settings") from None
-    if not isinstance(document, dict):
-        raise _DamagedFileError(
-            f"{path.name}: expected a JSON object at the top, found {_json_kind(document)}"
-        )
-    return document
 
 
 def _set_aside(path: Path) -> Path:
@@ -323,7 +310,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     """
     path = settings_path() if path is None else path
     try:
-        return LoadedSettings(Settings.from_dict(_read_document(path)))
+        return LoadedSettings(Settings.from_dict(read_json_object(path, MAX_SETTINGS_BYTES)))
     except FileNotFoundError:
         return LoadedSettings()
     except OSError as exc:
@@ -340,7 +327,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         )
     except ValueError as exc:
         problem = f"{path.name}: {exc}"
-    except _DamagedFileError as exc:
+    except JsonFileError as exc:
         problem = str(exc)
     try:
         target = _set_aside(path)

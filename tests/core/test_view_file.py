@@ -1,0 +1,140 @@
+"""Saved views (.tgview): round trips, the bundle they name, and files that are not views."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tgviewer.core.bundle_reader import read_default_bundle
+from tgviewer.core.model import Bundle
+from tgviewer.core.view_file import (
+    BundleMatch,
+    BundleRef,
+    SavedView,
+    ViewFileError,
+    bundle_match,
+    read_view,
+    write_view,
+)
+from tgviewer.core.view_state import (
+    CompareOrder,
+    Normalisation,
+    ViewKind,
+    default_view_state,
+)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return read_default_bundle()
+
+
+def saved_of(bundle: Bundle, **changes: object) -> SavedView:
+    state = dataclasses.replace(default_view_state(bundle), **changes)  # type: ignore[arg-type]
+    return SavedView(state, BundleRef.of(bundle))
+
+
+def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path, bundle: Bundle) -> None:
+    saved = saved_of(bundle, view=ViewKind.COMPARE, normalisation=Normalisation.INDEX,
+                     index_base="2024Q3", log_scale=True, compare_a="2024", compare_b="2025",
+                     compare_order=CompareOrder.NAME, scatter_period="2025H1",
+                     ranking_period="2025Q4", countries=("GBR", "DEU", "FRA"))
+    path = tmp_path / "my view.tgview"
+    write_view(path, saved)
+    again = read_view(path)
+    assert again == saved
+    assert again.state == saved.state
+    assert bundle_match(again, bundle) is BundleMatch.SAME
+
+
+def test_the_bundle_is_named_by_id_and_checksum(bundle: Bundle) -> None:
+    saved = saved_of(bundle)
+    newer = dataclasses.replace(saved, bundle=dataclasses.replace(saved.bundle,
+                                                                  checksum="0" * 64))
+    assert bundle_match(newer, bundle) is BundleMatch.OTHER_VERSION
+    other = dataclasses.replace(saved, bundle=BundleRef("someone-else", "Other", "1" * 64))
+    assert bundle_match(other, bundle) is BundleMatch.OTHER
+    assert "as of 2026-05-30" in saved.bundle.describe()
+
+
+def test_writing_replaces_atomically_and_keeps_nothing_else(tmp_path: Path,
+                                                             bundle: Bundle) -> None:
+    path = tmp_path / "view.tgview"
+    path.write_text("old", encoding="utf-8")
+    write_view(path, saved_of(bundle))
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == "tgviewer-view"
+    assert [p.name for p in tmp_path.iterdir()] == ["view.tgview"]
+    with pytest.raises(ViewFileError, match="cannot write here"):
+        write_view(tmp_path / "view.tgview" / "inside.tgview", saved_of(bundle))
+
+
+def document(bundle: Bundle) -> dict[str, object]:
+    return saved_of(bundle).to_dict()
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", "line 1, column 1"),
+    (b'{"format": "tgviewer-view", "format_version": 1, "bundle": {', "line 1, column 61"),
+    (b"\xff\xfe\x00garbage", "not UTF-8 text"),
+    (b"[1, 2]", "expected a JSON object at the top, found a list"),
+    (b'{"format": "something"}', "not a tgviewer saved view"),
+    (b'{"format": "tgviewer-view", "format_version": 9}', "saved by a newer tgviewer"),
+    (b'{"format": "tgviewer-view", "format_version": "1"}', "field 'format_version'"),
+    (b'{"format": "tgviewer-view", "format_version": 1, "bundle": 3}', "field 'bundle'"),
+    (b"[" * 100_000 + b"]" * 100_000, "larger than|nested too deeply"),
+    (b" " * 300_000, "larger than 256,000 bytes"),
+])
+def test_a_bad_file_says_what_and_where(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.tgview"
+    path.write_bytes(content)
+    with pytest.raises(ViewFileError, match=message) as caught:
+        read_view(path)
+    assert "bad.tgview" in str(caught.value)
+    assert path.read_bytes() == content  # never modified
+
+
+def test_a_bad_field_of_the_state_is_named(tmp_path: Path, bundle: Bundle) -> None:
+    doc = document(bundle)
+    doc["state"]["normalisation"] = "per_billion"  # type: ignore[index]
+    path = tmp_path / "v.tgview"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ViewFileError, match=r"field 'state\.normalisation': 'per_billion'"):
+        read_view(path)
+    doc = document(bundle)
+    doc["state"]["range"] = "2025Q9"  # type: ignore[index]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(ViewFileError, match=r"v\.tgview: field 'state\.range"):
+        read_view(path)
+
+
+def test_missing_and_folder_paths(tmp_path: Path) -> None:
+    with pytest.raises(ViewFileError, match="no such file"):
+        read_view(tmp_path / "gone.tgview")
+    with pytest.raises(ViewFileError, match="a folder"):
+        read_view(tmp_path)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+                    max_leaves=20))
+def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(value: object) -> None:
+    import tempfile
+
+    bundle = read_default_bundle()
+    doc = document(bundle)
+    for key in ("state", "bundle"):
+        changed = json.loads(json.dumps(doc))
+        changed[key] = value if not isinstance(value, dict) else {**changed[key], **value}
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "fuzz.tgview"
+            path.write_text(json.dumps(changed), encoding="utf-8")
+            try:
+                read_view(path)
+            except ViewFileError as exc:
+                assert "fuzz.tgview" in str(exc)

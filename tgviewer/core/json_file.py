@@ -1,0 +1,66 @@
+"""Reading a small JSON object from a file people may have edited, damaged or swapped.
+
+Settings and saved views are both one JSON object in a small file. Whatever the file holds
+(too much, bytes that are not UTF-8, broken JSON, a list instead of an object, a number
+thousands of digits long, nesting deep enough to exhaust the stack), reading it raises one
+:class:`JsonFileError` whose message says what is wrong and where (file, line, column).
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+
+class JsonFileError(Exception):
+    """The file does not hold a JSON object; the message says where and why."""
+
+
+def json_kind(value: object) -> str:
+    """What a JSON value is, in words (for messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "text" if isinstance(value, str) else "a list"
+
+
+def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
+    """The JSON object in ``path``, a file of at most ``max_bytes``.
+
+    Raises
+    ------
+    JsonFileError
+        If the file does not hold one JSON object.
+    OSError
+        If it cannot be read.
+    """
+    with path.open("rb") as stream:
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise JsonFileError(f"{path.name}: larger than {max_bytes:,} bytes")
+    # Tolerate the byte-order mark some editors add on saving.
+    skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        source = data[skipped:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        byte = skipped + exc.start + 1
+        raise JsonFileError(f"{path.name}: not UTF-8 text (byte {byte})") from None
+    try:
+        document = json.loads(source)
+    except json.JSONDecodeError as exc:
+        where = f"{path.name}, line {exc.lineno}, column {exc.colno}"
+        raise JsonFileError(f"{where}: {exc.msg}") from None
+    except ValueError:  # Python refuses to convert a number thousands of digits long
+        raise JsonFileError(f"{path.name}: holds a number too long to read") from None
+    except RecursionError:
+        raise JsonFileError(f"{path.name}: nested too deeply to read") from None
+    if not isinstance(document, dict):
+        raise JsonFileError(
+            f"{path.name}: expected a JSON object at the top, found {json_kind(document)}")
+    return document
