@@ -133,6 +133,11 @@ class Settings:
         """A copy with the view file ``path`` first in the recent views."""
         return dataclasses.replace(self, recent_views=(path, *self.recent_views))
 
+    def without_recent_view(self, path: str) -> Settings:
+        """A copy without the view file ``path`` in the recent views."""
+        return dataclasses.replace(
+            self, recent_views=tuple(p for p in self.recent_views if p != path))
+
     def without_recent(self, path: str) -> Settings:
         """A copy without ``path`` (say the file has vanished), also as the last bundle."""
         return dataclasses.replace(

@@ -26,7 +26,7 @@ def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tgviewer", description="Open the tgviewer window.")
     parser.add_argument("bundle", nargs="?",
                         help="a .tgbundle to open (default: the last bundle used, else the "
-                             "embedded default)")
+                             "embedded default), or a saved view (.tgview) to show")
     parser.add_argument("--smoke", action="store_true",
                         help="start, load, paint the first view, print the time to "
                              "interactive, and exit 0")
@@ -49,6 +49,9 @@ def open_window(bundle_argument: str | None,
     from tgviewer.core.view_state import fit_to_bundle
     from tgviewer.ui.main_window import MainWindow
 
+    view_file = None
+    if bundle_argument and bundle_argument.lower().endswith(".tgview"):
+        view_file, bundle_argument = bundle_argument, None
     loaded = load_settings()
     remembered = loaded.settings.last_bundle
     path = str(Path(bundle_argument).resolve()) if bundle_argument else remembered
@@ -70,6 +73,8 @@ def open_window(bundle_argument: str | None,
         box.open()
         window.failure_dialog = box
         window.status.show_notice("Showing the embedded default bundle.")
+    if view_file is not None:
+        window.saved_views.open_file(view_file)
     return window, failure
 
 

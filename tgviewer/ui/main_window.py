@@ -38,6 +38,7 @@ from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.export_size import ExportSize
 from tgviewer.ui.filter_panel import FilterPanel
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.saved_views import SavedViews
 from tgviewer.ui.status_bar import StatusBar
 from tgviewer.ui.view_classes import VIEW_CLASSES, build_view
 from tgviewer.ui.window_actions import VIEWS, WindowActions
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self.saved_views = SavedViews(self)
         self.actions_ = WindowActions(self)
         self._restore_layout()
         if loaded.notice:
@@ -271,11 +273,8 @@ class MainWindow(QMainWindow):
         try:
             bundle = read_bundle(resolved)
         except BundleError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "The bundle could not be opened",
-                              f"{exc.describe()}\n\nThe data shown is unchanged.",
-                              QMessageBox.StandardButton.Ok, self)
-            box.open()
-            self.failure_dialog = box
+            self.warn("The bundle could not be opened",
+                      f"{exc.describe()}\n\nThe data shown is unchanged.")
             self.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
                 self.settings = self.settings.without_recent(resolved)
@@ -345,10 +344,7 @@ class MainWindow(QMainWindow):
         try:
             export_chart(self.bundle, self.store.state, path, self.export_size)
         except ExportError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "The chart could not be exported",
-                              str(exc), QMessageBox.StandardButton.Ok, self)
-            box.open()
-            self.failure_dialog = box
+            self.warn("The chart could not be exported", str(exc))
             return False
         self.last_export = path
         self.status.show_notice(f"Exported {Path(path).name}.")
@@ -363,6 +359,18 @@ class MainWindow(QMainWindow):
         QApplication.clipboard().setImage(
             chart_image(self.bundle, self.store.state, self.export_size))
         self.status.show_notice("Chart copied as an image.")
+
+    def warn(self, title: str, text: str) -> None:
+        """Say what went wrong in a window-modal box (kept as :attr:`failure_dialog`)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.failure_dialog = box
+
+    def clear_recent_views(self) -> None:
+        """Forget the recent views (the files are untouched)."""
+        self.settings = dataclasses.replace(self.settings, recent_views=())
+        self.save_settings()
 
     def show_about(self) -> None:
         """Help > About."""

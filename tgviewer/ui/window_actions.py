@@ -7,6 +7,7 @@ the store; they hold no state of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,13 @@ class WindowActions:
         self.open = self._action("&Open Bundle…", window.open_bundle_dialog,
                                  QKeySequence.StandardKey.Open,
                                  "Open a .tgbundle file, for example one carried on a USB stick")
+        views = window.saved_views
+        self.open_view = self._action("Open &View…", views.open_dialog, "Ctrl+Shift+O",
+                                      "Open a saved view (.tgview)")
+        self.save_view = self._action("&Save View…", views.save_dialog,
+                                      QKeySequence.StandardKey.Save,
+                                      "Save the countries, periods and choices shown as a "
+                                      ".tgview file, to reopen, share or present")
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
         self.export = self._action("&Export Chart…", window.export_chart_dialog, "Ctrl+E",
                                    "Save the current chart as a PNG or SVG, with its title "
@@ -49,6 +57,8 @@ class WindowActions:
         self.about = self._action("&About tgviewer", window.show_about)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.recent_views_menu = QMenu("Open Recent Vie&w", window)
+        self.recent_views_menu.aboutToShow.connect(self.fill_recent_views_menu)
 
         self.view_group = QActionGroup(window)
         self.views: dict[ViewKind, QAction] = {}
@@ -89,6 +99,10 @@ class WindowActions:
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        file_menu.addAction(self.open_view)
+        file_menu.addMenu(self.recent_views_menu)
+        file_menu.addAction(self.save_view)
+        file_menu.addSeparator()
         file_menu.addAction(self.export)
         file_menu.addAction(self.export_data)
         file_menu.addSeparator()
@@ -107,6 +121,7 @@ class WindowActions:
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)
         self.fill_recent_menu()
+        self.fill_recent_views_menu()
 
     def choose_view(self, kind: ViewKind) -> None:
         """Show the view ``kind`` (as one action on the store)."""
@@ -120,20 +135,32 @@ class WindowActions:
 
     def fill_recent_menu(self) -> None:
         """List the recent bundles, most recent first, numbered for the keyboard."""
-        menu = self.recent_menu
-        menu.clear()
-        recent = self.window.settings.recent_bundles
-        for number, path in enumerate(recent, start=1):
-            name = Path(path).name.replace("&", "&&")
-            action = menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.setData(path)
-            action.triggered.connect(
-                lambda _c=False, p=path: self.window.open_bundle_file(p))
-        if recent:
-            menu.addSeparator()
-            menu.addAction("Clear Recent Bundles", self.window.clear_recent)
-        else:
-            empty = menu.addAction("No recent bundles")
-            empty.setEnabled(False)
+        window = self.window
+        fill_recent(self.recent_menu, window.settings.recent_bundles, window.open_bundle_file,
+                    "Clear Recent Bundles", window.clear_recent, "No recent bundles")
+
+    def fill_recent_views_menu(self) -> None:
+        """List the recent views, most recent first, numbered for the keyboard."""
+        window = self.window
+        fill_recent(self.recent_views_menu, window.settings.recent_views,
+                    window.saved_views.open_file, "Clear Recent Views",
+                    window.clear_recent_views, "No recent views")
+
+
+def fill_recent(menu: QMenu, recent: Sequence[str], open_file: Callable[[str], object],
+                clear_text: str, clear: Callable[[], object], empty_text: str) -> None:
+    """Fill ``menu`` with ``recent`` files (numbered for the keyboard), then a Clear item."""
+    menu.clear()
+    for number, path in enumerate(recent, start=1):
+        name = Path(path).name.replace("&", "&&")
+        action = menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.setData(path)
+        action.triggered.connect(lambda _c=False, p=path: open_file(p))
+    if recent:
+        menu.addSeparator()
+        menu.addAction(clear_text, clear)
+    else:
+        empty = menu.addAction(empty_text)
+        empty.setEnabled(False)

@@ -1,0 +1,169 @@
+"""Saved views in the window: save, open, other bundles, bad files, recent views."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.test_window_shell import menu_action, small_bundle
+from tgviewer.core.bundle_reader import read_bundle
+from tgviewer.core.view_state import Normalisation, ViewKind
+from tgviewer.ui.main_window import MainWindow
+
+
+def changed_state(window: MainWindow) -> None:
+    window.store.update(countries=("GBR", "FRA", "DEU"), view=ViewKind.RANKING,
+                        normalisation=Normalisation.PER_MILLION, log_scale=True,
+                        ranking_period="2025Q2")
+
+
+def button(box: QMessageBox, text: str) -> object:
+    return next(b for b in box.buttons() if b.text().replace("&", "") == text)
+
+
+def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> None:
+    changed_state(window)
+    saved = window.store.state
+    path = tmp_path / "ranking.tgview"
+    assert window.saved_views.save_to(str(path))
+    window.reset_filters()
+    assert window.store.state != saved
+    assert window.saved_views.open_file(str(path))
+    assert window.store.state == saved
+    assert window.ranking.shown_period.code == "2025Q2"
+    assert window.current_view() is window.ranking
+    assert "Opened view ranking.tgview" in window.status.notice.text()
+
+
+def test_recent_views_are_listed_and_open(window: MainWindow, tmp_path: Path) -> None:
+    window.settings_writable = False
+    changed_state(window)
+    saved = window.store.state
+    path = tmp_path / "mine.tgview"
+    window.saved_views.save_to(str(path))
+    window.reset_filters()
+    menu = window.actions_.recent_views_menu
+    window.actions_.fill_recent_views_menu()
+    first = menu.actions()[0]
+    assert first.data() == str(path.resolve()) and "mine.tgview" in first.text()
+    first.trigger()
+    assert window.store.state == saved
+    assert menu_action(window, "File", "Save View…") is window.actions_.save_view
+    assert window.actions_.save_view.shortcut().toString() == "Ctrl+S"
+
+
+def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
+                                                          tmp_path: Path) -> None:
+    before = window.store.state
+    path = tmp_path / "broken.tgview"
+    path.write_text('{"format": "tgviewer-view", "format_version": 1, "bundle": {"id": "x"}, '
+                    '"state": {"countries": "GBR"}}', encoding="utf-8")
+    assert not window.saved_views.open_file(str(path))
+    assert window.store.state == before
+    box = window.failure_dialog
+    assert box is not None and box.isVisible()
+    assert "broken.tgview: field 'state.countries'" in box.text()
+    assert "unchanged" in box.text()
+    box.close()
+
+
+def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.settings_writable = False
+    changed_state(window)
+    saved = window.store.state
+    path = tmp_path / "default.tgview"
+    window.saved_views.save_to(str(path))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["bundle"] = {"id": "elsewhere", "title": "Someone's bundle",
+                          "checksum": "ab" * 32, "as_of": "2026-01-01"}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    window.reset_filters()
+    before = window.store.state
+
+    assert not window.saved_views.open_file(str(path))
+    box = window.saved_views.mismatch_box
+    assert box is not None and box.isVisible()
+    assert "Someone's bundle" in box.text() and "not at hand" in box.text()
+    assert window.store.state == before  # nothing until answered
+    button(box, "Cancel").click()
+    assert window.store.state == before
+
+    window.saved_views.open_file(str(path))
+    box = window.saved_views.mismatch_box
+    button(box, "Use Current Bundle").click()
+    assert window.store.state == saved
+
+
+def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.settings_writable = False
+    changed_state(window)
+    saved = window.store.state
+    path = tmp_path / "default.tgview"
+    window.saved_views.save_to(str(path))
+    small = small_bundle(tmp_path)
+    assert window.open_bundle_file(str(small))
+    assert window.bundle.manifest.id == "test-bundle"
+
+    window.saved_views.open_file(str(path))
+    box = window.saved_views.mismatch_box
+    assert box is not None and "another bundle" in box.text()
+    button(box, "Open Telegram disclosures to authorities").click()
+    assert window.bundle.manifest.id.startswith("telegram-transparency")
+    assert window.bundle_path is None  # the embedded default
+    assert window.store.state == saved
+
+
+def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
+                                            tmp_path: Path) -> None:
+    window.settings_writable = False
+    window.store.update(countries=("GBR", "DEU"))
+    path = tmp_path / "uk.tgview"
+    window.saved_views.save_to(str(path))
+    window.open_bundle_file(str(small_bundle(tmp_path)))  # FRA and ITA only
+    before = window.store.state
+    window.saved_views.open_file(str(path))
+    button(window.saved_views.mismatch_box, "Use Current Bundle").click()
+    assert window.store.state == before
+    assert "does not apply" in window.failure_dialog.windowTitle()
+    assert "none of its countries" in window.failure_dialog.text()
+
+
+def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.settings_writable = False
+    small = read_bundle(small_bundle(tmp_path))
+    window.set_bundle(small, None)
+    window.store.update(countries=("FRA", "ITA"))
+    path = tmp_path / "small.tgview"
+    window.saved_views.save_to(str(path))
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["bundle"]["checksum"] = "cd" * 32
+    document["state"]["countries"] = ["FRA", "ITA", "XXK"]
+    path.write_text(json.dumps(document), encoding="utf-8")
+    window.store.update(countries=("FRA",))
+    window.saved_views.open_file(str(path))
+    box = window.saved_views.mismatch_box
+    assert "another version of the bundle open" in box.text()
+    button(box, "Use Current Bundle").click()
+    assert window.store.state.countries == ("FRA", "ITA")
+    assert "1 country not in this bundle left out" in window.status.notice.text()
+
+
+def test_the_command_line_opens_a_saved_view(qtbot: QtBot, window: MainWindow,
+                                             tmp_path: Path) -> None:
+    from tgviewer.ui.app import open_window
+
+    changed_state(window)
+    saved = window.store.state
+    path = tmp_path / "start.tgview"
+    window.saved_views.save_to(str(path))
+    opened, failure = open_window(str(path), quiet=True)
+    qtbot.addWidget(opened)
+    opened.settings_writable = False
+    assert failure is None
+    assert opened.store.state == saved
