@@ -24,13 +24,13 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 #: First arguments that name a command; anything else opens the window.
-COMMANDS = ("table", "compare", "bundle", "-h", "--help", "--version")
+COMMANDS = ("table", "compare", "bundle", "render", "-h", "--help", "--version")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every subcommand."""
     # Imported here: the window starts without paying for the commands' imports (pandas).
-    from tgviewer.cli import bundles, compare, table
+    from tgviewer.cli import bundles, compare, render, table
 
     parser = argparse.ArgumentParser(
         prog="tgviewer",
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     table.add_command(commands)
     compare.add_command(commands)
     bundles.add_commands(commands)
+    render.add_command(commands)
     return parser
 
 

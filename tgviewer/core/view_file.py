@@ -14,15 +14,20 @@ The file::
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.json_file import JsonFileError, json_kind, read_json_object
 from tgviewer.core.model import Bundle
+from tgviewer.core.problems import BundleError
 from tgviewer.core.view_state import ViewState
 
 #: Suffix of saved view files.
@@ -95,6 +100,21 @@ def bundle_match(saved: SavedView, bundle: Bundle) -> BundleMatch:
     if saved.bundle.id == bundle.manifest.id:
         return BundleMatch.OTHER_VERSION
     return BundleMatch.OTHER
+
+
+def find_bundle(reference: BundleRef, recent: Sequence[str] = ()) -> Bundle | None:
+    """The bundle ``reference`` names, when it is at hand: the embedded default or one of
+    the ``recent`` bundle files with the same checksum; ``None`` otherwise."""
+    if not reference.checksum:
+        return None
+    readers: list[Callable[[], Bundle]] = [read_default_bundle]
+    readers += [partial(read_bundle, path) for path in recent if Path(path).is_file()]
+    for reader in readers:
+        with contextlib.suppress(BundleError, OSError):
+            bundle = reader()
+            if bundle.checksum == reference.checksum:
+                return bundle
+    return None
 
 
 def write_view(path: str | Path, saved: SavedView) -> None:

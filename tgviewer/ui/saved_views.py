@@ -10,15 +10,13 @@ a view is explained and the current view stays.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
-from tgviewer.core.bundle_reader import DEFAULT_BUNDLE_LOCATION, read_bundle, read_default_bundle
+from tgviewer.core.bundle_reader import DEFAULT_BUNDLE_LOCATION
 from tgviewer.core.model import Bundle
-from tgviewer.core.problems import BundleError
 from tgviewer.core.view_file import (
     SUFFIX,
     BundleMatch,
@@ -26,6 +24,7 @@ from tgviewer.core.view_file import (
     SavedView,
     ViewFileError,
     bundle_match,
+    find_bundle,
     read_view,
     write_view,
 )
@@ -170,17 +169,7 @@ class SavedViews:
 
     def find_bundle(self, reference: BundleRef) -> Bundle | None:
         """The embedded default or a recent bundle with ``reference``'s checksum, if any."""
-        if not reference.checksum:
-            return None
-        readers = [read_default_bundle, *(
-            (lambda p=path: read_bundle(p)) for path in self.window.settings.recent_bundles
-            if Path(path).exists())]
-        for reader in readers:
-            with contextlib.suppress(BundleError, OSError):
-                bundle = reader()
-                if bundle.checksum == reference.checksum:
-                    return bundle
-        return None
+        return find_bundle(reference, self.window.settings.recent_bundles)
 
     # Recent views ------------------------------------------------------------------------
 
