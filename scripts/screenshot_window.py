@@ -31,6 +31,9 @@ def main() -> int:
     parser.add_argument("--index", metavar="BASE", help="index with this base period = 100")
     parser.add_argument("--log", action="store_true", help="log scale")
     parser.add_argument("--range", help="range shown, e.g. 2025Q1-2026Q1")
+    parser.add_argument("--present", action="store_true", help="presentation mode (F11)")
+    parser.add_argument("--theme", choices=["system", "light", "dark", "high_contrast"],
+                        help="the View > Theme choice")
     parser.add_argument("--scatter-period", help="period of the scatter, e.g. 2024Q1-Q3")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
@@ -63,8 +66,16 @@ def main() -> int:
     if args.scatter_period:
         state = dataclasses.replace(state, scatter_period=parse_span(args.scatter_period).code)
     state = dataclasses.replace(state, log_scale=args.log)
+    from PySide6.QtCore import QTimer
+
+    from tgviewer.ui.theme import Theme, apply_theme
+
+    if args.theme:
+        apply_theme(app, Theme(args.theme))
     window = MainWindow(bundle, state)
     window.settings_writable = False
+    if args.present:
+        QTimer.singleShot(300, window.presentation.enter)
     window.setGeometry(window.screen().availableGeometry())
     window.show()
     if args.details:

@@ -41,18 +41,24 @@ def open_window(bundle_argument: str | None,
     The settings are read here; a bundle that fails gives a dialog (unless ``quiet``) and the
     embedded default is shown instead.
     """
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
     from tgviewer.core.problems import BundleError
     from tgviewer.core.settings import load_settings
     from tgviewer.core.view_state import fit_to_bundle
     from tgviewer.ui.main_window import MainWindow
+    from tgviewer.ui.theme import Theme, apply_theme
+    from tgviewer.ui.window_actions import theme_of
 
     view_file = None
     if bundle_argument and bundle_argument.lower().endswith(".tgview"):
         view_file, bundle_argument = bundle_argument, None
     loaded = load_settings()
+    theme = theme_of(loaded.settings.theme)
+    app = QApplication.instance()
+    if theme is not Theme.SYSTEM and isinstance(app, QApplication):
+        apply_theme(app, theme)
     remembered = loaded.settings.last_bundle
     path = str(Path(bundle_argument).resolve()) if bundle_argument else remembered
     failure = None

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QListWidgetItem,
@@ -37,9 +38,11 @@ from tgviewer.ui.about import show_about
 from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.export_size import ExportSize
 from tgviewer.ui.filter_panel import FilterPanel
+from tgviewer.ui.presentation import Presentation
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.saved_views import SavedViews
 from tgviewer.ui.status_bar import StatusBar
+from tgviewer.ui.theme import Theme, apply_theme
 from tgviewer.ui.view_classes import VIEW_CLASSES, build_view
 from tgviewer.ui.window_actions import VIEWS, WindowActions
 
@@ -107,8 +110,9 @@ class MainWindow(QMainWindow):
         #: Size and scale of chart exports (the last chosen) and the last file exported.
         self.export_size = ExportSize()
         self.last_export = ""
-        #: The last warning or About box opened (kept so tests and users can reach it).
+        #: The last warning, About box or Slides dialog opened (kept for tests to reach).
         self.failure_dialog: QMessageBox | None = None
+        self.slides_dialog: QWidget | None = None
         self.about_box: QMessageBox | None = None
         self._drawn: dict[ViewKind, ViewState | None] = dict.fromkeys(TAB_ORDER)
         self.setObjectName("mainWindow")
@@ -123,7 +127,11 @@ class MainWindow(QMainWindow):
             QVBoxLayout(page).setContentsMargins(0, 0, 0, 0)
             self.pages[kind] = page
             self.tabs.addTab(page, label.replace("&", ""))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.setCentralWidget(central)
 
         self.filters = FilterPanel(self.store, bundle)
         self.filters.reset_button.clicked.connect(self.reset_filters)
@@ -137,6 +145,10 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.saved_views = SavedViews(self)
+        self.presentation = Presentation(self)
+        column.addWidget(self.presentation.title)
+        column.addWidget(self.presentation.hint)
+        column.addWidget(self.tabs, 1)
         self.actions_ = WindowActions(self)
         self._restore_layout()
         if loaded.notice:
@@ -166,6 +178,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(view)
         view.show()  # now, not at the next turn of the event loop as a layout would
         self.views[kind] = view
+        self.presentation.prepare(view)
         return view
 
     def current_view(self) -> View:
@@ -237,6 +250,7 @@ class MainWindow(QMainWindow):
             self._drawn[state.view] = inputs
         if self.details.country not in state.countries or self.details.bundle is not self.bundle:
             self.show_details(state.countries[0] if state.countries else "")
+        self.presentation.update_title()
 
     def _country_item_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is not None:
@@ -367,6 +381,34 @@ class MainWindow(QMainWindow):
         box.open()
         self.failure_dialog = box
 
+    def choose_slides(self) -> None:
+        """View > Slides: pick the saved views presentation mode steps through."""
+        from tgviewer.ui.slides_dialog import SlidesDialog
+
+        dialog = SlidesDialog(self.settings.slides, self.settings.recent_views, self)
+        self.slides_dialog = dialog
+
+        def chosen(result: int) -> None:
+            if result == SlidesDialog.DialogCode.Accepted:
+                self.settings = dataclasses.replace(self.settings, slides=dialog.slides())
+                self.presentation.slide = -1
+                self.save_settings()
+        dialog.finished.connect(chosen)
+        dialog.open()
+
+    def choose_theme(self, theme: Theme) -> None:
+        """View > Theme: apply ``theme`` and remember it (presentation mode keeps its own
+        high contrast until it ends)."""
+        self.settings = dataclasses.replace(self.settings, theme=theme.value)
+        if self.presentation.active and self.presentation._before is not None:
+            self.presentation._before.theme = theme
+        else:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, theme)
+        self.actions_.show_theme(theme)
+        self.save_settings()
+
     def clear_recent_views(self) -> None:
         """Forget the recent views (the files are untouched)."""
         self.settings = dataclasses.replace(self.settings, recent_views=())
@@ -401,11 +443,13 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
         if event.type() == QEvent.Type.PaletteChange and self.render_count:
-            from tgviewer.ui.chart_style import style_axes
+            from tgviewer.ui.chart_style import recolour_legend, style_axes
 
             for view in self.views.values():
                 if (plot := getattr(view, "plot", None)) is not None:
                     style_axes(plot)
+                if (legend := getattr(view, "legend", None)) is not None:
+                    recolour_legend(legend)
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()
         super().changeEvent(event)

@@ -15,10 +15,23 @@ CATEGORICAL = (
 )
 
 
+#: For the high-contrast theme (black background): Paul Tol's light scheme, then the light
+#: colours of Okabe & Ito's; every one at 7:1 or more on black, still told apart by people
+#: with the common colour-vision deficiencies.
+HIGH_CONTRAST = (
+    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
+    "#DDDDDD", "#E69F00", "#56B4E9", "#F0E442", "#EE99AA", "#66CCEE", "#FFFFFF", "#CCBB44",
+)
+
+
 def country_colours(selected: Sequence[str]) -> dict[str, str]:
     """A colour per selected country, by the order of selection: every view colours a country
-    the same way, and the first sixteen countries picked never share a colour."""
-    return {code: CATEGORICAL[i % len(CATEGORICAL)] for i, code in enumerate(selected)}
+    the same way, and the first sixteen countries picked never share a colour. The
+    high-contrast theme has its own, lighter colours."""
+    from tgviewer.ui.theme import Theme, current_theme
+
+    colours = HIGH_CONTRAST if current_theme() is Theme.HIGH_CONTRAST else CATEGORICAL
+    return {code: colours[i % len(colours)] for i, code in enumerate(selected)}
 
 
 def muted_text_colour() -> str:

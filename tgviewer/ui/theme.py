@@ -11,12 +11,25 @@ ignore palettes, so the original style comes back when another theme is chosen.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsView,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 _FUSION = "fusion"
+_GOLD = QColor(255, 215, 0)
+#: Fusion draws edges in the window colour darkened by 40%: this gives a light grey on black.
+_EDGE = QColor(200, 200, 200)
+_Option = TypeVar("_Option", bound=QStyleOption)
 
 
 class Theme(Enum):
@@ -49,7 +62,9 @@ _applying = False
 
 
 def is_dark() -> bool:
-    """Whether the system currently asks for a dark scheme."""
+    """Whether the window is dark: as the theme chose, or under SYSTEM as the system asks."""
+    if _current is not Theme.SYSTEM:
+        return _current is not Theme.LIGHT
     hints = QGuiApplication.styleHints()
     return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
 
@@ -88,7 +103,7 @@ def high_contrast_palette() -> QPalette:
     it for their muted labels.
     """
     palette = QPalette()
-    black, white, gold = QColor(0, 0, 0), QColor(255, 255, 255), QColor(255, 215, 0)
+    black, white, gold = QColor(0, 0, 0), QColor(255, 255, 255), _GOLD
     grey = QColor(160, 160, 160)
     roles = {
         QPalette.ColorRole.Window: black, QPalette.ColorRole.WindowText: white,
@@ -129,19 +144,75 @@ def _luminance(colour: QColor) -> float:
             + 0.0722 * linear(colour.blueF()))
 
 
+class _HighContrastStyle(QProxyStyle):
+    """Fusion with light edges on controls, which Fusion draws from the (black) window colour.
+
+    Without it, check boxes, radio buttons, the country list's check marks and the frames of
+    buttons, fields and combo boxes would be black on black; a checked button gets a gold edge.
+    """
+
+    _EDGED = frozenset({
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_PanelButtonCommand,
+        QStyle.PrimitiveElement.PE_FrameLineEdit,
+        QStyle.PrimitiveElement.PE_PanelLineEdit,
+    })
+    _EDGED_COMPLEX = frozenset({
+        QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox,
+    })
+
+    def __init__(self) -> None:
+        super().__init__(_FUSION)
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        if element in self._EDGED:
+            option = self._edged(option)
+        super().drawPrimitive(element, option, painter, widget)
+
+    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
+                           painter: QPainter, widget: QWidget | None = None) -> None:
+        if control in self._EDGED_COMPLEX:
+            option = self._edged(option)
+        super().drawComplexControl(control, option, painter, widget)
+
+    @staticmethod
+    def _edged(option: _Option) -> _Option:
+        """A copy of ``option`` whose window colour gives Fusion a light edge, gold if checked."""
+        copy = type(option)(option)
+        checked = bool(option.state & QStyle.StateFlag.State_On)
+        copy.palette.setColor(QPalette.ColorRole.Window, _GOLD if checked else _EDGE)
+        return copy
+
+
 def apply_theme(app: QApplication, theme: Theme = Theme.SYSTEM) -> None:
-    """Make the application look as ``theme`` asks, and remember it as the current theme."""
+    """Make the application look as ``theme`` asks, and remember it as the current theme.
+
+    Call it with the user's choice at start-up (or use :func:`follow_system_theme`) and again
+    whenever the choice changes; the windows get a PaletteChange and restyle their charts.
+    """
     global _current, _original_style, _applying
     if _original_style is None:
-        _original_style = app.style().name()
+        _original_style = app.style().name() or _FUSION
     _current = theme
     _applying = True
     try:
         _request_scheme(theme)
-        _set_style(app, _FUSION if _needs_fusion(theme) else _original_style)
+        _set_style(app, theme)
         app.setPalette(_palette(app, theme))
     finally:
         _applying = False
+    # Once the widgets have the new palette (Qt hands it on from the event loop).
+    QTimer.singleShot(0, _forget_chart_backgrounds)
+
+
+def _forget_chart_backgrounds() -> None:
+    """Charts cache their background (pyqtgraph), which would keep the old window colour."""
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QGraphicsView):
+            widget.resetCachedContent()
 
 
 def follow_system_theme(app: QApplication, theme: Theme = Theme.SYSTEM) -> None:
@@ -179,17 +250,19 @@ def _request_scheme(theme: Theme) -> None:
                              else Qt.ColorScheme.Dark)
 
 
-def _needs_fusion(theme: Theme) -> bool:
-    """Whether only Fusion (which uses palettes) can show the theme."""
+def _set_style(app: QApplication, theme: Theme) -> None:
+    """The style ``theme`` needs, switched to only when it is not the one in use."""
+    in_use = app.style()
     if theme is Theme.HIGH_CONTRAST:
-        return True
-    return theme in (Theme.LIGHT, Theme.DARK) and not _can_request_scheme()
-
-
-def _set_style(app: QApplication, name: str) -> None:
-    """Switch to the named style unless it is the one in use (switching restyles everything)."""
-    if app.style().name().casefold() != name.casefold():
-        app.setStyle(name)
+        if not isinstance(in_use, _HighContrastStyle):
+            app.setStyle(_HighContrastStyle())
+        return
+    # Light and dark need Fusion's palettes where Qt cannot be asked for a scheme.
+    fusion = theme is not Theme.SYSTEM and not _can_request_scheme()
+    name = _FUSION if fusion else _original_style or _FUSION
+    switch = isinstance(in_use, _HighContrastStyle) or in_use.name().casefold() != name.casefold()
+    if switch and app.setStyle(name) is None:  # not a style this Qt knows
+        app.setStyle(_FUSION)
 
 
 def _palette(app: QApplication, theme: Theme) -> QPalette:

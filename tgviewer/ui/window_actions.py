@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from tgviewer.core.view_state import ViewKind
+from tgviewer.ui.theme import Theme
 
 if TYPE_CHECKING:
     from tgviewer.ui.main_window import MainWindow
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
 VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
          (ViewKind.COMPARE, "&Compare"), (ViewKind.COVERAGE, "C&overage"),
          (ViewKind.SCATTER, "&Scatter"))
+
+
+def theme_of(name: str) -> Theme:
+    """The theme a setting names; an unknown name follows the system."""
+    try:
+        return Theme(name)
+    except ValueError:
+        return Theme.SYSTEM
 
 
 class WindowActions:
@@ -55,6 +64,25 @@ class WindowActions:
         self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
                                   "Go back to the bundle's default countries and range")
         self.about = self._action("&About tgviewer", window.show_about)
+        self.present = self._action("&Presentation Mode", window.presentation.toggle, "F11",
+                                    "Show the chart alone, full screen, large and in high "
+                                    "contrast, for projecting (Esc leaves)")
+        self.present.setCheckable(True)
+        self.present.setIconText("Present")
+        window.presentation.toggled.connect(self.present.setChecked)
+        self.slides = self._action("S&lides…", window.choose_slides, None,
+                                   "Choose the saved views Page Down and Page Up step through "
+                                   "in presentation mode")
+        self.theme_menu = QMenu("T&heme", window)
+        self.theme_group = QActionGroup(window)
+        self.themes: dict[Theme, QAction] = {}
+        for theme in Theme:
+            action = self._action(theme.label, partial(window.choose_theme, theme))
+            action.setCheckable(True)
+            self.theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.themes[theme] = action
+        self.show_theme(theme_of(window.settings.theme))
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.recent_views_menu = QMenu("Open Recent Vie&w", window)
@@ -78,8 +106,13 @@ class WindowActions:
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.reset)
+        self.toolbar.addAction(self.present)
         window.addToolBar(self.toolbar)
         self._build_menus()
+        # Shortcuts keep working when the menu bar and toolbar are hidden (presentation).
+        window.addActions([self.open, self.open_view, self.save_view, self.quit, self.export,
+                           self.export_data, self.copy_chart, self.reset, self.present,
+                           *self.views.values()])
 
     def _action(self, text: str, slot: object, shortcut: object = None,
                 tip: str = "") -> QAction:
@@ -115,6 +148,10 @@ class WindowActions:
         view_menu.addSeparator()
         view_menu.addAction(self.reset)
         view_menu.addSeparator()
+        view_menu.addAction(self.present)
+        view_menu.addAction(self.slides)
+        view_menu.addMenu(self.theme_menu)
+        view_menu.addSeparator()
         view_menu.addAction(window.filter_dock.toggleViewAction())
         view_menu.addAction(window.details_dock.toggleViewAction())
         view_menu.addAction(self.toolbar.toggleViewAction())
@@ -122,6 +159,10 @@ class WindowActions:
         help_menu.addAction(self.about)
         self.fill_recent_menu()
         self.fill_recent_views_menu()
+
+    def show_theme(self, theme: Theme) -> None:
+        """Tick the theme chosen."""
+        self.themes[theme].setChecked(True)
 
     def choose_view(self, kind: ViewKind) -> None:
         """Show the view ``kind`` (as one action on the store)."""

@@ -1,0 +1,175 @@
+"""Presentation mode, slides and themes: what changes, what the keys do, what Esc restores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tgviewer.core.bundle_reader import read_default_bundle
+from tgviewer.core.view_state import ViewKind
+from tgviewer.ui import theme
+from tgviewer.ui.chart_style import zoom_of
+from tgviewer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
+    palette, font = qapp.palette(), qapp.font()
+    shown = MainWindow(read_default_bundle())
+    shown.settings_writable = False
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)
+    yield shown
+    shown.presentation.leave()
+    theme.apply_theme(qapp, theme.Theme.SYSTEM)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+def window_lightness() -> int:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_f11_presents_and_esc_restores_everything(qtbot: QtBot, window: MainWindow) -> None:
+    before_font = window.tabs.font().pointSizeF()
+    before_light = window_lightness()
+    before_state = window.store.state
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    presentation = window.presentation
+    assert presentation.active
+    assert window.isFullScreen()
+    assert not window.filter_dock.isVisible() and not window.details_dock.isVisible()
+    assert not window.menuBar().isVisible() and not window.actions_.toolbar.isVisible()
+    assert not window.tabs.tabBar().isVisible()
+    assert presentation.title.isVisible()
+    assert presentation.title.text() == window.chart_title()
+    assert window_lightness() == 0  # high contrast: black
+    scale = window.settings.presentation_scale
+    assert zoom_of(window.trend.plot) == scale
+    assert window.tabs.font().pointSizeF() == pytest.approx(max(before_font, 9.0) * scale)
+    assert window.actions_.present.isChecked()
+    assert window.store.state == before_state  # presenting changes how, not what
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not presentation.active
+    assert not window.isFullScreen()
+    assert window.filter_dock.isVisible() and window.details_dock.isVisible()
+    assert window.menuBar().isVisible() and window.actions_.toolbar.isVisible()
+    assert window.tabs.tabBar().isVisible() and not presentation.title.isVisible()
+    assert window_lightness() == before_light
+    assert zoom_of(window.trend.plot) == 1.0
+    assert window.tabs.font().pointSizeF() == before_font
+    assert not window.actions_.present.isChecked()
+
+
+def test_left_and_right_step_the_period(qtbot: QtBot, window: MainWindow) -> None:
+    window.store.update(view=ViewKind.RANKING)
+    window.presentation.enter()
+    last = window.ranking.shown_period
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.ranking.shown_period.last == last.last - 1
+    assert window.presentation.title.text().endswith(window.ranking.shown_period.label)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.ranking.shown_period == last
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.ranking.shown_period == last
+    assert window.presentation.hint.text() == "The last period of the data."
+
+
+def test_left_and_right_do_nothing_outside_presentation(qtbot: QtBot,
+                                                        window: MainWindow) -> None:
+    before = window.store.state
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.store.state == before
+
+
+def test_the_scale_is_changed_with_keys_and_remembered(qtbot: QtBot,
+                                                       window: MainWindow) -> None:
+    window.presentation.enter()
+    start = window.settings.presentation_scale
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.presentation_scale == start + 0.25
+    assert zoom_of(window.trend.plot) == start + 0.25
+    assert window.current_settings().presentation_scale == start + 0.25
+    window.presentation.set_scale(99)
+    assert window.settings.presentation_scale == 3.0
+    # A view built while presenting is enlarged too.
+    window.store.update(view=ViewKind.SCATTER)
+    assert zoom_of(window.scatter.plot) == 3.0
+
+
+def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    window.store.update(view=ViewKind.RANKING, countries=("GBR", "FRA"))
+    first = window.store.state
+    window.saved_views.save_to(str(tmp_path / "one.tgview"))
+    window.store.update(view=ViewKind.COMPARE, countries=("DEU", "ITA", "ESP"))
+    second = window.store.state
+    window.saved_views.save_to(str(tmp_path / "two.tgview"))
+    window.reset_filters()
+    window.presentation.enter()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.presentation.hint.text() == "No slides yet: choose saved views in View > Slides…"
+
+    window.choose_slides()
+    dialog = window.slides_dialog
+    for name in ("one.tgview", "two.tgview"):
+        dialog.add_path(str(tmp_path / name))
+    dialog.list.setCurrentRow(1)
+    dialog.move_current(-1)
+    dialog.move_current(1)
+    dialog.accept()
+    assert [Path(p).name for p in window.settings.slides] == ["one.tgview", "two.tgview"]
+
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.store.state == first
+    assert window.presentation.hint.text() == "Slide 1 of 2"
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.store.state == second
+    assert window.presentation.title.text() == window.chart_title()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.presentation.hint.text() == "The last slide."
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert window.store.state == first
+
+
+def test_the_theme_menu_switches_and_remembers(qtbot: QtBot, window: MainWindow) -> None:
+    window.actions_.themes[theme.Theme.DARK].trigger()
+    assert window_lightness() < 60
+    assert window.settings.theme == "dark"
+    assert window.actions_.themes[theme.Theme.DARK].isChecked()
+    # Presenting is high contrast, and leaving comes back to the theme chosen.
+    window.presentation.enter()
+    assert window_lightness() == 0
+    window.presentation.leave()
+    assert window_lightness() < 60 and window_lightness() > 0
+    window.actions_.themes[theme.Theme.LIGHT].trigger()
+    assert window_lightness() > 180
+    axis = window.trend.plot.getAxis("left")
+    assert axis.textPen().color() == QApplication.palette().color(QPalette.ColorRole.WindowText)
+
+
+def test_high_contrast_country_colours_read_on_black(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QColor
+
+    from tgviewer.ui.palette import CATEGORICAL, HIGH_CONTRAST, country_colours
+
+    assert len(set(HIGH_CONTRAST)) == len(CATEGORICAL)
+    assert all(theme.contrast_ratio(QColor(c), QColor(0, 0, 0)) >= 7 for c in HIGH_CONTRAST)
+    window.presentation.enter()
+    assert country_colours(["GBR", "FRA"]) == {"GBR": HIGH_CONTRAST[0], "FRA": HIGH_CONTRAST[1]}
+    lines = window.trend.lines
+    first = window.store.state.countries[0]
+    qtbot.waitUntil(lambda: lines[first].opts["pen"].color().name().upper() == HIGH_CONTRAST[0])
+    legend_label = window.trend.legend.items[0][1]
+    assert legend_label.opts["color"] == QApplication.palette().color(QPalette.ColorRole.WindowText)
+    window.presentation.leave()
+    assert country_colours(["GBR"]) == {"GBR": CATEGORICAL[0]}
