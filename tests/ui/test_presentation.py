@@ -173,3 +173,21 @@ def test_high_contrast_country_colours_read_on_black(qtbot: QtBot, window: MainW
     assert legend_label.opts["color"] == QApplication.palette().color(QPalette.ColorRole.WindowText)
     window.presentation.leave()
     assert country_colours(["GBR"]) == {"GBR": CATEGORICAL[0]}
+
+
+def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) -> None:
+    from tgviewer.core.settings import Settings, save_settings
+    from tgviewer.ui.app import open_window
+
+    palette = qapp.palette()
+    save_settings(Settings(theme="dark"))
+    try:
+        opened, _ = open_window(None, quiet=True)
+        qtbot.addWidget(opened)
+        opened.settings_writable = False
+        assert theme.current_theme() is theme.Theme.DARK
+        assert window_lightness() < 60
+        assert opened.actions_.themes[theme.Theme.DARK].isChecked()
+    finally:
+        theme.apply_theme(qapp, theme.Theme.SYSTEM)
+        qapp.setPalette(palette)

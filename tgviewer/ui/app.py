@@ -48,17 +48,16 @@ def open_window(bundle_argument: str | None,
     from tgviewer.core.settings import load_settings
     from tgviewer.core.view_state import fit_to_bundle
     from tgviewer.ui.main_window import MainWindow
-    from tgviewer.ui.theme import Theme, apply_theme
+    from tgviewer.ui.theme import follow_system_theme
     from tgviewer.ui.window_actions import theme_of
 
     view_file = None
     if bundle_argument and bundle_argument.lower().endswith(".tgview"):
         view_file, bundle_argument = bundle_argument, None
     loaded = load_settings()
-    theme = theme_of(loaded.settings.theme)
     app = QApplication.instance()
-    if theme is not Theme.SYSTEM and isinstance(app, QApplication):
-        apply_theme(app, theme)
+    if isinstance(app, QApplication):  # the theme chosen, following the system if so
+        follow_system_theme(app, theme_of(loaded.settings.theme))
     remembered = loaded.settings.last_bundle
     path = str(Path(bundle_argument).resolve()) if bundle_argument else remembered
     failure = None
@@ -117,11 +116,9 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
     QApplication.setDesktopFileName(APP_ID)
 
     from tgviewer.ui.error_handler import ErrorHandler
-    from tgviewer.ui.theme import follow_system_theme
 
     handler = ErrorHandler()
     handler.install()
-    follow_system_theme(app)
     window, failure = open_window(args.bundle, quiet=args.smoke)
     bundle = window.bundle
     if failure is not None and args.smoke:
