@@ -124,3 +124,20 @@ def test_the_window_exports_and_copies_the_current_view(window: MainWindow, tmp_
     assert not window.export_chart_to(str(tmp_path / "chart.gif"))
     assert window.failure_dialog is not None
     assert "unknown format .gif" in window.failure_dialog.text()
+
+
+def test_an_exported_table_shows_every_row(qtbot: QtBot, bundle: Bundle) -> None:
+    from tgviewer.ui.export import ChartPage
+
+    countries = tuple(bundle.countries[:30])
+    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.TABLE,
+                                countries=countries)
+    page = ChartPage(bundle, state)
+    try:
+        page.image(ExportSize(1600, 900))
+        table = page.view.table
+        rows = table.verticalHeader().length() + table.horizontalHeader().height()
+        assert table.height() >= rows  # laid out whole, never cut at a scroll bar
+        assert not table.verticalScrollBar().isVisible()
+    finally:
+        page.close()

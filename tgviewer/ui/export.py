@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QApplication, QGraphicsView, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
 
 from tgviewer.core.atomic import atomic_write_text, mode_for
 from tgviewer.core.chart_text import ChartText, chart_text
@@ -109,11 +109,15 @@ class ChartPage:
         chart_rect = QRect(round(MARGIN), round(top), round(width),
                            max(100, round(bottom - 12 - top)))
         chart = self.chart
-        chart.resize(chart_rect.size())
-        _settle(chart)
         if isinstance(chart, QGraphicsView):  # a plot: the whole scene, axes included
+            chart.setFixedSize(chart_rect.size())
+            _settle(chart)
             chart.render(painter, QRectF(chart_rect), chart.viewport().rect())
+        elif isinstance(chart, QTableView):
+            _paint_table(painter, chart, chart_rect)
         else:
+            chart.setFixedSize(chart_rect.size())
+            _settle(chart)
             QWidget.render(chart, painter, QPoint(chart_rect.x(), chart_rect.y()))
         painter.restore()
 
@@ -238,6 +242,27 @@ def _paint_text(painter: QPainter, text: str, font: QFont, colour: QColor, x: fl
     painter.drawText(QRectF(x, y, width, height),
                      int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), text)
     return height
+
+
+def _paint_table(painter: QPainter, table: QTableView, rect: QRect) -> None:
+    """Every row and column of ``table``, at its natural size, shrunk to fit ``rect`` when
+    larger (a table is never cut off at a scroll bar)."""
+    for bar in (table.horizontalScrollBar(), table.verticalScrollBar()):
+        bar.setEnabled(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    frame = 2 * table.frameWidth()
+    width = table.verticalHeader().width() * table.verticalHeader().isVisible() + \
+        table.horizontalHeader().length() + frame
+    height = table.horizontalHeader().height() + table.verticalHeader().length() + frame
+    table.setFixedSize(width, height)
+    _settle(table)
+    factor = min(1.0, rect.width() / width, rect.height() / height)
+    painter.save()
+    painter.translate(rect.x(), rect.y())
+    painter.scale(factor, factor)
+    QWidget.render(table, painter, QPoint(0, 0))
+    painter.restore()
 
 
 def _settle(widget: QWidget) -> None:
