@@ -39,7 +39,7 @@ def states(base: ViewState) -> dict[str, ViewState]:
             compare_b=parse_span("2025Q1-2025Q3").code),
         "coverage": dataclasses.replace(base, view=ViewKind.COVERAGE, countries=EUROPE),
         "scatter": dataclasses.replace(base, view=ViewKind.SCATTER, log_scale=True,
-                                       countries=EUROPE + ("USA", "IND", "BRA", "KOR"),
+                                       countries=(*EUROPE, "USA", "IND", "BRA", "KOR"),
                                        scatter_period="2025"),
     }
 
