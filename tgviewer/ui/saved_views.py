@@ -29,7 +29,6 @@ from tgviewer.core.view_file import (
     write_view,
 )
 from tgviewer.core.view_state import fit_to_bundle
-from tgviewer.ui.export_dialog import ask_save_path, suggested_name
 
 if TYPE_CHECKING:
     from tgviewer.ui.main_window import MainWindow
@@ -62,6 +61,8 @@ class SavedViews:
 
     def save_dialog(self) -> None:
         """File > Save View: ask where, then write the current view."""
+        from tgviewer.ui.export_dialog import ask_save_path, suggested_name
+
         path = ask_save_path(self.window, "Save View",
                              suggested_name(self.window.chart_title(), self._folder(), SUFFIX),
                              {SUFFIX: "tgviewer view"})

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
 
-from tgviewer.core.data_table import DataTable, series_table
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import QuarterSpan
 from tgviewer.core.series import (
@@ -41,6 +41,9 @@ from tgviewer.ui.formatting import (
 )
 from tgviewer.ui.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
+
+if TYPE_CHECKING:
+    from tgviewer.core.data_table import DataTable
 
 SYMBOL_SIZE = 10
 
@@ -352,6 +355,8 @@ class TrendView(QWidget):
 
     def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
         """The figures drawn: each country's points, then the dashed longer totals."""
+        from tgviewer.core.data_table import series_table  # only when exporting
+
         return series_table(bundle, state, self._rows, self.totals)
 
     def point_near(self, scene_position: QPointF) -> SeriesRow | None:
