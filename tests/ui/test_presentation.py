@@ -191,3 +191,12 @@ def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) 
     finally:
         theme.apply_theme(qapp, theme.Theme.SYSTEM)
         qapp.setPalette(palette)
+
+
+def test_a_theme_chosen_while_presenting_applies_on_leaving(window: MainWindow) -> None:
+    window.presentation.enter()
+    window.choose_theme(theme.Theme.DARK)
+    assert window_lightness() == 0  # still high contrast while presenting
+    window.presentation.leave()
+    assert theme.current_theme() is theme.Theme.DARK
+    assert 0 < window_lightness() < 60

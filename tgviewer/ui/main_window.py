@@ -400,9 +400,7 @@ class MainWindow(QMainWindow):
         """View > Theme: apply ``theme`` and remember it (presentation mode keeps its own
         high contrast until it ends)."""
         self.settings = dataclasses.replace(self.settings, theme=theme.value)
-        if self.presentation.active and self.presentation._before is not None:
-            self.presentation._before.theme = theme
-        else:
+        if not self.presentation.return_to_theme(theme):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, theme)

@@ -151,6 +151,14 @@ class Presentation(QObject):
         self._before = None
         self.toggled.emit(False)
 
+    def return_to_theme(self, theme: Theme) -> bool:
+        """While presenting, make ``theme`` the one leaving comes back to; returns whether
+        presenting (else the caller applies it now)."""
+        if self._before is None:
+            return False
+        self._before.theme = theme
+        return True
+
     # Scale -------------------------------------------------------------------------------
 
     def set_scale(self, scale: float) -> None:
