@@ -364,3 +364,14 @@ def test_any_settings_round_trip_through_save_and_load(saved: Settings) -> None:
         path = Path(folder) / SETTINGS_FILE
         save_settings(saved, path)
         assert load_settings(path) == LoadedSettings(saved)
+
+
+def test_an_absurd_presentation_scale_is_a_damaged_file(tmp_path: Path) -> None:
+    from tgviewer.core.settings import load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text('{"format_version": 1, "presentation_scale": 1' + "0" * 400 + "}",
+                    encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.notice is not None and "presentation_scale" in loaded.notice
+    assert loaded.settings.presentation_scale == 1.5

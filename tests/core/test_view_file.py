@@ -138,3 +138,10 @@ def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(value: obje
                 read_view(path)
             except ViewFileError as exc:
                 assert "fuzz.tgview" in str(exc)
+
+
+def test_saving_into_a_missing_folder_fails_without_making_it(tmp_path: Path,
+                                                              bundle: Bundle) -> None:
+    with pytest.raises(ViewFileError, match="cannot write here"):
+        write_view(tmp_path / "typo" / "v.tgview", saved_of(bundle))
+    assert not (tmp_path / "typo").exists()

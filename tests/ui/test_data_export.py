@@ -83,7 +83,7 @@ def test_trend_csv_holds_exactly_the_points_drawn(page_of, bundle: Bundle) -> No
     totals = [r for r in rows if r["status"] == "span total"]
     assert len(totals) == len(view.span_segments)
     for row in totals:
-        assert "records.csv line" in row["how_known"] or "line" in row["how_known"]
+        assert "records.csv line" in row["how_known"]
 
 
 def test_ranking_csv_follows_the_bars(page_of, bundle: Bundle) -> None:

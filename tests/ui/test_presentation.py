@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def test_left_and_right_step_the_period(qtbot: QtBot, window: MainWindow) -> Non
     assert window.ranking.shown_period == last
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert window.ranking.shown_period == last
-    assert window.presentation.hint.text() == "The last period of the data."
+    assert window.presentation.hint.text() == "No later period."
 
 
 def test_left_and_right_do_nothing_outside_presentation(qtbot: QtBot,
@@ -200,3 +201,21 @@ def test_a_theme_chosen_while_presenting_applies_on_leaving(window: MainWindow) 
     window.presentation.leave()
     assert theme.current_theme() is theme.Theme.DARK
     assert 0 < window_lightness() < 60
+
+
+def test_closing_while_presenting_saves_the_layout_from_before(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    geometry = bytes(window.saveGeometry().toBase64().data()).decode()
+    layout = bytes(window.saveState().toBase64().data()).decode()
+    window.presentation.enter()
+    saved = window.current_settings()
+    assert (saved.geometry, saved.window_state) == (geometry, layout)
+    # Slides do not crowd the recent views.
+    window.store.update(countries=("GBR",))
+    window.saved_views.save_to(str(tmp_path / "a.tgview"))
+    window.settings = window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve()))
+    window.settings = dataclasses.replace(window.settings,
+                                          slides=(str(tmp_path / "a.tgview"),))
+    window.presentation.next_slide(1)
+    assert window.presentation.hint.text() == "Slide 1 of 1"
+    assert window.settings.recent_views == ()

@@ -104,7 +104,6 @@ def run_render(args: argparse.Namespace) -> int:
               + (f", without {', '.join(left_out)}" if left_out else ""), file=sys.stderr)
         state = fitted
 
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never needs a display
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:
@@ -118,7 +117,11 @@ def run_render(args: argparse.Namespace) -> int:
         size = ExportSize(width, height, args.scale)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    app = QApplication.instance() or QApplication(["tgviewer"])
+    app = QApplication.instance()
+    if app is None:
+        # Always offscreen: no display needed, and the same pixels whatever the screen.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["tgviewer"])
     assert app is not None
     try:
         text = export_chart(bundle, state, output, size)

@@ -24,10 +24,12 @@ def atomic_write_bytes(path: Path, data: bytes, keep_mode: bool = False) -> None
 
     Either the old file or the complete new one exists at every moment; the temporary file
     is removed if anything fails. With ``keep_mode`` the file gets the permissions of the
-    file it replaces, or a new file's (for files people share: exports, saved views); else
-    it stays private to its owner (settings).
+    file it replaces, or a new file's, and its folder must exist (files people save:
+    exports, saved views; a mistyped folder is an error, not a new folder); else it stays
+    private to its owner and its folder is made if needed (settings).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not keep_mode:
+        path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

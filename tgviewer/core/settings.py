@@ -205,7 +205,8 @@ class Settings:
             return tuple(value)
 
         scale = document.get("presentation_scale", 1.5)
-        if isinstance(scale, bool) or not isinstance(scale, int | float):
+        if (isinstance(scale, bool) or not isinstance(scale, int | float)
+                or not abs(scale) < 1e6):
             raise ValueError(
                 f"field 'presentation_scale': expected a number, found {scale!r:.60}")
         view = document.get("view_state")

@@ -184,6 +184,6 @@ def read_view(path: str | Path) -> SavedView:
     try:
         view_state = ViewState.from_dict(state)
     except (ValueError, TypeError) as exc:
-        message = str(exc).replace("field '", "field 'state.", 1)
+        message = str(exc).replace("field '", "field 'state.")
         raise ViewFileError(f"{name}: {message}") from None
     return SavedView(view_state, BundleRef(**texts))

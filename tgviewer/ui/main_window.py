@@ -419,11 +419,14 @@ class MainWindow(QMainWindow):
     # Settings ----------------------------------------------------------------------------
 
     def current_settings(self) -> Settings:
-        """The settings as the window stands now."""
+        """The settings as the window stands now (while presenting, its layout as it was
+        before, so the next start is not full screen without docks)."""
+        geometry, layout = self.presentation.layout_before() or (self.saveGeometry(),
+                                                                 self.saveState())
         return dataclasses.replace(
             self.settings,
-            geometry=bytes(self.saveGeometry().toBase64().data()).decode(),
-            window_state=bytes(self.saveState().toBase64().data()).decode(),
+            geometry=bytes(geometry.toBase64().data()).decode(),
+            window_state=bytes(layout.toBase64().data()).decode(),
             last_bundle=self.bundle_path,
             view_state=self.store.state)
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -44,6 +44,9 @@ class _Before:
     visible: dict[QWidget, bool]
     theme: Theme
     font: QFont
+    font_set: bool
+    geometry: QByteArray
+    layout: QByteArray
 
 
 class Presentation(QObject):
@@ -113,7 +116,9 @@ class Presentation(QObject):
         hidden = [window.filter_dock, window.details_dock, window.actions_.toolbar,
                   window.menuBar(), window.statusBar(), window.tabs.tabBar()]
         self._before = _Before(window.windowState(), {w: w.isVisible() for w in hidden},
-                               current_theme(), QFont(window.tabs.font()))
+                               current_theme(), QFont(window.tabs.font()),
+                               window.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
+                               window.saveGeometry(), window.saveState())
         self.active = True
         for widget in hidden:
             widget.hide()
@@ -144,12 +149,18 @@ class Presentation(QObject):
         if isinstance(app, QApplication):
             apply_theme(app, before.theme)
         self._apply_scale()
-        window.tabs.setFont(before.font)
+        # An inherited font is inherited again, so later changes of the app's font reach it.
+        window.tabs.setFont(before.font if before.font_set else QFont())
         window.setWindowState(before.window_state)
         for widget, visible in before.visible.items():
             widget.setVisible(visible)
         self._before = None
         self.toggled.emit(False)
+
+    def layout_before(self) -> tuple[QByteArray, QByteArray] | None:
+        """While presenting, the window's geometry and dock layout from before (what the
+        settings should keep); ``None`` otherwise."""
+        return None if self._before is None else (self._before.geometry, self._before.layout)
 
     def return_to_theme(self, theme: Theme) -> bool:
         """While presenting, make ``theme`` the one leaving comes back to; returns whether
@@ -219,8 +230,7 @@ class Presentation(QObject):
         moved = step_state(state, window.bundle, delta,
                            resolved_periods(window.view(state.view)))
         if moved == state:
-            self.show_hint("The first period of the data." if delta < 0 else
-                           "The last period of the data.")
+            self.show_hint("No earlier period." if delta < 0 else "No later period.")
             return
         window.store.replace(moved)
 
@@ -237,5 +247,5 @@ class Presentation(QObject):
             self.show_hint("The last slide." if delta > 0 else "The first slide.")
             return
         self.slide = index
-        if self.window.saved_views.open_file(slides[index]):
+        if self.window.saved_views.open_file(slides[index], remember=False):
             self.show_hint(f"Slide {index + 1} of {len(slides)}")

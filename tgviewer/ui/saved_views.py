@@ -92,9 +92,10 @@ class SavedViews:
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
+    def open_file(self, path: str, remember: bool = True) -> bool:
         """Open the view in ``path``: at once on its own bundle, else after asking (then
-        ``False`` is returned and the answer applies it). A bad file is explained."""
+        ``False`` is returned and the answer applies it). A bad file is explained. Unless
+        ``remember`` is false (slides), the file goes first in the recent views."""
         window = self.window
         resolved = str(Path(path).resolve())
         try:
@@ -107,11 +108,12 @@ class SavedViews:
             return False
         self.last_folder = str(Path(resolved).parent)
         if bundle_match(saved, window.bundle) is BundleMatch.SAME:
-            return self.apply(saved, resolved)
-        self._ask_about_bundle(saved, resolved)
+            return self.apply(saved, resolved, remember=remember)
+        self._ask_about_bundle(saved, resolved, remember)
         return False
 
-    def apply(self, saved: SavedView, path: str, bundle: Bundle | None = None) -> bool:
+    def apply(self, saved: SavedView, path: str, bundle: Bundle | None = None,
+              remember: bool = True) -> bool:
         """Show ``saved`` (on ``bundle``, opened first, when given), adapted to the bundle."""
         window = self.window
         if bundle is not None:
@@ -126,14 +128,15 @@ class SavedViews:
                         "\n\nThe view shown is unchanged.")
             return False
         window.store.replace(fitted)
-        self._remember(path)
+        if remember:
+            self._remember(path)
         dropped = len(saved.state.countries) - len(fitted.countries)
         adapted = (f" ({dropped} {'country' if dropped == 1 else 'countries'} not in this "
                    "bundle left out)") if dropped else ""
         window.status.show_notice(f"Opened view {name}{adapted}.")
         return True
 
-    def _ask_about_bundle(self, saved: SavedView, path: str) -> None:
+    def _ask_about_bundle(self, saved: SavedView, path: str, remember: bool) -> None:
         window = self.window
         match = bundle_match(saved, window.bundle)
         found = self.find_bundle(saved.bundle)
@@ -159,9 +162,9 @@ class SavedViews:
             clicked = box.clickedButton()
             self.mismatch_box = None
             if own is not None and clicked is own:
-                self.apply(saved, path, found)
+                self.apply(saved, path, found, remember)
             elif clicked is current:
-                self.apply(saved, path)
+                self.apply(saved, path, remember=remember)
             else:
                 window.status.show_notice("The view was not opened; nothing changed.")
         box.finished.connect(answered)
