@@ -219,3 +219,13 @@ def test_closing_while_presenting_saves_the_layout_from_before(
     window.presentation.next_slide(1)
     assert window.presentation.hint.text() == "Slide 1 of 1"
     assert window.settings.recent_views == ()
+
+
+def test_left_tells_a_trend_period_by_period(qtbot: QtBot, window: MainWindow) -> None:
+    window.presentation.enter()
+    last = window.store.state.last
+    periods = len(window.trend._positions)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert window.store.state.last == last - 1
+    assert len(window.trend._positions) == periods - 1  # the chart ends a quarter earlier
+    assert window.presentation.title.text() == window.chart_title()
