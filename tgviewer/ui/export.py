@@ -5,24 +5,21 @@ One code path serves the window's File > Export Chart, the clipboard copy and th
 on screen, which keeps its size), laid out offscreen at the export's size, and painted
 between a title and subtitle above and the source below (:mod:`tgviewer.core.chart_text`).
 PNG and SVG are painted by the same function, so they show the same thing; files are written
-to a temporary name beside the target and renamed into place, so a failed export never
+atomically (:func:`tgviewer.core.atomic.atomic_write_bytes`), so a failed export never
 leaves half a file or damages an existing one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
 
-from tgviewer.core.atomic import atomic_write_text, mode_for
+from tgviewer.core.atomic import atomic_write_bytes
 from tgviewer.core.chart_text import ChartText, chart_text
 from tgviewer.core.data_table import DataTable, header_comments
 from tgviewer.core.model import Bundle
@@ -144,40 +141,31 @@ class ChartPage:
         target = Path(path)
         suffix = target.suffix.lower()
         if suffix == DATA_FORMAT:
-            self._write_csv(target)
-            return
-        if suffix not in FORMATS:
+            data = self.data_csv().encode("utf-8")
+        elif suffix in FORMATS:
+            data = self.png_bytes(size) if suffix == ".png" else self.svg_bytes(size)
+        else:
             raise ExportError(f"{target.name}: unknown format {suffix or '(no suffix)'}; "
                               f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data")
         try:
-            descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.",
-                                                     suffix=suffix, dir=target.parent)
-            os.close(descriptor)
+            atomic_write_bytes(target, data, keep_mode=True)
         except OSError as exc:
-            raise ExportError(f"{target}: cannot write here: {exc.strerror}") from None
-        try:
-            if suffix == ".png":
-                if not self.image(size).save(temporary):  # PNG, from the suffix
-                    raise ExportError(f"{target}: the image could not be written")
-            else:
-                self._write_svg(temporary, size)
-            Path(temporary).chmod(mode_for(target))
-            Path(temporary).replace(target)
-        except OSError as exc:
-            raise ExportError(f"{target}: {exc.strerror}") from None
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                Path(temporary).unlink()
+            raise ExportError(f"{target}: cannot write here: {exc.strerror or exc}") from None
 
-    def _write_csv(self, target: Path) -> None:
-        try:
-            atomic_write_text(target, self.data_csv(), keep_mode=True)
-        except OSError as exc:
-            raise ExportError(f"{target}: cannot write here: {exc.strerror}") from None
+    def png_bytes(self, size: ExportSize) -> bytes:
+        """The chart as a PNG file's bytes."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.image(size).save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise ExportError("the image could not be encoded as PNG")
+        return bytes(buffer.data().data())
 
-    def _write_svg(self, path: str, size: ExportSize) -> None:
+    def svg_bytes(self, size: ExportSize) -> bytes:
+        """The chart as an SVG file's bytes."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         generator = QSvgGenerator()
-        generator.setFileName(path)
+        generator.setOutputDevice(buffer)
         generator.setSize(QSize(size.width, size.height))
         generator.setViewBox(QRect(0, 0, size.width, size.height))
         generator.setTitle(self.text.title)
@@ -185,6 +173,7 @@ class ChartPage:
         painter = QPainter(generator)
         self.paint(painter, size)
         painter.end()
+        return bytes(buffer.data().data())
 
 
 def resolved_periods(view: Any) -> list[QuarterSpan]:
