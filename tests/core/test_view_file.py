@@ -145,3 +145,17 @@ def test_saving_into_a_missing_folder_fails_without_making_it(tmp_path: Path,
     with pytest.raises(ViewFileError, match="cannot write here"):
         write_view(tmp_path / "typo" / "v.tgview", saved_of(bundle))
     assert not (tmp_path / "typo").exists()
+
+
+def test_adapting_a_view_names_the_countries_left_out(bundle: Bundle) -> None:
+    from tgviewer.core.view_file import ViewNotApplicableError, adapt_view
+
+    saved = saved_of(bundle, countries=("GBR", "XXA", "FRA"))
+    assert adapt_view(saved, bundle, "v.tgview") == (saved.state, [])  # its own bundle
+    other = dataclasses.replace(saved, bundle=BundleRef("other", "Other", "1" * 64))
+    state, left_out = adapt_view(other, bundle, "v.tgview")
+    assert state.countries == ("GBR", "FRA") and left_out == ["XXA"]
+    nowhere = dataclasses.replace(other, state=dataclasses.replace(other.state,
+                                                                   countries=("XXA",)))
+    with pytest.raises(ViewNotApplicableError, match=r"v\.tgview: none of its countries"):
+        adapt_view(nowhere, bundle, "v.tgview")

@@ -67,11 +67,12 @@ def run_render(args: argparse.Namespace) -> int:
     from tgviewer.core.view_file import (
         BundleMatch,
         ViewFileError,
+        ViewNotApplicableError,
+        adapt_view,
         bundle_match,
         find_bundle,
         read_view,
     )
-    from tgviewer.core.view_state import fit_to_bundle
 
     output = Path(args.output)
     suffix = output.suffix.lower()
@@ -92,17 +93,15 @@ def run_render(args: argparse.Namespace) -> int:
                 "at hand (neither the embedded default nor a recent bundle); pass it with "
                 "--bundle B")
         bundle = found
-    state = saved.state
+    name = Path(args.view).name
+    try:
+        state, left_out = adapt_view(saved, bundle, name)
+    except ViewNotApplicableError as exc:
+        raise CommandError(str(exc)) from None
     if bundle_match(saved, bundle) is not BundleMatch.SAME:
-        fitted = fit_to_bundle(state, bundle)
-        if fitted is None:
-            raise CommandError(f"{Path(args.view).name}: none of its countries, or none of its "
-                               f"range, is in {bundle.manifest.title}")
-        left_out = sorted(set(state.countries) - set(fitted.countries))
-        print(f"tgviewer: warning: {Path(args.view).name} was made with "
-              f"{saved.bundle.describe()}; drawn from {bundle.manifest.title} instead"
+        print(f"tgviewer: warning: {name} was made with {saved.bundle.describe()}; drawn "
+              f"from {bundle.manifest.title} instead"
               + (f", without {', '.join(left_out)}" if left_out else ""), file=sys.stderr)
-        state = fitted
 
     try:
         from PySide6.QtWidgets import QApplication

@@ -28,7 +28,7 @@ from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.json_file import JsonFileError, json_kind, read_json_object
 from tgviewer.core.model import Bundle
 from tgviewer.core.problems import BundleError
-from tgviewer.core.view_state import ViewState
+from tgviewer.core.view_state import ViewState, fit_to_bundle
 
 #: Suffix of saved view files.
 SUFFIX = ".tgview"
@@ -100,6 +100,30 @@ def bundle_match(saved: SavedView, bundle: Bundle) -> BundleMatch:
     if saved.bundle.id == bundle.manifest.id:
         return BundleMatch.OTHER_VERSION
     return BundleMatch.OTHER
+
+
+class ViewNotApplicableError(Exception):
+    """Nothing of a saved view applies to a bundle; the message says so."""
+
+
+def adapt_view(saved: SavedView, bundle: Bundle, name: str) -> tuple[ViewState, list[str]]:
+    """``saved``'s state fitted to ``bundle`` (unchanged on its own bundle), and the codes
+    of the countries left out because ``bundle`` lacks them.
+
+    Raises
+    ------
+    ViewNotApplicableError
+        When none of its countries, or none of its range, is in ``bundle`` (``name``, the
+        view file's name, begins the message).
+    """
+    state = saved.state
+    if bundle_match(saved, bundle) is BundleMatch.SAME:
+        return state, []
+    fitted = fit_to_bundle(state, bundle)
+    if fitted is None:
+        raise ViewNotApplicableError(f"{name}: none of its countries, or none of its range "
+                                f"({state.span.label}), is in {bundle.manifest.title}")
+    return fitted, sorted(set(state.countries) - set(fitted.countries))
 
 
 def find_bundle(reference: BundleRef, recent: Sequence[str] = ()) -> Bundle | None:

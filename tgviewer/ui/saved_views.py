@@ -23,12 +23,13 @@ from tgviewer.core.view_file import (
     BundleRef,
     SavedView,
     ViewFileError,
+    ViewNotApplicableError,
+    adapt_view,
     bundle_match,
     find_bundle,
     read_view,
     write_view,
 )
-from tgviewer.core.view_state import fit_to_bundle
 
 if TYPE_CHECKING:
     from tgviewer.ui.main_window import MainWindow
@@ -119,18 +120,17 @@ class SavedViews:
         if bundle is not None:
             embedded = bundle.location == DEFAULT_BUNDLE_LOCATION
             window.set_bundle(bundle, None if embedded else bundle.location)
-        fitted = fit_to_bundle(saved.state, window.bundle)
         name = Path(path).name
-        if fitted is None:
+        try:
+            fitted, left_out = adapt_view(saved, window.bundle, name)
+        except ViewNotApplicableError as exc:
             window.warn("The view does not apply to this bundle",
-                        f"{name}: none of its countries, or none of its range "
-                        f"({saved.state.span.label}), is in {window.bundle.manifest.title}."
-                        "\n\nThe view shown is unchanged.")
+                        f"{exc}.\n\nThe view shown is unchanged.")
             return False
         window.store.replace(fitted)
         if remember:
             self._remember(path)
-        dropped = len(saved.state.countries) - len(fitted.countries)
+        dropped = len(left_out)
         adapted = (f" ({dropped} {'country' if dropped == 1 else 'countries'} not in this "
                    "bundle left out)") if dropped else ""
         window.status.show_notice(f"Opened view {name}{adapted}.")
