@@ -20,6 +20,15 @@ def changed_state(window: MainWindow) -> None:
                         ranking_period="2025Q2")
 
 
+def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:
+    """Save a changed view of the embedded default; its state and file."""
+    window.settings_writable = False
+    changed_state(window)
+    path = tmp_path / "default.tgview"
+    assert window.saved_views.save_to(str(path))
+    return window.store.state, path
+
+
 def button(box: QMessageBox, text: str) -> object:
     return next(b for b in box.buttons() if b.text().replace("&", "") == text)
 
@@ -72,11 +81,7 @@ def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
 
 def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
-    changed_state(window)
-    saved = window.store.state
-    path = tmp_path / "default.tgview"
-    window.saved_views.save_to(str(path))
+    saved, path = saved_default_view(window, tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))
     document["bundle"] = {"id": "elsewhere", "title": "Someone's bundle",
                           "checksum": "ab" * 32, "as_of": "2026-01-01"}
@@ -100,11 +105,7 @@ def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
 
 def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
-    changed_state(window)
-    saved = window.store.state
-    path = tmp_path / "default.tgview"
-    window.saved_views.save_to(str(path))
+    saved, path = saved_default_view(window, tmp_path)
     small = small_bundle(tmp_path)
     assert window.open_bundle_file(str(small))
     assert window.bundle.manifest.id == "test-bundle"
