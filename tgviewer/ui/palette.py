@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from tgviewer.ui.theme import Theme, current_theme
+
 #: Okabe & Ito's palette (black left out for lines), extended with Paul Tol's muted scheme
 #: for more than six countries. Okabe-Ito's yellow comes last: it is hard to read on white.
 CATEGORICAL = (
@@ -28,8 +30,6 @@ def country_colours(selected: Sequence[str]) -> dict[str, str]:
     """A colour per selected country, by the order of selection: every view colours a country
     the same way, and the first sixteen countries picked never share a colour. The
     high-contrast theme has its own, lighter colours."""
-    from tgviewer.ui.theme import Theme, current_theme
-
     colours = HIGH_CONTRAST if current_theme() is Theme.HIGH_CONTRAST else CATEGORICAL
     return {code: colours[i % len(colours)] for i, code in enumerate(selected)}
 

@@ -148,13 +148,13 @@ class Presentation(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, before.theme)
-        self._apply_scale()
+        self._before = None
+        self._apply_scale()  # charts back to 1 (the fonts are put back below)
         # An inherited font is inherited again, so later changes of the app's font reach it.
         window.tabs.setFont(before.font if before.font_set else QFont())
         window.setWindowState(before.window_state)
         for widget, visible in before.visible.items():
             widget.setVisible(visible)
-        self._before = None
         self.toggled.emit(False)
 
     def layout_before(self) -> tuple[QByteArray, QByteArray] | None:
