@@ -14,6 +14,9 @@ DATA_PACKAGE = "tgviewer.data"
 DEFAULT_BUNDLE = "default.tgbundle"
 REGIONS = "regions.json"
 POPULATION = "population.json"
+#: The application icon, rendered by ``scripts/build_icons.py`` from ``resources/icons``.
+ICON_FOLDER = "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 class MissingResourceError(FileNotFoundError):
@@ -28,10 +31,12 @@ def data_path(name: str) -> Path:
     MissingResourceError
         Naming the file and listing what the data folder does hold.
     """
-    folder = resources.files(DATA_PACKAGE)
-    entry = folder / name
+    root = resources.files(DATA_PACKAGE)
+    entry = root.joinpath(*name.split("/"))
     if not entry.is_file():
-        present = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name[0] != "_")
+        folder = root.joinpath(*name.split("/")[:-1])
+        present = (sorted(p.name for p in folder.iterdir() if p.is_file() and p.name[0] != "_")
+                   if folder.is_dir() else [])
         raise MissingResourceError(
             f"tgviewer's installation lacks the data file {name!r} "
             f"(the data folder holds: {', '.join(present) or 'nothing'}); reinstall tgviewer"
@@ -44,3 +49,8 @@ def data_path(name: str) -> Path:
 def default_bundle_path() -> Path:
     """Path of the embedded default bundle."""
     return data_path(DEFAULT_BUNDLE)
+
+
+def icon_paths() -> list[Path]:
+    """The application icon's PNG renderings, smallest first (for ``QIcon`` and installers)."""
+    return [data_path(f"{ICON_FOLDER}/tgviewer-{size}.png") for size in ICON_SIZES]

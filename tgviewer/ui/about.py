@@ -7,7 +7,7 @@ import html
 from importlib import metadata
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tgviewer import APP_NAME, __version__
 from tgviewer.core.countries import regions_attribution
@@ -61,6 +61,9 @@ def show_about(bundle: Bundle, parent: QWidget) -> QMessageBox:
     """Open the About box (not blocking) and return it."""
     box = QMessageBox(parent)
     box.setWindowTitle(f"About {APP_NAME}")
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html(bundle))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from tgviewer import APP_ID, APP_NAME, __version__
-
 if TYPE_CHECKING:
     from tgviewer.ui.main_window import MainWindow
 
@@ -93,8 +91,9 @@ def end_process(code: int) -> NoReturn:
     """
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+        if stream is not None:  # None in a windowed (no console) Windows build
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
     os._exit(code)
 
 
@@ -111,15 +110,18 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0], *arguments])
     assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName(APP_ID)
+    from tgviewer.ui.desktop import FileOpenFilter, set_identity
+
+    set_identity(app)
+    opened_by_system = FileOpenFilter(app)
+    app.installEventFilter(opened_by_system)
 
     from tgviewer.ui.error_handler import ErrorHandler
 
     handler = ErrorHandler()
     handler.install()
     window, failure = open_window(args.bundle, quiet=args.smoke)
+    opened_by_system.deliver_to(window.open_path)
     bundle = window.bundle
     if failure is not None and args.smoke:
         print(f"tgviewer: {failure}", file=sys.stderr)

@@ -33,6 +33,7 @@ from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.model import Bundle
 from tgviewer.core.problems import BundleError
 from tgviewer.core.settings import LoadedSettings, Settings, save_settings, settings_path
+from tgviewer.core.view_file import SUFFIX as VIEW_SUFFIX
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
 from tgviewer.ui.details_panel import DetailsPanel
@@ -295,6 +296,13 @@ class MainWindow(QMainWindow):
             return False
         self.set_bundle(bundle, resolved)
         return True
+
+    def open_path(self, path: str) -> bool:
+        """Open a bundle or, by its suffix, a saved view: a file double-clicked in the file
+        manager while the app runs (macOS) or dropped on the window."""
+        if path.lower().endswith(VIEW_SUFFIX):
+            return self.saved_views.open_file(path)
+        return self.open_bundle_file(path)
 
     def set_bundle(self, bundle: Bundle, path: str | None) -> None:
         """Show ``bundle``, keeping the current view where it applies to it."""

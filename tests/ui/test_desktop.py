@@ -1,0 +1,72 @@
+"""The app's desktop identity, and files the system asks it to open (macOS double-clicks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.test_saved_views import saved_default_view
+from tests.ui.test_window_shell import small_bundle
+from tgviewer import APP_ID
+from tgviewer.resources import ICON_SIZES
+from tgviewer.ui.desktop import FileOpenFilter, application_icon, set_identity
+from tgviewer.ui.main_window import MainWindow
+
+
+def send_file_open(path: Path) -> bool:
+    app = QApplication.instance()
+    assert app is not None
+    return QCoreApplication.sendEvent(app, QFileOpenEvent(str(path)))
+
+
+def test_the_app_has_its_id_and_an_icon_at_every_size(qapp: QApplication) -> None:
+    set_identity(qapp)
+    assert QApplication.desktopFileName() == APP_ID
+    icon = qapp.windowIcon()
+    assert not icon.isNull()
+    assert {size.width() for size in icon.availableSizes()} == set(ICON_SIZES)
+    assert application_icon().pixmap(48, 48).width() == 48
+
+
+def test_files_opened_before_the_window_exists_wait_for_it(
+        qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
+    opener = FileOpenFilter()
+    qapp.installEventFilter(opener)
+    try:
+        bundle = small_bundle(tmp_path)
+        assert send_file_open(bundle)  # taken by the filter
+        assert opener.pending == [str(bundle)]
+        opener.deliver_to(window.open_path)
+        assert opener.pending == []
+        assert window.bundle_path == str(bundle.resolve())
+        assert {r.country for r in window.bundle.records} == {"FRA", "ITA"}
+    finally:
+        qapp.removeEventFilter(opener)
+
+
+def test_a_saved_view_double_clicked_while_open_is_shown(
+        qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
+    saved, path = saved_default_view(window, tmp_path)
+    window.reset_filters()
+    opener = FileOpenFilter()
+    qapp.installEventFilter(opener)
+    try:
+        opener.deliver_to(window.open_path)
+        assert send_file_open(path)
+        assert window.store.state == saved
+    finally:
+        qapp.removeEventFilter(opener)
+
+
+def test_a_damaged_file_opened_by_the_system_is_explained(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.tgbundle"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    before = window.bundle
+    assert not window.open_path(str(broken))
+    assert window.bundle is before
+    assert "broken.tgbundle" in window.failure_dialog.text()
