@@ -151,11 +151,15 @@ def describe_exit(code: int) -> str:
         return str(code)
 
 
-def startup_benchmark(runs: int, env: dict[str, str],
-                      progress: Callable[[str], None]) -> dict[str, Any]:
-    """Alternate tgviewer and the bare window ``runs`` times each, after one warm-up each."""
+def startup_benchmark(runs: int, env: dict[str, str], progress: Callable[[str], None],
+                      app: Path | None = None) -> dict[str, Any]:
+    """Alternate tgviewer and the bare window ``runs`` times each, after one warm-up each.
+
+    ``app`` is a frozen tgviewer executable to time instead of ``python -m tgviewer``.
+    """
     commands = {
-        "tgviewer": [sys.executable, "-m", "tgviewer", "--smoke"],
+        "tgviewer": [str(app), "--smoke"] if app else [sys.executable, "-m", "tgviewer",
+                                                       "--smoke"],
         "bare": [sys.executable, str(BARE_WINDOW)],
         "floor": [sys.executable, str(BARE_WINDOW), "--plot"],
     }
@@ -519,7 +523,11 @@ def report_startup(report: Report, figures: dict[str, Any]) -> None:
                "warm-up run each discarded)")
     report.add(f"   last smoke line: {figures['smoke_line']}")
     report.add(f"   {'':38}{'median':>10}{'min':>10}")
-    for name, label in (("tgviewer", "tgviewer --smoke"), ("bare", "bare PySide6 window"),
+    frozen = figures["tgviewer"]["command"][0] != sys.executable
+    app_label = "frozen tgviewer --smoke" if frozen else "tgviewer --smoke"
+    if frozen:
+        report.add(f"   frozen app: {figures['tgviewer']['command'][0]}")
+    for name, label in (("tgviewer", app_label), ("bare", "bare PySide6 window"),
                         ("floor", "one-plot pyqtgraph window")):
         for clock, where in (("in_process_ms", "in-process"), ("wall_ms", "wall-clock")):
             values = figures[name][clock]
@@ -627,6 +635,9 @@ def parse_arguments(arguments: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", choices=("startup", "filters"),
                         help="run one of the two benchmarks")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
+    parser.add_argument("--app", type=Path, metavar="EXECUTABLE",
+                        help="time this frozen tgviewer (e.g. dist/tgviewer/tgviewer) instead "
+                             "of python -m tgviewer")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(arguments)
     if args.runs < 1 or args.samples < 1 or args.warmup < 0:
@@ -654,7 +665,8 @@ def main(arguments: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"environment": environment(args.platform)}
     try:
         if args.only in (None, "startup"):
-            results["startup"] = startup_benchmark(args.runs, dict(os.environ), progress)
+            results["startup"] = startup_benchmark(args.runs, dict(os.environ), progress,
+                                                   args.app.resolve() if args.app else None)
         if args.only in (None, "filters"):
             with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
                 os.environ["TGVIEWER_HOME"] = home

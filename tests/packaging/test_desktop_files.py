@@ -90,7 +90,7 @@ def test_the_metainfo_names_the_app_its_version_and_its_file_types() -> None:
     root = ET.parse(METAINFO).getroot()
     assert root.findtext("id") == APP_ID
     assert root.findtext("launchable") == DESKTOP.name
-    assert [r.get("version") for r in root.iter("release")][0] == __version__
+    assert next(r.get("version") for r in root.iter("release")) == __version__
     assert {m.text for m in root.iter("mediatype")} == set(MIME_TYPES)
     assert root.findtext("provides/binary") == "tgviewer"
 
