@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 
 from tgviewer.cli.errors import CommandError
+from tgviewer.core.bot_answer import BotTextError, answer_records, parse_bot_text
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle_writer import write_checked_bundle
 from tgviewer.core.community_dataset import community_manifest, parse_community_dataset
+from tgviewer.core.countries import is_known_country
 from tgviewer.core.dates import parse_date
-from tgviewer.core.model import Bundle
+from tgviewer.core.merge import (
+    Fate,
+    Resolution,
+    classify,
+    derived_manifest,
+    import_source,
+    merged_records,
+)
+from tgviewer.core.model import Bundle, Record
 from tgviewer.core.periods import describe_dates
 
 
@@ -39,13 +51,26 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     make = actions.add_parser(
         "import", help="make a bundle from another format",
-        description="Make a .tgbundle from the community dataset.json "
-                    "(Te-k/telegram-transparency format). The source file is only read.")
-    make.add_argument("source", metavar="SRC", type=Path, help="the file to import")
+        description="Make a .tgbundle from the community dataset.json (tek-json) or from the "
+                    "text of @transparency bot answers (bot-text, one or several pasted "
+                    "together). With --into the records are added to a copy of that bundle: "
+                    "records it already has are left out, and records that disagree with it "
+                    "are listed and settled by --on-conflict. The source is only read.")
+    make.add_argument("source", metavar="SRC",
+                      help="the file to import, or - to read standard input")
     make.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.tgbundle",
                       help="the bundle to write (refused if it exists, unless --force)")
-    make.add_argument("--from", dest="source_format", choices=["tek-json"], default="tek-json",
+    make.add_argument("--from", dest="source_format", choices=["tek-json", "bot-text"],
+                      default="tek-json",
                       help="format of SRC (default: tek-json, the community dataset.json)")
+    make.add_argument("--country", metavar="ISO3",
+                      help="the country of bot answers that say 'from your country'")
+    make.add_argument("--into", metavar="B",
+                      help="add the records to a copy of this bundle ('default' for the "
+                           "embedded one)")
+    make.add_argument("--on-conflict", choices=["keep", "replace"], default="keep",
+                      help="with --into, for records that disagree with the bundle: keep the "
+                           "bundle's figures (default) or replace them")
     make.add_argument("--id", dest="bundle_id", help="bundle id (default: from OUT's name)")
     make.add_argument("--title", help="bundle title (default: from OUT's name)")
     make.add_argument("--as-of", type=_date_argument, default=None, metavar="YYYY-MM-DD",
@@ -105,26 +130,86 @@ def run_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_source(source: str) -> tuple[bytes, str]:
+    """The bytes of SRC (standard input for ``-``) and the name to give it in messages."""
+    if source == "-":
+        return sys.stdin.buffer.read(), "standard input"
+    try:
+        return Path(source).read_bytes(), source
+    except OSError as exc:
+        raise CommandError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+
+
+def _bot_records(data: bytes, name: str, country: str | None, source: str) -> list[Record]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CommandError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        result = parse_bot_text(text)
+        unnamed = next((a for a in result.answers if a.country is None), None)
+        if unnamed is not None and country is None:
+            raise CommandError(
+                f"{name}: the report on line {unnamed.header_line} ({unnamed.label}) is about "
+                f"{unnamed.country_text!r}: name the country with --country ISO3")
+        records = answer_records(result, country, source=source)
+    except BotTextError as exc:
+        raise CommandError(f"{name}: {exc}") from None
+    for line in (*result.unread, *result.problems):
+        print(f"{name}: {line.describe()}", file=sys.stderr)
+    for total in result.totals_checked:
+        if total.agrees:
+            print(f"{name}: {total.describe()}")
+    return records
+
+
 def run_import(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.exists() and not args.force:
         raise CommandError(f"{output} exists; choose another name or pass --force to replace it")
-    if output.resolve() == args.source.resolve():
+    if args.source != "-" and output.resolve() == Path(args.source).resolve():
         raise CommandError("the output would overwrite the source file; choose another name")
-    try:
-        data = args.source.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"{args.source}: cannot be read: {exc.strerror or exc}") from None
-    records = parse_community_dataset(data, name=str(args.source))
+    country = args.country.upper() if args.country else None
+    if country is not None and not is_known_country(country):
+        raise CommandError(f"--country {args.country}: not an ISO 3166-1 alpha-3 code")
+    data, name = _read_source(args.source)
+    today = args.as_of or dt.date.today()
+    base = None
+    if args.into:
+        base = read_default_bundle() if args.into == "default" else read_bundle(args.into)
+    kind = "pasted bot answer" if args.source_format == "bot-text" else "community dataset"
+    source = import_source(kind, today, base.manifest.sources if base else ())
+    if args.source_format == "bot-text":
+        records = _bot_records(data, name, country, source.id)
+    else:
+        records = parse_community_dataset(data, name=name)
     stem = output.name.removesuffix(".tgbundle")
     bundle_id = args.bundle_id or (re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._")
                                    or "imported")
-    manifest = community_manifest(
-        bundle_id=bundle_id,
-        title=args.title or stem,
-        as_of=args.as_of or dt.date.today(),
-        description=f"Imported from {args.source.name}.",
-    )
-    bundle = write_checked_bundle(output, manifest, records)
+    title = args.title or stem
+    description = f"Imported from {Path(name).name}."
+    if base is None:
+        manifest = community_manifest(bundle_id=bundle_id, title=title, as_of=today,
+                                      description=description)
+        if args.source_format == "bot-text":
+            manifest = dataclasses.replace(manifest, sources=(source,))
+        bundle = write_checked_bundle(output, manifest, records)
+        print(f"wrote {output}: {load_report(bundle)}")
+        return 0
+    classified = classify(base, records)
+    resolution = Resolution(args.on_conflict)
+    for item in classified:
+        if item.fate is Fate.CONFLICT:
+            verdict = "replaced" if resolution is Resolution.TAKE_INCOMING else "kept the bundle's"
+            print(f"conflict ({verdict}): {item.describe()}")
+    counts = {fate: sum(1 for i in classified if i.fate is fate) for fate in Fate}
+    manifest = derived_manifest(base.manifest, bundle_id, title, today, [source],
+                                f"{base.manifest.title}, with records imported from "
+                                f"{Path(name).name}.")
+    bundle = write_checked_bundle(output, manifest, merged_records(base, classified,
+                                                                   default=resolution),
+                                  base.events)
+    print(f"{counts[Fate.NEW]} new, {counts[Fate.DUPLICATE]} already in {base.manifest.title}, "
+          f"{counts[Fate.CONFLICT]} in conflict")
     print(f"wrote {output}: {load_report(bundle)}")
     return 0
