@@ -227,7 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 times.append(check_smoke(app, [], environment, "xcb",
                                          default.manifest.title, len(default.records)))
                 check_smoke(app, [str(other)], environment, "xcb", other_title, other_records)
-            check_command(app, ["bundle", "validate", str(other)], environment, "")
+            check_command(app, ["bundle", "validate", str(other)], environment,
+                          f": valid: {other_records} records")
             check_command(app, ["table", "--period", "2024Q4", "--countries", "FRA",
                                 "--bundle", str(other)], environment, "France")
             check_render(app, write_view_of(other), other, environment)

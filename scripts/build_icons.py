@@ -22,12 +22,16 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from tgviewer.resources import ICON_SIZES  # noqa: E402
+
 SOURCE = REPO / "resources" / "icons" / "tgviewer.svg"
 PACKAGE_ICONS = REPO / "tgviewer" / "data" / "icons"
 PACKAGING_ICONS = REPO / "packaging" / "icons"
 
-#: Sizes shipped as PNG (the freedesktop hicolor sizes up to 512).
-PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+#: Sizes shipped as PNG (the freedesktop hicolor sizes up to 512), as the app looks them up.
+PNG_SIZES = ICON_SIZES
 #: Sizes inside the Windows .ico (Explorer picks among them; 256 is stored as PNG).
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 #: Sizes inside the macOS .icns (16 to 1024 = 512 at 2x).
@@ -52,7 +56,8 @@ def render_png(size: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    # PySide6 takes the format as str at run time, though its stubs say bytes.
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
     buffer.close()
     return bytes(data.data())
 

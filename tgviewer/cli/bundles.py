@@ -13,6 +13,7 @@ from tgviewer.cli.errors import CommandError
 from tgviewer.core.bot_answer import BotTextError, answer_records, parse_bot_text
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle_writer import write_checked_bundle
+from tgviewer.core.community_dataset import SOURCE as COMMUNITY_SOURCE
 from tgviewer.core.community_dataset import community_manifest, parse_community_dataset
 from tgviewer.core.countries import is_known_country
 from tgviewer.core.dates import parse_date
@@ -203,7 +204,11 @@ def run_import(args: argparse.Namespace) -> int:
             verdict = "replaced" if resolution is Resolution.TAKE_INCOMING else "kept the bundle's"
             print(f"conflict ({verdict}): {item.describe()}")
     counts = {fate: sum(1 for i in classified if i.fate is fate) for fate in Fate}
-    manifest = derived_manifest(base.manifest, bundle_id, title, today, [source],
+    # Pasted answers get a source of their own; dataset records name the community dataset's.
+    known = {s.id for s in base.manifest.sources}
+    added = [source] if args.source_format == "bot-text" else \
+        [s for s in (COMMUNITY_SOURCE,) if s.id not in known]
+    manifest = derived_manifest(base.manifest, bundle_id, title, today, added,
                                 f"{base.manifest.title}, with records imported from "
                                 f"{Path(name).name}.")
     bundle = write_checked_bundle(output, manifest, merged_records(base, classified,

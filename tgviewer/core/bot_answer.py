@@ -155,10 +155,6 @@ class BotAnswer:
     def label(self) -> str:
         return describe_dates(self.start, self.end)
 
-    @property
-    def names_no_country(self) -> bool:
-        return _YOUR_COUNTRY.match(self.country_text) is not None
-
 
 @dataclass(frozen=True)
 class BotText:

@@ -18,9 +18,6 @@ from PySide6.QtWidgets import QApplication
 from tgviewer import APP_ID, APP_NAME, __version__
 from tgviewer.resources import MissingResourceError, icon_paths
 
-#: What the window, the About box and the desktop call the app.
-DISPLAY_NAME = "tgviewer"
-
 
 def application_icon() -> QIcon:
     """tgviewer's icon at every packaged size (an empty icon if the files are missing: the
@@ -39,7 +36,7 @@ def set_identity(app: QApplication) -> None:
     """Name, version, desktop id (which the Wayland and X11 docks match against the installed
     ``APP_ID.desktop``) and icon of the application."""
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(DISPLAY_NAME)
+    app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     QApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(application_icon())
