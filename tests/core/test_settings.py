@@ -375,3 +375,23 @@ def test_an_absurd_presentation_scale_is_a_damaged_file(tmp_path: Path) -> None:
     loaded = load_settings(path)
     assert loaded.notice is not None and "presentation_scale" in loaded.notice
     assert loaded.settings.presentation_scale == 1.5
+
+
+# The last CSV column mapping
+
+
+def test_the_last_csv_mapping_round_trips_and_garbage_in_it_is_ignored(tmp_path: Path) -> None:
+    from tgviewer.core.csv_mapping import ColumnMapping
+
+    mapping = ColumnMapping("Land", "name", period="Zeit", measures={"users": "n"})
+    path = tmp_path / SETTINGS_FILE
+    save_settings(Settings(theme="dark", csv_mapping=mapping), path)
+    assert json.loads(path.read_text(encoding="utf-8"))["csv_mapping"] == {
+        "country": "Land", "country_as": "name", "start": None, "end": None, "period": "Zeit",
+        "measures": {"users": "n"}}
+    assert load_settings(path) == LoadedSettings(Settings(theme="dark", csv_mapping=mapping))
+    for garbage in ("Land", [1], {"country": 3}, {"country_as": "flag"},
+                    {"measures": {"users": None}}):
+        loaded = load_settings(settings_file(tmp_path, document(csv_mapping=garbage)))
+        assert loaded == LoadedSettings(FULL)  # the rest is kept, without notice
+    assert Settings.from_dict({"format_version": 1}).csv_mapping is None

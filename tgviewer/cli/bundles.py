@@ -9,13 +9,27 @@ import re
 import sys
 from pathlib import Path
 
+from tgviewer.cli.diff import add_diff_command
 from tgviewer.cli.errors import CommandError
 from tgviewer.core.bot_answer import BotTextError, answer_records, parse_bot_text
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle_writer import write_checked_bundle
 from tgviewer.core.community_dataset import SOURCE as COMMUNITY_SOURCE
-from tgviewer.core.community_dataset import community_manifest, parse_community_dataset
+from tgviewer.core.community_dataset import (
+    TELEGRAM_MEASURES,
+    community_manifest,
+    parse_community_dataset,
+)
 from tgviewer.core.countries import is_known_country
+from tgviewer.core.csv_import import (
+    COUNTRY_FORMS,
+    ColumnMapping,
+    MappingGap,
+    guess_mapping,
+    mapping_gaps,
+    read_table,
+    table_records,
+)
 from tgviewer.core.dates import parse_date
 from tgviewer.core.merge import (
     Fate,
@@ -52,20 +66,43 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     make = actions.add_parser(
         "import", help="make a bundle from another format",
-        description="Make a .tgbundle from the community dataset.json (tek-json) or from the "
+        description="Make a .tgbundle from the community dataset.json (tek-json), from the "
                     "text of @transparency bot answers (bot-text, one or several pasted "
-                    "together). With --into the records are added to a copy of that bundle: "
-                    "records it already has are left out, and records that disagree with it "
-                    "are listed and settled by --on-conflict. The source is only read.")
+                    "together) or from a CSV or TSV table (csv: comma, semicolon or tab "
+                    "separated, UTF-8, a header line naming the columns; one row per country "
+                    "and period). The columns of a table are guessed from their names; name "
+                    "them with the --...-column and --measure options. Rows that cannot be "
+                    "read are listed with their line and left out. With --into the records are "
+                    "added to a copy of that bundle: records it already has are left out, and "
+                    "records that disagree with it are listed and settled by --on-conflict. "
+                    "The source is only read.")
     make.add_argument("source", metavar="SRC",
                       help="the file to import, or - to read standard input")
     make.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.tgbundle",
                       help="the bundle to write (refused if it exists, unless --force)")
-    make.add_argument("--from", dest="source_format", choices=["tek-json", "bot-text"],
+    make.add_argument("--from", dest="source_format", choices=["tek-json", "bot-text", "csv"],
                       default="tek-json",
                       help="format of SRC (default: tek-json, the community dataset.json)")
     make.add_argument("--country", metavar="ISO3",
                       help="the country of bot answers that say 'from your country'")
+    columns = make.add_argument_group(
+        "columns of a table (--from csv; guessed from the header when not given)")
+    columns.add_argument("--country-column", metavar="NAME",
+                         help="the column holding the country")
+    columns.add_argument("--country-as", choices=COUNTRY_FORMS,
+                         help="how the country is written: ISO code (FRA or FR), name, or "
+                              "auto (a code, else a name; default)")
+    columns.add_argument("--period-column", metavar="NAME",
+                         help="the column holding the period: 2025Q1, 2025-Q1, Q1 2025, "
+                              "2025H1, 2024, 2024Q1-2024Q3")
+    columns.add_argument("--start-column", metavar="NAME",
+                         help="instead of a period: the column of the first day (2025-01-01)")
+    columns.add_argument("--end-column", metavar="NAME",
+                         help="instead of a period: the column of the last day (2025-03-31)")
+    columns.add_argument("--measure", action="append", type=_measure_argument, default=[],
+                         metavar="KEY=COLUMN",
+                         help="the column of a measure (requests=Fulfilled); KEY= with no "
+                              "column leaves the measure unknown; repeatable")
     make.add_argument("--into", metavar="B",
                       help="add the records to a copy of this bundle ('default' for the "
                            "embedded one)")
@@ -78,6 +115,22 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                       help="date the figures are current to (default: today)")
     make.add_argument("--force", action="store_true", help="replace OUT if it exists")
     make.set_defaults(run=run_import)
+    add_diff_command(actions)
+
+
+#: How the source of each format's records is named (``import_source``).
+_SOURCE_KINDS = {"tek-json": "community dataset", "bot-text": "pasted bot answer",
+                 "csv": "CSV file"}
+#: Formats whose records get a source of their own, rather than the community dataset's.
+_OWN_SOURCE = ("bot-text", "csv")
+
+
+def _measure_argument(text: str) -> tuple[str, str]:
+    key, equals, column = text.partition("=")
+    if not equals or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r}: expected KEY=COLUMN, such as "
+                                         "users='Affected users'")
+    return key.strip(), column.strip()
 
 
 def _date_argument(text: str) -> dt.date:
@@ -164,12 +217,81 @@ def _bot_records(data: bytes, name: str, country: str | None, source: str) -> li
     return records
 
 
+#: What each table role's gap asks the user to pass.
+_COLUMN_OPTIONS = {
+    "country": "--country-column NAME", "start": "--start-column NAME",
+    "end": "--end-column NAME", "period": "--period-column NAME",
+    "dates": "--period-column NAME, or --start-column NAME and --end-column NAME",
+}
+_TABLE_OPTIONS = ("country_column", "country_as", "period_column", "start_column",
+                  "end_column", "measure")
+
+
+def _csv_mapping(args: argparse.Namespace, headers: tuple[str, ...],
+                 measure_keys: tuple[str, ...]) -> ColumnMapping:
+    """The mapping the options give, the rest guessed from ``headers``."""
+    guess = guess_mapping(headers, measure_keys)
+    start, end, period = guess.start, guess.end, guess.period
+    if args.period_column:
+        start, end, period = None, None, args.period_column
+    elif args.start_column or args.end_column:
+        start = args.start_column or (guess.start if guess.period is None else None)
+        end = args.end_column or (guess.end if guess.period is None else None)
+        period = None
+    measures = dict(guess.measures)
+    for key, column in args.measure:
+        if column:
+            measures[key] = column
+        else:
+            measures.pop(key, None)
+    return ColumnMapping(args.country_column or guess.country,
+                         args.country_as or guess.country_as, start, end, period, measures)
+
+
+def _gaps_message(name: str, gaps: list[MappingGap], headers: tuple[str, ...]) -> str:
+    lines = [f"{name}: the columns to read cannot all be told from the header:"]
+    lines += [f"  {gap.message} (pass {_COLUMN_OPTIONS.get(gap.role, '--measure KEY=COLUMN')})"
+              for gap in gaps]
+    lines.append("  the file's columns are: " + ", ".join(repr(h) for h in headers if h))
+    return "\n".join(lines)
+
+
+def _csv_records(data: bytes, name: str, args: argparse.Namespace,
+                 measure_keys: tuple[str, ...], source: str) -> list[Record]:
+    table = read_table(data, name)
+    mapping = _csv_mapping(args, table.headers, measure_keys)
+    gaps = mapping_gaps(mapping, table.headers, measure_keys)
+    if gaps:
+        raise CommandError(_gaps_message(name, gaps, table.headers))
+    print(f"{name}: {table.delimiter_name}-separated; {mapping.describe()}")
+    for key in measure_keys:
+        if key not in mapping.measures:
+            print(f"{name}: no column for {key}: its figures are left unknown (name one "
+                  f"with --measure {key}=COLUMN)", file=sys.stderr)
+    result = table_records(table, mapping, measure_keys, source, name)
+    for unread in result.unread:
+        print(unread.describe(), file=sys.stderr)
+    left_out = len(result.unread_lines)
+    if not result.records:
+        raise CommandError(f"{name}: no row could be read ({left_out} left out, "
+                           f"{len(table.rows)} in the file)")
+    read = len(result.records)
+    print(f"{name}: {read} row{'s' * (read != 1)} read, {left_out} left out")
+    return list(result.records)
+
+
 def run_import(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.exists() and not args.force:
         raise CommandError(f"{output} exists; choose another name or pass --force to replace it")
     if args.source != "-" and output.resolve() == Path(args.source).resolve():
         raise CommandError("the output would overwrite the source file; choose another name")
+    table_options = [f"--{o.replace('_', '-')}" for o in _TABLE_OPTIONS if getattr(args, o)]
+    if table_options and args.source_format != "csv":
+        raise CommandError(f"{', '.join(table_options)}: only for --from csv")
+    if args.country and args.source_format == "csv":
+        raise CommandError("--country is for bot answers; with --from csv name the column "
+                           "holding the country with --country-column")
     country = args.country.upper() if args.country else None
     if country is not None and not is_known_country(country):
         raise CommandError(f"--country {args.country}: not an ISO 3166-1 alpha-3 code")
@@ -178,10 +300,13 @@ def run_import(args: argparse.Namespace) -> int:
     base = None
     if args.into:
         base = read_default_bundle() if args.into == "default" else read_bundle(args.into)
-    kind = "pasted bot answer" if args.source_format == "bot-text" else "community dataset"
+    kind = _SOURCE_KINDS[args.source_format]
     source = import_source(kind, today, base.manifest.sources if base else ())
     if args.source_format == "bot-text":
         records = _bot_records(data, name, country, source.id)
+    elif args.source_format == "csv":
+        keys = base.manifest.measure_keys if base else tuple(m.key for m in TELEGRAM_MEASURES)
+        records = _csv_records(data, name, args, keys, source.id)
     else:
         records = parse_community_dataset(data, name=name)
     stem = output.name.removesuffix(".tgbundle")
@@ -192,7 +317,7 @@ def run_import(args: argparse.Namespace) -> int:
     if base is None:
         manifest = community_manifest(bundle_id=bundle_id, title=title, as_of=today,
                                       description=description)
-        if args.source_format == "bot-text":
+        if args.source_format in _OWN_SOURCE:
             manifest = dataclasses.replace(manifest, sources=(source,))
         bundle = write_checked_bundle(output, manifest, records)
         print(f"wrote {output}: {load_report(bundle)}")
@@ -204,9 +329,10 @@ def run_import(args: argparse.Namespace) -> int:
             verdict = "replaced" if resolution is Resolution.TAKE_INCOMING else "kept the bundle's"
             print(f"conflict ({verdict}): {item.describe()}")
     counts = {fate: sum(1 for i in classified if i.fate is fate) for fate in Fate}
-    # Pasted answers get a source of their own; dataset records name the community dataset's.
+    # Pasted answers and tables get a source of their own; dataset records name the community
+    # dataset's.
     known = {s.id for s in base.manifest.sources}
-    added = [source] if args.source_format == "bot-text" else \
+    added = [source] if args.source_format in _OWN_SOURCE else \
         [s for s in (COMMUNITY_SOURCE,) if s.id not in known]
     manifest = derived_manifest(base.manifest, bundle_id, title, today, added,
                                 f"{base.manifest.title}, with records imported from "

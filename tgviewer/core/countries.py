@@ -109,3 +109,10 @@ def country_name(code: str) -> str:
 def is_known_country(code: str) -> bool:
     """Whether ``code`` is an ISO 3166-1 alpha-3 code tgviewer knows."""
     return country_info(code).known
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country tgviewer knows, as ``(code, name)`` sorted by name: for a picker."""
+    codes = [entry.alpha_3 for entry in pycountry.countries] + list(EXTRA_NAMES)
+    return sorted(((code, country_name(code)) for code in codes),
+                  key=lambda pair: pair[1].casefold())

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.csv_mapping import ColumnMapping
 from tgviewer.core.json_file import JsonFileError, read_json_object
 from tgviewer.core.view_state import ViewState
 from tgviewer.paths import config_dir
@@ -90,6 +91,10 @@ class Settings:
         How much presentation mode enlarges text, markers and lines (1 to 3).
     slides
         The saved views presentation mode steps through, in order.
+    csv_mapping
+        The column mapping last used to import a CSV file, offered first next time; ``None``
+        when none was used. A stored mapping that cannot be read is ignored (read as
+        ``None``) rather than damaging the whole file: it only saves a few clicks.
     """
 
     geometry: str = ""
@@ -101,6 +106,7 @@ class Settings:
     theme: str = "system"
     presentation_scale: float = 1.5
     slides: tuple[str, ...] = ()
+    csv_mapping: ColumnMapping | None = None
 
     def __post_init__(self) -> None:
         # The recent lists' rules hold for every Settings, however it was made.
@@ -159,6 +165,7 @@ class Settings:
             "theme": self.theme,
             "presentation_scale": self.presentation_scale,
             "slides": list(self.slides),
+            "csv_mapping": None if self.csv_mapping is None else self.csv_mapping.to_dict(),
         }
 
     @classmethod
@@ -228,7 +235,16 @@ class Settings:
             theme=text("theme") or "system",
             presentation_scale=float(scale),
             slides=paths("slides"),
+            csv_mapping=_csv_mapping(document.get("csv_mapping")),
         )
+
+
+def _csv_mapping(value: object) -> ColumnMapping | None:
+    """The stored mapping, or ``None`` for none or for one that cannot be read."""
+    try:
+        return None if value is None else ColumnMapping.from_dict(value)
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)
