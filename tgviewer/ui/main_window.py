@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -36,6 +36,7 @@ from tgviewer.core.settings import LoadedSettings, Settings, save_settings, sett
 from tgviewer.core.view_file import SUFFIX as VIEW_SUFFIX
 from tgviewer.core.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.ui.about import show_about
+from tgviewer.ui.bundle_commands import BundleCommands
 from tgviewer.ui.details_panel import DetailsPanel
 from tgviewer.ui.export_size import ExportSize
 from tgviewer.ui.filter_panel import FilterPanel
@@ -146,6 +147,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.saved_views = SavedViews(self)
+        self.bundles = BundleCommands(self)
+        self.setAcceptDrops(True)
         self.presentation = Presentation(self)
         column.addWidget(self.presentation.title)
         column.addWidget(self.presentation.hint)
@@ -462,6 +465,14 @@ class MainWindow(QMainWindow):
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()
         super().changeEvent(event)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.bundles.accepts(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.bundles.drop(event.mimeData()):
+            event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

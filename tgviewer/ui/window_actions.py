@@ -43,6 +43,17 @@ class WindowActions:
         self.open = self._action("&Open Bundle…", window.open_bundle_dialog,
                                  QKeySequence.StandardKey.Open,
                                  "Open a .tgbundle file, for example one carried on a USB stick")
+        bundles = window.bundles
+        self.import_ = self._action("&Import Figures…", lambda: bundles.import_dialog(), "Ctrl+I",
+                                    "Add new figures (a pasted @transparency bot answer, the "
+                                    "community dataset.json, a CSV table) to a copy of this "
+                                    "bundle in your library")
+        self.library = self._action("Bundle &Library…", lambda: bundles.library_dialog(), "Ctrl+L",
+                                    "Your bundles: open, rename, duplicate, delete, export, "
+                                    "merge and compare them")
+        self.diff = self._action("Co&mpare Bundles…", lambda: bundles.diff_dialog(), None,
+                                 "See which records, derived figures and inconsistencies "
+                                 "differ between two bundles")
         views = window.saved_views
         self.open_view = self._action("Open &View…", views.open_dialog, "Ctrl+Shift+O",
                                       "Open a saved view (.tgview)")
@@ -100,6 +111,7 @@ class WindowActions:
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.open)
+        self.toolbar.addAction(self.import_)
         self.toolbar.addAction(self.export)
         self.toolbar.addSeparator()
         for action in self.views.values():
@@ -110,7 +122,8 @@ class WindowActions:
         window.addToolBar(self.toolbar)
         self._build_menus()
         # Shortcuts keep working when the menu bar and toolbar are hidden (presentation).
-        window.addActions([self.open, self.open_view, self.save_view, self.quit, self.export,
+        window.addActions([self.open, self.import_, self.library, self.open_view,
+                           self.save_view, self.quit, self.export,
                            self.export_data, self.copy_chart, self.reset, self.present,
                            *self.views.values()])
 
@@ -131,6 +144,10 @@ class WindowActions:
         file_menu = bar.addMenu("&File")
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.library)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_)
+        file_menu.addAction(self.diff)
         file_menu.addSeparator()
         file_menu.addAction(self.open_view)
         file_menu.addMenu(self.recent_views_menu)
