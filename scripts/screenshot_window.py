@@ -35,6 +35,19 @@ def main() -> int:
     parser.add_argument("--theme", choices=["system", "light", "dark", "high_contrast"],
                         help="the View > Theme choice")
     parser.add_argument("--scatter-period", help="period of the scatter, e.g. 2024Q1-Q3")
+    parser.add_argument("--import-text", metavar="FILE",
+                        help="open File > Import with this text pasted, at the step named by "
+                             "--import-step")
+    parser.add_argument("--import-file", metavar="FILE",
+                        help="open File > Import reading this file, at --import-step")
+    parser.add_argument("--import-step", type=int, default=0,
+                        help="how many times to press Next in the Import wizard")
+    parser.add_argument("--import-finish", action="store_true",
+                        help="then press Save and Show")
+    parser.add_argument("--library", action="store_true", help="open File > Bundle Library")
+    parser.add_argument("--diff", metavar="TITLE",
+                        help="open File > Compare Bundles from the default to this library "
+                             "bundle")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
@@ -80,7 +93,34 @@ def main() -> int:
     window.show()
     if args.details:
         window.show_details(args.details)
+    QTimer.singleShot(500, lambda: open_dialogs(window, args))
     return int(app.exec())
+
+
+def open_dialogs(window: object, args: argparse.Namespace) -> None:
+    """Open the dialog the arguments name, over the window."""
+    from pathlib import Path
+
+    from tgviewer.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    if args.import_text or args.import_file:
+        window.bundles.import_dialog(args.import_file)
+        wizard = window.bundles.wizard
+        assert wizard is not None
+        if args.import_text:
+            wizard.source_page.text.setPlainText(Path(args.import_text).read_text("utf-8"))
+        for _ in range(args.import_step):
+            wizard.next()
+        if args.import_finish:
+            from PySide6.QtWidgets import QWizard
+
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+    if args.library:
+        window.bundles.library_dialog()
+    if args.diff:
+        entry = next(e for e in window.bundles.library.entries() if e.title == args.diff)
+        window.bundles.diff_dialog(None, entry.bundle)
 
 
 if __name__ == "__main__":

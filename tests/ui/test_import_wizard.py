@@ -56,7 +56,7 @@ def test_a_pasted_answer_becomes_a_library_bundle_shown_in_the_trend(
     assert wizard.currentId() == ImportWizard.PREVIEW
     page = wizard.preview_page
     assert "1 new record, 0 already in" in page.summary.text()
-    assert cells(wizard) == [["New", "France", "Q2 2026", "321", "999", ""]]
+    assert cells(wizard) == [["New", "France", "Q2 2026", "321", "999"]]
     assert page.name.text() == f"{default_title} + my additions"
     assert page.unread.isHidden()
     page.name.setText("Default + my additions")
@@ -86,8 +86,9 @@ def test_a_conflict_is_shown_with_both_figures_and_settled_as_chosen(
     wizard = open_wizard(window, changed)
     wizard.next()
     [row] = cells(wizard)
-    assert row[:3] == ["Conflict", "Greece", "Q1 2025"]
-    assert row[4] == "203" and row[5].endswith("202")
+    assert row == ["Conflict", "Greece", "Q1 2025", "69", "203"]
+    now = wizard.preview_page.tree.topLevelItem(0).child(0)
+    assert [now.text(c) for c in range(1, 5)] == ["in the bundle now", "", "69", "202"]
     [combo] = wizard.preview_page.choices.values()
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(1)  # use the new figures
@@ -154,7 +155,7 @@ def test_a_dataset_file_is_read_and_a_bad_one_is_explained(
     assert bad.read_bytes() == before
     wizard.source_page.use_file(str(good))
     wizard.next()
-    assert cells(wizard) == [["New", "France", "Q2 2026", "5", "6", ""]]
+    assert cells(wizard) == [["New", "France", "Q2 2026", "5", "6"]]
 
 
 def test_a_missing_file_is_explained(window: MainWindow, tmp_path: Path) -> None:
@@ -228,7 +229,7 @@ def test_a_csv_file_is_mapped_previewed_and_the_mapping_remembered(
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     wizard.next()
     assert wizard.currentId() == ImportWizard.PREVIEW
-    assert cells(wizard) == [["New", "France", "Q2 2026", "12", "34", ""]]
+    assert cells(wizard) == [["New", "France", "Q2 2026", "12", "34"]]
     unread = wizard.preview_page.unread.toPlainText()
     assert "figures.csv line 3" in unread and "Atlantis" in unread
     assert "figures.csv line 4" in unread

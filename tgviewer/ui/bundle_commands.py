@@ -84,6 +84,8 @@ class BundleCommands:
         first = min([state.span.first, *(s.first for s in spans)])
         last = max([state.span.last, *(s.last for s in spans)])
         window.store.update(countries=countries, first=first, last=last, view=ViewKind.TREND)
+        if records:
+            window.show_details(records[0].country)
 
     # Library and diffs -------------------------------------------------------------------
 

@@ -209,25 +209,32 @@ class PreviewPage(QWizardPage):
         self.error.hide()
 
     def _fill(self, classified: tuple[Incoming, ...], measures: tuple[str, ...]) -> None:
+        """One row per record read; under a conflict, the bundle's figures in the same
+        columns, so that old and new can be compared at a glance."""
         wizard = _wizard(self)
         labels = [wizard.base.manifest.measure(m).label for m in measures]
         self.tree.clear()
         self.choices = {}
-        self.tree.setHeaderLabels(["", "Country", "Period", *labels, "In the bundle now",
-                                   "What to do"])
+        self.tree.setHeaderLabels(["", "Country", "Period", *labels, "What to do"])
+        figure_columns = range(3, 3 + len(measures))
         for item in classified:
             record = item.record
-            existing = ""
-            if item.fate is Fate.CONFLICT and item.existing is not None:
-                existing = " / ".join(figures(item.existing.values, measures))
             row = QTreeWidgetItem([FATE_TEXT[item.fate], country_name(record.country),
                                    record.period_label, *figures(record.values, measures),
-                                   existing, ""])
+                                   ""])
             row.setToolTip(0, item.describe())
-            for column in range(3, 3 + len(measures)):
+            for column in figure_columns:
                 row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.tree.addTopLevelItem(row)
-            if item.fate is Fate.CONFLICT:
+            if item.fate is Fate.CONFLICT and item.existing is not None:
+                now = QTreeWidgetItem(["", "in the bundle now", "",
+                                       *figures(item.existing.values, measures), ""])
+                now.setToolTip(1, item.existing.reference())
+                for column in figure_columns:
+                    now.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
+                now.setDisabled(True)
+                row.addChild(now)
+                row.setExpanded(True)
                 combo = QComboBox()
                 for resolution, text in CHOICES:
                     combo.addItem(text, resolution)
