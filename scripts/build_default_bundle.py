@@ -15,7 +15,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from tgviewer.cli.bundles import load_report
+from tgviewer.cli.importing import load_report
 from tgviewer.core.bundle_reader import read_bundle
 from tgviewer.core.bundle_writer import bundle_bytes
 from tgviewer.core.community_dataset import (

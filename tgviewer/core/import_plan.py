@@ -112,11 +112,11 @@ def read_community_json(data: bytes, name: str) -> SourceReading:
         raise SourceError(exc.describe()) from None
 
 
-def new_source(kind: ImportKind, when: dt.date, base: Bundle) -> Source:
-    """The source records of ``kind`` imported on ``when`` into ``base`` name."""
+def new_source(kind: ImportKind, when: dt.date, base: Bundle | None = None) -> Source:
+    """The source records of ``kind`` imported on ``when`` (into ``base``) name."""
     if kind is ImportKind.COMMUNITY_JSON:
         return COMMUNITY_SOURCE
-    return import_source(kind.label, when, base.manifest.sources)
+    return import_source(kind.label, when, base.manifest.sources if base else ())
 
 
 @dataclass(frozen=True)
@@ -154,10 +154,11 @@ class ImportPlan:
                                 f"{self.base.manifest.title}, with records imported from "
                                 f"{self.origin} ({self.source.title}).")
 
-    def records(self, resolutions: Mapping[RecordKey, Resolution] | None = None) -> list[Record]:
-        """The new bundle's records, each conflict settled by ``resolutions`` (default:
-        keep the bundle's figures)."""
-        return merged_records(self.base, self.classified, resolutions)
+    def records(self, resolutions: Mapping[RecordKey, Resolution] | None = None,
+                default: Resolution = Resolution.KEEP_EXISTING) -> list[Record]:
+        """The new bundle's records, each conflict settled by ``resolutions``, else by
+        ``default`` (keep the bundle's figures)."""
+        return merged_records(self.base, self.classified, resolutions, default)
 
 
 def plan_import(base: Bundle, reading: SourceReading, source: Source,
