@@ -258,3 +258,26 @@ def test_a_csv_whose_rows_all_fail_is_explained_on_the_mapping_page(
     error = wizard.mapping_page.error
     assert error.isVisibleTo(wizard)
     assert "No row could be read" in error.text() and "bad.csv line 2" in error.text()
+
+
+def test_paste_then_compare_with_the_default_without_choosing_anything(
+        window: MainWindow) -> None:
+    """The done-criterion: paste an answer, see it in the trend, diff against the default."""
+    from tgviewer.ui.diff_dialog import DiffDialog
+
+    wizard = open_wizard(window, FRANCE_Q2_2026)
+    wizard.next()
+    finish(wizard)
+    assert window.store.state.view is ViewKind.TREND
+    menu_action(window, "File", "Compare Bundles…").trigger()
+    dialog = window.bundles.diff
+    assert isinstance(dialog, DiffDialog)
+    assert dialog.old.currentText().endswith("(embedded)")
+    assert dialog.new.currentText() == window.bundle.manifest.title
+    assert dialog.summary.text().endswith("1 record added, 0 removed, 0 changed; "
+                                          "0 derived values changed; 0 new inconsistencies, "
+                                          "0 resolved")
+    top = dialog.tree.topLevelItem(0)
+    assert top.text(0) == "France (FRA)"
+    assert [top.child(0).text(c) for c in range(5)] == ["Q2 2026", "Added", "requests",
+                                                        "\u2013", "321"]
