@@ -260,3 +260,12 @@ def test_any_text_is_read_or_refused_with_a_message(text: str) -> None:
         assert "no answer of the @transparency bot" in str(exc)
     else:
         assert result.answers
+
+
+def test_the_last_quarter_of_year_9999_does_not_overflow() -> None:
+    text = ("Transparency report for the period 01.10.9999–31.12.9999\n\n"
+            "Fulfilled requests from France for IP address and/or phone number:\nQ4 — 1\n\n"
+            "Affected users:\nQ4 — 2\n")
+    [answer] = parse_bot_text(text).answers
+    assert (answer.figures[0].start, answer.figures[0].end) == \
+        (dt.date(9999, 10, 1), dt.date(9999, 12, 31))

@@ -281,3 +281,31 @@ def test_paste_then_compare_with_the_default_without_choosing_anything(
     assert top.text(0) == "France (FRA)"
     assert [top.child(0).text(c) for c in range(5)] == ["Q2 2026", "Added", "requests",
                                                         "\u2013", "321"]
+
+
+def test_a_csv_mapping_from_an_abandoned_attempt_is_not_remembered(
+        window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text("country,period,requests,users\nFRA,2026Q3,1,2\n", encoding="utf-8")
+    wizard = open_wizard(window)
+    wizard.source_page.use_file(str(path))
+    wizard.next()
+    wizard.next()
+    assert wizard.mapping is not None
+    wizard.back()
+    wizard.back()
+    wizard.source_page.text.setPlainText(FRANCE_Q2_2026)
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.PREVIEW
+    finish(wizard)
+    assert window.settings.csv_mapping is None
+
+
+def test_dates_at_the_end_of_the_calendar_are_read_without_failing(
+        window: MainWindow) -> None:
+    wizard = open_wizard(window, "Transparency report for the period 01.10.9999–31.12.9999\n\n"
+                                 "Fulfilled requests from France for IP address and/or phone "
+                                 "number:\nQ4 — 1\n")
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.PREVIEW
+    assert cells(wizard) == [["New", "France", "Q4 9999", "1", "\u2013"]]

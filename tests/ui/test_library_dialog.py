@@ -142,3 +142,55 @@ def test_a_damaged_library_file_is_listed_with_the_reason(window: MainWindow) ->
     assert not dialog.buttons["open"].isEnabled()
     assert dialog.buttons["delete"].isEnabled()
     assert dialog.error.isVisibleTo(dialog) and "damaged.tgbundle" in dialog.error.text()
+
+
+def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
+        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tgviewer.core.bundle_reader import read_default_bundle
+
+    real = tmp_path / "real-home"
+    real.mkdir()
+    (tmp_path / "link-home").symlink_to(real)
+    monkeypatch.setenv("TGVIEWER_HOME", str(tmp_path / "link-home"))
+    window = MainWindow(read_default_bundle())
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    mine = saved(window, "Mine")
+    window.settings_writable = False
+    assert window.open_bundle_file(str(tmp_path / "link-home" / "data" / "bundles"
+                                       / Path(mine.location).name))
+    dialog = open_dialog(window)
+    select(dialog, "Mine")
+    assert dialog.rows[1].title == "Mine" and "shown" in dialog.table.item(1, 0).text()
+    assert not dialog.buttons["delete"].isEnabled()
+    dialog.delete_selected()
+    assert Path(mine.location).exists()
+
+
+def test_export_asks_before_replacing_a_file_the_suffix_points_at(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    saved(window, "Mine")
+    precious = tmp_path / "precious.tgbundle"
+    precious.write_bytes(b"keep me")
+    dialog = open_dialog(window)
+    select(dialog, "Mine")
+    asked: list[str] = []
+    monkeypatch.setattr(dialog, "ask_save_path", lambda _s: str(tmp_path / "precious"))
+    monkeypatch.setattr(dialog, "confirm", lambda _t, text: asked.append(text) or False)
+    dialog.buttons["export"].click()
+    assert precious.read_bytes() == b"keep me"
+    assert asked == [f"{precious} exists. Replace it?"]
+
+
+def test_a_renamed_bundle_leaves_no_dead_recent_entry(
+        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = saved(window, "Mine")
+    window.settings_writable = False
+    window.set_bundle(mine, mine.location)
+    assert window.settings.recent_bundles[0] == mine.location
+    dialog = open_dialog(window)
+    select(dialog, "Mine")
+    monkeypatch.setattr(dialog, "ask_text", lambda *_a: "Renamed")
+    dialog.buttons["rename"].click()
+    assert mine.location not in window.settings.recent_bundles
+    assert window.bundle_path == window.settings.recent_bundles[0]
+    assert window.bundle.manifest.title == "Renamed"

@@ -35,6 +35,7 @@ with its line number, and never dropped silently.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -216,7 +217,7 @@ def _header_period(compact: str) -> tuple[dt.date, dt.date] | None:
 def _quarter_dates(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     first_month = 3 * quarter - 2
     last_month = 3 * quarter
-    end = (dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1))
+    end = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
     return dt.date(year, first_month, 1), end
 
 

@@ -54,6 +54,9 @@ def parse_community_dataset(data: bytes, name: str = "dataset.json",
     except json.JSONDecodeError as exc:
         raise BundleError(name, [error(f"malformed JSON: {exc.msg} (column {exc.colno})",
                                        name, exc.lineno)]) from None
+    except RecursionError:
+        raise BundleError(name, [error("the JSON is nested too deeply to be a dataset",
+                                       name)]) from None
     if not isinstance(document, dict):
         raise BundleError(name, [error(
             "expected an object mapping country codes to lists of periods, such as "

@@ -26,6 +26,7 @@ from tgviewer.core.merge import (
     classify,
     derived_manifest,
     import_source,
+    key_of,
     merged_records,
 )
 from tgviewer.core.model import Bundle, Manifest, Record, Source
@@ -161,11 +162,42 @@ class ImportPlan:
         return merged_records(self.base, self.classified, resolutions, default)
 
 
+def without_repeats(records: Sequence[Record]) -> tuple[list[Record], list[str]]:
+    """``records`` with each country and period once, and what was left out.
+
+    A record given again with the same figures is read once; records of one country and
+    period given with different figures are all left out (the source contradicts itself,
+    and tgviewer does not pick one), each said in a line.
+    """
+    groups: dict[RecordKey, list[Record]] = {}
+    for record in records:
+        groups.setdefault(key_of(record), []).append(record)
+    kept, left_out = [], []
+    for group in groups.values():
+        first = group[0]
+        if all(dict(r.values) == dict(first.values) for r in group):
+            kept.append(first)
+            continue
+        given = "; ".join(", ".join(f"{k} {_figure(v)}" for k, v in r.values.items())
+                          + (f" ({r.note})" if r.note else "") for r in group)
+        left_out.append(f"{first.country} {first.period_label} is given {len(group)} times "
+                        f"with different figures ({given}); all are left out: import the "
+                        "right one alone")
+    return kept, left_out
+
+
+def _figure(value: int | None) -> str:
+    return "unknown" if value is None else str(value)
+
+
 def plan_import(base: Bundle, reading: SourceReading, source: Source,
                 origin: str) -> ImportPlan:
-    """Classify what ``reading`` holds against ``base``."""
-    return ImportPlan(base, source, origin, reading,
-                      tuple(classify(base, reading.records)))
+    """Classify what ``reading`` holds against ``base`` (a record the source repeats is
+    taken once, and one it contradicts is left out, see :func:`without_repeats`)."""
+    kept, left_out = without_repeats(reading.records)
+    if left_out:
+        reading = SourceReading(tuple(kept), (*reading.unread, *left_out), reading.notes)
+    return ImportPlan(base, source, origin, reading, tuple(classify(base, kept)))
 
 
 def save_import(library: Library, plan: ImportPlan, title: str, when: dt.date,

@@ -100,7 +100,8 @@ class Library:
     """The bundles in ``folder`` (made when the first bundle is saved)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or default_library_folder()
+        # Resolved, so that its files have the spelling the window gives opened files.
+        self.folder = (folder or default_library_folder()).resolve()
 
     def contains(self, path: Path | str) -> bool:
         """Whether ``path`` is a bundle file of this library."""
@@ -112,19 +113,23 @@ class Library:
 
     def entries(self) -> list[LibraryEntry]:
         """Every bundle in the library, by title; unreadable files are listed with why."""
-        if not self.folder.is_dir():
-            return []
+        try:
+            if not self.folder.is_dir():
+                return []
+            paths = sorted(p for p in self.folder.glob(f"*{BUNDLE_SUFFIX}") if p.is_file())
+        except OSError as exc:
+            return [LibraryEntry(self.folder, 0, problem="the library folder cannot be read: "
+                                                         f"{exc.strerror or exc}")]
         found = []
-        for path in sorted(self.folder.glob(f"*{BUNDLE_SUFFIX}")):
-            if not path.is_file():
-                continue
+        for path in paths:
+            size = 0
             try:
                 size = path.stat().st_size
                 found.append(LibraryEntry(path, size, read_bundle(path)))
             except BundleError as exc:
                 found.append(LibraryEntry(path, size, problem=exc.describe(limit=3)))
             except OSError as exc:
-                found.append(LibraryEntry(path, 0, problem=f"cannot be read: {exc.strerror}"))
+                found.append(LibraryEntry(path, size, problem=f"cannot be read: {exc.strerror}"))
         return sorted(found, key=lambda e: (e.title.casefold(), e.path.name))
 
     def titles(self) -> set[str]:

@@ -8,6 +8,7 @@ both ends; it knows its dates, a short machine code (``2024Q1-2024Q3``) that
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -61,7 +62,8 @@ def quarter_start(index: int) -> dt.date:
 
 def quarter_end(index: int) -> dt.date:
     """Last day of the quarter numbered ``index``."""
-    return quarter_start(index + 1) - dt.timedelta(days=1)
+    year, month = quarter_year(index), 3 * quarter_number(index)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def quarter_of_start(day: dt.date) -> int | None:
@@ -73,8 +75,9 @@ def quarter_of_start(day: dt.date) -> int | None:
 
 def quarter_of_end(day: dt.date) -> int | None:
     """The quarter that ends on ``day``, or ``None`` if no quarter ends that day."""
-    following = quarter_of_start(day + dt.timedelta(days=1))
-    return None if following is None else following - 1
+    if day.month % 3 or day.day != calendar.monthrange(day.year, day.month)[1]:
+        return None
+    return quarter_index(day.year, day.month // 3)
 
 
 @dataclass(frozen=True, order=True)

@@ -36,6 +36,12 @@ def dropped_paths(mime: QMimeData) -> list[str]:
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
+def _discard(dialog: QWidget | None) -> None:
+    """Delete a dialog opened before, unless it is still open (then it stays as it is)."""
+    if dialog is not None and not dialog.isVisible():
+        dialog.deleteLater()
+
+
 class BundleCommands:
     """File > Import..., File > Library..., File > Compare Bundles..., and drops."""
 
@@ -52,6 +58,7 @@ class BundleCommands:
         """Open the Import wizard on the bundle shown (reading ``path`` if given)."""
         from tgviewer.ui.import_wizard import ImportWizard
 
+        _discard(self.wizard)
         wizard = ImportWizard(self.window.bundle, self.library, self.window,
                               mapping=self.window.settings.csv_mapping)
         if path:
@@ -93,6 +100,7 @@ class BundleCommands:
         """Open the Bundle Library."""
         from tgviewer.ui.library_dialog import open_library
 
+        _discard(self.dialog)
         self.dialog = open_library(self.window, self.library)
 
     def diff_dialog(self, old: Bundle | None = None, new: Bundle | None = None) -> None:
@@ -100,6 +108,7 @@ class BundleCommands:
         bundle shown)."""
         from tgviewer.ui.diff_dialog import open_diff
 
+        _discard(self.diff)
         self.diff = open_diff(self.window, self.library, old, new)
 
     # Drops -------------------------------------------------------------------------------

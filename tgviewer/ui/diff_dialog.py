@@ -142,6 +142,7 @@ class DiffDialog(QDialog):
             bundle = read_bundle(path)
         except BundleError as exc:
             self._fill_choosers(*(0 if i >= len(self.choices) else i for i in keep))
+            self.compare()
             self.error.setText(exc.describe())
             self.error.show()
             return False

@@ -197,7 +197,14 @@ class ImportWizard(QWizard):
 
     def read_source(self) -> None:
         """Read what the first page names; :class:`SourceError` says why it cannot be."""
-        self.reading, self.table = None, None
+        self.reading, self.table, self.mapping = None, None, None
+        try:
+            self._read_source()
+        except (ValueError, RuntimeError, RecursionError) as exc:
+            # Defensive: whatever the readers did not foresee is said, never a traceback.
+            raise SourceError(f"the source could not be read: {exc}") from None
+
+    def _read_source(self) -> None:
         page = self.source_page
         if page.pasting:
             self.kind, self.origin = ImportKind.BOT_TEXT, "pasted text"

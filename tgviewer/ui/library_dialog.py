@@ -125,15 +125,13 @@ class LibraryDialog(QDialog):
                          default)]
         self.rows += [Row(e.title, e.path, e.size, e.bundle, e.problem)
                       for e in self.library.entries()]
-        shown = self.window_.bundle_path
-        target = str(select) if select else shown
         self.table.setRowCount(len(self.rows))
         locale = QLocale()
         chosen = 0
         for index, row in enumerate(self.rows):
             bundle = row.bundle
             title = row.title + ("" if row.in_library else " (embedded)")
-            is_shown = (str(row.path) if row.path else None) == shown
+            is_shown = self.is_shown(row)
             cells = [title + (" \u2014 shown" if is_shown else ""),
                      bundle.manifest.as_of.isoformat() if bundle else "",
                      f"{len(bundle.records):,}" if bundle else "",
@@ -152,10 +150,17 @@ class LibraryDialog(QDialog):
                 if row.problem:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(index, column, item)
-            if (str(row.path) if row.path else None) == target:
+            if (same_file(row.path, select) if select else is_shown):
                 chosen = index
         self.table.selectRow(chosen)
         self._selection_changed()
+
+    def is_shown(self, row: Row) -> bool:
+        """Whether ``row`` is the bundle the window shows."""
+        shown = self.window_.bundle_path
+        if row.path is None or shown is None:
+            return row.path is None and shown is None
+        return same_file(row.path, Path(shown))
 
     def selected(self) -> Row | None:
         rows = self.table.selectionModel().selectedRows()
@@ -165,8 +170,7 @@ class LibraryDialog(QDialog):
         row = self.selected()
         readable = row is not None and row.bundle is not None
         own = readable and row is not None and row.in_library
-        shown = row is not None and row.path is not None and \
-            str(row.path) == self.window_.bundle_path
+        shown = row is not None and row.path is not None and self.is_shown(row)
         for key in ("open", "duplicate", "export", "merge", "compare"):
             self.buttons[key].setEnabled(readable)
         self.buttons["rename"].setEnabled(own)
@@ -225,9 +229,12 @@ class LibraryDialog(QDialog):
         try:
             renamed = self.library.rename(row.path, title)
         except (LibraryError, BundleError) as exc:
+            self.refresh(row.path)  # a half-done rename leaves both files: list what is there
             self._fail(exc)
             return
-        if str(row.path) == self.window_.bundle_path:
+        if renamed.location != str(row.path):
+            self.window_.settings = self.window_.settings.without_recent(str(row.path))
+        if self.is_shown(row):
             self.window_.set_bundle(renamed, renamed.location)
         self._done(f"Renamed to \u201c{renamed.manifest.title}\u201d.", Path(renamed.location))
 
@@ -248,7 +255,7 @@ class LibraryDialog(QDialog):
 
     def delete_selected(self) -> None:
         row = self.selected()
-        if row is None or row.path is None or str(row.path) == self.window_.bundle_path:
+        if row is None or row.path is None or self.is_shown(row):
             return
         if not self.confirm("Delete Bundle",
                             f"Delete \u201c{row.title}\u201d from your library?\n\n"
@@ -272,6 +279,10 @@ class LibraryDialog(QDialog):
             return
         if not target.lower().endswith(".tgbundle"):
             target += ".tgbundle"
+            # The file dialog asked about the name typed, not this one.
+            if Path(target).exists() and not self.confirm(
+                    "Export Bundle", f"{target} exists. Replace it?"):
+                return
         try:
             export_bundle(source, target)
         except (LibraryError, BundleError) as exc:
@@ -318,6 +329,16 @@ class LibraryDialog(QDialog):
         if row is None or row.bundle is None or other is None or other.bundle is None:
             return
         self.window_.bundles.diff_dialog(other.bundle, row.bundle)
+
+
+def same_file(a: Path | None, b: Path | None) -> bool:
+    """Whether ``a`` and ``b`` name the same file, however spelt."""
+    if a is None or b is None:
+        return False
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return a == b
 
 
 def open_library(window: MainWindow, library: Library) -> LibraryDialog:
