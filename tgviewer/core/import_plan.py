@@ -25,6 +25,7 @@ from tgviewer.core.merge import (
     Resolution,
     classify,
     derived_manifest,
+    figure_text,
     import_source,
     key_of,
     merged_records,
@@ -178,16 +179,12 @@ def without_repeats(records: Sequence[Record]) -> tuple[list[Record], list[str]]
         if all(dict(r.values) == dict(first.values) for r in group):
             kept.append(first)
             continue
-        given = "; ".join(", ".join(f"{k} {_figure(v)}" for k, v in r.values.items())
+        given = "; ".join(", ".join(f"{k} {figure_text(v)}" for k, v in r.values.items())
                           + (f" ({r.note})" if r.note else "") for r in group)
         left_out.append(f"{first.country} {first.period_label} is given {len(group)} times "
                         f"with different figures ({given}); all are left out: import the "
                         "right one alone")
     return kept, left_out
-
-
-def _figure(value: int | None) -> str:
-    return "unknown" if value is None else str(value)
 
 
 def plan_import(base: Bundle, reading: SourceReading, source: Source,

@@ -49,15 +49,16 @@ class Incoming:
 
     def describe(self) -> str:
         r = self.record
-        figures = ", ".join(f"{k} {_text(v)}" for k, v in r.values.items())
+        figures = ", ".join(f"{k} {figure_text(v)}" for k, v in r.values.items())
         text = f"{r.country} {r.period_label}: {figures}"
         if self.existing is not None and self.fate is Fate.CONFLICT:
-            old = ", ".join(f"{k} {_text(v)}" for k, v in self.existing.values.items())
+            old = ", ".join(f"{k} {figure_text(v)}" for k, v in self.existing.values.items())
             text += f" (the bundle has {old}, {self.existing.reference()})"
         return text
 
 
-def _text(value: int | None) -> str:
+def figure_text(value: int | None) -> str:
+    """``12``, or ``unknown`` for a figure not known."""
     return "unknown" if value is None else str(value)
 
 

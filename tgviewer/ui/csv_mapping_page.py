@@ -7,8 +7,6 @@ the mapping still lacks is said in words; Next is enabled only when nothing is m
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,23 +26,12 @@ from tgviewer.core.csv_import import MappingError, table_records
 from tgviewer.core.csv_mapping import ColumnMapping, guess_mapping, mapping_gaps
 from tgviewer.core.csv_table import Table
 from tgviewer.core.import_plan import SourceReading
-from tgviewer.ui.import_pages import error_label
-
-if TYPE_CHECKING:
-    from tgviewer.ui.import_wizard import ImportWizard
+from tgviewer.ui.import_pages import error_label, wizard_of
 
 NONE = "(none)"
 COUNTRY_FORMS = (("auto", "codes or names"), ("code", "ISO codes (FRA or FR)"),
                  ("name", "names (France)"))
 PREVIEW_ROWS = 6
-
-
-def _wizard(page: QWizardPage) -> ImportWizard:
-    from tgviewer.ui.import_wizard import ImportWizard
-
-    wizard = page.wizard()
-    assert isinstance(wizard, ImportWizard)
-    return wizard
 
 
 class MappingPage(QWizardPage):
@@ -101,7 +88,7 @@ class MappingPage(QWizardPage):
     # Filling -----------------------------------------------------------------------------
 
     def initializePage(self) -> None:
-        wizard = _wizard(self)
+        wizard = wizard_of(self)
         table = self.table = wizard.table
         assert table is not None
         keys = self.measure_keys = wizard.base.manifest.measure_keys
@@ -185,7 +172,7 @@ class MappingPage(QWizardPage):
                                                            self.measure_keys)
 
     def validatePage(self) -> bool:
-        wizard = _wizard(self)
+        wizard = wizard_of(self)
         assert self.table is not None
         mapping = self.mapping()
         try:
@@ -207,4 +194,4 @@ class MappingPage(QWizardPage):
         self.error.show()
 
     def nextId(self) -> int:
-        return _wizard(self).PREVIEW
+        return wizard_of(self).PREVIEW

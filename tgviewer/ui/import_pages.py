@@ -53,7 +53,8 @@ def error_label() -> QLabel:
     return label
 
 
-def _wizard(page: QWizardPage) -> ImportWizard:
+def wizard_of(page: QWizardPage) -> ImportWizard:
+    """The Import wizard ``page`` is in."""
     from tgviewer.ui.import_wizard import ImportWizard
 
     wizard = page.wizard()
@@ -118,7 +119,7 @@ class CountryPage(QWizardPage):
         country = self.chosen()
         assert country is not None
         try:
-            _wizard(self).read_with_country(country)
+            wizard_of(self).read_with_country(country)
         except SourceError as exc:
             self.error.setText(str(exc))
             self.error.show()
@@ -126,7 +127,7 @@ class CountryPage(QWizardPage):
         return True
 
     def nextId(self) -> int:
-        return _wizard(self).PREVIEW
+        return wizard_of(self).PREVIEW
 
 
 def figures(values: object, measures: tuple[str, ...]) -> list[str]:
@@ -181,7 +182,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.error)
 
     def initializePage(self) -> None:
-        wizard = _wizard(self)
+        wizard = wizard_of(self)
         assert wizard.reading is not None
         plan = plan_import(wizard.base, wizard.reading, wizard.source, wizard.origin)
         wizard.plan = plan
@@ -211,7 +212,7 @@ class PreviewPage(QWizardPage):
     def _fill(self, classified: tuple[Incoming, ...], measures: tuple[str, ...]) -> None:
         """One row per record read; under a conflict, the bundle's figures in the same
         columns, so that old and new can be compared at a glance."""
-        wizard = _wizard(self)
+        wizard = wizard_of(self)
         labels = [wizard.base.manifest.measure(m).label for m in measures]
         self.tree.clear()
         self.choices = {}
@@ -253,11 +254,11 @@ class PreviewPage(QWizardPage):
         return {key: combo.currentData() for key, combo in self.choices.items()}
 
     def isComplete(self) -> bool:
-        plan = _wizard(self).plan
+        plan = wizard_of(self).plan
         return bool(plan and plan.changes_anything and self.name.text().strip())
 
     def validatePage(self) -> bool:
-        wizard = _wizard(self)
+        wizard = wizard_of(self)
         assert wizard.plan is not None
         try:
             wizard.saved = save_import(wizard.library, wizard.plan, self.name.text(),
