@@ -198,3 +198,18 @@ def test_compare_text_lists_the_countries_left_out(capsys: pytest.CaptureFixture
     assert code == 0
     assert "12 of 83 countries compared" in out
     assert "Not comparable (71):" in out
+
+
+def test_bundle_library_lists_the_users_bundles(capsys: pytest.CaptureFixture[str]) -> None:
+    from tgviewer.core.bundle_reader import read_default_bundle
+    from tgviewer.core.library import Library
+
+    code, out, _ = run(capsys, "bundle", "library")
+    assert code == 0 and "no bundles yet" in out
+    default = read_default_bundle()
+    saved = Library().save("Mine", default.manifest, default.records)
+    code, out, _ = run(capsys, "bundle", "library")
+    assert code == 0
+    line = out.splitlines()[1]
+    assert line.startswith("Mine") and f"{len(default.records)} records" in line
+    assert line.endswith(saved.location)

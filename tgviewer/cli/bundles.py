@@ -6,6 +6,7 @@ import argparse
 
 from tgviewer.cli.diff import add_diff_command
 from tgviewer.cli.importing import add_import_command, load_report
+from tgviewer.cli.library import add_library_command
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.model import Bundle
 from tgviewer.core.periods import describe_dates
@@ -17,7 +18,7 @@ def load_bundle(argument: str | None) -> Bundle:
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add ``bundle info|validate|import`` to the command line."""
+    """Add ``bundle info|validate|import|diff|library`` to the command line."""
     bundle = commands.add_parser("bundle", help="inspect, check and make bundles",
                                  description="Inspect, check and make .tgbundle files.")
     actions = bundle.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -34,6 +35,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
     add_import_command(actions)
     add_diff_command(actions)
+    add_library_command(actions)
 
 
 def run_info(args: argparse.Namespace) -> int:
