@@ -309,3 +309,21 @@ def test_dates_at_the_end_of_the_calendar_are_read_without_failing(
     wizard.next()
     assert wizard.currentId() == ImportWizard.PREVIEW
     assert cells(wizard) == [["New", "France", "Q4 9999", "1", "\u2013"]]
+
+
+def test_saving_an_import_redraws_once(window: MainWindow) -> None:
+    wizard = open_wizard(window, FRANCE_Q2_2026)
+    wizard.next()
+    before = window.render_count
+    finish(wizard)
+    assert window.render_count == before + 1
+
+
+def test_a_total_that_disagrees_is_listed_once_among_the_unread_lines(
+        window: MainWindow) -> None:
+    text = FRANCE_Q2_2026.replace("Q2 — 999\n", "Q2 — 999\nTotal: 1000\n")
+    wizard = open_wizard(window, text)
+    wizard.next()
+    page = wizard.preview_page
+    assert "Total: 1000" in page.unread.toPlainText()
+    assert "does not match" not in page.notes.text()

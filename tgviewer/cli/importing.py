@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from tgviewer.cli.errors import CommandError
-from tgviewer.core.bot_answer import BotTextError, answer_records, parse_bot_text
 from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle_writer import write_checked_bundle
 from tgviewer.core.community_dataset import (
@@ -34,7 +33,17 @@ from tgviewer.core.csv_import import (
     table_records,
 )
 from tgviewer.core.dates import parse_date
-from tgviewer.core.import_plan import ImportKind, SourceReading, new_source, plan_import
+from tgviewer.core.import_plan import (
+    ImportKind,
+    MissingCountryError,
+    SourceError,
+    SourceReading,
+    decode_text,
+    new_source,
+    plan_import,
+    read_bot_answers,
+    read_source_file,
+)
 from tgviewer.core.merge import Fate, Resolution
 from tgviewer.core.model import Bundle, Record, Source
 
@@ -123,32 +132,23 @@ def _read_source(source: str) -> tuple[bytes, str]:
     if source == "-":
         return sys.stdin.buffer.read(), "standard input"
     try:
-        return Path(source).read_bytes(), source
-    except OSError as exc:
-        raise CommandError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+        return read_source_file(Path(source)), source
+    except SourceError as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _bot_records(data: bytes, name: str, country: str | None, source: str) -> list[Record]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CommandError(f"{name}: not UTF-8 text (byte {exc.start})") from None
-    try:
-        result = parse_bot_text(text)
-        unnamed = next((a for a in result.answers if a.country is None), None)
-        if unnamed is not None and country is None:
-            raise CommandError(
-                f"{name}: the report on line {unnamed.header_line} ({unnamed.label}) is about "
-                f"{unnamed.country_text!r}: name the country with --country ISO3")
-        records = answer_records(result, country, source=source)
-    except BotTextError as exc:
-        raise CommandError(f"{name}: {exc}") from None
-    for line in (*result.unread, *result.problems):
-        print(f"{name}: {line.describe()}", file=sys.stderr)
-    for total in result.totals_checked:
-        if total.agrees:
-            print(f"{name}: {total.describe()}")
-    return records
+        reading = read_bot_answers(decode_text(data, name), source, country, name)
+    except MissingCountryError as exc:
+        raise CommandError(exc.message("name the country with --country ISO3")) from None
+    except SourceError as exc:
+        raise CommandError(str(exc)) from None
+    for line in reading.unread:
+        print(f"{name}: {line}", file=sys.stderr)
+    for note in reading.notes:
+        print(f"{name}: {note}")
+    return list(reading.records)
 
 
 #: What each table role's gap asks the user to pass.

@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
-from tgviewer.core.bot_answer import BotTextError, answer_records, parse_bot_text
+from tgviewer.core.bot_answer import BotAnswer, BotTextError, answer_records, parse_bot_text
+from tgviewer.core.community_dataset import MAX_SIZE, parse_community_dataset
 from tgviewer.core.community_dataset import SOURCE as COMMUNITY_SOURCE
-from tgviewer.core.community_dataset import parse_community_dataset
 from tgviewer.core.library import Library
 from tgviewer.core.merge import (
     Fate,
@@ -50,6 +51,37 @@ class ImportKind(Enum):
 
 class SourceError(Exception):
     """The source cannot be read at all; the message says what and where."""
+
+
+class MissingCountryError(SourceError):
+    """Some answers say "your country" and no country was given for them."""
+
+    def __init__(self, name: str, unnamed: Sequence[BotAnswer]) -> None:
+        self.name = name
+        #: The answers that name no country, in the order of the text.
+        self.unnamed = tuple(unnamed)
+        super().__init__(self.message("say which country it is"))
+
+    def message(self, what_to_do: str) -> str:
+        """The message, ending with ``what_to_do`` (the CLI names its option)."""
+        first = self.unnamed[0]
+        return (f"{self.name}: the report on line {first.header_line} ({first.label}) is "
+                f"about {first.country_text!r}: {what_to_do}")
+
+
+def read_source_file(path: Path) -> bytes:
+    """The bytes of the file to import; :class:`SourceError` if it cannot be read, is a
+    folder, or is too large to be a file of figures."""
+    try:
+        if path.is_dir():
+            raise SourceError(f"{path} is a folder; choose a file")
+        if path.stat().st_size > MAX_SIZE:
+            raise SourceError(f"{path.name} is larger than {MAX_SIZE >> 20} MiB; it is not a "
+                              "file of figures tgviewer can import")
+        return path.read_bytes()
+    except (OSError, RuntimeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SourceError(f"{path} cannot be read: {reason}") from None
 
 
 def guess_kind(name: str, data: bytes) -> ImportKind:
@@ -93,16 +125,22 @@ def read_bot_answers(text: str, source_id: str, country: str | None = None,
 
     Raises
     ------
+    MissingCountryError
+        If an answer names no country and ``country`` is ``None``.
     SourceError
-        If nothing can be read, or an answer names no country and ``country`` is ``None``.
+        If nothing can be read.
     """
     try:
         result = parse_bot_text(text)
-        records = answer_records(result, country, source=source_id)
     except BotTextError as exc:
         raise SourceError(f"{name}: {exc}") from None
+    unnamed = [a for a in result.answers if a.country is None]
+    if unnamed and country is None:
+        raise MissingCountryError(name, unnamed)
+    records = answer_records(result, country, source=source_id)
+    # Totals that disagree are among the problems already; the notes say which agree.
     unread = tuple(line.describe() for line in (*result.unread, *result.problems))
-    notes = tuple(total.describe() for total in result.totals_checked)
+    notes = tuple(t.describe() for t in result.totals_checked if t.agrees)
     return SourceReading(tuple(records), unread, notes)
 
 

@@ -88,9 +88,13 @@ class LibraryEntry:
 class MergeResult:
     """A bundle made by merging, and what became of each record of the second bundle."""
 
-    path: Path
     bundle: Bundle
     classified: tuple[Incoming, ...]
+
+    @property
+    def path(self) -> Path:
+        """Where the merged bundle was written."""
+        return Path(self.bundle.location)
 
     def count(self, fate: Fate) -> int:
         return sum(1 for item in self.classified if item.fate is fate)
@@ -131,9 +135,6 @@ class Library:
             except OSError as exc:
                 found.append(LibraryEntry(path, size, problem=f"cannot be read: {exc.strerror}"))
         return sorted(found, key=lambda e: (e.title.casefold(), e.path.name))
-
-    def titles(self) -> set[str]:
-        return {e.title.casefold() for e in self.entries()}
 
     def free_path(self, title: str) -> Path:
         """A file name for a new bundle called ``title`` that no bundle uses yet."""
@@ -225,7 +226,7 @@ class Library:
                                    {(f.date, f.title) for f in first.events}))
         bundle = self.save(title, manifest, merged_records(first, classified, default=default),
                            [dataclasses.replace(e, line=0) for e in events])
-        return MergeResult(Path(bundle.location), bundle, tuple(classified))
+        return MergeResult(bundle, tuple(classified))
 
 
 def export_bundle(path: Path | str, target: Path | str) -> None:

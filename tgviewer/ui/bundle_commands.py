@@ -84,13 +84,13 @@ class BundleCommands:
     def show_bundle_with(self, bundle: Bundle, records: Sequence[Record]) -> None:
         """Show ``bundle`` in the trend view with ``records``' countries and periods in it."""
         window = self.window
-        window.set_bundle(bundle, bundle.location)
-        state = window.store.state
+        state = window.state_kept_for(bundle)
         spans = [r.span for r in records if r.span is not None]
         countries = tuple(dict.fromkeys((*state.countries, *(r.country for r in records))))
         first = min([state.span.first, *(s.first for s in spans)])
         last = max([state.span.last, *(s.last for s in spans)])
-        window.store.update(countries=countries, first=first, last=last, view=ViewKind.TREND)
+        window.set_bundle(bundle, bundle.location, dataclasses.replace(
+            state, countries=countries, first=first, last=last, view=ViewKind.TREND))
         if records:
             window.show_details(records[0].country)
 

@@ -7,6 +7,7 @@ Lines that could not be read are listed too. Accepting it writes the new library
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tgviewer.core.bot_answer import BotText
+from tgviewer.core.bot_answer import BotAnswer
 from tgviewer.core.countries import country_choices, country_name
 from tgviewer.core.import_plan import SourceError, plan_import, save_import, suggested_title
 from tgviewer.core.library import LibraryError
@@ -96,9 +97,8 @@ class CountryPage(QWizardPage):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
-    def ask_for(self, parsed: BotText) -> None:
+    def ask_for(self, unnamed: Sequence[BotAnswer]) -> None:
         """Say which answers need a country."""
-        unnamed = [a for a in parsed.answers if a.country is None]
         listed = "; ".join(f"{a.label} (line {a.header_line})" for a in unnamed)
         self.question.setText(
             f"The answer{'s' * (len(unnamed) > 1)} for {listed} "

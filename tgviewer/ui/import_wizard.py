@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tgviewer.core.bot_answer import BotTextError, parse_bot_text
-from tgviewer.core.community_dataset import MAX_SIZE
 from tgviewer.core.csv_mapping import ColumnMapping
 from tgviewer.core.csv_table import Table, read_table
 from tgviewer.core.import_plan import (
     ImportKind,
     ImportPlan,
+    MissingCountryError,
     SourceError,
     SourceReading,
     decode_text,
@@ -40,6 +39,7 @@ from tgviewer.core.import_plan import (
     new_source,
     read_bot_answers,
     read_community_json,
+    read_source_file,
 )
 from tgviewer.core.library import Library
 from tgviewer.core.model import Bundle, Source
@@ -141,20 +141,6 @@ class SourcePage(QWizardPage):
         return wizard.page_after_source()
 
 
-def read_file(path: Path) -> bytes:
-    """The bytes of ``path``; :class:`SourceError` if it cannot be read or is too large."""
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise SourceError(f"{path} is a folder; choose a file")
-        if size > MAX_SIZE:
-            raise SourceError(f"{path.name} is larger than {MAX_SIZE >> 20} MiB; it is not a "
-                              "file of figures tgviewer can import")
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path} cannot be read: {exc.strerror or exc}") from None
-
-
 class ImportWizard(QWizard):
     """Import figures into a new bundle of ``library``, made from ``base``.
 
@@ -212,7 +198,7 @@ class ImportWizard(QWizard):
             name = "the pasted text"
         else:
             path = Path(page.path.text().strip()).expanduser()
-            self.data = read_file(path)
+            self.data = read_source_file(path)
             self.kind, self.origin, name = guess_kind(path.name, self.data), path.name, path.name
         self.source = new_source(self.kind, self.today, self.base)
         if self.kind is ImportKind.COMMUNITY_JSON:
@@ -222,13 +208,9 @@ class ImportWizard(QWizard):
             if not page.pasting:
                 self.text = decode_text(self.data, name)
             try:
-                parsed = parse_bot_text(self.text)
-            except BotTextError as exc:
-                raise SourceError(f"{name}: {exc}") from None
-            if parsed.needs_country:
-                self.country_page.ask_for(parsed)
-            else:
                 self.reading = read_bot_answers(self.text, self.source.id, name=name)
+            except MissingCountryError as exc:
+                self.country_page.ask_for(exc.unnamed)
             return
         try:
             self.table = read_table(self.data, name)
@@ -241,5 +223,6 @@ class ImportWizard(QWizard):
         return self.PREVIEW if self.reading is not None else self.COUNTRY
 
     def read_with_country(self, country: str) -> None:
-        """Read the pasted answers, those about "your country" being about ``country``."""
-        self.reading = read_bot_answers(self.text, self.source.id, country)
+        """Read the answers again, those about "your country" being about ``country``."""
+        name = "the pasted text" if self.source_page.pasting else self.origin
+        self.reading = read_bot_answers(self.text, self.source.id, country, name)

@@ -307,8 +307,10 @@ class MainWindow(QMainWindow):
             return self.saved_views.open_file(path)
         return self.open_bundle_file(path)
 
-    def set_bundle(self, bundle: Bundle, path: str | None) -> None:
-        """Show ``bundle``, keeping the current view where it applies to it."""
+    def set_bundle(self, bundle: Bundle, path: str | None,
+                   state: ViewState | None = None) -> None:
+        """Show ``bundle`` in ``state``, else in the current view where it applies to it
+        (one redraw either way)."""
         self.bundle, self.bundle_path = bundle, path
         self.default_state = default_view_state(bundle)
         self.settings = (self.settings.with_recent(path) if path else
@@ -317,11 +319,14 @@ class MainWindow(QMainWindow):
         self._show_bundle()
         self.status.show_notice(f"Opened {bundle.manifest.title}.")
         self._drawn = dict.fromkeys(TAB_ORDER)
-        kept = fit_to_bundle(self.store.state, bundle)
-        if not self.store.replace(kept or dataclasses.replace(self.default_state,
-                                                              view=self.store.state.view)):
+        if not self.store.replace(state or self.state_kept_for(bundle)):
             self.redraw()
         self.save_settings()
+
+    def state_kept_for(self, bundle: Bundle) -> ViewState:
+        """The current state fitted to ``bundle``, else its default in the current view."""
+        return fit_to_bundle(self.store.state, bundle) or dataclasses.replace(
+            default_view_state(bundle), view=self.store.state.view)
 
     def clear_recent(self) -> None:
         """Forget the recent bundles (the files are untouched)."""
