@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tgviewer.core.view_state import ViewState
+    from tgviewer.core.state.view_state import ViewState
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -245,7 +245,7 @@ class ChangePlanner:
         raise BenchmarkError("no country left to add")
 
     def _change(self, kind: str, state: ViewState) -> dict[str, Any]:
-        from tgviewer.core.view_state import Normalisation
+        from tgviewer.core.state.view_state import Normalisation
 
         if kind == "country":
             added = [c for c in state.countries if c not in self.base]
@@ -292,7 +292,7 @@ class ChangePlanner:
 
 
 #: How many of the last states the "just seen" series goes back and forth through; well within
-#: the series cache (``tgviewer.core.cache.CACHE_SIZE``, 32 states).
+#: the series cache (``tgviewer.core.figures.cache.CACHE_SIZE``, 32 states).
 REPLAYED_STATES = 8
 
 
@@ -386,8 +386,8 @@ def filter_benchmark(samples: int, warmup: int, guard: bool, forced: bool,
     leaking = void_calls_drop_none()
     pinned = PINNED_REFERENCES if leaking and guard and pin_singletons() else 0
 
-    from tgviewer.core.bundle_reader import read_default_bundle
-    from tgviewer.ui.main_window import MainWindow
+    from tgviewer.core.bundle.reader import read_default_bundle
+    from tgviewer.ui.window.main_window import MainWindow
 
     bundle = read_default_bundle()
     window = MainWindow(bundle)

@@ -40,10 +40,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle  # noqa: E402
-from tgviewer.core.bundle_writer import write_bundle  # noqa: E402
-from tgviewer.core.view_file import BundleRef, SavedView, write_view  # noqa: E402
-from tgviewer.core.view_state import default_view_state  # noqa: E402
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle  # noqa: E402
+from tgviewer.core.bundle.writer import write_bundle  # noqa: E402
+from tgviewer.core.state.view_file import BundleRef, SavedView, write_view  # noqa: E402
+from tgviewer.core.state.view_state import default_view_state  # noqa: E402
 
 DEFAULT_APP = REPO / "dist" / "tgviewer" / "tgviewer"
 SMOKE_LINE = re.compile(r"tgviewer smoke: (?P<title>.+), (?P<records>\d+) records; "

@@ -16,14 +16,14 @@ import sys
 from pathlib import Path
 
 from tgviewer.cli.importing import load_report
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.bundle_writer import bundle_bytes
-from tgviewer.core.community_dataset import (
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.core.bundle.records_csv import parse_events
+from tgviewer.core.bundle.writer import bundle_bytes
+from tgviewer.core.importing.community_dataset import (
     SOURCE,
     community_manifest,
     parse_community_dataset,
 )
-from tgviewer.core.records_csv import parse_events
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATASET = ROOT.parent / "shared" / "data" / "telegram-transparency" / "dataset.json"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import Normalisation, ViewKind, ViewState, default_view_state
-from tgviewer.ui.export import export_chart
-from tgviewer.ui.export_size import ExportSize
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState, default_view_state
+from tgviewer.ui.export.chart_page import export_chart
+from tgviewer.ui.export.size import ExportSize
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 EUROPE = ("DEU", "FRA", "GBR", "ITA", "ESP", "NLD", "BEL", "POL", "AUT", "CZE")

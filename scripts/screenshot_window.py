@@ -51,11 +51,11 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
-    from tgviewer.core.bundle_reader import read_default_bundle
-    from tgviewer.core.periods import parse_span
-    from tgviewer.core.view_state import Normalisation, ViewKind, default_view_state
-    from tgviewer.ui.main_window import MainWindow
-    from tgviewer.ui.theme import follow_system_theme
+    from tgviewer.core.bundle.reader import read_default_bundle
+    from tgviewer.core.periods.spans import parse_span
+    from tgviewer.core.state.view_state import Normalisation, ViewKind, default_view_state
+    from tgviewer.ui.style.theme import follow_system_theme
+    from tgviewer.ui.window.main_window import MainWindow
 
     follow_system_theme(app)
     bundle = read_default_bundle()
@@ -81,7 +81,7 @@ def main() -> int:
     state = dataclasses.replace(state, log_scale=args.log)
     from PySide6.QtCore import QTimer
 
-    from tgviewer.ui.theme import Theme, apply_theme
+    from tgviewer.ui.style.theme import Theme, apply_theme
 
     if args.theme:
         apply_theme(app, Theme(args.theme))
@@ -101,7 +101,7 @@ def open_dialogs(window: object, args: argparse.Namespace) -> None:
     """Open the dialog the arguments name, over the window."""
     from pathlib import Path
 
-    from tgviewer.ui.main_window import MainWindow
+    from tgviewer.ui.window.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     if args.import_text or args.import_file:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import run
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.bundle_writer import write_checked_bundle
-from tgviewer.core.model import Manifest, Measure, Record, Source
-from tgviewer.core.periods import parse_span
+from tgviewer.core.bundle.model import Manifest, Measure, Record, Source
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.writer import write_checked_bundle
+from tgviewer.core.periods.spans import parse_span
 
 MANIFEST = Manifest("t", "Test bundle", "", dt.date(2026, 5, 30), "CC BY 4.0", "Test",
                     (Source("src", "A source"),),

@@ -12,7 +12,7 @@ import pytest
 
 from tests.offline import OFFLINE_BOOT
 from tgviewer.cli.main import main
-from tgviewer.core.bundle_reader import read_bundle
+from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,8 +201,8 @@ def test_compare_text_lists_the_countries_left_out(capsys: pytest.CaptureFixture
 
 
 def test_bundle_library_lists_the_users_bundles(capsys: pytest.CaptureFixture[str]) -> None:
-    from tgviewer.core.bundle_reader import read_default_bundle
-    from tgviewer.core.library import Library
+    from tgviewer.core.bundle.reader import read_default_bundle
+    from tgviewer.core.library.bundle_library import Library
 
     code, out, _ = run(capsys, "bundle", "library")
     assert code == 0 and "no bundles yet" in out

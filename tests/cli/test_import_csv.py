@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import run
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 
 TABLE = ("Country,Quarter,Fulfilled requests,Affected users\n"
          "France,2026-Q2,321,999\n"

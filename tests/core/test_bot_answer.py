@@ -9,13 +9,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tgviewer.core.bot_answer import (
+from tgviewer.core.importing.bot_answer import (
     DASHES,
     BotTextError,
     answer_records,
     parse_bot_text,
 )
-from tgviewer.core.country_names import code_for_name
+from tgviewer.core.reference.country_names import code_for_name
 
 ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "bot-answers"
 D = dt.date

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from tgviewer.core.bundle_changes import ChangeKind, DiffRow
-from tgviewer.core.bundle_diff import BundleDiff, diff_bundles
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle, Manifest, Measure, Record, Source
-from tgviewer.core.period_engine import Status
-from tgviewer.core.periods import QuarterSpan, parse_span
+from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record, Source
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.library.changes import ChangeKind, DiffRow
+from tgviewer.core.library.diff import BundleDiff, diff_bundles
+from tgviewer.core.periods.engine import Status
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
 
 MANIFEST = Manifest("t", "T", "", dt.date(2026, 1, 1), "CC BY 4.0", "Test",
                     (Source("src", "A source"), Source("bot", "A bot answer")),

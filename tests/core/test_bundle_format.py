@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.bundle_writer import bundle_bytes, write_bundle, write_checked_bundle
-from tgviewer.core.problems import BundleError, Severity
+from tgviewer.core.bundle.problems import BundleError, Severity
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.core.bundle.writer import bundle_bytes, write_bundle, write_checked_bundle
 
 from .bundles import manifest, records_csv, write_folder, zip_folder
 

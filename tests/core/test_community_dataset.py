@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tgviewer.core.community_dataset import parse_community_dataset
-from tgviewer.core.problems import BundleError
+from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.importing.community_dataset import parse_community_dataset
 
 
 def messages(data: bytes) -> list[str]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.comparison import Comparison, compare_periods
-from tgviewer.core.model import DEFAULT_SERVICE, Bundle
-from tgviewer.core.period_engine import Status
-from tgviewer.core.periods import parse_span
-from tgviewer.core.population import population_table
-from tgviewer.core.suggestions import candidate_pairs, suggest_comparisons
-from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.comparison import Comparison, compare_periods
+from tgviewer.core.figures.suggestions import candidate_pairs, suggest_comparisons
+from tgviewer.core.periods.engine import Status
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.reference.population import population_table
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 
 JAN_SEP_2024, JAN_SEP_2025 = parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.coverage import CellKind, coverage_grid
-from tgviewer.core.model import DEFAULT_SERVICE, Bundle
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import USERS_PER_REQUEST, CoverageOrder
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.coverage import CellKind, coverage_grid
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, CoverageOrder
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgviewer.core import csv_table
-from tgviewer.core.csv_import import (
+from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.importing import csv_table
+from tgviewer.core.importing.csv_import import (
     ColumnMapping,
     MappingError,
     check_mapping,
@@ -23,8 +24,7 @@ from tgviewer.core.csv_import import (
     read_table,
     table_records,
 )
-from tgviewer.core.periods import PeriodError, QuarterSpan
-from tgviewer.core.problems import BundleError
+from tgviewer.core.periods.spans import PeriodError, QuarterSpan
 
 D = dt.date
 KEYS = ("requests", "users")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from tgviewer.core.data_table import DataTable, cell_text, number_text
+from tgviewer.core.views.data_table import DataTable, cell_text, number_text
 
 
 def test_numbers_are_written_in_full() -> None:

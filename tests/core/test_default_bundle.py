@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.period_engine import Status, engine_for
-from tgviewer.core.periods import QuarterSpan, parse_span
-from tgviewer.core.queries import span_table
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.queries import span_table
+from tgviewer.core.periods.engine import Status, engine_for
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-from tgviewer.core.details import country_details
-from tgviewer.core.model import Bundle
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.figures.details import country_details
 
 from .bundles import manifest, records_csv, write_folder
 

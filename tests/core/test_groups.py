@@ -7,9 +7,13 @@ import datetime as dt
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.countries import EU27, country_info, country_name
-from tgviewer.core.groups import (
+from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.periods.engine import engine_for
+from tgviewer.core.periods.spans import Granularity, parse_span
+from tgviewer.core.reference.countries import EU27, country_info, country_name
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, ViewState, default_view_state
+from tgviewer.core.views.groups import (
     CountryGroup,
     GroupKind,
     continent_groups,
@@ -17,10 +21,6 @@ from tgviewer.core.groups import (
     resolve_group,
     subregion_groups,
 )
-from tgviewer.core.model import Bundle, Manifest, Measure, Record
-from tgviewer.core.period_engine import engine_for
-from tgviewer.core.periods import Granularity, parse_span
-from tgviewer.core.view_state import USERS_PER_REQUEST, ViewState, default_view_state
 
 MANIFEST = Manifest("t", "T", "", dt.date(2026, 1, 1), "", "", (),
                     (Measure("requests", "Fulfilled requests"), Measure("users", "Users affected")))

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.import_plan import (
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.importing.import_plan import (
     ImportKind,
     SourceError,
     SourceReading,
@@ -18,7 +18,7 @@ from tgviewer.core.import_plan import (
     read_community_json,
     suggested_title,
 )
-from tgviewer.core.merge import Fate
+from tgviewer.core.importing.merge import Fate
 
 ANSWER = ("Transparency report for the period 01.04.26–30.06.26\n\n"
           "Fulfilled requests from France for IP address and/or phone number:\nQ2 — {r}\n\n"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-from tgviewer.core.library import Library, LibraryError, export_bundle, slug
-from tgviewer.core.merge import Fate, Resolution
-from tgviewer.core.model import Bundle, Record, Source
-from tgviewer.core.problems import BundleError
+from tgviewer.core.bundle.model import Bundle, Record, Source
+from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.importing.merge import Fate, Resolution
+from tgviewer.core.library.bundle_library import Library, LibraryError, export_bundle, slug
 
 Q2_2026 = (dt.date(2026, 4, 1), dt.date(2026, 6, 30))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.merge import (
+from tgviewer.core.bundle.model import Record, Source
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.importing.merge import (
     Fate,
     Resolution,
     classify,
@@ -15,7 +16,6 @@ from tgviewer.core.merge import (
     key_of,
     merged_records,
 )
-from tgviewer.core.model import Record, Source
 
 D = dt.date
 

@@ -12,9 +12,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgviewer.core.model import Bundle, Manifest, Measure, Record
-from tgviewer.core.period_engine import PeriodEngine, Status
-from tgviewer.core.periods import QuarterSpan, parse_span, quarter_index
+from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record
+from tgviewer.core.periods.engine import PeriodEngine, Status
+from tgviewer.core.periods.spans import QuarterSpan, parse_span, quarter_index
 
 MANIFEST = Manifest("t", "T", "", dt.date(2026, 1, 1), "", "", (), (Measure("users", "Users"),))
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tgviewer.core.periods import (
+from tgviewer.core.periods.spans import (
     Granularity,
     PeriodError,
     QuarterSpan,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tgviewer.core.countries import country_info
-from tgviewer.core.population import population_table
+from tgviewer.core.reference.countries import country_info
+from tgviewer.core.reference.population import population_table
 
 
 def test_country_names_regions_and_groups() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.period_engine import Status
-from tgviewer.core.periods import parse_span
-from tgviewer.core.scatter import best_scatter_span, scatter_points
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.scatter import best_scatter_span, scatter_points
+from tgviewer.core.periods.engine import Status
+from tgviewer.core.periods.spans import parse_span
 
 JAN_SEP_2024 = parse_span("2024Q1-2024Q3")
 

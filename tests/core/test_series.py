@@ -6,11 +6,11 @@ import math
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.periods import Granularity, parse_span
-from tgviewer.core.series import SeriesRow, index_value, series_rows, span_totals
-from tgviewer.core.view_state import USERS_PER_REQUEST, Normalisation, ViewState
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.series import SeriesRow, index_value, series_rows, span_totals
+from tgviewer.core.periods.spans import Granularity, parse_span
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewState
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +113,7 @@ def test_nine_month_totals_come_back_as_span_totals_never_split(bundle: Bundle) 
 
 
 def test_the_series_cache_is_bounded(bundle: Bundle) -> None:
-    from tgviewer.core.cache import CACHE_SIZE
+    from tgviewer.core.figures.cache import CACHE_SIZE
 
     first = series_rows(bundle, state())
     assert series_rows(bundle, state()) is first  # same state: the cached rows

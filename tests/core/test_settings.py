@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tgviewer.core.periods import MAX_YEAR, MIN_YEAR, Granularity, QuarterSpan, quarter_index
-from tgviewer.core.settings import (
+from tgviewer.core.periods.spans import MAX_YEAR, MIN_YEAR, Granularity, QuarterSpan, quarter_index
+from tgviewer.core.state.settings import (
     FORMAT_VERSION,
     MAX_RECENT,
     MAX_SETTINGS_BYTES,
@@ -25,7 +25,7 @@ from tgviewer.core.settings import (
     save_settings,
     settings_path,
 )
-from tgviewer.core.view_state import Normalisation, ViewKind, ViewState
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 
 VIEW = ViewState(countries=("FRA", "DEU"), granularity=Granularity.HALF,
                  first=quarter_index(2024, 1), last=quarter_index(2026, 1), measure="users",
@@ -367,7 +367,7 @@ def test_any_settings_round_trip_through_save_and_load(saved: Settings) -> None:
 
 
 def test_an_absurd_presentation_scale_is_a_damaged_file(tmp_path: Path) -> None:
-    from tgviewer.core.settings import load_settings
+    from tgviewer.core.state.settings import load_settings
 
     path = tmp_path / "settings.json"
     path.write_text('{"format_version": 1, "presentation_scale": 1' + "0" * 400 + "}",
@@ -381,7 +381,7 @@ def test_an_absurd_presentation_scale_is_a_damaged_file(tmp_path: Path) -> None:
 
 
 def test_the_last_csv_mapping_round_trips_and_garbage_in_it_is_ignored(tmp_path: Path) -> None:
-    from tgviewer.core.csv_mapping import ColumnMapping
+    from tgviewer.core.importing.csv_mapping import ColumnMapping
 
     mapping = ColumnMapping("Land", "name", period="Zeit", measures={"users": "n"})
     path = tmp_path / SETTINGS_FILE

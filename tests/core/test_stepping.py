@@ -6,11 +6,11 @@ import dataclasses
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.periods import Granularity, parse_span
-from tgviewer.core.stepping import next_of_kind, step_state
-from tgviewer.core.view_state import ViewKind, default_view_state
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.periods.spans import Granularity, parse_span
+from tgviewer.core.state.view_state import ViewKind, default_view_state
+from tgviewer.core.views.stepping import next_of_kind, step_state
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.view_file import (
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.state.view_file import (
     BundleMatch,
     BundleRef,
     SavedView,
@@ -21,7 +21,7 @@ from tgviewer.core.view_file import (
     read_view,
     write_view,
 )
-from tgviewer.core.view_state import (
+from tgviewer.core.state.view_state import (
     CompareOrder,
     Normalisation,
     ViewKind,
@@ -148,7 +148,7 @@ def test_saving_into_a_missing_folder_fails_without_making_it(tmp_path: Path,
 
 
 def test_adapting_a_view_names_the_countries_left_out(bundle: Bundle) -> None:
-    from tgviewer.core.view_file import ViewNotApplicableError, adapt_view
+    from tgviewer.core.state.view_file import ViewNotApplicableError, adapt_view
 
     saved = saved_of(bundle, countries=("GBR", "XXA", "FRA"))
     assert adapt_view(saved, bundle, "v.tgview") == (saved.state, [])  # its own bundle

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.periods import Granularity, QuarterSpan, parse_span
-from tgviewer.core.view_state import (
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.periods.spans import Granularity, QuarterSpan, parse_span
+from tgviewer.core.state.view_state import (
     CompareOrder,
     CoverageOrder,
     Normalisation,

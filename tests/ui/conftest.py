@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

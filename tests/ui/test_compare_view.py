@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.view_state import CompareOrder, Normalisation, ViewKind
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.state.view_state import CompareOrder, Normalisation, ViewKind
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def open_compare(window: MainWindow, *countries: str, **changes: object) -> None:

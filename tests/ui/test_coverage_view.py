@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-from tgviewer.core.coverage import CellKind
-from tgviewer.core.view_state import CoverageOrder, ViewKind
-from tgviewer.ui.coverage_view import cell_colour
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.figures.coverage import CellKind
+from tgviewer.core.state.view_state import CoverageOrder, ViewKind
+from tgviewer.ui.views.coverage import cell_colour
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def rgb(kind: CellKind) -> tuple[int, int, int]:

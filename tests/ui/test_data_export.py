@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.view_state import Normalisation, ViewKind, ViewState, default_view_state
-from tgviewer.ui.export import ChartPage, export_chart
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState, default_view_state
+from tgviewer.ui.export.chart_page import ChartPage, export_chart
+from tgviewer.ui.window.main_window import MainWindow
 
 ALL = ("GBR", "DEU", "FRA", "ITA", "ESP", "NLD", "BEL", "POL", "IND", "BRA", "USA", "KOR")
 

@@ -14,7 +14,7 @@ from tests.ui.test_window_shell import small_bundle
 from tgviewer import APP_ID
 from tgviewer.resources import ICON_SIZES
 from tgviewer.ui.desktop import FileOpenFilter, application_icon, set_identity
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def send_file_open(path: Path) -> bool:

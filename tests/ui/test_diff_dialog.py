@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.test_window_shell import menu_action
-from tgviewer.core.model import Bundle, Record
-from tgviewer.ui.diff_dialog import DiffDialog
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.model import Bundle, Record
+from tgviewer.ui.dialogs.diff import DiffDialog
+from tgviewer.ui.window.main_window import MainWindow
 
 NEW_QUARTER = Record("FRA", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
                      {"requests": 321, "users": 999}, source="telegram-transparency")

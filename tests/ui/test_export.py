@@ -11,14 +11,14 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.chart_text import chart_text
-from tgviewer.core.model import Bundle
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import Normalisation, ViewKind, default_view_state
-from tgviewer.ui.export import ExportError, export_chart
-from tgviewer.ui.export_size import ExportSize
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import Normalisation, ViewKind, default_view_state
+from tgviewer.core.views.chart_text import chart_text
+from tgviewer.ui.export.chart_page import ExportError, export_chart
+from tgviewer.ui.export.size import ExportSize
+from tgviewer.ui.window.main_window import MainWindow
 
 SOURCE = "Source: Telegram transparency reports"
 
@@ -127,7 +127,7 @@ def test_the_window_exports_and_copies_the_current_view(window: MainWindow, tmp_
 
 
 def test_an_exported_table_shows_every_row(qtbot: QtBot, bundle: Bundle) -> None:
-    from tgviewer.ui.export import ChartPage
+    from tgviewer.ui.export.chart_page import ChartPage
 
     countries = tuple(bundle.countries[:30])
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.TABLE,

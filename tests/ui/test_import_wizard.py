@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_window_shell import menu_action
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.periods import quarter_index
-from tgviewer.core.view_state import ViewKind
-from tgviewer.ui.import_wizard import ImportWizard
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.core.periods.spans import quarter_index
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.ui.dialogs.import_wizard import ImportWizard
+from tgviewer.ui.window.main_window import MainWindow
 
 BOT_ANSWERS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "bot-answers"
 FRANCE_Q2_2026 = ("Transparency report for the period 01.04.26–30.06.26\n\n"
@@ -263,7 +263,7 @@ def test_a_csv_whose_rows_all_fail_is_explained_on_the_mapping_page(
 def test_paste_then_compare_with_the_default_without_choosing_anything(
         window: MainWindow) -> None:
     """The done-criterion: paste an answer, see it in the trend, diff against the default."""
-    from tgviewer.ui.diff_dialog import DiffDialog
+    from tgviewer.ui.dialogs.diff import DiffDialog
 
     wizard = open_wizard(window, FRANCE_Q2_2026)
     wizard.next()

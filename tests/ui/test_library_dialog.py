@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.ui.test_window_shell import menu_action
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.model import Bundle, Record
-from tgviewer.ui.library_dialog import LibraryDialog
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.model import Bundle, Record
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.ui.dialogs.library import LibraryDialog
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def saved(window: MainWindow, title: str, extra: tuple[Record, ...] = ()) -> Bundle:
@@ -146,7 +146,7 @@ def test_a_damaged_library_file_is_listed_with_the_reason(window: MainWindow) ->
 
 def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
         qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tgviewer.core.bundle_reader import read_default_bundle
+    from tgviewer.core.bundle.reader import read_default_bundle
 
     real = tmp_path / "real-home"
     real.mkdir()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.offline import OFFLINE_BOOT
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def line_data(window: MainWindow, country: str) -> tuple[list[float], list[float]]:
@@ -94,14 +94,14 @@ def test_no_country_selected_says_what_to_do(window: MainWindow) -> None:
 ])
 def test_the_axis_names_the_scale_not_one_country(window: MainWindow, normalisation: str,
                                                   label: str) -> None:
-    from tgviewer.core.view_state import Normalisation
+    from tgviewer.core.state.view_state import Normalisation
 
     window.store.update(normalisation=Normalisation[normalisation])
     assert window.trend.plot.getAxis("left").labelText == label
 
 
 def test_scaled_span_totals_keep_their_digits(window: MainWindow) -> None:
-    from tgviewer.core.view_state import Normalisation
+    from tgviewer.core.state.view_state import Normalisation
 
     window.store.update(normalisation=Normalisation.PER_MILLION)
     labels = {country: label.textItem.toPlainText()

@@ -12,11 +12,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.view_state import ViewKind
-from tgviewer.ui import theme
-from tgviewer.ui.chart_style import zoom_of
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.ui.style import theme
+from tgviewer.ui.style.chart_style import zoom_of
+from tgviewer.ui.window.main_window import MainWindow
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ def test_the_theme_menu_switches_and_remembers(qtbot: QtBot, window: MainWindow)
 def test_high_contrast_country_colours_read_on_black(qtbot: QtBot, window: MainWindow) -> None:
     from PySide6.QtGui import QColor
 
-    from tgviewer.ui.palette import CATEGORICAL, HIGH_CONTRAST, country_colours
+    from tgviewer.ui.style.palette import CATEGORICAL, HIGH_CONTRAST, country_colours
 
     assert len(set(HIGH_CONTRAST)) == len(CATEGORICAL)
     assert all(theme.contrast_ratio(QColor(c), QColor(0, 0, 0)) >= 7 for c in HIGH_CONTRAST)
@@ -177,7 +177,7 @@ def test_high_contrast_country_colours_read_on_black(qtbot: QtBot, window: MainW
 
 
 def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) -> None:
-    from tgviewer.core.settings import Settings, save_settings
+    from tgviewer.core.state.settings import Settings, save_settings
     from tgviewer.ui.app import open_window
 
     palette = qapp.palette()

@@ -14,10 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.test_window_shell import small_bundle
 from tgviewer.cli.main import main
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.view_file import BundleRef, SavedView, write_view
-from tgviewer.core.view_state import ViewKind, default_view_state
-from tgviewer.ui.export import export_chart
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.state.view_file import BundleRef, SavedView, write_view
+from tgviewer.core.state.view_state import ViewKind, default_view_state
+from tgviewer.ui.export.chart_page import export_chart
 
 
 @pytest.fixture
@@ -38,8 +38,8 @@ def test_render_writes_the_same_png_as_the_window_export(
     assert "wrote" in capsys.readouterr().out
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
-    from tgviewer.core.view_file import read_view
-    from tgviewer.ui.export_size import ExportSize
+    from tgviewer.core.state.view_file import read_view
+    from tgviewer.ui.export.size import ExportSize
 
     bundle = read_default_bundle()
     export_chart(bundle, read_view(view_file).state, tmp_path / "gui.png",

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.test_window_shell import menu_action, small_bundle
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.view_state import Normalisation, ViewKind
-from tgviewer.ui.main_window import MainWindow
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def changed_state(window: MainWindow) -> None:

@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import Normalisation, ViewKind
-from tgviewer.ui.main_window import MainWindow
-from tgviewer.ui.value_scale import FOOT_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.ui.window.main_window import MainWindow
 
 RANGE_2025 = {"first": parse_span("2025Q1").first, "last": parse_span("2026Q1").last}
 

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.view_state import Normalisation, ViewKind
-from tgviewer.ui.main_window import MainWindow
-from tgviewer.ui.value_scale import ZERO_SYMBOL
+from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.core.views.value_scale import ZERO_SYMBOL
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def points(window: MainWindow) -> dict[str, tuple[float, float]]:

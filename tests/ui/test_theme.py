@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.ui import theme
-from tgviewer.ui.main_window import MainWindow
-from tgviewer.ui.theme import Theme
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.ui.style import theme
+from tgviewer.ui.style.theme import Theme
+from tgviewer.ui.window.main_window import MainWindow
 
 Role = QPalette.ColorRole
 BLACK = QColor(0, 0, 0)

@@ -10,11 +10,11 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import RECORDS_HEADER, write_folder
-from tgviewer.core.bundle_reader import read_bundle
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import Normalisation, ViewKind, ViewState
-from tgviewer.ui.main_window import MainWindow
-from tgviewer.ui.table_view import STATUS_ROLE
+from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
+from tgviewer.ui.views.table import STATUS_ROLE
+from tgviewer.ui.window.main_window import MainWindow
 
 
 def choose(window: MainWindow, *countries: str, **changes: object) -> None:

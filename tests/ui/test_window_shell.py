@@ -14,13 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import RECORDS_HEADER, write_folder, zip_folder
 from tgviewer import __version__
-from tgviewer.core.bundle_reader import read_default_bundle
-from tgviewer.core.countries import EU27
-from tgviewer.core.settings import load_settings, settings_path
-from tgviewer.core.view_state import ViewKind, default_view_state
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.reference.countries import EU27
+from tgviewer.core.state.settings import load_settings, settings_path
+from tgviewer.core.state.view_state import ViewKind, default_view_state
 from tgviewer.ui.app import open_window
 from tgviewer.ui.error_handler import ErrorHandler, log_path
-from tgviewer.ui.main_window import TAB_ORDER, MainWindow
+from tgviewer.ui.window.main_window import TAB_ORDER, MainWindow
 
 
 def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 from tgviewer.cli.errors import CommandError
-from tgviewer.core.model import DEFAULT_SERVICE, Bundle
-from tgviewer.core.records_csv import COUNTRY_CODE
-from tgviewer.core.view_state import USERS_PER_REQUEST
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.bundle.records_csv import COUNTRY_CODE
+from tgviewer.core.state.view_state import USERS_PER_REQUEST
 
 
 def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None:

@@ -7,9 +7,9 @@ import argparse
 from tgviewer.cli.diff import add_diff_command
 from tgviewer.cli.importing import add_import_command, load_report
 from tgviewer.cli.library import add_library_command
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-from tgviewer.core.model import Bundle
-from tgviewer.core.periods import describe_dates
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.periods.spans import describe_dates
 
 
 def load_bundle(argument: str | None) -> Bundle:

@@ -12,10 +12,10 @@ from tgviewer.cli.arguments import countries_argument, measure_argument, service
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
-from tgviewer.core.comparison import Comparison, compare_periods
-from tgviewer.core.model import DEFAULT_SERVICE
-from tgviewer.core.periods import parse_span
-from tgviewer.core.view_state import USERS_PER_REQUEST, CompareOrder
+from tgviewer.core.bundle.model import DEFAULT_SERVICE
+from tgviewer.core.figures.comparison import Comparison, compare_periods
+from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1, 2025Q1, or a range such as 2024Q1-2024Q3 (Jan-Sep 2024).

@@ -9,12 +9,12 @@ import pandas as pd
 
 from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text
-from tgviewer.core.bundle_changes import DiffRow
-from tgviewer.core.bundle_diff import diff_bundles
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-from tgviewer.core.countries import country_name
-from tgviewer.core.model import Bundle
-from tgviewer.core.records_csv import COUNTRY_CODE
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.bundle.records_csv import COUNTRY_CODE
+from tgviewer.core.library.changes import DiffRow
+from tgviewer.core.library.diff import diff_bundles
+from tgviewer.core.reference.countries import country_name
 
 DEFAULT = "default"
 

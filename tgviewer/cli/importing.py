@@ -1,6 +1,6 @@
 """``tgviewer bundle import``: a bundle from a dataset.json, bot answers or a CSV table.
 
-Reading goes through :mod:`tgviewer.core.import_plan`, as the Import wizard's does; with
+Reading goes through :mod:`tgviewer.core.importing.import_plan`, as the Import wizard's does; with
 ``--into`` the records are classified against that bundle and settled by ``--on-conflict``.
 The source is only read, and the output is written atomically after it has been checked.
 """
@@ -15,15 +15,15 @@ import sys
 from pathlib import Path
 
 from tgviewer.cli.errors import CommandError
-from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-from tgviewer.core.bundle_writer import write_checked_bundle
-from tgviewer.core.community_dataset import (
+from tgviewer.core.bundle.model import Bundle, Record, Source
+from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.bundle.writer import write_checked_bundle
+from tgviewer.core.importing.community_dataset import (
     TELEGRAM_MEASURES,
     community_manifest,
     parse_community_dataset,
 )
-from tgviewer.core.countries import is_known_country
-from tgviewer.core.csv_import import (
+from tgviewer.core.importing.csv_import import (
     COUNTRY_FORMS,
     ColumnMapping,
     MappingGap,
@@ -32,8 +32,7 @@ from tgviewer.core.csv_import import (
     read_table,
     table_records,
 )
-from tgviewer.core.dates import parse_date
-from tgviewer.core.import_plan import (
+from tgviewer.core.importing.import_plan import (
     ImportKind,
     MissingCountryError,
     SourceError,
@@ -44,8 +43,9 @@ from tgviewer.core.import_plan import (
     read_bot_answers,
     read_source_file,
 )
-from tgviewer.core.merge import Fate, Resolution
-from tgviewer.core.model import Bundle, Record, Source
+from tgviewer.core.importing.merge import Fate, Resolution
+from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.reference.countries import is_known_country
 
 
 def load_report(bundle: Bundle) -> str:

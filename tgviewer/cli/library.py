@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from tgviewer.core.library import Library
+from tgviewer.core.library.bundle_library import Library
 
 
 def add_library_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

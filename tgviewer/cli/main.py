@@ -15,8 +15,8 @@ from collections.abc import Sequence
 
 from tgviewer import __version__
 from tgviewer.cli.errors import CommandError
-from tgviewer.core.periods import PeriodError
-from tgviewer.core.problems import BundleError
+from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.periods.spans import PeriodError
 from tgviewer.resources import MissingResourceError
 
 EXIT_OK = 0

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from tgviewer.core.data_table import spreadsheet_safe
+from tgviewer.core.views.data_table import spreadsheet_safe
 
 
 def csv_text(frame: pd.DataFrame, comments: Sequence[str] = ()) -> str:

@@ -1,8 +1,8 @@
 """``tgviewer render``: a saved view to PNG, SVG or CSV, without a display.
 
 The chart is drawn by the same code as the window's File > Export Chart
-(:mod:`tgviewer.ui.export`), on Qt's offscreen platform, so a script gets exactly the figure
-a person would export, and the same bytes every time.
+(:mod:`tgviewer.ui.export.chart_page`), on Qt's offscreen platform, so a script gets
+exactly the figure a person would export, and the same bytes every time.
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def run_render(args: argparse.Namespace) -> int:
     from tgviewer.cli.bundles import load_bundle
-    from tgviewer.core.settings import load_settings
-    from tgviewer.core.view_file import (
+    from tgviewer.core.state.settings import load_settings
+    from tgviewer.core.state.view_file import (
         BundleMatch,
         ViewFileError,
         ViewNotApplicableError,
@@ -109,8 +109,8 @@ def run_render(args: argparse.Namespace) -> int:
         raise CommandError("render draws with Qt, and PySide6 is not installed here; "
                            "install tgviewer with its dependencies") from None
 
-    from tgviewer.ui.export import ExportError, export_chart
-    from tgviewer.ui.export_size import ExportSize
+    from tgviewer.ui.export.chart_page import ExportError, export_chart
+    from tgviewer.ui.export.size import ExportSize
 
     try:
         size = ExportSize(width, height, args.scale)

@@ -8,9 +8,9 @@ import sys
 from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
-from tgviewer.core.model import DEFAULT_SERVICE
-from tgviewer.core.periods import parse_span
-from tgviewer.core.queries import span_table
+from tgviewer.core.bundle.model import DEFAULT_SERVICE
+from tgviewer.core.figures.queries import span_table
+from tgviewer.core.periods.spans import parse_span
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1 (a half-year), 2025Q1 (a quarter), or a range of them such as

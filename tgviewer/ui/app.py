@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 if TYPE_CHECKING:
-    from tgviewer.ui.main_window import MainWindow
+    from tgviewer.ui.window.main_window import MainWindow
 
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
@@ -41,13 +41,13 @@ def open_window(bundle_argument: str | None,
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from tgviewer.core.bundle_reader import read_bundle, read_default_bundle
-    from tgviewer.core.problems import BundleError
-    from tgviewer.core.settings import load_settings
-    from tgviewer.core.view_state import fit_to_bundle
-    from tgviewer.ui.main_window import MainWindow
-    from tgviewer.ui.theme import follow_system_theme
-    from tgviewer.ui.window_actions import theme_of
+    from tgviewer.core.bundle.problems import BundleError
+    from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+    from tgviewer.core.state.settings import load_settings
+    from tgviewer.core.state.view_state import fit_to_bundle
+    from tgviewer.ui.style.theme import follow_system_theme
+    from tgviewer.ui.window.actions import theme_of
+    from tgviewer.ui.window.main_window import MainWindow
 
     view_file = None
     if bundle_argument and bundle_argument.lower().endswith(".tgview"):

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from tgviewer.core.view_state import ViewState, ViewStateStore
+from tgviewer.core.state.view_state import ViewState, ViewStateStore
 
 
 class QtViewStateStore(QObject):

@@ -1,0 +1,1 @@
+"""The bundle: its model, reading, writing and validation, and the problems found."""

@@ -1,0 +1,105 @@
+"""Reading a bundle (``.tgbundle`` zip or unzipped folder) into a :class:`Bundle`.
+
+All problems are collected before deciding: a bundle with any error is refused whole with
+one :class:`BundleError` listing them; warnings stay attached to the loaded bundle.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from tgviewer.core.bundle.files import open_members
+from tgviewer.core.bundle.manifest_json import parse_manifest
+from tgviewer.core.bundle.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Bundle, Event
+from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
+from tgviewer.core.bundle.records_csv import parse_events, parse_records
+from tgviewer.core.bundle.validation import check_consistency, check_records
+from tgviewer.resources import default_bundle_path
+
+
+def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle:
+    """Read and validate the bundle at ``path``.
+
+    Parameters
+    ----------
+    path
+        A ``.tgbundle`` file or a folder holding ``manifest.json`` and ``records.csv``,
+        or the bytes of a ``.tgbundle`` file.
+    location
+        How to name the bundle to people; defaults to the path.
+
+    Raises
+    ------
+    BundleError
+        Listing every error found, each with file, line and field where known.
+    """
+    source = path if isinstance(path, bytes) else Path(path)
+    shown = location or ("(bundle in memory)" if isinstance(path, bytes) else str(path))
+    problems: list[Problem] = []
+    with open_members(source, shown) as read:
+        manifest_data = read(MANIFEST_FILE)
+        records_data = read(RECORDS_FILE)
+        events_data = read(EVENTS_FILE)
+    if manifest_data is None:
+        problems.append(error("the bundle has no manifest.json", MANIFEST_FILE))
+    if records_data is None:
+        problems.append(error("the bundle has no records.csv", RECORDS_FILE))
+    if manifest_data is None or records_data is None:
+        raise BundleError(shown, problems)
+
+    manifest, checksums, manifest_problems = parse_manifest(manifest_data)
+    problems += manifest_problems
+    if manifest is None:
+        raise BundleError(shown, errors_in(problems))
+
+    present = {RECORDS_FILE: records_data, EVENTS_FILE: events_data}
+    for name, data in present.items():
+        expected = checksums.get(name)
+        if data is None:
+            if expected is not None:
+                problems.append(error(f"manifest.json lists {name}, but the bundle lacks it",
+                                      MANIFEST_FILE, field=f"files.{name}"))
+            continue
+        actual = hashlib.sha256(data).hexdigest()
+        if expected is None:
+            problems.append(error(f"{name} is not listed in manifest.json's files, so it "
+                                  "cannot be checked", MANIFEST_FILE, field="files"))
+        elif actual != expected:
+            problems.append(error(
+                f"checksum mismatch: manifest.json gives sha256 {expected}, the file has "
+                f"{actual}; the file was changed or damaged after the bundle was made", name))
+    if errors_in(problems):
+        raise BundleError(shown, errors_in(problems))
+
+    records, record_problems = parse_records(
+        records_data, manifest.measure_keys, [s.id for s in manifest.sources])
+    problems += record_problems
+    events: list[Event] = []
+    if events_data is not None:
+        events, event_problems = parse_events(events_data)
+        problems += event_problems
+    if not errors_in(problems):
+        problems += check_records(records, manifest.measure_keys)
+    if errors_in(problems):
+        raise BundleError(shown, errors_in(problems))
+
+    bundle = Bundle(
+        manifest=manifest,
+        records=tuple(records),
+        events=tuple(events),
+        location=shown,
+        checksum=hashlib.sha256(manifest_data).hexdigest(),
+    )
+    warnings = warnings_in(problems) + check_consistency(bundle)
+    return dataclasses.replace(bundle, warnings=tuple(warnings))
+
+
+#: How the embedded default bundle is named to people.
+DEFAULT_BUNDLE_LOCATION = "embedded default bundle"
+
+
+def read_default_bundle() -> Bundle:
+    """The bundle shipped inside tgviewer."""
+    return read_bundle(default_bundle_path(), DEFAULT_BUNDLE_LOCATION)

@@ -1,0 +1,1 @@
+"""Importing figures: bot answers, the community JSON, CSV tables, the import plan and merging."""

@@ -1,0 +1,1 @@
+"""The bundle library on disk, and differences between bundles."""

@@ -1,0 +1,1 @@
+"""Periods: quarters and spans, and the period engine that derives figures."""

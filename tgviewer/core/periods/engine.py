@@ -1,0 +1,340 @@
+"""The period engine: what the records say about any run of quarters.
+
+For a country, a measure and a span, :meth:`PeriodEngine.answer` tells whether the figure is
+``reported`` (one record covers exactly that span), ``derived`` (records determine it by sums
+and differences, which are listed) or ``unknown``, and flags it ``inconsistent`` when the
+records over-determine it and disagree. Figures are exact integers; a total is never spread
+over its quarters. Records whose dates do not fall on quarter edges are never used.
+
+See :mod:`tgviewer.core.periods.span_graph` for how the derivations are found.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass
+from enum import Enum
+
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle, Record
+from tgviewer.core.periods.span_graph import Conflict, Edge, SpanGraph, Step, path_value
+from tgviewer.core.periods.spans import QuarterSpan
+
+
+class Status(Enum):
+    """How a figure for a span is known."""
+
+    REPORTED = "reported"
+    DERIVED = "derived"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Term:
+    """A record added (``sign=1``) or subtracted (``sign=-1``) in a derivation."""
+
+    record: Record
+    sign: int
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A figure computed from records: the signed sum of their figures for ``measure``."""
+
+    terms: tuple[Term, ...]
+    measure: str
+
+    @property
+    def value(self) -> int:
+        """The computed figure."""
+        total = 0
+        for term in self.terms:
+            figure = term.record.value(self.measure)
+            assert figure is not None, "derivations only use records with a figure"
+            total += term.sign * figure
+        return total
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """The records used, in the order of the formula."""
+        return tuple(term.record for term in self.terms)
+
+    @property
+    def formula(self) -> str:
+        """``2024 (293) − Jan–Sep 2024 (7)``: the derivation in words and figures."""
+        return self.spelled()
+
+    def spelled(self, in_words: bool = False) -> str:
+        """The derivation as :attr:`formula` gives it, or with ``in_words`` as a sentence
+        reads it: ``2024 (293) minus Jan–Sep 2024 (7)``, figures with thousands separators."""
+        if in_words:
+            plus, minus, leading_minus = "plus ", "minus ", "minus "
+        else:
+            plus, minus, leading_minus = "+ ", "− ", "−"
+        parts = []
+        for index, term in enumerate(self.terms):
+            value = term.record.value(self.measure)
+            figure = f"{value or 0:,}".replace("-", "−") if in_words else str(value)
+            text = f"{term.record.period_label} ({figure})"
+            if index == 0:
+                parts.append(text if term.sign > 0 else leading_minus + text)
+            else:
+                parts.append((plus if term.sign > 0 else minus) + text)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Records that disagree about a span.
+
+    Attributes
+    ----------
+    span
+        The span the two derivations are about.
+    first
+        One way the records give the span (often a single record stating it).
+    second
+        Another way that gives a different figure; ``None`` when ``first`` is negative,
+        which no count can be (a total smaller than its part).
+    """
+
+    country: str
+    measure: str
+    span: QuarterSpan
+    first: Derivation
+    second: Derivation | None
+
+    @property
+    def difference(self) -> int:
+        """How far apart the two figures are (``first - second``), or ``first`` if negative."""
+        if self.second is None:
+            return self.first.value
+        return self.first.value - self.second.value
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every record involved."""
+        second = self.second.records if self.second else ()
+        return self.first.records + tuple(r for r in second if r not in self.first.records)
+
+    def describe(self) -> str:
+        """The contradiction in plain words."""
+        first = self.first
+        if self.second is None:
+            return (
+                f"{self.span.label}: {first.formula} = {first.value}, a negative count: "
+                "a total is smaller than its parts"
+            )
+        if len(first.terms) == 1 and first.terms[0].sign > 0:
+            stated = f"{self.span.label} is reported as {first.value}"
+        else:
+            stated = f"{self.span.label} is {first.formula} = {first.value}"
+        return (
+            f"{stated}, but {self.second.formula} = {self.second.value} "
+            f"(difference {abs(self.difference)})"
+        )
+
+
+@dataclass(frozen=True)
+class SpanAnswer:
+    """What the records say about one country, measure and span.
+
+    Attributes
+    ----------
+    status
+        Reported, derived or unknown.
+    value
+        The figure, or ``None`` when unknown.
+    derivation
+        The records and signs giving ``value`` (one record when reported).
+    contradictions
+        Disagreements between records that make ``value`` ambiguous; empty if consistent.
+    overlapping
+        Every record with a figure for the measure that shares days with the span,
+        including longer totals and records not aligned to quarters.
+    """
+
+    country: str
+    measure: str
+    span: QuarterSpan
+    status: Status
+    value: int | None
+    derivation: Derivation | None
+    contradictions: tuple[Contradiction, ...]
+    overlapping: tuple[Record, ...]
+
+    @property
+    def inconsistent(self) -> bool:
+        """Whether the records disagree about this figure."""
+        return bool(self.contradictions)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """The records the figure was computed from."""
+        return self.derivation.records if self.derivation else ()
+
+    @property
+    def enclosing(self) -> tuple[Record, ...]:
+        """Longer totals that contain the span (drawn as span totals when it is unknown)."""
+        return tuple(
+            r for r in self.overlapping
+            if r.span is not None and r.span != self.span and r.span.contains(self.span)
+        )
+
+    def explain(self) -> str:
+        """One line for people: how the figure is known, or why it is not."""
+        if self.status is Status.REPORTED:
+            assert self.derivation is not None
+            text = f"reported ({self.derivation.records[0].reference()})"
+        elif self.status is Status.DERIVED:
+            assert self.derivation is not None
+            text = f"derived: {self.derivation.formula}"
+        else:
+            text = f"unknown: {self._unknown_reason()}"
+        if self.contradictions:
+            text += "; inconsistent: " + "; ".join(c.describe() for c in self.contradictions)
+        return text
+
+    def _unknown_reason(self) -> str:
+        if not self.overlapping:
+            return f"no record covers {self.span.label}"
+        covered: set[int] = set()
+        for record in self.overlapping:
+            if record.span is not None:
+                covered.update(record.span.quarters())
+        missing = [q for q in self.span.quarters() if q not in covered]
+        known = ", ".join(r.period_label for r in self.overlapping)
+        if missing:
+            gap = _describe_quarters(missing)
+            return f"records cover only {known}; nothing covers {gap}"
+        return f"records cover only {known}, which do not separate {self.span.label}"
+
+
+def _describe_quarters(quarters: list[int]) -> str:
+    runs: list[QuarterSpan] = []
+    for quarter in quarters:
+        if runs and runs[-1].last == quarter - 1:
+            runs[-1] = QuarterSpan(runs[-1].first, quarter)
+        else:
+            runs.append(QuarterSpan(quarter, quarter))
+    return ", ".join(run.label for run in runs)
+
+
+class PeriodEngine:
+    """Answers spans for every country and measure of a bundle; results are cached.
+
+    Parameters
+    ----------
+    bundle
+        The bundle whose records are used. The engine never changes it.
+    """
+
+    def __init__(self, bundle: Bundle) -> None:
+        self.bundle = bundle
+        self._records: dict[tuple[str, str], list[Record]] = defaultdict(list)
+        for record in bundle.records:
+            self._records[(record.service, record.country)].append(record)
+        self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
+        self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
+
+    def _graph(self, country: str, measure: str, service: str) -> tuple[SpanGraph,
+                                                                         dict[int, Record]]:
+        key = (service, country, measure)
+        if key not in self._graphs:
+            by_edge: dict[int, Record] = {}
+            edges: list[Edge] = []
+            for record in self._records.get((service, country), []):
+                value = record.value(measure)
+                if record.span is None or value is None:
+                    continue
+                edge = Edge(len(edges), record.span.first, record.span.last + 1, value)
+                edges.append(edge)
+                by_edge[edge.id] = record
+            self._graphs[key] = (SpanGraph(edges), by_edge)
+        return self._graphs[key]
+
+    def answer(self, country: str, measure: str, span: QuarterSpan,
+               service: str = DEFAULT_SERVICE) -> SpanAnswer:
+        """What the records say about ``measure`` for ``country`` over ``span``."""
+        key = (service, country, measure, span)
+        cached = self._answers.get(key)
+        if cached is None:
+            cached = self._answers[key] = self._answer(country, measure, span, service)
+        return cached
+
+    def _answer(self, country: str, measure: str, span: QuarterSpan,
+                service: str) -> SpanAnswer:
+        graph, by_edge = self._graph(country, measure, service)
+        overlapping = tuple(sorted(
+            (
+                r for r in self._records.get((service, country), [])
+                if r.value(measure) is not None
+                and r.start <= span.end_date and span.start_date <= r.end
+            ),
+            key=lambda r: (r.start, -(r.end - r.start).days, r.line),
+        ))
+        path = graph.best_path(span.first, span.last + 1)
+        if path is None:
+            return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (),
+                              overlapping)
+        derivation = _derivation(path, by_edge, measure)
+        exact = len(path) == 1 and path[0].sign > 0
+        contradictions = [
+            _contradiction(country, measure, conflict, by_edge)
+            for conflict in graph.conflicts_on(path)
+        ]
+        value = path_value(path)
+        if value < 0:
+            contradictions.append(Contradiction(country, measure, span, derivation, None))
+        return SpanAnswer(
+            country, measure, span,
+            Status.REPORTED if exact else Status.DERIVED,
+            value, derivation, tuple(contradictions), overlapping,
+        )
+
+    def contradictions(self, country: str, measure: str,
+                       service: str = DEFAULT_SERVICE) -> list[Contradiction]:
+        """Every disagreement among the records of ``country`` for ``measure``.
+
+        Two kinds: records that over-determine a span and disagree, and records that imply
+        a negative figure for the stretch between two boundaries (a total smaller than its
+        part). The second kind is only looked for where the first is absent, since two
+        disagreeing records already make every figure in between ambiguous.
+        """
+        graph, by_edge = self._graph(country, measure, service)
+        found = [_contradiction(country, measure, c, by_edge) for c in graph.conflicts]
+        troubled = {graph.component_of(c.edge.tail) for c in graph.conflicts}
+        for component, nodes in graph.component_nodes().items():
+            if component in troubled:
+                continue
+            for left, right in itertools.pairwise(nodes):
+                if graph.potential_difference(left, right) < 0:
+                    path = graph.best_path(left, right)
+                    assert path is not None
+                    found.append(Contradiction(country, measure, QuarterSpan(left, right - 1),
+                                               _derivation(path, by_edge, measure), None))
+        return found
+
+
+def _derivation(path: tuple[Step, ...], by_edge: dict[int, Record], measure: str) -> Derivation:
+    terms = tuple(Term(by_edge[step.edge.id], step.sign) for step in path)
+    # Additions first, then subtractions, each in date order: "2024 − Jan–Sep 2024".
+    ordered = sorted(terms, key=lambda t: (-t.sign, t.record.start, t.record.end))
+    return Derivation(tuple(ordered), measure)
+
+
+def _contradiction(country: str, measure: str, conflict: Conflict,
+                   by_edge: dict[int, Record]) -> Contradiction:
+    record = by_edge[conflict.edge.id]
+    assert record.span is not None
+    stated = Derivation((Term(record, 1),), measure)
+    return Contradiction(country, measure, record.span, stated,
+                         _derivation(conflict.path, by_edge, measure))
+
+
+def engine_for(bundle: Bundle) -> PeriodEngine:
+    """The engine of ``bundle``, made once and kept with it."""
+    engine = bundle.cache.get("period_engine")
+    if not isinstance(engine, PeriodEngine):
+        engine = bundle.cache["period_engine"] = PeriodEngine(bundle)
+    return engine

@@ -1,0 +1,1 @@
+"""Reference data: countries, their names and regions, population."""

@@ -1,0 +1,1 @@
+"""What the user chose: the view state, saved views and settings."""

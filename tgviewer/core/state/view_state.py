@@ -1,0 +1,340 @@
+"""What the user has chosen to look at: one typed, immutable ``ViewState``, and its store.
+
+Widgets write changes into the :class:`ViewStateStore`; views render from the state it holds
+and from nothing else. One call to :meth:`ViewStateStore.update` is one user action: however
+many fields it changes, listeners hear about it once, so each view redraws once.
+The state is plain data, so it can be saved (settings, ``.tgview`` files) and compared.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.periods.engine import engine_for
+from tgviewer.core.periods.spans import Granularity, QuarterSpan, parse_span, periods_in_range
+
+#: The ratio measure, computed from two of a Telegram bundle's measures.
+USERS_PER_REQUEST = "users_per_request"
+
+
+class Normalisation(Enum):
+    """How figures are scaled before they are compared."""
+
+    ABSOLUTE = "absolute"
+    PER_MILLION = "per_million"
+    SHARE = "share"
+    INDEX = "index"
+
+
+class ViewKind(Enum):
+    """The view shown in the centre of the window."""
+
+    TREND = "trend"
+    RANKING = "ranking"
+    TABLE = "table"
+    COMPARE = "compare"
+    COVERAGE = "coverage"
+    SCATTER = "scatter"
+
+
+class CompareOrder(Enum):
+    """What the compare view sorts countries by (largest first, names A to Z)."""
+
+    A = "a"
+    B = "b"
+    CHANGE = "change"
+    PERCENT = "percent"
+    NAME = "name"
+
+
+class CoverageOrder(Enum):
+    """How the coverage view sorts its countries."""
+
+    NAME = "name"
+    COVERAGE = "coverage"
+    MEASURE = "measure"
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """Everything the user has chosen; the single source of truth for every view.
+
+    Attributes
+    ----------
+    countries
+        ISO codes of the selected countries, in the order they were picked.
+    granularity
+        Length of the periods shown along time: quarter, half-year or year.
+    first, last
+        Quarter indices (see ``periods.quarter_index``) of the range shown, inclusive.
+    measure
+        A measure key of the bundle, or :data:`USERS_PER_REQUEST`.
+    normalisation
+        Absolute figures, per million inhabitants, share of the selected countries' total,
+        or an index (each country's figure for ``index_base`` = 100).
+    index_base
+        Code of the base period of the index; ``None`` for the first period of the range. A
+        base that is not one of the periods shown (another length, outside the range) gives
+        way to the first period too (a quarter is never indexed on a year); the axis names
+        the base used, and :meth:`index_span` says which it is.
+    log_scale
+        Whether value axes are logarithmic (zeros are drawn at the axis's foot and marked).
+    service
+        The service whose records are shown.
+    view
+        The view shown in the centre.
+    ranking_period
+        Code of the period the ranking shows (``2025Q4``); ``None`` for the last period of
+        the range.
+    compare_a, compare_b
+        Codes of the two periods the compare view sets side by side; ``None`` for the
+        like-for-like pair that covers the most selected countries.
+    compare_order
+        What the compare view sorts by.
+    coverage_order
+        How the coverage view sorts its countries.
+    scatter_period
+        Code of the period the scatter view shows; ``None`` for the period that puts the
+        most selected countries on it.
+    """
+
+    countries: tuple[str, ...] = ()
+    granularity: Granularity = Granularity.QUARTER
+    first: int = 0
+    last: int = 0
+    measure: str = "users"
+    normalisation: Normalisation = Normalisation.ABSOLUTE
+    index_base: str | None = None
+    log_scale: bool = False
+    service: str = DEFAULT_SERVICE
+    view: ViewKind = ViewKind.TREND
+    ranking_period: str | None = None
+    compare_a: str | None = None
+    compare_b: str | None = None
+    compare_order: CompareOrder = CompareOrder.PERCENT
+    coverage_order: CoverageOrder = CoverageOrder.NAME
+    scatter_period: str | None = None
+
+    @property
+    def span(self) -> QuarterSpan:
+        """The range shown, as a span."""
+        return QuarterSpan(min(self.first, self.last), max(self.first, self.last))
+
+    def periods(self) -> list[QuarterSpan]:
+        """The periods along time: the range cut into periods of the chosen granularity."""
+        return periods_in_range(self.span, self.granularity)
+
+    def ranking_span(self) -> QuarterSpan | None:
+        """The period the ranking shows."""
+        if self.ranking_period is not None:
+            return parse_span(self.ranking_period)
+        periods = self.periods()
+        return periods[-1] if periods else None
+
+    def index_span(self) -> QuarterSpan | None:
+        """The base period of the index: ``index_base`` when it is one of the periods shown,
+        else the first period of the range."""
+        periods = self.periods()
+        if not periods:
+            return None
+        if self.index_base is not None:
+            base = parse_span(self.index_base)
+            if base in periods:
+                return base
+        return periods[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form (periods as codes, enums as their values)."""
+        return {
+            "countries": list(self.countries),
+            "granularity": self.granularity.value,
+            "range": self.span.code,
+            "measure": self.measure,
+            "normalisation": self.normalisation.value,
+            "index_base": self.index_base,
+            "log_scale": self.log_scale,
+            "service": self.service,
+            "view": self.view.value,
+            "ranking_period": self.ranking_period,
+            "compare_a": self.compare_a,
+            "compare_b": self.compare_b,
+            "compare_order": self.compare_order.value,
+            "coverage_order": self.coverage_order.value,
+            "scatter_period": self.scatter_period,
+        }
+
+    @classmethod
+    def from_dict(cls, document: Mapping[str, Any]) -> ViewState:
+        """Read the form :meth:`to_dict` writes.
+
+        Raises
+        ------
+        ValueError
+            Naming the field that cannot be read and what was expected.
+        """
+        def field(name: str, kind: type) -> Any:
+            value = document.get(name)
+            if not isinstance(value, kind):
+                raise ValueError(f"field {name!r}: expected {kind.__name__}, found {value!r:.60}")
+            return value
+
+        def choice(name: str, enum: type[Enum]) -> Any:
+            value = field(name, str)
+            try:
+                return enum(value)
+            except ValueError:
+                options = ", ".join(str(member.value) for member in enum)
+                raise ValueError(f"field {name!r}: {value!r} is not one of {options}") from None
+
+        def optional_period(name: str) -> str | None:
+            value = document.get(name)
+            if value is None:
+                return None
+            try:
+                return parse_span(str(value)).code
+            except ValueError as exc:
+                raise ValueError(f"field {name!r}: {exc}") from None
+
+        countries = field("countries", list)
+        if not all(isinstance(c, str) for c in countries):
+            raise ValueError("field 'countries': expected a list of country codes")
+        try:
+            span = parse_span(field("range", str))
+            ranking = document.get("ranking_period")
+            if ranking is not None:
+                parse_span(str(ranking))
+        except ValueError as exc:
+            raise ValueError(f"field 'range' or 'ranking_period': {exc}") from None
+        return cls(
+            countries=tuple(countries),
+            granularity=choice("granularity", Granularity),
+            first=span.first,
+            last=span.last,
+            measure=field("measure", str),
+            normalisation=choice("normalisation", Normalisation),
+            service=field("service", str),
+            view=choice("view", ViewKind),
+            ranking_period=None if ranking is None else str(ranking),
+            # Fields added after the first release: absent in older files, defaults then.
+            compare_a=optional_period("compare_a"),
+            compare_b=optional_period("compare_b"),
+            compare_order=choice("compare_order", CompareOrder)
+            if "compare_order" in document else CompareOrder.PERCENT,
+            coverage_order=choice("coverage_order", CoverageOrder)
+            if "coverage_order" in document else CoverageOrder.NAME,
+            index_base=optional_period("index_base"),
+            scatter_period=optional_period("scatter_period"),
+            log_scale=field("log_scale", bool) if "log_scale" in document else False,
+        )
+
+
+def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
+    """A useful first view of ``bundle``: its whole time range and its largest countries.
+
+    The countries chosen are the ``top`` with the most users affected (or the bundle's first
+    measure) over the most recent year every record allows; ties go to the code.
+    """
+    measures = bundle.manifest.measure_keys
+    measure = "users" if "users" in measures else measures[0]
+    whole = bundle.quarter_span
+    if whole is None:
+        return ViewState(measure=measure)
+    first, last = whole.first, whole.last
+    engine = engine_for(bundle)
+    service = DEFAULT_SERVICE if DEFAULT_SERVICE in bundle.services else bundle.services[0]
+    ranked: list[tuple[int, str]] = []
+    for year_first in range(last - last % 4, first - 1, -4):
+        year = QuarterSpan(year_first, year_first + 3)
+        ranked = sorted(
+            ((-(answer.value or 0), code) for code in bundle.countries
+             if (answer := engine.answer(code, measure, year, service)).value is not None),
+        )
+        if len(ranked) >= top:
+            break
+    chosen = tuple(code for _, code in ranked[:top]) or tuple(bundle.countries[:top])
+    return ViewState(countries=chosen, first=first, last=last, measure=measure, service=service)
+
+
+def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
+    """``state`` adapted to ``bundle``, or ``None`` when nothing of it applies.
+
+    Used to reopen the last view on a bundle that may have changed since: countries the
+    bundle lacks are dropped, the range is clipped to the bundle's quarters, and a measure or
+    service the bundle lacks gives way to the default view's. When no selected country is
+    left, or the range falls outside the bundle, the state does not apply.
+    """
+    whole = bundle.quarter_span
+    present = set(bundle.countries)
+    countries = tuple(c for c in state.countries if c in present)
+    if whole is None or not countries or not whole.overlaps(state.span):
+        return None
+    default = default_view_state(bundle)
+    measures = bundle.manifest.measure_keys
+    ratio_possible = {"users", "requests"} <= set(measures)
+    measure_ok = state.measure in measures or (state.measure == USERS_PER_REQUEST
+                                               and ratio_possible)
+    first = max(state.span.first, whole.first)
+    last = min(state.span.last, whole.last)
+    ranking = state.ranking_period
+    if ranking is not None and not QuarterSpan(first, last).contains(parse_span(ranking)):
+        ranking = None
+    base = state.index_base
+    if base is not None and not QuarterSpan(first, last).contains(parse_span(base)):
+        base = None
+    pair = (state.compare_a, state.compare_b)
+    if not all(code is not None and whole.contains(parse_span(code)) for code in pair):
+        pair = (None, None)
+    scatter = state.scatter_period
+    if scatter is not None and not whole.contains(parse_span(scatter)):
+        scatter = None
+    return dataclasses.replace(
+        state, countries=countries, first=first, last=last,
+        compare_a=pair[0], compare_b=pair[1],
+        measure=state.measure if measure_ok else default.measure,
+        service=state.service if state.service in bundle.services else default.service,
+        ranking_period=ranking, index_base=base, scatter_period=scatter)
+
+
+Listener = Callable[[ViewState, ViewState], None]
+
+
+class ViewStateStore:
+    """Holds the current :class:`ViewState` and tells listeners once per change.
+
+    Parameters
+    ----------
+    state
+        The first state.
+    """
+
+    def __init__(self, state: ViewState) -> None:
+        self._state = state
+        self._listeners: list[Listener] = []
+
+    @property
+    def state(self) -> ViewState:
+        """The current state."""
+        return self._state
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(old, new)`` after each change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def update(self, **changes: Any) -> bool:
+        """Change some fields as one action; returns whether anything changed."""
+        return self.replace(dataclasses.replace(self._state, **changes))
+
+    def replace(self, state: ViewState) -> bool:
+        """Make ``state`` current as one action (a reset, a loaded view)."""
+        if state == self._state:
+            return False
+        old, self._state = self._state, state
+        for listener in list(self._listeners):
+            listener(old, state)
+        return True

@@ -1,0 +1,68 @@
+"""How figures and series rows read on screen: values, statuses and tooltips."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from tgviewer.core.figures.series import SeriesRow
+
+#: What a view says instead of an empty chart.
+NO_COUNTRY_MESSAGE = ("No country selected.\nTick countries in the filter panel, or pick a "
+                      "group such as EU-27.")
+NO_PERIOD_MESSAGE = ("The period range holds no whole period of this length.\n"
+                     "Widen the range or choose a shorter granularity.")
+
+#: Plain words for each status of a figure.
+STATUS_WORDS = {
+    "reported": "reported",
+    "derived": "derived from other records",
+    "unknown": "not known",
+}
+
+
+def format_value(value: float) -> str:
+    """Counts as whole numbers with separators; scaled figures to three significant digits,
+    so that 0.3 per million never reads as 0."""
+    if math.isnan(value):
+        return "—"
+    if value == int(value) or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.3g}"
+
+
+def describe_row(row: SeriesRow, unit: str) -> str:
+    """A tooltip for one series row: country, period, value, status, records.
+
+    ``unit`` is the measure's label (``users affected``), placed after the value.
+    """
+    status = STATUS_WORDS.get(row.status, row.status)
+    lines = [f"{row.name} ({row.country}) · {row.period_label}"]
+    scaled = row.scaling != "absolute"
+    raw_known = row.raw == row.raw
+    if row.known and scaled:
+        lines.append(f"{format_value(row.value)} ({row.scaling})")
+        lines.append(f"The records: {format_value(row.raw)} {unit} · {status}")
+    elif row.known:
+        lines.append(f"{format_value(row.value)} {unit} · {status}")
+    elif raw_known:
+        # The figure is known; the scale cannot be applied to it (an unknown base...).
+        lines.append(f"Not drawn: {row.scaling}")
+        lines.append(f"The records: {format_value(row.raw)} {unit} · {status}")
+    else:
+        lines.append(f"No figure: {status}")
+    if row.inconsistent:
+        lines.append("⚠ the records for this figure disagree (see Details)")
+    lines.append(row.explanation)
+    return "\n".join(lines)
+
+
+def unscalable_message(rows: Sequence[SeriesRow]) -> str:
+    """What to say when figures are known but none can be drawn on the chosen scale (an
+    index whose base is unknown...); "" when that is not the case."""
+    stuck = [row for row in rows if not row.known and row.raw == row.raw]
+    if not stuck or any(row.known for row in rows):
+        return ""
+    return (f"The figures are known, but this scale cannot be applied to them: "
+            f"{stuck[0].scaling} ({stuck[0].name}).\nChoose another base period or scale "
+            "in the filter panel.")

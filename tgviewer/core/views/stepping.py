@@ -1,0 +1,66 @@
+"""Stepping through time one period at a time (presentation mode's Left and Right keys).
+
+What "the next period" means depends on the view: the ranking and the scatter move their
+one period, the compare view moves both A and B, and the views along time move the end of
+their range (in class, the story is told period by period: Left hides the last period,
+Right reveals the next). A period always moves to the next one of its own kind (a quarter
+to the next quarter, Jan–Sep 2024 to Jan–Sep 2025), so stepping never makes unlike periods
+meet; a step past the bundle's first or last quarter leaves the state as it is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.state.view_state import ViewKind, ViewState
+
+
+def next_of_kind(span: QuarterSpan, delta: int) -> QuarterSpan:
+    """The period ``delta`` steps from ``span`` of the same kind: quarters and halves move
+    by their length, anything of three quarters or more by a year."""
+    step = span.length if span.length < 3 else 4
+    return QuarterSpan(span.first + delta * step, span.last + delta * step)
+
+
+def step_state(state: ViewState, bundle: Bundle, delta: int,
+               shown: Sequence[QuarterSpan] = ()) -> ViewState:
+    """``state`` moved ``delta`` periods (negative: back); unchanged at either end.
+
+    ``shown`` are the periods the view resolved for itself (the ranking's period, the
+    compare view's A and B, the scatter's period), as :func:`ui.export.resolved_periods`
+    gives them.
+    """
+    whole = bundle.quarter_span
+    if whole is None or delta == 0:
+        return state
+    kind = state.view
+    if kind is ViewKind.RANKING and shown:
+        periods = state.periods()
+        if shown[0] not in periods:
+            return state
+        index = periods.index(shown[0]) + delta
+        if not 0 <= index < len(periods):
+            return state
+        code = periods[index].code
+        return dataclasses.replace(
+            state, ranking_period=None if index == len(periods) - 1 else code)
+    if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
+        moved = [next_of_kind(span, delta) for span in shown]
+        if not all(whole.contains(span) for span in moved):
+            return state
+        if kind is ViewKind.SCATTER:
+            return dataclasses.replace(state, scatter_period=moved[0].code)
+        if len(moved) == 2:
+            return dataclasses.replace(state, compare_a=moved[0].code, compare_b=moved[1].code)
+        return state
+    if kind in (ViewKind.TREND, ViewKind.TABLE, ViewKind.COVERAGE):
+        quarters = state.granularity.quarters
+        span = state.span
+        last = span.last + delta * quarters
+        if last > whole.last or last - span.first + 1 < quarters:
+            return state
+        return dataclasses.replace(state, first=span.first, last=last)
+    return state

@@ -1,0 +1,1 @@
+"""Dialogs: import, library, compare bundles, export, slides, about."""

@@ -1,0 +1,1 @@
+"""Charts that leave the app: painting a view to PNG, SVG or the clipboard."""

@@ -1,0 +1,262 @@
+"""Charts that leave the app: the current view as PNG, SVG or a clipboard image.
+
+One code path serves the window's File > Export Chart, the clipboard copy and the headless
+``tgviewer render``: a fresh view is built from the bundle and the ViewState (never the one
+on screen, which keeps its size), laid out offscreen at the export's size, and painted
+between a title and subtitle above and the source below (:mod:`tgviewer.core.views.chart_text`).
+PNG and SVG are painted by the same function, so they show the same thing; files are written
+atomically (:func:`tgviewer.core.atomic.atomic_write_bytes`), so a failed export never
+leaves half a file or damages an existing one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
+
+from tgviewer.core.atomic import atomic_write_bytes
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.state.view_state import ViewState
+from tgviewer.core.views.chart_text import ChartText, chart_text
+from tgviewer.core.views.data_table import DataTable, header_comments
+from tgviewer.ui.export.size import ExportSize
+from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.views.registry import build_view
+
+#: The formats a chart can be exported to, by file suffix.
+FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
+#: The format of the data behind a chart.
+DATA_FORMAT = ".csv"
+#: Margin around the chart, in logical pixels.
+MARGIN = 28.0
+
+
+class ExportError(Exception):
+    """An export that could not be written; the message says what and where."""
+
+
+class ChartPage:
+    """A view of (bundle, state), drawn offscreen, ready to be painted at one size.
+
+    Parameters
+    ----------
+    bundle, state
+        What to draw; the state's ``view`` says which view.
+    """
+
+    def __init__(self, bundle: Bundle, state: ViewState) -> None:
+        self.bundle, self.state = bundle, state
+        self.store = QtViewStateStore(state)
+        self.view: Any = build_view(state.view, self.store)
+        self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        self.view.show()
+        self.view.draw(bundle, state)
+        self.text: ChartText = chart_text(bundle, state, resolved_periods(self.view))
+
+    @property
+    def chart(self) -> QWidget:
+        """The part of the view that is exported: its plot, or its table."""
+        message = getattr(self.view, "message", None)
+        if message is not None and message.isVisibleTo(self.view):
+            return message  # type: ignore[no-any-return]  # "No country selected..."
+        plot = getattr(self.view, "plot", None)
+        return plot if plot is not None else self.view.table  # type: ignore[no-any-return]
+
+    def data(self) -> DataTable:
+        """The figures the view draws, in its order (see :mod:`tgviewer.core.views.data_table`)."""
+        return self.view.data_table(self.bundle, self.state)  # type: ignore[no-any-return]
+
+    def data_csv(self) -> str:
+        """:meth:`data` as CSV, after comments naming the chart, source, bundle and view."""
+        return self.data().csv(header_comments(self.bundle, self.state, self.text))
+
+    def close(self) -> None:
+        """Let the offscreen view go."""
+        self.view.close()
+        self.view.deleteLater()
+
+    # Painting ------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, size: ExportSize) -> None:
+        """Title, subtitle, chart and footer, filling ``size`` (painter in pixels)."""
+        logical = size.logical
+        painter.save()
+        painter.scale(size.scale, size.scale)
+        palette = QGuiApplication.palette()
+        painter.fillRect(QRectF(0, 0, logical.width(), logical.height()),
+                         palette.color(palette.ColorRole.Window))
+        text_colour = palette.color(palette.ColorRole.WindowText)
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.75)
+        width = logical.width() - 2 * MARGIN
+        top = MARGIN
+        top += _paint_text(painter, self.text.title, _font(1.9, bold=True), text_colour,
+                           MARGIN, top, width) + 6
+        top += _paint_text(painter, self.text.subtitle, _font(1.05), muted, MARGIN, top,
+                           width) + 14
+        footer_height = _text_height(self.text.footer, _font(0.9), width)
+        bottom = logical.height() - MARGIN - footer_height
+        _paint_text(painter, self.text.footer, _font(0.9), muted, MARGIN, bottom, width)
+        chart_rect = QRect(round(MARGIN), round(top), round(width),
+                           max(100, round(bottom - 12 - top)))
+        chart = self.chart
+        if isinstance(chart, QGraphicsView):  # a plot: the whole scene, axes included
+            chart.setFixedSize(chart_rect.size())
+            _settle(chart)
+            chart.render(painter, QRectF(chart_rect), chart.viewport().rect())
+        elif isinstance(chart, QTableView):
+            _paint_table(painter, chart, chart_rect)
+        else:
+            chart.setFixedSize(chart_rect.size())
+            _settle(chart)
+            QWidget.render(chart, painter, QPoint(chart_rect.x(), chart_rect.y()))
+        painter.restore()
+
+    def image(self, size: ExportSize) -> QImage:
+        """The chart as an image of ``size``."""
+        image = QImage(size.width, size.height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.paint(painter, size)
+        painter.end()
+        return image
+
+    def write(self, path: str | Path, size: ExportSize) -> None:
+        """Write the chart to ``path`` (``.png`` or ``.svg``), or the data behind it
+        (``.csv``), atomically.
+
+        Raises
+        ------
+        ExportError
+            When the suffix is none of those or the file cannot be written.
+        """
+        target = Path(path)
+        suffix = target.suffix.lower()
+        if suffix == DATA_FORMAT:
+            data = self.data_csv().encode("utf-8")
+        elif suffix in FORMATS:
+            data = self.png_bytes(size) if suffix == ".png" else self.svg_bytes(size)
+        else:
+            raise ExportError(f"{target.name}: unknown format {suffix or '(no suffix)'}; "
+                              f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data")
+        try:
+            atomic_write_bytes(target, data, keep_mode=True)
+        except OSError as exc:
+            raise ExportError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+
+    def png_bytes(self, size: ExportSize) -> bytes:
+        """The chart as a PNG file's bytes."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.image(size).save(buffer, "PNG"):  # type: ignore[call-overload]
+            raise ExportError("the image could not be encoded as PNG")
+        return bytes(buffer.data().data())
+
+    def svg_bytes(self, size: ExportSize) -> bytes:
+        """The chart as an SVG file's bytes."""
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(size.width, size.height))
+        generator.setViewBox(QRect(0, 0, size.width, size.height))
+        generator.setTitle(self.text.title)
+        generator.setDescription(self.text.footer)
+        painter = QPainter(generator)
+        self.paint(painter, size)
+        painter.end()
+        return bytes(buffer.data().data())
+
+
+def resolved_periods(view: Any) -> list[QuarterSpan]:
+    """The periods a view picked for itself (the ranking's period, the compared pair, the
+    scatter's period); empty for views that show the state's range."""
+    if getattr(view, "shown_period", None) is not None:
+        return [view.shown_period]
+    comparison = getattr(view, "comparison", None)
+    if comparison is not None and hasattr(comparison, "a"):
+        return [comparison.a, comparison.b]
+    scatter = getattr(view, "scatter", None)
+    if scatter is not None:
+        return [scatter.span]
+    return []
+
+
+def export_chart(bundle: Bundle, state: ViewState, path: str | Path,
+                 size: ExportSize | None = None) -> ChartText:
+    """Draw the state's view of ``bundle`` and write it to ``path``; returns its text."""
+    page = ChartPage(bundle, state)
+    try:
+        page.write(path, size or ExportSize())
+        return page.text
+    finally:
+        page.close()
+
+
+def chart_image(bundle: Bundle, state: ViewState, size: ExportSize | None = None) -> QImage:
+    """The state's view of ``bundle`` as an image (for the clipboard)."""
+    page = ChartPage(bundle, state)
+    try:
+        return page.image(size or ExportSize())
+    finally:
+        page.close()
+
+
+def _font(factor: float, bold: bool = False) -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0) * factor)
+    font.setBold(bold)
+    return font
+
+
+def _text_height(text: str, font: QFont, width: float) -> float:
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 10000), flags, text).height()
+
+
+def _paint_text(painter: QPainter, text: str, font: QFont, colour: QColor, x: float, y: float,
+                width: float) -> float:
+    """Paint ``text`` wrapped to ``width`` at (x, y); returns the height used."""
+    height = _text_height(text, font, width)
+    painter.setFont(font)
+    painter.setPen(colour)
+    painter.drawText(QRectF(x, y, width, height),
+                     int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), text)
+    return height
+
+
+def _paint_table(painter: QPainter, table: QTableView, rect: QRect) -> None:
+    """Every row and column of ``table``, at its natural size, shrunk to fit ``rect`` when
+    larger (a table is never cut off at a scroll bar)."""
+    for bar in (table.horizontalScrollBar(), table.verticalScrollBar()):
+        bar.setEnabled(False)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    frame = 2 * table.frameWidth()
+    width = table.verticalHeader().width() * table.verticalHeader().isVisible() + \
+        table.horizontalHeader().length() + frame
+    height = table.horizontalHeader().height() + table.verticalHeader().length() + frame
+    table.setFixedSize(width, height)
+    _settle(table)
+    factor = min(1.0, rect.width() / width, rect.height() / height)
+    painter.save()
+    painter.translate(rect.x(), rect.y())
+    painter.scale(factor, factor)
+    QWidget.render(table, painter, QPoint(0, 0))
+    painter.restore()
+
+
+def _settle(widget: QWidget) -> None:
+    """Let a resized widget lay itself out (pyqtgraph lays out on posted events)."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    widget.updateGeometry()

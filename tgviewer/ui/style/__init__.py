@@ -1,0 +1,1 @@
+"""Look: themes, palettes, chart style."""

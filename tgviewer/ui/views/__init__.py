@@ -1,0 +1,1 @@
+"""The Qt views: each draws its core view model."""

@@ -1,0 +1,291 @@
+"""The table view: the current selection as countries by periods, status shown by shading.
+
+Contract: the model is rebuilt from ``series_rows`` whenever the state changes countries,
+periods, measure, normalisation or service. Sorting happens in a proxy on the raw figures
+(unknown figures always last), so it survives redraws. Copying a selection gives
+tab-separated text with the period and country headers, ready for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label, series_rows
+from tgviewer.core.state.view_state import ViewState
+from tgviewer.core.views.data_table import DataTable, series_table
+from tgviewer.core.views.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    describe_row,
+    format_value,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Role carrying the raw figure (float, NaN when unknown) used for sorting.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role carrying the cell's status key: reported, derived, unknown or inconsistent.
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+#: Shading per status: translucent, so it reads on light and dark backgrounds alike.
+STATUS_SHADES = {
+    "reported": None,
+    "derived": QColor(86, 180, 233, 70),
+    "inconsistent": QColor(230, 159, 0, 110),
+    "unknown": QColor(128, 128, 128, 45),
+}
+STATUS_LEGEND = (
+    ("reported", "Reported"),
+    ("derived", "Derived from other records"),
+    ("inconsistent", "Records disagree"),
+    ("unknown", "Not known"),
+)
+
+
+def cell_status(row: SeriesRow) -> str:
+    """The status key a cell is shaded by; disagreement outranks the rest."""
+    if row.inconsistent and row.known:
+        return "inconsistent"
+    return row.status if row.known else "unknown"
+
+
+def exact_text(value: float) -> str:
+    """A figure as copied: ``1386``, ``20.4378``; empty when unknown."""
+    if math.isnan(value):
+        return ""
+    return str(int(value)) if value == int(value) else f"{value:.10g}"
+
+
+class SeriesTableModel(QAbstractTableModel):
+    """Rows: the selected countries; columns: the country, then one per period."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.countries: list[tuple[str, str]] = []
+        self.periods: list[str] = []
+        self.cells: dict[tuple[int, int], SeriesRow] = {}
+        self.unit = ""
+        self.rows: tuple[SeriesRow, ...] = ()
+
+    def set_rows(self, rows: tuple[SeriesRow, ...], unit: str) -> None:
+        """Show ``rows`` (from ``series_rows``)."""
+        self.beginResetModel()
+        self.unit = unit
+        self.rows = rows
+        self.countries = list(dict.fromkeys((row.country, row.name) for row in rows))
+        self.periods = list(dict.fromkeys(row.period_label for row in rows))
+        row_of = {code: i for i, (code, _) in enumerate(self.countries)}
+        column_of = {label: i + 1 for i, label in enumerate(self.periods)}
+        self.cells = {(row_of[row.country], column_of[row.period_label]): row for row in rows}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.countries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or not self.countries else len(self.periods) + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return "Country" if section == 0 else self.periods[section - 1]
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        code, name = self.countries[index.row()]
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{name} ({code})"
+            if role == SORT_ROLE:
+                return name.casefold()
+            return None
+        row = self.cells.get((index.row(), index.column()))
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(row.value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe_row(row, self.unit)
+        if role == SORT_ROLE:
+            return row.value
+        if role == STATUS_ROLE:
+            return cell_status(row)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            shade = STATUS_SHADES[cell_status(row)]
+            return None if shade is None else QBrush(shade)
+        return None
+
+    def country_at(self, row: int) -> str:
+        """The country code of ``row``."""
+        return self.countries[row][0]
+
+
+class UnknownLastProxy(QSortFilterProxyModel):
+    """Sorts on :data:`SORT_ROLE`; unknown figures stay at the bottom in either order."""
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, float) and isinstance(b, float):
+            a_unknown, b_unknown = math.isnan(a), math.isnan(b)
+            if a_unknown or b_unknown:
+                descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+                # Qt reverses the comparison when descending; undo that for unknowns.
+                return (not a_unknown and b_unknown) != descending
+            return a < b
+        return str(a) < str(b)
+
+
+class TableView(QWidget):
+    """The table, its legend, and copying; see the module docstring."""
+
+    #: The country of the current cell, for the details panel.
+    country_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SeriesTableModel(self)
+        self.proxy = UnknownLastProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.copy_action = QAction("Copy", self.table)
+        self.copy_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Copy))
+        self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.table.addAction(self.copy_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.caption = QLabel()
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyMessage")
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.message)
+        legend = QHBoxLayout()
+        for status, text in STATUS_LEGEND:
+            legend.addWidget(self._swatch(status))
+            legend.addWidget(QLabel(text))
+            legend.addSpacing(12)
+        legend.addStretch(1)
+        legend.addWidget(QLabel("Select cells and press Ctrl+C to copy them with headers."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.caption)
+        layout.addLayout(self._stack, 1)
+        layout.addLayout(legend)
+
+    @staticmethod
+    def _swatch(status: str) -> QLabel:
+        swatch = QLabel()
+        swatch.setFixedSize(16, 16)
+        shade = STATUS_SHADES[status]
+        fill = "transparent" if shade is None else (
+            f"rgba({shade.red()},{shade.green()},{shade.blue()},{shade.alpha()})")
+        swatch.setStyleSheet(f"background: {fill}; border: 1px solid palette(mid);")
+        swatch.setObjectName(f"legend-{status}")
+        return swatch
+
+    def draw(self, bundle: Bundle, state: ViewState) -> None:
+        """Rebuild the table from ``bundle`` and ``state``."""
+        if not state.countries:
+            self.model.set_rows((), "")
+            self.message.setText(NO_COUNTRY_MESSAGE)
+            self._stack.setCurrentWidget(self.message)
+            self.caption.setText("")
+            return
+        if not state.periods():
+            self.model.set_rows((), "")
+            self.message.setText(NO_PERIOD_MESSAGE)
+            self._stack.setCurrentWidget(self.message)
+            self.caption.setText("")
+            return
+        label = measure_label(bundle, state.measure)
+        scale = scale_label(state)
+        self.model.set_rows(series_rows(bundle, state), label.lower())
+        self.caption.setText(f"{label}{', ' + scale if scale else ''}; hover a cell to see "
+                             "how it is known.")
+        self._stack.setCurrentWidget(self.table)
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """Every cell, country by country in the table's order, period by period."""
+        order = {code: i for i, (code, _) in enumerate(self.model.countries)}
+        rows = sorted(self.model.rows, key=lambda row: order[row.country])  # stable
+        return series_table(bundle, state, rows)
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The text shown at (row, column) of the table as sorted on screen."""
+        return str(self.proxy.index(row, column).data())
+
+    def selection_as_tsv(self) -> str:
+        """The selected cells as tab-separated text: a header row, then one row per country.
+
+        The selection is squared up to the rows and columns it touches; cells inside that are
+        not selected stay empty, so the columns still line up with their headers. Figures are
+        copied exactly, without thousands separators, so spreadsheets read them as numbers;
+        unknown figures are empty cells.
+        """
+        indexes = self.table.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        selected = {(i.row(), i.column()) for i in indexes}
+        rows = sorted({r for r, _ in selected})
+        columns = sorted({c for _, c in selected})
+        data_columns = [c for c in columns if c != 0]
+        header = ["Country"] + [str(self.proxy.headerData(c, Qt.Orientation.Horizontal))
+                                for c in data_columns]
+        lines = ["\t".join(header)]
+        for row in rows:
+            cells = [str(self.proxy.index(row, 0).data())]
+            for column in data_columns:
+                value = self.proxy.index(row, column).data(SORT_ROLE)
+                known = (row, column) in selected and isinstance(value, float)
+                cells.append(exact_text(value) if known else "")
+            lines.append("\t".join(cells))
+        return "\n".join(lines) + "\n"
+
+    def copy_selection(self) -> None:
+        """Put the selection on the clipboard as tab-separated text."""
+        text = self.selection_as_tsv()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            source = self.proxy.mapToSource(current)
+            self.country_selected.emit(self.model.country_at(source.row()))

@@ -1,0 +1,393 @@
+"""The trend view: a line per selected country over the periods of the range.
+
+Contract: whenever the state changes countries, periods, measure, normalisation or service,
+the plot is brought up to date from ``series_rows`` and ``span_totals``: the line and point
+items of each country slot are kept and only their data, pens and visibility change (cheap);
+span totals and disagreement marks are replaced; the legend is rebuilt only when the countries
+change, the event lines and period ticks only when the periods change. A change of ``view``
+or ``ranking_period`` does not touch it. Reported points are filled, derived points hollow,
+unknown periods are gaps, totals that cannot be split are flat dashed segments labelled
+with their span, and the bundle's events are vertical lines.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.figures.series import (
+    SeriesRow,
+    SpanTotal,
+    measure_label,
+    scale_label,
+    series_rows,
+    span_totals,
+)
+from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.state.view_state import Normalisation, ViewState
+from tgviewer.core.views.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    describe_row,
+    format_value,
+    unscalable_message,
+)
+from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.ui.style.chart_style import style_axes
+from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
+
+if TYPE_CHECKING:
+    from tgviewer.core.views.data_table import DataTable
+
+SYMBOL_SIZE = 10
+
+
+#: How close, in pixels, the mouse must be to a point for its tooltip.
+HOVER_DISTANCE = 14
+
+
+@dataclass
+class _CountrySlot:
+    """The items drawing one country; reused from draw to draw, only their data changes."""
+
+    line: pg.PlotDataItem
+    reported: pg.ScatterPlotItem
+    derived: pg.ScatterPlotItem
+
+
+class TrendView(QWidget):
+    """Plot of the selected countries' figures per period; see the module docstring."""
+
+    #: The country under the mouse (empty string when none), for the details panel.
+    hovered = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.hideButtons()
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.setMenuEnabled(False)
+        style_axes(self.plot)
+        self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(128, 128, 128, 40),
+                                          labelTextSize="10pt",
+                                          labelTextColor=text_colour())
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyMessage")
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.plot)
+        self._stack.addWidget(self.message)
+        #: Per country: the line item and the reported and derived point items.
+        self.lines: dict[str, pg.PlotDataItem] = {}
+        self.reported_points: dict[str, pg.ScatterPlotItem] = {}
+        self.derived_points: dict[str, pg.ScatterPlotItem] = {}
+        self.span_segments: list[tuple[str, pg.PlotDataItem, pg.TextItem]] = []
+        self.event_lines: list[pg.InfiniteLine] = []
+        #: Marks over points whose records disagree: (country, period code, item).
+        self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
+        self._rows: tuple[SeriesRow, ...] = ()
+        self.totals: list[SpanTotal] = []
+        self._positions: dict[str, int] = {}
+        self._unit = ""
+        #: Where values go along the y axis (linear, or log with zeros at the foot).
+        self.scale = ValueScale()
+        self._slots: list[_CountrySlot] = []
+        self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
+        self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
+        self._events_for: tuple[Bundle, list[QuarterSpan]] | None = None
+        #: The index's base level (100), shown only when the scale is an index.
+        self.base_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
+            "#888888", width=1.5, style=Qt.PenStyle.DashLine))
+        self.base_line.setVisible(False)
+        self.plot.addItem(self.base_line, ignoreBounds=True)
+        self.grid = pg.PlotCurveItem(pen=pg.mkPen(128, 128, 128, 50), connect="pairs")
+        self.grid.setZValue(-100)
+        self.plot.addItem(self.grid, ignoreBounds=True)
+        self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._update_grid())
+
+    def show_message(self, text: str) -> None:
+        """Replace the plot by a sentence saying what to do."""
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
+
+    def _slot(self, index: int) -> _CountrySlot:
+        """The line and point items of the ``index``-th country, made on first use."""
+        while len(self._slots) <= index:
+            slot = _CountrySlot(
+                line=pg.PlotDataItem([], [], connect="finite"),
+                reported=pg.ScatterPlotItem(size=SYMBOL_SIZE),
+                derived=pg.ScatterPlotItem(size=SYMBOL_SIZE, brush=pg.mkBrush(0, 0, 0, 0)))
+            for item in (slot.line, slot.reported, slot.derived):
+                self.plot.addItem(item)
+            self._slots.append(slot)
+        return self._slots[index]
+
+    def _remove(self, items: list[pg.GraphicsObject]) -> None:
+        for item in items:
+            self.plot.removeItem(item)
+
+    def draw(self, bundle: Bundle, state: ViewState) -> None:
+        """Bring the plot up to date with ``bundle`` and ``state`` (see the module docstring)."""
+        self._remove([mark for _, _, mark in self.inconsistent_marks])
+        self.lines.clear()
+        self.reported_points.clear()
+        self.derived_points.clear()
+        self.span_segments.clear()
+        self.inconsistent_marks.clear()
+        periods = state.periods()
+        message = self._message_for(state, periods)
+        rows_found: tuple[SeriesRow, ...] = ()
+        if not message:
+            rows_found = series_rows(bundle, state)
+            if not any(row.known for row in rows_found):
+                message = unscalable_message(rows_found) or (
+                    "No figure is known for these countries in this range.\n"
+                    "Try another range, or the coverage of other countries.")
+        self._rows = rows_found
+        self.totals = []
+        if message:
+            self._hide_slots(0)
+            self.show_message(message)
+            return
+        self._stack.setCurrentWidget(self.plot)
+        totals = self.totals = span_totals(bundle, state)
+        # An index's base level (100) is drawn too, so it must sit above a log axis's foot.
+        level = [100.0] if state.normalisation is Normalisation.INDEX else []
+        scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals]
+                               + level, state.log_scale)
+        self.scale = scale
+        position = {p.code: i for i, p in enumerate(periods)}
+        self._positions = position
+        self._unit = measure_label(bundle, state.measure).lower()
+        colours = country_colours(state.countries)
+        by_country: dict[str, list[SeriesRow]] = {c: [] for c in state.countries}
+        for row in rows_found:
+            by_country[row.country].append(row)
+        legend: list[tuple[str, pg.PlotDataItem]] = []
+        for index, country in enumerate(state.countries):
+            rows = by_country[country]
+            xs = [float(position[r.period]) for r in rows]
+            ys = [scale.at(r.value) for r in rows]
+            colour = colours[country]
+            slot = self._slot(index)
+            slot.line.setData(xs, ys, connect="finite")
+            slot.line.setPen(pg.mkPen(colour, width=2.5))
+            for status, item, store in (("reported", slot.reported, self.reported_points),
+                                        ("derived", slot.derived, self.derived_points)):
+                chosen = [r for r in rows if r.status == status and r.known]
+                item.setData(x=[float(position[r.period]) for r in chosen],
+                             y=[scale.at(r.value) for r in chosen],
+                             symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else "o"
+                                     for r in chosen], pen=pg.mkPen(colour, width=2),
+                             brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)))
+                store[country] = item
+            for item in (slot.line, slot.reported, slot.derived):
+                item.setVisible(True)
+            self.lines[country] = slot.line
+            legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
+            for row in rows:
+                if row.inconsistent and row.known:
+                    mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
+                    mark.setPos(float(position[row.period]), scale.at(row.value))
+                    self.plot.addItem(mark)
+                    self.inconsistent_marks.append((country, row.period, mark))
+        self._hide_slots(len(state.countries))
+        self._update_legend(legend)
+        self._draw_span_totals(totals, periods, colours)
+        if (bundle, periods) != self._events_for:
+            self._remove(list(self.event_lines))
+            self.event_lines.clear()
+            self._draw_events(bundle, periods)
+            self._events_for = (bundle, periods)
+            axis = self.plot.getAxis("bottom")
+            axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
+        self.base_line.setVisible(state.normalisation is Normalisation.INDEX)
+        self.base_line.setPos(scale.at(100.0))
+        label = scale_label(state)
+        self.plot.setLabel("left", "; ".join(filter(None, [label, LOG_NOTE * scale.log])))
+        self._set_range([r.value for r in rows_found] + [t.value for t in totals],
+                        len(periods))
+
+    def _set_range(self, values: list[float], count: int) -> None:
+        """Fit the axes to what is drawn. Set here, once per draw: pyqtgraph's auto-range
+        would measure every item again on every paint."""
+        low, high = self.scale.span(values)
+        self.plot.getViewBox().disableAutoRange()
+        self.plot.getAxis("left").setTicks(self.scale.ticks(low, high))
+        self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(low, high), padding=0.02)
+
+    @staticmethod
+    def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
+        """What to say instead of a plot, or "" when there is something to draw."""
+        if not state.countries:
+            return NO_COUNTRY_MESSAGE
+        if not periods:
+            return NO_PERIOD_MESSAGE
+        if len(periods) == 1:
+            return (f"The range holds only one period ({periods[0].label}), and a trend needs "
+                    "two.\nWiden the range or choose a shorter granularity, or compare "
+                    "countries in the Ranking view (Ctrl+2).")
+        return ""
+
+    def _hide_slots(self, first: int) -> None:
+        for slot in self._slots[first:]:
+            for item in (slot.line, slot.reported, slot.derived):
+                item.setVisible(False)
+            slot.line.setData([], [])
+            slot.reported.setData(x=[], y=[])
+            slot.derived.setData(x=[], y=[])
+        if first == 0:
+            self._update_legend([])
+
+    def _update_legend(self, entries: list[tuple[str, pg.PlotDataItem]]) -> None:
+        """Rename rows in place; add or remove rows only when the number of countries
+        changes (rebuilding the legend costs more than the rest of a redraw)."""
+        if entries == self._legend_entries:
+            return
+        for _, line in self._legend_entries[len(entries):]:
+            self.legend.removeItem(line)
+        for index, (name, line) in enumerate(entries):
+            if index < len(self._legend_entries):
+                self.legend.items[index][1].setText(name)
+            else:
+                self.legend.addItem(line, name)
+        self._legend_entries = entries
+
+    def _update_grid(self) -> None:
+        """Faint horizontal lines at the left axis's ticks: far cheaper to paint than the
+        axis's own grid, which repaints across the whole plot."""
+        view = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        log_ticks = self.scale.ticks(y0, y1)
+        if log_ticks is not None:
+            values = [v for v, _ in log_ticks[0]]
+        else:
+            ticks = self.plot.getAxis("left").tickValues(y0, y1, max(view.height(), 1.0))
+            values = [v for _, level in ticks[:2] for v in level]
+        self.grid.setData([x for _ in values for x in (x0, x1)],
+                          [v for v in values for _ in (0, 1)], connect="pairs")
+
+    def _span_items(self, index: int) -> tuple[pg.PlotDataItem, pg.TextItem]:
+        """The ``index``-th dashed segment and its label, made on first use."""
+        while len(self._span_pool) <= index:
+            segment = pg.PlotDataItem([], [])
+            label = pg.TextItem("", anchor=(0, 1))
+            self.plot.addItem(segment)
+            self.plot.addItem(label)
+            self._span_pool.append((segment, label))
+        return self._span_pool[index]
+
+    def _draw_span_totals(self, totals: list[SpanTotal], periods: list[QuarterSpan],
+                          colours: dict[str, str]) -> None:
+        drawn: list[tuple[float, float, pg.TextItem]] = []
+        for total in totals:
+            covered = total.record.span
+            assert covered is not None
+            inside = [i for i, p in enumerate(periods) if covered.overlaps(p)]
+            if not inside or math.isnan(total.value):
+                continue
+            xs = [inside[0] - 0.4, inside[-1] + 0.4]
+            segment, label = self._span_items(len(drawn))
+            colour = colours[total.country]
+            y = self.scale.at(total.value)
+            segment.setData(xs, [y, y])
+            segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
+            scaling = "" if total.scaling == "absolute" else f" ({total.scaling})"
+            segment.setToolTip(f"{total.country}: {total.record.period_label} total "
+                               f"{format_value(total.value)}{scaling}, reported in "
+                               f"{total.record.reference()}; not split into its periods")
+            label.setText(f"{total.record.period_label} total: {format_value(total.value)}",
+                          color=colour)
+            label.setPos(xs[0], y)
+            segment.setVisible(True)
+            label.setVisible(True)
+            self.span_segments.append((total.country, segment, label))
+            drawn.append((xs[0], y, label))
+        for segment, label in self._span_pool[len(drawn):]:
+            segment.setData([], [])
+            segment.setVisible(False)
+            label.setVisible(False)
+        self._stack_labels(drawn)
+
+    def _stack_labels(self, labels: list[tuple[float, float, pg.TextItem]]) -> None:
+        """Lift labels of totals close in value so they do not print over each other.
+
+        Labels starting at the same place whose values lie within a few percent of the
+        plot's height are stacked, one text line each, lowest value at the bottom.
+        """
+        values = [self.scale.at(row.value) for row in self._rows if row.known]
+        values += [v for _, v, _ in labels]
+        height = (max(values) - min(self.scale.origin, *values)) or 1.0 if values else 1.0
+        close = 0.05 * height
+        by_start: dict[float, list[tuple[float, pg.TextItem]]] = {}
+        for start, value, label in labels:
+            by_start.setdefault(start, []).append((value, label))
+        for group in by_start.values():
+            group.sort(key=lambda item: item[0])
+            level, previous = 0, None
+            for value, label in group:
+                level = level + 1 if previous is not None and value - previous < close else 0
+                label.setAnchor((0, 1 + level))
+                previous = value if level == 0 else previous
+
+    def _draw_events(self, bundle: Bundle, periods: list[QuarterSpan]) -> None:
+        for event in bundle.events:
+            for index, period in enumerate(periods):
+                if period.start_date <= event.date <= period.end_date:
+                    days = (period.end_date - period.start_date).days + 1
+                    offset = (event.date - period.start_date).days / days
+                    line = pg.InfiniteLine(
+                        pos=index - 0.5 + offset, angle=90, movable=False,
+                        pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
+                        label=event.title, labelOpts={
+                            "position": 0.98, "color": muted_text_colour(),
+                            "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
+                    line.setToolTip(f"{event.date}: {event.title}\n{event.description}")
+                    self.plot.addItem(line)
+                    self.event_lines.append(line)
+
+
+    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
+        """The figures drawn: each country's points, then the dashed longer totals."""
+        from tgviewer.core.views.data_table import series_table  # only when exporting
+
+        return series_table(bundle, state, self._rows, self.totals)
+
+    def point_near(self, scene_position: QPointF) -> SeriesRow | None:
+        """The series row of the drawn point nearest ``scene_position``, if close enough."""
+        view = self.plot.getViewBox()
+        if not self._rows or self._stack.currentIndex() != 0:
+            return None
+        best: tuple[float, SeriesRow] | None = None
+        for row in self._rows:
+            if not row.known:
+                continue
+            point = view.mapViewToScene(QPointF(self._positions[row.period],
+                                                self.scale.at(row.value)))
+            distance = math.hypot(point.x() - scene_position.x(),
+                                  point.y() - scene_position.y())
+            if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
+                best = (distance, row)
+        return None if best is None else best[1]
+
+    def tooltip_for(self, row: SeriesRow) -> str:
+        """What hovering the point of ``row`` shows."""
+        text = describe_row(row, self._unit)
+        if self.scale.at_foot(row.value):
+            text += "\n" + FOOT_NOTE
+        return text
+
+    def _mouse_moved(self, scene_position: QPointF) -> None:
+        row = self.point_near(scene_position)
+        if row is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
+                          self.tooltip_for(row), self.plot)
+        self.hovered.emit(row.country)

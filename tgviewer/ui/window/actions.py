@@ -1,0 +1,224 @@
+"""The window's menus, toolbar and shortcuts.
+
+Every command is one ``QAction``, shared by the menu bar and the toolbar, so a shortcut
+works whichever is visible. Actions only call the window's public methods or write into
+the store; they hold no state of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.ui.style.theme import Theme
+
+if TYPE_CHECKING:
+    from tgviewer.ui.window.main_window import MainWindow
+
+#: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
+VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
+         (ViewKind.COMPARE, "&Compare"), (ViewKind.COVERAGE, "C&overage"),
+         (ViewKind.SCATTER, "&Scatter"))
+
+
+def theme_of(name: str) -> Theme:
+    """The theme a setting names; an unknown name follows the system."""
+    try:
+        return Theme(name)
+    except ValueError:
+        return Theme.SYSTEM
+
+
+class WindowActions:
+    """Builds the menu bar and toolbar of ``window``."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.open = self._action("&Open Bundle…", window.open_bundle_dialog,
+                                 QKeySequence.StandardKey.Open,
+                                 "Open a .tgbundle file, for example one carried on a USB stick")
+        bundles = window.bundles
+        self.import_ = self._action("&Import Figures…", lambda: bundles.import_dialog(), "Ctrl+I",
+                                    "Add new figures (a pasted @transparency bot answer, the "
+                                    "community dataset.json, a CSV table) to a copy of this "
+                                    "bundle in your library")
+        self.library = self._action("Bundle &Library…", lambda: bundles.library_dialog(), "Ctrl+L",
+                                    "Your bundles: open, rename, duplicate, delete, export, "
+                                    "merge and compare them")
+        self.diff = self._action("Co&mpare Bundles…", lambda: bundles.diff_dialog(), None,
+                                 "See which records, derived figures and inconsistencies "
+                                 "differ between two bundles")
+        views = window.saved_views
+        self.open_view = self._action("Open &View…", views.open_dialog, "Ctrl+Shift+O",
+                                      "Open a saved view (.tgview)")
+        self.save_view = self._action("&Save View…", views.save_dialog,
+                                      QKeySequence.StandardKey.Save,
+                                      "Save the countries, periods and choices shown as a "
+                                      ".tgview file, to reopen, share or present")
+        self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.export = self._action("&Export Chart…", window.export_chart_dialog, "Ctrl+E",
+                                   "Save the current chart as a PNG or SVG, with its title "
+                                   "and source")
+        self.export_data = self._action("Export &Data…", window.export_data_dialog,
+                                        "Ctrl+Shift+E",
+                                        "Save the figures behind the current chart as CSV, "
+                                        "with their status and source")
+        self.copy_chart = self._action("Copy C&hart", window.copy_chart, "Ctrl+Shift+C",
+                                       "Copy the current chart, with its title and source, "
+                                       "as an image")
+        self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
+                                  "Go back to the bundle's default countries and range")
+        self.about = self._action("&About tgviewer", window.show_about)
+        self.present = self._action("&Presentation Mode", window.presentation.toggle, "F11",
+                                    "Show the chart alone, full screen, large and in high "
+                                    "contrast, for projecting (Esc leaves)")
+        self.present.setCheckable(True)
+        self.present.setIconText("Present")
+        window.presentation.toggled.connect(self.present.setChecked)
+        self.slides = self._action("S&lides…", window.choose_slides, None,
+                                   "Choose the saved views Page Down and Page Up step through "
+                                   "in presentation mode")
+        self.theme_menu = QMenu("T&heme", window)
+        self.theme_group = QActionGroup(window)
+        self.themes: dict[Theme, QAction] = {}
+        for theme in Theme:
+            action = self._action(theme.label, partial(window.choose_theme, theme))
+            action.setCheckable(True)
+            self.theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.themes[theme] = action
+        self.show_theme(theme_of(window.settings.theme))
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
+        self.recent_views_menu = QMenu("Open Recent Vie&w", window)
+        self.recent_views_menu.aboutToShow.connect(self.fill_recent_views_menu)
+
+        self.view_group = QActionGroup(window)
+        self.views: dict[ViewKind, QAction] = {}
+        for number, (kind, label) in enumerate(VIEWS, start=1):
+            action = self._action(label, partial(self.choose_view, kind), f"Ctrl+{number}")
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.views[kind] = action
+
+        self.toolbar = QToolBar("Toolbar", window)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.open)
+        self.toolbar.addAction(self.import_)
+        self.toolbar.addAction(self.export)
+        self.toolbar.addSeparator()
+        for action in self.views.values():
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.reset)
+        self.toolbar.addAction(self.present)
+        window.addToolBar(self.toolbar)
+        self._build_menus()
+        # Shortcuts keep working when the menu bar and toolbar are hidden (presentation).
+        window.addActions([self.open, self.import_, self.library, self.open_view,
+                           self.save_view, self.quit, self.export,
+                           self.export_data, self.copy_chart, self.reset, self.present,
+                           *self.views.values()])
+
+    def _action(self, text: str, slot: object, shortcut: object = None,
+                tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        window = self.window
+        bar = window.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(self.open)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.library)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_)
+        file_menu.addAction(self.diff)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_view)
+        file_menu.addMenu(self.recent_views_menu)
+        file_menu.addAction(self.save_view)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addAction(self.export_data)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.copy_chart)
+        view_menu = bar.addMenu("&View")
+        for action in self.views.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.reset)
+        view_menu.addSeparator()
+        view_menu.addAction(self.present)
+        view_menu.addAction(self.slides)
+        view_menu.addMenu(self.theme_menu)
+        view_menu.addSeparator()
+        view_menu.addAction(window.filter_dock.toggleViewAction())
+        view_menu.addAction(window.details_dock.toggleViewAction())
+        view_menu.addAction(self.toolbar.toggleViewAction())
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about)
+        self.fill_recent_menu()
+        self.fill_recent_views_menu()
+
+    def show_theme(self, theme: Theme) -> None:
+        """Tick the theme chosen."""
+        self.themes[theme].setChecked(True)
+
+    def choose_view(self, kind: ViewKind) -> None:
+        """Show the view ``kind`` (as one action on the store)."""
+        self.window.store.update(view=kind)
+
+    def show_view(self, kind: ViewKind) -> None:
+        """Tick the action of the view shown."""
+        action = self.views[kind]
+        if not action.isChecked():
+            action.setChecked(True)
+
+    def fill_recent_menu(self) -> None:
+        """List the recent bundles, most recent first, numbered for the keyboard."""
+        window = self.window
+        fill_recent(self.recent_menu, window.settings.recent_bundles, window.open_bundle_file,
+                    "Clear Recent Bundles", window.clear_recent, "No recent bundles")
+
+    def fill_recent_views_menu(self) -> None:
+        """List the recent views, most recent first, numbered for the keyboard."""
+        window = self.window
+        fill_recent(self.recent_views_menu, window.settings.recent_views,
+                    window.saved_views.open_file, "Clear Recent Views",
+                    window.clear_recent_views, "No recent views")
+
+
+def fill_recent(menu: QMenu, recent: Sequence[str], open_file: Callable[[str], object],
+                clear_text: str, clear: Callable[[], object], empty_text: str) -> None:
+    """Fill ``menu`` with ``recent`` files (numbered for the keyboard), then a Clear item."""
+    menu.clear()
+    for number, path in enumerate(recent, start=1):
+        name = Path(path).name.replace("&", "&&")
+        action = menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
+        action.setToolTip(path)
+        action.setStatusTip(path)
+        action.setData(path)
+        action.triggered.connect(lambda _c=False, p=path: open_file(p))
+    if recent:
+        menu.addSeparator()
+        menu.addAction(clear_text, clear)
+    else:
+        empty = menu.addAction(empty_text)
+        empty.setEnabled(False)

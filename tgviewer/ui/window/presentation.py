@@ -1,0 +1,251 @@
+"""Presentation mode: the chart alone, full screen, large and high-contrast, for projecting.
+
+F11 (or the toolbar's Present button) enters and leaves; Esc leaves. While presenting:
+
+* the docks, toolbar, menu bar, status bar and tab bar are hidden and the chart's title is
+  shown large above it (what an export would carry), with a line for hints;
+* charts are enlarged by the presentation scale (text, markers and lines alike: see
+  :func:`~tgviewer.ui.style.chart_style.zoom_plot`) and the rest of the view's text with them;
+  Ctrl+= and Ctrl+- change the scale, which is remembered;
+* the colours are the high-contrast theme's;
+* Left and Right step the period (:mod:`tgviewer.core.views.stepping`), Page Down and Page Up
+  step through the slides: saved views chosen in View > Slides.
+
+Leaving puts everything back as it was: window state, docks, bars, theme and fonts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from tgviewer.core.state.settings import MAX_PRESENTATION_SCALE
+from tgviewer.core.views.stepping import step_state
+from tgviewer.ui.style.theme import Theme, apply_theme, current_theme
+
+if TYPE_CHECKING:
+    from tgviewer.ui.window.main_window import MainWindow
+
+#: How much Ctrl+= and Ctrl+- change the scale.
+SCALE_STEP = 0.25
+#: How long a hint stays under the title, in milliseconds.
+HINT_MS = 4000
+
+
+@dataclass
+class _Before:
+    """What presentation mode changed, to put back."""
+
+    window_state: Qt.WindowState
+    visible: dict[QWidget, bool]
+    theme: Theme
+    font: QFont
+    font_set: bool
+    geometry: QByteArray
+    layout: QByteArray
+
+
+class Presentation(QObject):
+    """Presentation mode of ``window``.
+
+    Attributes
+    ----------
+    active
+        Whether the window is presenting.
+    slide
+        Index of the slide shown last in :attr:`Settings.slides`, -1 before the first.
+    """
+
+    toggled = Signal(bool)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.active = False
+        self.slide = -1
+        self._before: _Before | None = None
+        self.title = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setObjectName("presentationTitle")
+        self.hint = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.hint.setObjectName("presentationHint")
+        for label in (self.title, self.hint):
+            label.hide()
+        self._hint_timer = QTimer(self, singleShot=True, interval=HINT_MS)
+        self._hint_timer.timeout.connect(self.hint.clear)
+        keys: list[tuple[Any, Any]] = [
+            (Qt.Key.Key_Escape, self.leave),
+            (Qt.Key.Key_Left, lambda: self.step(-1)),
+            (Qt.Key.Key_Right, lambda: self.step(1)),
+            (Qt.Key.Key_PageDown, lambda: self.next_slide(1)),
+            (Qt.Key.Key_PageUp, lambda: self.next_slide(-1)),
+            (QKeySequence.StandardKey.ZoomIn, lambda: self.set_scale(self.scale + SCALE_STEP)),
+            ("Ctrl+=", lambda: self.set_scale(self.scale + SCALE_STEP)),
+            (QKeySequence.StandardKey.ZoomOut, lambda: self.set_scale(self.scale - SCALE_STEP)),
+        ]
+        self.shortcuts: list[QShortcut] = []
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setEnabled(False)
+            shortcut.activated.connect(slot)
+            self.shortcuts.append(shortcut)
+
+    @property
+    def scale(self) -> float:
+        """The presentation scale, as remembered in the settings."""
+        return self.window.settings.presentation_scale
+
+    # Entering and leaving ------------------------------------------------------------------
+
+    def toggle(self) -> None:
+        """F11: enter or leave."""
+        if self.active:
+            self.leave()
+        else:
+            self.enter()
+
+    def enter(self) -> None:
+        """Full screen, chart only, large and high-contrast."""
+        if self.active:
+            return
+        window = self.window
+        hidden = [window.filter_dock, window.details_dock, window.actions_.toolbar,
+                  window.menuBar(), window.statusBar(), window.tabs.tabBar()]
+        self._before = _Before(window.windowState(), {w: w.isVisible() for w in hidden},
+                               current_theme(), QFont(window.tabs.font()),
+                               window.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
+                               window.saveGeometry(), window.saveState())
+        self.active = True
+        for widget in hidden:
+            widget.hide()
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(True)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, Theme.HIGH_CONTRAST)
+        self.title.show()
+        self.hint.show()
+        self._apply_scale()
+        window.showFullScreen()
+        self.update_title()
+        self.show_hint("Left/Right: period · Page Down/Up: slides · Ctrl+=/−: size · Esc: leave")
+        self.toggled.emit(True)
+
+    def leave(self) -> None:
+        """Back to the window as it was before presenting."""
+        if not self.active or self._before is None:
+            return
+        window, before = self.window, self._before
+        self.active = False
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(False)
+        self.title.hide()
+        self.hint.hide()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, before.theme)
+        self._before = None
+        self._apply_scale()  # charts back to 1 (the fonts are put back below)
+        # An inherited font is inherited again, so later changes of the app's font reach it.
+        window.tabs.setFont(before.font if before.font_set else QFont())
+        window.setWindowState(before.window_state)
+        for widget, visible in before.visible.items():
+            widget.setVisible(visible)
+        self.toggled.emit(False)
+
+    def layout_before(self) -> tuple[QByteArray, QByteArray] | None:
+        """While presenting, the window's geometry and dock layout from before (what the
+        settings should keep); ``None`` otherwise."""
+        return None if self._before is None else (self._before.geometry, self._before.layout)
+
+    def return_to_theme(self, theme: Theme) -> bool:
+        """While presenting, make ``theme`` the one leaving comes back to; returns whether
+        presenting (else the caller applies it now)."""
+        if self._before is None:
+            return False
+        self._before.theme = theme
+        return True
+
+    # Scale -------------------------------------------------------------------------------
+
+    def set_scale(self, scale: float) -> None:
+        """Change (and remember) the presentation scale, between 1 and the maximum."""
+        window = self.window
+        scale = round(min(MAX_PRESENTATION_SCALE, max(1.0, scale)) * 4) / 4
+        window.settings = replace(window.settings, presentation_scale=scale)
+        if self.active:
+            self._apply_scale()
+            self.show_hint(f"Size {scale:g}×")
+
+    def factor(self) -> float:
+        """How much views are enlarged now: the scale while presenting, else 1."""
+        return self.scale if self.active else 1.0
+
+    def prepare(self, view: QWidget) -> None:
+        """Enlarge a view built while presenting like the others."""
+        plot = getattr(view, "plot", None)
+        if plot is not None and (self.active or plot.property("tgviewerZoom")):
+            from tgviewer.ui.style.chart_style import zoom_plot
+
+            zoom_plot(plot, self.factor())
+
+    def _apply_scale(self) -> None:
+        window = self.window
+        factor = self.factor()
+        for view in window.views.values():
+            self.prepare(view)
+        if self._before is not None:
+            font = QFont(self._before.font)
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
+            window.tabs.setFont(font)
+            title = QFont(font)
+            title.setPointSizeF(font.pointSizeF() * 1.5)
+            title.setBold(True)
+            self.title.setFont(title)
+            self.hint.setFont(font)
+
+    # Moving ------------------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        """Show the current chart's title (as an export would carry it); the window calls
+        this after each redraw, once the view has resolved its periods."""
+        if self.active:
+            self.title.setText(self.window.chart_title())
+
+    def show_hint(self, text: str) -> None:
+        """A line under the title for a few seconds (the status bar is hidden)."""
+        self.hint.setText(text)
+        self._hint_timer.start()
+
+    def step(self, delta: int) -> None:
+        """Left/Right: the previous or next period of the view shown."""
+        from tgviewer.ui.export.chart_page import resolved_periods
+
+        window = self.window
+        state = window.store.state
+        moved = step_state(state, window.bundle, delta,
+                           resolved_periods(window.view(state.view)))
+        if moved == state:
+            self.show_hint("No earlier period." if delta < 0 else "No later period.")
+            return
+        window.store.replace(moved)
+
+    def next_slide(self, delta: int) -> None:
+        """Page Down/Up: the next or previous saved view of the slides."""
+        slides = self.window.settings.slides
+        if not slides:
+            self.show_hint("No slides yet: choose saved views in View > Slides…")
+            return
+        index = self.slide + delta
+        if self.slide < 0 and delta < 0:
+            index = len(slides) - 1
+        if not 0 <= index < len(slides):
+            self.show_hint("The last slide." if delta > 0 else "The first slide.")
+            return
+        self.slide = index
+        if self.window.saved_views.open_file(slides[index], remember=False):
+            self.show_hint(f"Slide {index + 1} of {len(slides)}")

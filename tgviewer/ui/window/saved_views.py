@@ -1,0 +1,183 @@
+"""File > Save View, Open View and Open Recent View: saved views in the window.
+
+A view opened on the bundle it was made with is shown as it was saved. On another bundle
+(or another version of the same one) the window says which bundle the view was made with
+and offers to open that bundle when it is at hand (the embedded default or a recent bundle
+with the same checksum) or to use the bundle open, adapted to it (countries it lacks are
+dropped, the range clipped). Nothing changes until the user has chosen; a file that is not
+a view is explained and the current view stays.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import DEFAULT_BUNDLE_LOCATION
+from tgviewer.core.state.view_file import (
+    SUFFIX,
+    BundleMatch,
+    BundleRef,
+    SavedView,
+    ViewFileError,
+    ViewNotApplicableError,
+    adapt_view,
+    bundle_match,
+    find_bundle,
+    read_view,
+    write_view,
+)
+
+if TYPE_CHECKING:
+    from tgviewer.ui.window.main_window import MainWindow
+
+FILTER = f"tgviewer views (*{SUFFIX})"
+
+
+class SavedViews:
+    """Saving and opening ``.tgview`` files for ``window``.
+
+    Attributes
+    ----------
+    mismatch_box
+        The question shown when a view was made with another bundle (kept for tests and
+        for the user to reach); ``None`` when none is open.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.mismatch_box: QMessageBox | None = None
+        self.last_folder = ""
+
+    def _folder(self) -> str:
+        recent = self.window.settings.recent_views
+        if self.last_folder:
+            return self.last_folder
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # Saving ------------------------------------------------------------------------------
+
+    def save_dialog(self) -> None:
+        """File > Save View: ask where, then write the current view."""
+        from tgviewer.ui.dialogs.export import ask_save_path, suggested_name
+
+        path = ask_save_path(self.window, "Save View",
+                             suggested_name(self.window.chart_title(), self._folder(), SUFFIX),
+                             {SUFFIX: "tgviewer view"})
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Write the current view to ``path``; a failure is explained and nothing changes."""
+        window = self.window
+        saved = SavedView(window.store.state, BundleRef.of(window.bundle))
+        resolved = str(Path(path).resolve())
+        try:
+            write_view(resolved, saved)
+        except ViewFileError as exc:
+            window.warn("The view could not be saved", str(exc))
+            return False
+        self._remember(resolved)
+        window.status.show_notice(f"Saved view {Path(resolved).name}.")
+        return True
+
+    # Opening -----------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        """File > Open View: ask for a ``.tgview`` file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open View", self._folder(),
+                                              f"{FILTER};;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str, remember: bool = True) -> bool:
+        """Open the view in ``path``: at once on its own bundle, else after asking (then
+        ``False`` is returned and the answer applies it). A bad file is explained. Unless
+        ``remember`` is false (slides), the file goes first in the recent views."""
+        window = self.window
+        resolved = str(Path(path).resolve())
+        try:
+            saved = read_view(resolved)
+        except ViewFileError as exc:
+            window.warn("The view could not be opened", f"{exc}\n\nThe view shown is unchanged.")
+            window.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
+            if not Path(resolved).exists():
+                window.settings = window.settings.without_recent_view(resolved)
+            return False
+        self.last_folder = str(Path(resolved).parent)
+        if bundle_match(saved, window.bundle) is BundleMatch.SAME:
+            return self.apply(saved, resolved, remember=remember)
+        self._ask_about_bundle(saved, resolved, remember)
+        return False
+
+    def apply(self, saved: SavedView, path: str, bundle: Bundle | None = None,
+              remember: bool = True) -> bool:
+        """Show ``saved`` (on ``bundle``, opened first, when given), adapted to the bundle."""
+        window = self.window
+        if bundle is not None:
+            embedded = bundle.location == DEFAULT_BUNDLE_LOCATION
+            window.set_bundle(bundle, None if embedded else bundle.location)
+        name = Path(path).name
+        try:
+            fitted, left_out = adapt_view(saved, window.bundle, name)
+        except ViewNotApplicableError as exc:
+            window.warn("The view does not apply to this bundle",
+                        f"{exc}.\n\nThe view shown is unchanged.")
+            return False
+        window.store.replace(fitted)
+        if remember:
+            self._remember(path)
+        dropped = len(left_out)
+        adapted = (f" ({dropped} {'country' if dropped == 1 else 'countries'} not in this "
+                   "bundle left out)") if dropped else ""
+        window.status.show_notice(f"Opened view {name}{adapted}.")
+        return True
+
+    def _ask_about_bundle(self, saved: SavedView, path: str, remember: bool) -> None:
+        window = self.window
+        match = bundle_match(saved, window.bundle)
+        found = self.find_bundle(saved.bundle)
+        which = ("another version of the bundle open" if match is BundleMatch.OTHER_VERSION
+                 else "another bundle")
+        text = (f"{Path(path).name} was made with {which}:\n{saved.bundle.describe()}.\n\n"
+                f"The bundle open is:\n{BundleRef.of(window.bundle).describe()}.\n\n")
+        text += ("That bundle is at hand: open it with the view, or show the view on the "
+                 "bundle open (figures may differ)." if found is not None else
+                 "That bundle is not at hand (open it with File > Open Bundle first to see "
+                 "the view exactly as saved). Show the view on the bundle open? Figures may "
+                 "differ, and countries it lacks are left out.")
+        box = QMessageBox(QMessageBox.Icon.Question, "The view was made with another bundle",
+                          text, QMessageBox.StandardButton.Cancel, window)
+        own: QPushButton | None = None
+        if found is not None:
+            own = box.addButton(f"Open {saved.bundle.title or saved.bundle.id}",
+                                QMessageBox.ButtonRole.AcceptRole)
+        current = box.addButton("Use Current Bundle", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(own or current)
+
+        def answered() -> None:
+            clicked = box.clickedButton()
+            self.mismatch_box = None
+            if own is not None and clicked is own:
+                self.apply(saved, path, found, remember)
+            elif clicked is current:
+                self.apply(saved, path, remember=remember)
+            else:
+                window.status.show_notice("The view was not opened; nothing changed.")
+        box.finished.connect(answered)
+        box.open()
+        self.mismatch_box = box
+
+    def find_bundle(self, reference: BundleRef) -> Bundle | None:
+        """The embedded default or a recent bundle with ``reference``'s checksum, if any."""
+        return find_bundle(reference, self.window.settings.recent_bundles)
+
+    # Recent views ------------------------------------------------------------------------
+
+    def _remember(self, path: str) -> None:
+        window = self.window
+        window.settings = window.settings.with_recent_view(path)
+        window.save_settings()

@@ -1,0 +1,92 @@
+"""The status bar: what is loaded, its warnings (clickable), notices, and "Offline"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QStatusBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tgviewer import __version__
+from tgviewer.core.bundle.model import Bundle
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 warning``, ``2 warnings``, ``299 records``."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+class WarningsDialog(QDialog):
+    """The bundle's warnings, one per line with where they are; text can be copied."""
+
+    def __init__(self, bundle: Bundle, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Warnings in {bundle.manifest.title}")
+        self.resize(720, 320)
+        intro = QLabel("These records were loaded, but they disagree or look doubtful. "
+                       "tgviewer shows the figures as reported and marks those affected.")
+        intro.setWordWrap(True)
+        self.text = QPlainTextEdit(readOnly=True)
+        self.text.setPlainText("\n\n".join(str(w) for w in bundle.warnings)
+                               or "This bundle has no warnings.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+
+class StatusBar(QStatusBar):
+    """Bundle title and date, records, warnings, a notice line, and the offline mark."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundle_label = QLabel()
+        self.records_label = QLabel()
+        self.warnings_button = QToolButton(autoRaise=True)
+        self.warnings_button.setObjectName("warningsButton")
+        self.warnings_button.clicked.connect(self.show_warnings)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.offline = QLabel("● Offline")
+        self.offline.setToolTip(f"tgviewer {__version__} never uses the network: no updates, "
+                                "no fonts, no maps are fetched.")
+        self.addWidget(self.bundle_label)
+        self.addWidget(self.records_label)
+        self.addWidget(self.warnings_button)
+        self.addWidget(self.notice, 1)
+        self.addPermanentWidget(self.offline)
+        self.bundle: Bundle | None = None
+        self.dialog: WarningsDialog | None = None
+
+    def show_bundle(self, bundle: Bundle) -> None:
+        """Describe ``bundle``."""
+        self.bundle = bundle
+        manifest = bundle.manifest
+        as_of = manifest.as_of
+        self.bundle_label.setText(f"{manifest.title}, as of {as_of.day} {as_of:%B %Y}")
+        self.bundle_label.setToolTip(f"{bundle.location}\n{manifest.attribution}")
+        self.records_label.setText(plural(len(bundle.records), "record"))
+        count = len(bundle.warnings)
+        self.warnings_button.setText(f"⚠ {plural(count, 'warning')}" if count else "No warnings")
+        self.warnings_button.setEnabled(bool(count))
+        self.warnings_button.setToolTip("Show the records that disagree" if count else "")
+
+    def show_notice(self, text: str) -> None:
+        """A sentence that stays until replaced (settings set aside, a file not opened)."""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+
+    def show_warnings(self) -> None:
+        """Open the list of the bundle's warnings."""
+        if self.bundle is None:
+            return
+        self.dialog = WarningsDialog(self.bundle, self.window())
+        self.dialog.open()
