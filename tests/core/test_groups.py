@@ -12,15 +12,23 @@ from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.reference.countries import EU27, country_info, country_name
-from tgviewer.core.state.view_state import USERS_PER_REQUEST, ViewState, default_view_state
+from tgviewer.core.state.view_state import (
+    USERS_PER_REQUEST,
+    Normalisation,
+    ViewState,
+    default_view_state,
+)
 from tgviewer.core.views.groups import (
     CountryGroup,
     GroupKind,
     continent_groups,
+    fixed_groups,
     group_menu,
     resolve_group,
     subregion_groups,
 )
+from tgviewer.core.views.ranking import ranking_model
+from tgviewer.core.views.rules import ranking_period
 
 MANIFEST = Manifest("t", "T", "", dt.date(2026, 1, 1), "", "", (),
                     (Measure("requests", "Fulfilled requests"), Measure("users", "Users affected")))
@@ -107,12 +115,32 @@ def test_top10_ranks_the_known_figures_of_the_ranking_period() -> None:
     assert "MEX" not in top  # only a year total: unknown for Q4
 
 
-def test_top10_uses_the_chosen_ranking_period() -> None:
+def test_top10_uses_the_period_the_ranking_shows() -> None:
     bundle = small_bundle()
-    top = resolve_group(bundle, state(ranking_period="2025"), "top10")
-    assert top == ("NLD", "MEX")  # the only countries with a 2025 total
     yearly = resolve_group(bundle, state(granularity=Granularity.YEAR), "top10")
     assert yearly == ("NLD", "MEX")  # the last period of a yearly range is the year
+    chosen = state(granularity=Granularity.YEAR, ranking_period="2025")
+    assert resolve_group(bundle, chosen, "top10") == ("NLD", "MEX")
+    # A year is not one of a quarterly range's periods: the ranking shows the last quarter,
+    # and so does the group (one rule, ranking_period, for both).
+    assert ranking_period(state(ranking_period="2025")) == parse_span("2025Q4")
+    assert (resolve_group(bundle, state(ranking_period="2025"), "top10")
+            == resolve_group(bundle, state(), "top10"))
+
+
+def test_top10_ranks_on_the_scale_shown() -> None:
+    bundle = read_default_bundle()
+    base = dataclasses.replace(default_view_state(bundle), granularity=Granularity.YEAR,
+                               ranking_period="2025", normalisation=Normalisation.PER_MILLION)
+    top = resolve_group(bundle, base, "top10")
+    everyone = dataclasses.replace(base, countries=tuple(bundle.countries))
+    model = ranking_model(bundle, everyone)
+    assert top == tuple(row.country for row in model.ranked[:10])
+    absolute = resolve_group(bundle, dataclasses.replace(
+        base, normalisation=Normalisation.ABSOLUTE), "top10")
+    assert top != absolute  # small countries with many disclosures per inhabitant come in
+    label = fixed_groups(bundle, base)[1].label
+    assert label == "Top 10 by users affected, per million inhabitants, 2025"
 
 
 def test_top10_falls_back_to_the_whole_range_without_a_period() -> None:
@@ -161,13 +189,13 @@ def test_group_menu_sections() -> None:
     assert [heading for heading, _ in menu] == ["", "Continent", "UN subregion"]
     fixed = menu[0][1]
     assert [g.key for g in fixed] == ["eu27", "top10", "with_data", "none"]
-    assert [g.label for g in fixed] == ["EU-27", "Top 10 by users affected",
+    assert [g.label for g in fixed] == ["EU-27", "Top 10 by users affected, Q4 2025",
                                         "All with data in the period", "None"]
     assert menu[1][1] == continent_groups(bundle)
     assert menu[2][1] == subregion_groups(bundle)
     assert group_menu(bundle)[0][1][1].label == "Top 10 by the chosen measure"
     ratio = group_menu(bundle, state(measure=USERS_PER_REQUEST))[0][1][1]
-    assert ratio.label == "Top 10 by users per request"
+    assert ratio.label == "Top 10 by users per request, Q4 2025"
     for _, groups in menu:
         for group in groups:
             assert set(resolve_group(bundle, state(), group.key)) <= set(bundle.countries)

@@ -10,6 +10,7 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.state.view_state import ViewKind, default_view_state
+from tgviewer.core.views.registry import view_model
 from tgviewer.core.views.stepping import next_of_kind, step_state
 
 
@@ -28,23 +29,26 @@ def test_a_period_moves_to_the_next_of_its_kind() -> None:
 def test_the_ranking_steps_through_its_periods(bundle: Bundle) -> None:
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.RANKING)
     last = state.periods()[-1]
-    back = step_state(state, bundle, -1, [last])
+    assert view_model(bundle, state).shown == (last,)
+    back = step_state(state, bundle, -1)
     assert back.ranking_period == state.periods()[-2].code
-    assert step_state(back, bundle, 1, [state.periods()[-2]]).ranking_period is None
-    assert step_state(state, bundle, 1, [last]) == state  # the end: unchanged
+    assert step_state(back, bundle, 1).ranking_period is None
+    assert step_state(state, bundle, 1) == state  # the end: unchanged
 
 
 def test_compare_moves_both_periods_or_neither(bundle: Bundle) -> None:
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.COMPARE)
-    a, b = parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")
-    moved = step_state(state, bundle, -1, [parse_span("2025Q1"), parse_span("2025Q2")])
+    quarters = dataclasses.replace(state, compare_a="2025Q1", compare_b="2025Q2")
+    moved = step_state(quarters, bundle, -1)
     assert (moved.compare_a, moved.compare_b) == ("2024Q4", "2025Q1")
-    assert step_state(state, bundle, 1, [a, b]) == state  # Jan–Sep 2026 is not in the data
+    spans = dataclasses.replace(state, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")
+    assert step_state(spans, bundle, 1) == spans  # Jan–Sep 2026 is not in the data
 
 
 def test_the_scatter_steps_its_period(bundle: Bundle) -> None:
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.SCATTER)
-    assert step_state(state, bundle, -1, [parse_span("2025H2")]).scatter_period == "2025H1"
+    state = dataclasses.replace(state, scatter_period="2025H2")
+    assert step_state(state, bundle, -1).scatter_period == "2025H1"
 
 
 def test_views_along_time_move_the_end_of_their_range(bundle: Bundle) -> None:

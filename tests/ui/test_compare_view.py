@@ -22,7 +22,7 @@ def test_compare_jan_sep_per_million_shows_growth_and_the_rest(window: MainWindo
     view = window.compare
     assert window.current_view() is view
     assert len(view.order) == 23 and view.left_out.count() == 60
-    germany = next(r for r in view.rows if r.country == "DEU")
+    germany = next(r for r in view.model.rows if r.country == "DEU")
     assert (germany.a.raw, germany.b.raw) == (115, 10844)
     xs_a, ys_a = view.a_points.getData()
     position = view.order.index("DEU")
@@ -32,7 +32,7 @@ def test_compare_jan_sep_per_million_shows_growth_and_the_rest(window: MainWindo
     assert "per million inhabitants" in view.caption.text()
     first = view.left_out.item(0)
     assert first.text() == "Armenia (ARM): Jan–Sep 2025 unknown: no record covers Jan–Sep 2025"
-    percents = [r.percent for r in view.rows if r.percent is not None]
+    percents = [r.percent for r in view.model.rows if r.percent is not None]
     assert percents == sorted(percents, reverse=True)
     assert "population" in view.tooltips["DEU"]
 
@@ -43,7 +43,7 @@ def test_sorting_is_kept_in_the_state(window: MainWindow) -> None:
     view.sort.setCurrentIndex(view.sort.findData("b"))
     view.sort.activated.emit(view.sort.currentIndex())
     assert window.store.state.compare_order is CompareOrder.B
-    bs = [r.b.value for r in view.rows]
+    bs = [r.b.value for r in view.model.rows]
     assert bs == sorted(bs, reverse=True)
     assert view.order[0] == "DEU"
 
@@ -66,8 +66,8 @@ def test_a_suggestion_applies_with_one_click(window: MainWindow, qtbot: QtBot) -
 def test_without_chosen_periods_the_best_pair_is_shown(window: MainWindow) -> None:
     open_compare(window, "FRA", "DEU", "USA")
     view = window.compare
-    assert view.comparison is not None
-    assert (view.comparison.a.code, view.comparison.b.code) == ("2024", "2025")
+    assert view.model.comparison is not None
+    assert (view.model.comparison.a.code, view.model.comparison.b.code) == ("2024", "2025")
 
 
 def test_unequal_periods_say_so_and_use_averages(window: MainWindow) -> None:
@@ -75,7 +75,7 @@ def test_unequal_periods_say_so_and_use_averages(window: MainWindow) -> None:
     view = window.compare
     assert "differ in length" in view.note.text() and not view.note.isHidden()
     assert "per-quarter average" in view.caption.text()
-    germany = next(r for r in view.rows if r.country == "DEU")
+    germany = next(r for r in view.model.rows if r.country == "DEU")
     assert germany.a.value == pytest.approx(115 / 3)
 
 

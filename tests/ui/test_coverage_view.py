@@ -20,7 +20,7 @@ def test_cells_are_coloured_by_how_the_quarter_is_known(window: MainWindow) -> N
     window.store.update(view=ViewKind.COVERAGE, countries=("FRA", "DEU", "ISL"))
     view = window.coverage
     assert window.current_view() is view
-    assert view.order == ["FRA", "DEU", "ISL"]  # by name: France, Germany, Iceland
+    assert view.order == ("FRA", "DEU", "ISL")  # by name: France, Germany, Iceland
     image = view.image.image
     assert image is not None
     rows = len(view.order)
@@ -35,12 +35,12 @@ def test_cells_are_coloured_by_how_the_quarter_is_known(window: MainWindow) -> N
 def test_contradictions_are_marked_and_the_order_follows_the_state(window: MainWindow) -> None:
     window.store.update(view=ViewKind.COVERAGE, countries=("ISL", "GBR", "FRA"))
     view = window.coverage
-    assert view.order == ["FRA", "ISL", "GBR"]  # by name: France, Iceland, United Kingdom
+    assert view.order == ("FRA", "ISL", "GBR")  # by name: France, Iceland, United Kingdom
     assert set(view.marks) == {("GBR", q) for q in ("2024Q1", "2024Q2", "2024Q3", "2024Q4")}
     view.sort.setCurrentIndex(view.sort.findData("coverage"))
     view.sort.activated.emit(view.sort.currentIndex())
     assert window.store.state.coverage_order is CoverageOrder.COVERAGE
-    assert view.order == ["FRA", "GBR", "ISL"]
+    assert view.order == ("FRA", "GBR", "ISL")
 
 
 def test_clicking_a_cell_shows_its_records(window: MainWindow) -> None:

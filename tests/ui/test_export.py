@@ -13,9 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_default_bundle
-from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind, default_view_state
-from tgviewer.core.views.chart_text import chart_text
+from tgviewer.core.views.registry import view_model
 from tgviewer.ui.export.chart_page import ExportError, export_chart
 from tgviewer.ui.export.size import ExportSize
 from tgviewer.ui.window.main_window import MainWindow
@@ -52,14 +51,14 @@ def test_every_view_exports_to_png_and_svg_with_title_and_source(
 def test_the_chart_text_follows_the_state(bundle: Bundle) -> None:
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.TREND,
                                 normalisation=Normalisation.PER_MILLION, log_scale=True)
-    text = chart_text(bundle, state)
+    text = view_model(bundle, state).text
     assert text.title == ("Users affected, per million inhabitants, Q1 2024 – Q1 2026")
     assert "5 selected countries" in text.subtitle
     assert "population of the period's year" in text.subtitle
     assert "log scale" in text.subtitle and "hollow points derived" in text.subtitle
     assert "Population: World Bank" in text.footer and "Population: Population" not in text.footer
-    compare = chart_text(bundle, dataclasses.replace(state, view=ViewKind.COMPARE),
-                         [parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")])
+    compare = view_model(bundle, dataclasses.replace(
+        state, view=ViewKind.COMPARE, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")).text
     assert compare.title == ("Users affected, per million inhabitants: Jan–Sep 2024 against "
                              "Jan–Sep 2025")
 

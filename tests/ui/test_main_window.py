@@ -145,7 +145,7 @@ def test_the_axes_show_every_point_and_span_total(window: MainWindow) -> None:
     window.store.update(countries=("FRA", "DEU", "USA"))
     (left, right), (bottom, top) = window.trend.plot.getViewBox().viewRange()
     spans = [item.getData() for _, item, _ in window.trend.span_segments]
-    assert all(r.value <= top for r in window.trend._rows if r.known)
+    assert all(r.value <= top for r in window.trend.model.rows if r.known)
     assert max(max(ys) for _, ys in spans) <= top and bottom <= 0
     assert left <= min(min(xs) for xs, _ in spans)
     assert len(window.store.state.periods()) - 1 < right

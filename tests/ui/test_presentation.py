@@ -74,14 +74,14 @@ def test_f11_presents_and_esc_restores_everything(qtbot: QtBot, window: MainWind
 def test_left_and_right_step_the_period(qtbot: QtBot, window: MainWindow) -> None:
     window.store.update(view=ViewKind.RANKING)
     window.presentation.enter()
-    last = window.ranking.shown_period
+    last = window.ranking.model.period
     qtbot.keyClick(window, Qt.Key.Key_Left)
-    assert window.ranking.shown_period.last == last.last - 1
-    assert window.presentation.title.text().endswith(window.ranking.shown_period.label)
+    assert window.ranking.model.period.last == last.last - 1
+    assert window.presentation.title.text().endswith(window.ranking.model.period.label)
     qtbot.keyClick(window, Qt.Key.Key_Right)
-    assert window.ranking.shown_period == last
+    assert window.ranking.model.period == last
     qtbot.keyClick(window, Qt.Key.Key_Right)
-    assert window.ranking.shown_period == last
+    assert window.ranking.model.period == last
     assert window.presentation.hint.text() == "No later period."
 
 

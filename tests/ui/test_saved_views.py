@@ -42,7 +42,7 @@ def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> Non
     assert window.store.state != saved
     assert window.saved_views.open_file(str(path))
     assert window.store.state == saved
-    assert window.ranking.shown_period.code == "2025Q2"
+    assert window.ranking.model.period.code == "2025Q2"
     assert window.current_view() is window.ranking
     assert "Opened view ranking.tgview" in window.status.notice.text()
 

@@ -34,7 +34,7 @@ def test_index_divides_each_country_by_its_own_base_figure(window: MainWindow) -
     assert deu[-1] == pytest.approx(2443 / 3777 * 100)
     assert usa[-1] == pytest.approx(297 / 1664 * 100)
     assert window.trend.plot.getAxis("left").labelText == "index, Q1 2025 = 100"
-    row = next(r for r in window.trend._rows if r.country == "DEU" and r.period == "2025Q2")
+    row = next(r for r in window.trend.model.rows if r.country == "DEU" and r.period == "2025Q2")
     assert "index, Q1 2025 = 100 (base figure 3777)" in window.trend.tooltip_for(row)
 
 
@@ -59,7 +59,7 @@ def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> Non
                         first=parse_span("2024Q1").first, last=parse_span("2025Q2").last)
     _, deu = plotted(window, "DEU")
     assert all(math.isnan(y) for y in deu)
-    row = next(r for r in window.trend._rows if r.country == "DEU" and r.period == "2025Q1")
+    row = next(r for r in window.trend.model.rows if r.country == "DEU" and r.period == "2025Q1")
     assert row.scaling == "index unknown: the base figure (Q1 2024) is unknown"
     assert window.trend.span_segments == []  # a Jan–Sep total is not indexed on a quarter
 
@@ -93,7 +93,7 @@ def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(window: Main
     ticks = window.trend.plot.getAxis("left")._tickLevels
     assert ticks[0][:2] == [(-1.0, "0"), (0.0, "1")] and (3.0, "1,000") in ticks[0]
     assert "log scale" in window.trend.plot.getAxis("left").labelText
-    row = next(r for r in window.trend._rows if r.country == "SRB" and r.period == "2025Q1")
+    row = next(r for r in window.trend.model.rows if r.country == "SRB" and r.period == "2025Q1")
     assert FOOT_NOTE in window.trend.tooltip_for(row)
 
 
@@ -187,7 +187,7 @@ def test_an_unknown_base_says_so_instead_of_no_figure(window: MainWindow) -> Non
 
 def test_a_scaled_tooltip_shows_the_records_figure_too(window: MainWindow) -> None:
     window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX, **RANGE_2025)
-    row = next(r for r in window.trend._rows if r.period == "2025Q2")
+    row = next(r for r in window.trend.model.rows if r.period == "2025Q2")
     lines = window.trend.tooltip_for(row).splitlines()
     assert lines[1] == "120 (index, Q1 2025 = 100 (base figure 3777))"
     assert lines[2] == "The records: 4,534 users affected · reported"

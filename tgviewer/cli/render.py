@@ -2,7 +2,8 @@
 
 The chart is drawn by the same code as the window's File > Export Chart
 (:mod:`tgviewer.ui.export.chart_page`), on Qt's offscreen platform, so a script gets
-exactly the figure a person would export, and the same bytes every time.
+exactly the figure a person would export, and the same bytes every time. The data (CSV)
+comes from the view's model alone and needs no Qt at all.
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tgviewer.cli.errors import CommandError
+
+if TYPE_CHECKING:
+    from tgviewer.core.bundle.model import Bundle
+    from tgviewer.core.state.view_state import ViewState
 
 EPILOG = """\
 The view names the bundle it was made with (id and checksum). Without --bundle, that bundle
@@ -103,6 +109,9 @@ def run_render(args: argparse.Namespace) -> int:
               f"from {bundle.manifest.title} instead"
               + (f", without {', '.join(left_out)}" if left_out else ""), file=sys.stderr)
 
+    if suffix == ".csv":
+        return _write_data(bundle, state, output)
+
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:
@@ -127,4 +136,17 @@ def run_render(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     print(f"wrote {output} ({text.title})")
+    return 0
+
+
+def _write_data(bundle: Bundle, state: ViewState, output: Path) -> int:
+    """The figures behind the view as CSV, from its model alone: no Qt needed."""
+    from tgviewer.core.atomic import atomic_write_bytes
+    from tgviewer.core.views.registry import data_csv, view_model
+
+    try:
+        atomic_write_bytes(output, data_csv(bundle, state).encode("utf-8"), keep_mode=True)
+    except OSError as exc:
+        raise CommandError(f"{output}: cannot write here: {exc.strerror or exc}") from None
+    print(f"wrote {output} ({view_model(bundle, state).text.title})")
     return 0

@@ -61,6 +61,8 @@ def scale_label(state: ViewState) -> str:
     if state.normalisation is Normalisation.INDEX:
         base = state.index_span()
         return f"index, {base.label} = 100" if base is not None else "index"
+    if state.normalisation is Normalisation.PER_MILLION and not state.per_capita:
+        return ""  # a ratio is never taken per inhabitant
     return SCALE_LABELS[state.normalisation]
 
 
@@ -167,7 +169,10 @@ def series_rows(bundle: Bundle, state: ViewState,
     """One row per period and selected country (the state's periods by default), period by
     period, countries in selection order."""
     chosen = state.periods() if periods is None else list(periods)
-    key = (state, tuple(chosen))
+    # Keyed on what the rows depend on, so views that share rows (trend, table) share them.
+    base = state.index_span() if state.normalisation is Normalisation.INDEX else None
+    key = (state.countries, state.measure, state.normalisation, base, state.service,
+           tuple(chosen))
     return cached(bundle, "series_rows", key, lambda: _compute_rows(bundle, state, chosen))
 
 
@@ -186,7 +191,7 @@ def _compute_rows(bundle: Bundle, state: ViewState,
         all_known = all(raw is not None for raw, *_ in cells.values())
         for country, (raw, status, inconsistent, text) in cells.items():
             value, scaling = raw, "absolute"
-            if raw is not None and state.normalisation is Normalisation.PER_MILLION:
+            if raw is not None and state.per_capita:
                 value, scaling = per_million(country, span, raw)
             elif raw is not None and state.normalisation is Normalisation.SHARE:
                 if not all_known:
@@ -214,7 +219,9 @@ def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
     Only absolute figures and per-million figures can be drawn this way; a share, an index
     or a ratio over a different span would not compare with the periods around it.
     """
-    return list(cached(bundle, "span_totals", state,
+    key = (state.countries, state.measure, state.normalisation, state.service, state.span,
+           state.granularity)
+    return list(cached(bundle, "span_totals", key,
                         lambda: tuple(_compute_span_totals(bundle, state))))
 
 
@@ -241,7 +248,7 @@ def _compute_span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
                 if value is None or not state.span.overlaps(covered):
                     continue
                 scaled, scaling = float(value), "absolute"
-                if state.normalisation is Normalisation.PER_MILLION:
+                if state.per_capita:
                     scaled_value, scaling = per_million(country, covered, float(value))
                     if scaled_value is None:
                         continue

@@ -121,6 +121,13 @@ class ViewState:
     scatter_period: str | None = None
 
     @property
+    def per_capita(self) -> bool:
+        """Whether figures are taken per million inhabitants: asked for, and not a ratio
+        (users per request is the same per inhabitant as in total, so it is never scaled)."""
+        return (self.normalisation is Normalisation.PER_MILLION
+                and self.measure != USERS_PER_REQUEST)
+
+    @property
     def span(self) -> QuarterSpan:
         """The range shown, as a span."""
         return QuarterSpan(min(self.first, self.last), max(self.first, self.last))

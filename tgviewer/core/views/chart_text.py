@@ -2,22 +2,20 @@
 
 An exported chart must explain itself away from the app, in a slide or a report, in the
 style of Our World in Data's charts: what is measured and how it is scaled, over which
-periods, what the marks mean, and where the figures come from. Everything here is derived
-from the bundle and the state (plus the periods a view resolved for itself, such as the
-like-for-like pair the compare view picked), so an export can be reproduced exactly.
+periods, what the marks mean, and where the figures come from. Each view model
+(:mod:`tgviewer.core.views.registry`) words its title; the subtitle and footer are derived
+here from the bundle and the state, so an export can be reproduced exactly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tgviewer import __version__
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.series import measure_label, measure_words, scale_label
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.population import population_table
-from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewKind, ViewState
+from tgviewer.core.state.view_state import ViewKind, ViewState
 
 #: What the marks of each view mean, for its subtitle.
 LEGENDS = {
@@ -57,53 +55,27 @@ def range_words(span: QuarterSpan) -> str:
     return first.label if span.length == 1 else f"{first.label} – {last.label}"
 
 
-def chart_text(bundle: Bundle, state: ViewState,
-               periods: Sequence[QuarterSpan] = ()) -> ChartText:
-    """Title, subtitle and footer for the state's view.
+def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -> ChartText:
+    """The words around the state's view: its ``title`` (each view model words its own),
+    then a subtitle and a footer that say the same things the same way for every view.
 
-    ``periods`` are the periods the view resolved for itself: the ranking's period, the
-    compare view's A and B, the scatter's period; the state's range is used otherwise.
+    ``per_capita`` says whether the figures drawn are per million inhabitants (the view
+    model knows: a ratio never is, the scatter's counts are whenever asked).
     """
-    measure = measure_label(bundle, state.measure)
-    scale = scale_label(state)
-    log = "log scale (zeros at the foot of the axis, marked ▼)" if state.log_scale else ""
     kind = state.view
-    scaled = f"{measure}{', ' + scale if scale else ''}"
-    if kind is ViewKind.RANKING and periods:
-        title = f"{scaled}, {periods[0].label}"
-    elif kind is ViewKind.COMPARE and len(periods) == 2:
-        unit = ", per million inhabitants" if _per_capita_compared(state) else ""
-        title = f"{measure}{unit}: {periods[0].label} against {periods[1].label}"
-    elif kind is ViewKind.SCATTER and periods:
-        unit = (", per million inhabitants"
-                if state.normalisation is Normalisation.PER_MILLION else "")
-        title = (f"{measure_label(bundle, 'requests')} against "
-                 f"{measure_words(bundle, 'users')}{unit}, {periods[0].label}")
-    elif kind is ViewKind.COVERAGE:
-        title = (f"What the records say about {measure_words(bundle, state.measure)}, "
-                 "quarter by quarter, "
-                 f"{range_words(state.span)}")
-    else:
-        title = f"{scaled}, {range_words(state.span)}"
     count = len(state.countries)
     parts = [f"{count} selected {'country' if count == 1 else 'countries'}"]
-    if state.normalisation is Normalisation.PER_MILLION:
+    if per_capita:
         parts.append("per million inhabitants: population of the period's year, the latest "
                      "available when the period is newer")
-    if log and kind is not ViewKind.TABLE and kind is not ViewKind.COVERAGE:
-        parts.append(log)
+    if state.log_scale and kind not in (ViewKind.TABLE, ViewKind.COVERAGE):
+        parts.append("log scale (zeros at the foot of the axis, marked ▼)")
     subtitle = "; ".join(parts) + ". " + LEGENDS[kind]
     sources = [f"Source: {bundle.manifest.attribution}"]
-    if state.normalisation is Normalisation.PER_MILLION:
+    if per_capita:
         attribution = population_table().attribution  # "Population: World Bank (...)"
         sources.append(attribution if attribution.startswith("Population")
                        else f"Population: {attribution}")
     footer = (f"{'. '.join(sources)}. Bundle: {bundle.manifest.title}, as of "
               f"{bundle.manifest.as_of.isoformat()}. Made with tgviewer {__version__}.")
     return ChartText(title, subtitle, footer)
-
-
-def _per_capita_compared(state: ViewState) -> bool:
-    """Whether the compare view scales per inhabitant (a ratio is compared as it is)."""
-    return (state.normalisation is Normalisation.PER_MILLION
-            and state.measure != USERS_PER_REQUEST)

@@ -12,16 +12,18 @@ Order of the codes returned:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.series import measure_words
-from tgviewer.core.periods.engine import engine_for
+from tgviewer.core.figures.series import measure_words, raw_figure, scale_label, series_rows
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import EU27, country_info, country_name
-from tgviewer.core.state.view_state import USERS_PER_REQUEST, ViewState
+from tgviewer.core.state.view_state import Normalisation, ViewState
+from tgviewer.core.views.ranking import rank_rows
+from tgviewer.core.views.rules import ranking_period
 
 #: How many countries the ranking group picks.
 TOP_COUNT = 10
@@ -94,12 +96,11 @@ def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[Country
     With ``state``, the ranking's label names its measure (``Top 10 by users affected``);
     without it, the label stays general, since the menu may be built before a state exists.
     """
-    top_label = f"Top {TOP_COUNT} by the chosen measure"
-    if state is not None:
-        top_label = f"Top {TOP_COUNT} by {measure_words(bundle, state.measure)}"
+    label = (f"Top {TOP_COUNT} by the chosen measure" if state is None
+             else top_label(bundle, state))
     return [
         CountryGroup(EU27_KEY, "EU-27", GroupKind.UNION),
-        CountryGroup(TOP_KEY, top_label, GroupKind.RANKING),
+        CountryGroup(TOP_KEY, label, GroupKind.RANKING),
         CountryGroup(WITH_DATA_KEY, "All with data in the period", GroupKind.COVERAGE),
         CountryGroup(NONE_KEY, "None", GroupKind.NONE),
     ]
@@ -124,34 +125,35 @@ def known_value(bundle: Bundle, country: str, measure: str, span: QuarterSpan,
     """The raw figure of ``measure`` for one country and span, or ``None`` when unknown.
 
     Reported and derived figures count as known, inconsistent ones included (they are
-    drawn, with a mark). :data:`USERS_PER_REQUEST` is users divided by requests, unknown
-    when either is unknown or no request was fulfilled, as in ``series``.
+    drawn, with a mark); :data:`USERS_PER_REQUEST` as in ``series``.
     """
-    engine = engine_for(bundle)
-    if measure == USERS_PER_REQUEST:
-        users = engine.answer(country, "users", span, service).value
-        requests = engine.answer(country, "requests", span, service).value
-        if users is None or requests is None or requests == 0:
-            return None
-        return users / requests
-    value = engine.answer(country, measure, span, service).value
-    return None if value is None else float(value)
+    return raw_figure(bundle, country, span, measure, service)[0]
 
 
 def top_countries(bundle: Bundle, state: ViewState, count: int = TOP_COUNT) -> tuple[str, ...]:
-    """The ``count`` countries with the largest raw figure of the state's measure.
+    """The ``count`` countries of the bundle with the largest figure as the views show it.
 
-    The period is the ranking's (``state.ranking_span()``), or the whole range when the
-    range holds no whole period. Figures are never scaled by population here, whatever the
-    state's normalisation: the group picks the countries, the views then scale them. Only
-    countries whose figure is known for that period take part; ties go to the code.
+    The period is the ranking's (:func:`~tgviewer.core.views.rules.ranking_period`), or the
+    whole range when the range holds no whole period; the figure is the state's measure on
+    the state's scale (per million inhabitants, an index...), ranked as the ranking view
+    ranks (:func:`~tgviewer.core.views.ranking.rank_rows`). A share of the selected
+    countries' total ranks as the figures it is a share of. Only countries whose figure is
+    known for that period take part; ties go to the code.
     """
-    span = state.ranking_span() or state.span
-    ranked = sorted(
-        (-value, code) for code in bundle.countries
-        if (value := known_value(bundle, code, state.measure, span, state.service)) is not None
-    )
-    return tuple(code for _, code in ranked[:count])
+    period = ranking_period(state) or state.span
+    scale = (Normalisation.ABSOLUTE if state.normalisation is Normalisation.SHARE
+             else state.normalisation)
+    everyone = dataclasses.replace(state, countries=tuple(bundle.countries), normalisation=scale)
+    ranked, _ = rank_rows(series_rows(bundle, everyone, [period]))
+    return tuple(row.country for row in ranked[:count])
+
+
+def top_label(bundle: Bundle, state: ViewState) -> str:
+    """``Top 10 by users affected, per million inhabitants, 2025``: what the group ranks."""
+    period = ranking_period(state) or state.span
+    scale = "" if state.normalisation is Normalisation.SHARE else scale_label(state)
+    words = measure_words(bundle, state.measure) + (f", {scale}" if scale else "")
+    return f"Top {TOP_COUNT} by {words}, {period.label}"
 
 
 def countries_with_data(bundle: Bundle, state: ViewState) -> tuple[str, ...]:

@@ -11,11 +11,11 @@ meet; a step past the bundle's first or last quarter leaves the state as it is.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind, ViewState
+from tgviewer.core.views.registry import view_model
 
 
 def next_of_kind(span: QuarterSpan, delta: int) -> QuarterSpan:
@@ -25,14 +25,13 @@ def next_of_kind(span: QuarterSpan, delta: int) -> QuarterSpan:
     return QuarterSpan(span.first + delta * step, span.last + delta * step)
 
 
-def step_state(state: ViewState, bundle: Bundle, delta: int,
-               shown: Sequence[QuarterSpan] = ()) -> ViewState:
+def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
     """``state`` moved ``delta`` periods (negative: back); unchanged at either end.
 
-    ``shown`` are the periods the view resolved for itself (the ranking's period, the
-    compare view's A and B, the scatter's period), as :func:`ui.export.resolved_periods`
-    gives them.
+    The periods a view picks for itself (the ranking's period, the compare view's A and B,
+    the scatter's period) are those its model shows.
     """
+    shown = view_model(bundle, state).shown
     whole = bundle.quarter_span
     if whole is None or delta == 0:
         return state

@@ -1,9 +1,10 @@
 """Charts that leave the app: the current view as PNG, SVG or a clipboard image.
 
 One code path serves the window's File > Export Chart, the clipboard copy and the headless
-``tgviewer render``: a fresh view is built from the bundle and the ViewState (never the one
-on screen, which keeps its size), laid out offscreen at the export's size, and painted
-between a title and subtitle above and the source below (:mod:`tgviewer.core.views.chart_text`).
+``tgviewer render``: a fresh view draws the state's view model (never the view on screen,
+which keeps its size), laid out offscreen at the export's size, and is painted between the
+model's title and subtitle above and its source below. The data behind a chart (CSV) needs
+no view: it comes from the model (:func:`tgviewer.core.views.registry.data_csv`).
 PNG and SVG are painted by the same function, so they show the same thing; files are written
 atomically (:func:`tgviewer.core.atomic.atomic_write_bytes`), so a failed export never
 leaves half a file or damages an existing one.
@@ -12,7 +13,6 @@ leaves half a file or damages an existing one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
 
 from tgviewer.core.atomic import atomic_write_bytes
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewState
-from tgviewer.core.views.chart_text import ChartText, chart_text
-from tgviewer.core.views.data_table import DataTable, header_comments
+from tgviewer.core.views.chart_text import ChartText
+from tgviewer.core.views.data_table import DataTable
+from tgviewer.core.views.registry import data_csv, view_model
 from tgviewer.ui.export.size import ExportSize
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.registry import build_view
@@ -52,29 +52,26 @@ class ChartPage:
 
     def __init__(self, bundle: Bundle, state: ViewState) -> None:
         self.bundle, self.state = bundle, state
+        self.model = view_model(bundle, state)
+        self.text: ChartText = self.model.text
         self.store = QtViewStateStore(state)
-        self.view: Any = build_view(state.view, self.store)
+        self.view = build_view(state.view, self.store)
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
         self.view.show()
-        self.view.draw(bundle, state)
-        self.text: ChartText = chart_text(bundle, state, resolved_periods(self.view))
+        self.view.draw(self.model)
 
     @property
     def chart(self) -> QWidget:
-        """The part of the view that is exported: its plot, or its table."""
-        message = getattr(self.view, "message", None)
-        if message is not None and message.isVisibleTo(self.view):
-            return message  # type: ignore[no-any-return]  # "No country selected..."
-        plot = getattr(self.view, "plot", None)
-        return plot if plot is not None else self.view.table  # type: ignore[no-any-return]
+        """The part of the view that is exported: its plot or table, or its message."""
+        return self.view.exported_widget()
 
     def data(self) -> DataTable:
         """The figures the view draws, in its order (see :mod:`tgviewer.core.views.data_table`)."""
-        return self.view.data_table(self.bundle, self.state)  # type: ignore[no-any-return]
+        return self.model.data_table()
 
     def data_csv(self) -> str:
         """:meth:`data` as CSV, after comments naming the chart, source, bundle and view."""
-        return self.data().csv(header_comments(self.bundle, self.state, self.text))
+        return data_csv(self.bundle, self.state)
 
     def close(self) -> None:
         """Let the offscreen view go."""
@@ -174,20 +171,6 @@ class ChartPage:
         self.paint(painter, size)
         painter.end()
         return bytes(buffer.data().data())
-
-
-def resolved_periods(view: Any) -> list[QuarterSpan]:
-    """The periods a view picked for itself (the ranking's period, the compared pair, the
-    scatter's period); empty for views that show the state's range."""
-    if getattr(view, "shown_period", None) is not None:
-        return [view.shown_period]
-    comparison = getattr(view, "comparison", None)
-    if comparison is not None and hasattr(comparison, "a"):
-        return [comparison.a, comparison.b]
-    scatter = getattr(view, "scatter", None)
-    if scatter is not None:
-        return [scatter.span]
-    return []
 
 
 def export_chart(bundle: Bundle, state: ViewState, path: str | Path,

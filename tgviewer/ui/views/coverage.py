@@ -1,35 +1,28 @@
 """The coverage view: a heatmap of the selected countries by the quarters of the range.
 
-Contract: rebuilt from :func:`coverage_grid` whenever the countries, range, measure,
-service or ``coverage_order`` change. Each cell is coloured by how the quarter is known
-(reported, derived, only inside a longer total, no record) and marked ⚠ when records
-involved disagree; the legend above names the colours. Hovering a cell shows what it is;
-clicking it shows its country's records in the details panel, led by the cell's own line.
+Contract: rebuilt from the :class:`~tgviewer.core.views.coverage.CoverageModel` whenever a
+field the coverage view is drawn from changes (``INPUTS[ViewKind.COVERAGE]``). Each cell
+is coloured by how the quarter is known (reported, derived, only inside a longer total, no
+record) and marked ⚠ when records involved disagree; the legend above names the colours.
+Hovering a cell shows what it is; clicking it shows its country's records in the details
+panel, led by the cell's own line.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSignalBlocker
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.coverage import (
-    CELL_WORDS,
-    CellKind,
-    Coverage,
-    CoverageCell,
-    coverage_grid,
-)
-from tgviewer.core.figures.series import measure_label
-from tgviewer.core.state.view_state import USERS_PER_REQUEST, CoverageOrder, ViewState
-from tgviewer.core.views.data_table import COVERAGE_COLUMNS, DataTable, coverage_table
-from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE
+from tgviewer.core.figures.coverage import CELL_WORDS, CellKind, Coverage, CoverageCell
+from tgviewer.core.state.view_state import CoverageOrder, ViewKind
+from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import style_axes
 from tgviewer.ui.style.theme import is_dark
+from tgviewer.ui.views.base import ViewBase
+from tgviewer.ui.views.plot import make_plot
 
 #: Cell colours: blues for figures (dark reported, light derived), orange for quarters only
 #: inside a longer total, grey for no record. Okabe-Ito hues, safe for colour-blind readers
@@ -51,22 +44,23 @@ def cell_colour(kind: CellKind) -> str:
     return CELL_COLOURS[kind]
 
 
-class CoverageView(QWidget):
+class CoverageView(ViewBase[CoverageModel]):
     """Countries by quarters; see the module docstring."""
 
-    #: (country, the clicked cell's line) for the details panel.
-    cell_clicked = Signal(str, str)
+    kind = ViewKind.COVERAGE
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        self.plot = make_plot()
+        super().__init__(store, self.plot, parent=parent)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._mouse_clicked)
         self.sort = QComboBox()
         self.sort.setAccessibleName("Sort countries by")
         for order, label in ORDER_LABELS:
             self.sort.addItem(label, order.value)
         self.sort.activated.connect(
             lambda i: self.store.update(coverage_order=CoverageOrder(self.sort.itemData(i))))
-        top = QHBoxLayout()
+        top = self.controls
         top.addWidget(QLabel("Sort countries by"))
         top.addWidget(self.sort)
         top.addSpacing(16)
@@ -81,76 +75,42 @@ class CoverageView(QWidget):
             self.legend_labels[kind] = swatch
         top.addWidget(QLabel("⚠ records disagree"))
         top.addStretch(1)
-        self.caption = QLabel(wordWrap=True)
-
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        style_axes(self.plot)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.plot.scene().sigMouseClicked.connect(self._mouse_clicked)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.grid = pg.PlotCurveItem(connect="pairs")
         self.plot.addItem(self.grid)
-        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.message.setObjectName("emptyMessage")
-        self.chart = QStackedWidget()
-        self.chart.addWidget(self.plot)
-        self.chart.addWidget(self.message)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.chart, 1)
-
-        self.coverage: Coverage | None = None
-        #: Country codes from the top row down.
-        self.order: list[str] = []
         #: The ⚠ marks drawn, by (country, quarter code).
         self.marks: dict[tuple[str, str], pg.TextItem] = {}
-
-    def show_message(self, text: str) -> None:
-        """Replace the chart by a sentence saying what to do."""
-        self.message.setText(text)
-        self.chart.setCurrentWidget(self.message)
 
     def _colour_legend(self) -> None:
         for kind, swatch in self.legend_labels.items():
             swatch.setStyleSheet(f"background: {cell_colour(kind)}; border: 1px solid grey;")
 
-    def draw(self, bundle: Bundle, state: ViewState) -> None:
-        """Rebuild the grid from ``bundle`` and ``state``."""
+    @property
+    def coverage(self) -> Coverage | None:
+        """The grid drawn, ``None`` when a message is shown."""
+        return None if self.model is None else self.model.grid
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Country codes from the top row down."""
+        return () if self.model is None else self.model.order
+
+    def draw_controls(self, model: CoverageModel) -> None:
         self._colour_legend()
-        blocker = QSignalBlocker(self.sort)
-        self.sort.setCurrentIndex(max(0, self.sort.findData(state.coverage_order.value)))
-        del blocker
+        with QSignalBlocker(self.sort):
+            self.sort.setCurrentIndex(max(0, self.sort.findData(model.state.coverage_order.value)))
+
+    def clear_chart(self) -> None:
         for mark in self.marks.values():
             self.plot.removeItem(mark)
-        self.marks, self.order, self.coverage = {}, [], None
-        if not state.countries:
-            self.caption.setText("")
-            self.show_message(NO_COUNTRY_MESSAGE)
-            return
-        grid = coverage_grid(bundle, state.countries, state.span, state.measure,
-                             state.service, state.coverage_order)
-        if not grid.quarters:
-            self.caption.setText("")
-            self.show_message("The range holds no whole quarter.\nWiden the range.")
-            return
-        self.coverage = grid
-        self.order = [row.country for row in grid.rows]
-        measure = measure_label(bundle, grid.measure)
-        ratio_note = (" (users per request is known where users are)"
-                      if state.measure == USERS_PER_REQUEST else "")
-        known = sum(row.known for row in grid.rows)
-        total = len(grid.rows) * len(grid.quarters)
-        self.caption.setText(
-            f"<b>How each quarter of {measure.lower()} is known</b>{ratio_note} — "
-            f"{known} of {total} country-quarters have a figure. Click a cell for its "
-            "records.")
-        self.chart.setCurrentWidget(self.plot)
-        self._draw_cells(grid)
+        self.marks = {}
+
+    def draw_chart(self, model: CoverageModel) -> None:
+        """Rebuild the grid from ``model``."""
+        self.clear_chart()
+        assert model.grid is not None
+        self._draw_cells(model.grid)
 
     def _draw_cells(self, grid: Coverage) -> None:
         rows, columns = len(grid.rows), len(grid.quarters)
@@ -189,12 +149,6 @@ class CoverageView(QWidget):
         self.plot.setXRange(-0.5, columns - 0.5, padding=0.01)
         self.plot.setYRange(-0.5, rows - 0.5, padding=0.01)
 
-    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
-        """Every cell of the grid drawn."""
-        if self.coverage is None:
-            return DataTable(COVERAGE_COLUMNS, ())
-        return coverage_table(self.coverage)
-
     def cell_at(self, x: float, y: float) -> CoverageCell | None:
         """The cell at plot coordinates (``x``, ``y``)."""
         grid = self.coverage
@@ -225,4 +179,4 @@ class CoverageView(QWidget):
 
     def click_cell(self, cell: CoverageCell) -> None:
         """Show ``cell``'s records in the details panel."""
-        self.cell_clicked.emit(cell.country, cell.describe())
+        self.details_wanted.emit(cell.country, cell.describe())

@@ -1,53 +1,32 @@
 """The scatter view: requests fulfilled against users affected, one point per country.
 
-Contract: rebuilt from :func:`scatter_points` whenever the countries, normalisation, log
-scale, service or ``scatter_period`` change. When the state names no period, the period that
-puts the most selected countries on the chart is used. Points whose two figures were both
-reported are filled, points with a derived figure hollow; each carries its country code, and
-hovering one shows both figures, how they are known and how they are scaled. A dashed line
-marks the median users per request of the countries drawn. Countries unknown on either axis
-are listed below the chart with the reason, never drawn at zero. On log axes zeros sit at
-the foot of their axis, marked ▼.
+Contract: rebuilt from the :class:`~tgviewer.core.views.scatter.ScatterModel` whenever a
+field the scatter is drawn from changes (``INPUTS[ViewKind.SCATTER]``). When the state names
+no period, the period that puts the most selected countries on the chart is used. Points
+whose two figures were both reported are filled, points with a derived figure hollow; each
+carries its country code, and hovering one shows both figures, how they are known and how
+they are scaled. A dashed line marks the median users per request of the countries drawn.
+Countries unknown on either axis are listed below the chart with the reason, never drawn at
+zero. On log axes zeros sit at the foot of their axis, marked ▼.
 """
 
 from __future__ import annotations
 
-import math
-
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QStackedWidget,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QToolTip, QWidget
 
-from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.scatter import (
-    Figure,
-    Scatter,
-    ScatterPoint,
-    best_scatter_span,
-    scatter_points,
-)
-from tgviewer.core.figures.series import measure_label
-from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
-from tgviewer.core.state.view_state import Normalisation, ViewState
-from tgviewer.core.views.data_table import SCATTER_COLUMNS, DataTable, scatter_table
-from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, format_value
+from tgviewer.core.figures.scatter import Figure, Scatter, ScatterPoint
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.views.formatting import format_value
+from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import style_axes
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
-from tgviewer.ui.views.left_out_list import LeftOutList, chart_over_list
+from tgviewer.ui.views.base import ViewBase
+from tgviewer.ui.views.plot import make_plot, nearest_point
 
 SYMBOL_SIZE = 11
-#: How close, in pixels, the mouse must be to a point for its tooltip.
-HOVER_DISTANCE = 14
 
 
 def describe_figure(label: str, figure: Figure, per_capita: bool) -> str:
@@ -66,36 +45,23 @@ def group_label(codes: list[str], shown: int = 4) -> str:
     return f"{', '.join(codes[:shown - 1])} +{len(codes) - shown + 1} more"
 
 
-class ScatterView(QWidget):
+class ScatterView(ViewBase[ScatterModel]):
     """Requests against users for one period; see the module docstring."""
 
-    #: The country under the mouse, for the details panel.
-    hovered = Signal(str)
+    kind = ViewKind.SCATTER
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+        self.plot = make_plot(grid_x=True, grid_y=True)
+        super().__init__(store, self.plot, "Countries not drawn", parent)
+        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(
             lambda i: self.store.update(scatter_period=self.period.itemData(i)))
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Period"))
-        top.addWidget(self.period)
-        top.addStretch(1)
-        self.caption = QLabel(wordWrap=True)
-        self.caption.setObjectName("scatterCaption")
-        self.note = QLabel(wordWrap=True)
-        self.note.setObjectName("scatterNote")
-
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        style_axes(self.plot)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        self.controls.addWidget(QLabel("Period"))
+        self.controls.addWidget(self.period)
+        self.controls.addStretch(1)
         self.points = pg.ScatterPlotItem(size=SYMBOL_SIZE)
         self.median_line = pg.PlotCurveItem(
             pen=pg.mkPen(muted_text_colour(), width=1.5, style=Qt.PenStyle.DashLine))
@@ -103,101 +69,48 @@ class ScatterView(QWidget):
         for item in (self.median_line, self.points, self.median_label):
             self.plot.addItem(item)
         self.code_labels: dict[str, pg.TextItem] = {}
-        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.message.setObjectName("emptyMessage")
-        self.chart = QStackedWidget()
-        self.chart.addWidget(self.plot)
-        self.chart.addWidget(self.message)
-        self.left_out_list = LeftOutList("Countries not drawn")
-        self.left_out_list.picked.connect(self.hovered)
+        assert self.left_out_list is not None
         #: The list's parts, for tests and for the window.
         self.left_out, self.left_out_title = self.left_out_list.items, self.left_out_list.title
-        splitter = chart_over_list(self.chart, self.left_out_list)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.note)
-        layout.addWidget(splitter, 1)
-
-        self.scatter: Scatter | None = None
         self.x_scale = ValueScale()
         self.y_scale = ValueScale()
         self.tooltips: dict[str, str] = {}
 
-    def show_message(self, text: str) -> None:
-        """Replace the chart by a sentence saying what to do."""
-        self.message.setText(text)
-        self.chart.setCurrentWidget(self.message)
+    @property
+    def scatter(self) -> Scatter | None:
+        """The points drawn and the countries left out; ``None`` when a message is shown."""
+        return None if self.model is None or self.model.empty else self.model.scatter
 
-    def _fill_periods(self, bundle: Bundle, shown: QuarterSpan | None) -> None:
-        blocker = QSignalBlocker(self.period)
-        self.period.clear()
-        choices = period_choices(bundle.quarter_span)
-        for span in choices + [s for s in (shown,) if s is not None and s not in choices]:
-            self.period.addItem(span.label, span.code)
-        if shown is not None:
-            self.period.setCurrentIndex(self.period.findData(shown.code))
-        del blocker
+    def draw_controls(self, model: ScatterModel) -> None:
+        with QSignalBlocker(self.period):
+            self.period.clear()
+            for span in model.choices:
+                self.period.addItem(span.label, span.code)
+            if model.period is not None:
+                self.period.setCurrentIndex(self.period.findData(model.period.code))
 
     # Drawing -------------------------------------------------------------------------------
 
-    def draw(self, bundle: Bundle, state: ViewState) -> None:
-        """Rebuild the points from ``bundle`` and ``state``."""
-        self.scatter, self.tooltips = None, {}
+    def clear_chart(self) -> None:
+        self.tooltips = {}
         for label in self.code_labels.values():
             self.plot.removeItem(label)
         self.code_labels = {}
-        self.left_out_list.clear()
-        span = (parse_span(state.scatter_period) if state.scatter_period is not None
-                else best_scatter_span(bundle, state.countries, state.service))
-        self._fill_periods(bundle, span)
-        if not state.countries:
-            self.caption.setText("")
-            self.note.setText("")
-            self.show_message(NO_COUNTRY_MESSAGE)
-            return
-        if span is None or not {"requests", "users"} <= set(bundle.manifest.measure_keys):
-            self.caption.setText("")
-            self.note.setText("")
-            self.show_message("No period has both requests and users for the selected "
-                              "countries.\nSelect more countries, for example All with data.")
-            return
-        per_capita = state.normalisation is Normalisation.PER_MILLION
-        notes = []
-        if state.normalisation in (Normalisation.SHARE, Normalisation.INDEX):
-            notes.append("Shares and indexes are not applied here (each axis would have its "
-                         "own): the figures are absolute.")
-        self.note.setText("\n".join(notes))
-        self.note.setVisible(bool(notes))
-        scatter = scatter_points(bundle, state.countries, span, state.service, per_capita)
-        self.scatter = scatter
-        count = len(scatter.left_out)
-        self.left_out_list.show_countries(
-            f"<b>Not drawn ({count})</b>: a figure unknown for {scatter.span.label}" if count
-            else "Every selected country is drawn.", scatter.left_out)
-        unit = ", per million inhabitants" if per_capita else ""
-        median = scatter.median_ratio
-        self.caption.setText(
-            f"<b>Requests fulfilled against users affected{unit}, {span.label}</b> — "
-            f"{len(scatter.points)} of {len(state.countries)} selected countries drawn"
-            + (f"; median {format_value(median)} users per request (dashed line)"
-               if median is not None else ""))
-        if not scatter.points:
-            self.show_message(f"None of the selected countries has both figures for "
-                              f"{span.label}.\nPick another period above; the list below "
-                              "says what is missing.")
-            return
-        self.chart.setCurrentWidget(self.plot)
-        self._draw_points(bundle, state, scatter, unit)
+        self.points.setData(x=[], y=[])
+        self._draw_median(None, [])
 
-    def _draw_points(self, bundle: Bundle, state: ViewState, scatter: Scatter,
-                     unit: str) -> None:
+    def draw_chart(self, model: ScatterModel) -> None:
+        """Rebuild the points from ``model``."""
+        self.clear_chart()
+        scatter = model.scatter
+        assert scatter is not None
         points = scatter.points
         xs_raw = [p.requests.value for p in points]
         ys_raw = [p.users.value for p in points]
-        self.x_scale = x_scale = ValueScale.fit(xs_raw, state.log_scale)
-        self.y_scale = y_scale = ValueScale.fit(ys_raw, state.log_scale)
-        colours = country_colours(state.countries)
+        log = model.state.log_scale
+        self.x_scale = x_scale = ValueScale.fit(xs_raw, log)
+        self.y_scale = y_scale = ValueScale.fit(ys_raw, log)
+        colours = country_colours(model.state.countries)
         reported = [p.requests.status.value == p.users.status.value == "reported"
                     for p in points]
         at_foot = [x_scale.at_foot(p.requests.value) or y_scale.at_foot(p.users.value)
@@ -209,14 +122,13 @@ class ScatterView(QWidget):
             pen=[pg.mkPen(colours[p.country], width=2) for p in points],
             brush=[pg.mkBrush(colours[p.country] if filled else (0, 0, 0, 0))
                    for p, filled in zip(points, reported, strict=True)])
-        requests_label = measure_label(bundle, "requests")
-        users_label = measure_label(bundle, "users")
+        x_words, y_words = model.x_label, model.y_label
         places: dict[tuple[float, float], list[str]] = {}
         for point, foot in zip(points, at_foot, strict=True):
             place = (x_scale.at(point.requests.value), y_scale.at(point.users.value))
             places.setdefault(place, []).append(point.country)
-            self.tooltips[point.country] = self._tooltip(point, foot, requests_label,
-                                                         users_label, scatter.per_capita)
+            self.tooltips[point.country] = self._tooltip(point, foot, x_words, y_words,
+                                                         scatter.per_capita)
         for (x, y), codes in places.items():
             # Countries with the same figures share one label (and say so when hovered).
             label = pg.TextItem(group_label(codes), color=text_colour(), anchor=(-0.15, 1.0))
@@ -229,9 +141,9 @@ class ScatterView(QWidget):
                     self.tooltips[code] += (f"\nSame figures: {len(others)} other "
                                             f"{'country' if len(others) == 1 else 'countries'}"
                                             f" ({', '.join(others)})")
-        log = LOG_NOTE if state.log_scale else ""
-        self.plot.setLabel("bottom", "; ".join(filter(None, [requests_label + unit, log])))
-        self.plot.setLabel("left", "; ".join(filter(None, [users_label + unit, log])))
+        note = LOG_NOTE if log else ""
+        self.plot.setLabel("bottom", "; ".join(filter(None, [x_words, note])))
+        self.plot.setLabel("left", "; ".join(filter(None, [y_words, note])))
         x_low, x_high = x_scale.span(xs_raw, headroom=1.12)
         y_low, y_high = y_scale.span(ys_raw, headroom=1.12)
         self.plot.getAxis("bottom").setTicks(x_scale.ticks(x_low, x_high))
@@ -260,12 +172,12 @@ class ScatterView(QWidget):
         self.median_label.setPos(xs[1], ys[1])
 
     @staticmethod
-    def _tooltip(point: ScatterPoint, foot: bool, requests_label: str, users_label: str,
+    def _tooltip(point: ScatterPoint, foot: bool, x_words: str, y_words: str,
                  per_capita: bool) -> str:
         ratio = point.ratio
         lines = [f"{point.name} ({point.country})",
-                 describe_figure(requests_label, point.requests, per_capita),
-                 describe_figure(users_label, point.users, per_capita),
+                 describe_figure(x_words, point.requests, per_capita),
+                 describe_figure(y_words, point.users, per_capita),
                  "Users per request: " + ("undefined (no request fulfilled)" if ratio is None
                                           else format_value(ratio))]
         if point.scaling != "absolute":
@@ -278,26 +190,14 @@ class ScatterView(QWidget):
 
     # Hover ---------------------------------------------------------------------------------
 
-    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
-        """The points drawn, then the countries left out."""
-        if self.scatter is None:
-            return DataTable(SCATTER_COLUMNS, ())
-        return scatter_table(self.scatter)
-
     def point_near(self, scene_position: QPointF) -> str | None:
         """The country of the drawn point nearest ``scene_position``, if close enough."""
-        if self.scatter is None or self.chart.currentIndex() != 0:  # 0: the plot
+        scatter = self.scatter
+        if scatter is None or not self.showing_chart:
             return None
-        view = self.plot.getViewBox()
-        best: tuple[float, str] | None = None
-        for point in self.scatter.points:
-            where = view.mapViewToScene(QPointF(self.x_scale.at(point.requests.value),
-                                                self.y_scale.at(point.users.value)))
-            distance = math.hypot(where.x() - scene_position.x(),
-                                  where.y() - scene_position.y())
-            if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
-                best = (distance, point.country)
-        return None if best is None else best[1]
+        return nearest_point(self.plot, scene_position, (
+            (self.x_scale.at(p.requests.value), self.y_scale.at(p.users.value), p.country)
+            for p in scatter.points))
 
     def _mouse_moved(self, scene_position: QPointF) -> None:
         country = self.point_near(scene_position)
@@ -306,4 +206,4 @@ class ScatterView(QWidget):
             return
         QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
                           self.tooltips[country], self.plot)
-        self.hovered.emit(country)
+        self.details_wanted.emit(country, "")

@@ -1,9 +1,10 @@
 """The table view: the current selection as countries by periods, status shown by shading.
 
-Contract: the model is rebuilt from ``series_rows`` whenever the state changes countries,
-periods, measure, normalisation or service. Sorting happens in a proxy on the raw figures
-(unknown figures always last), so it survives redraws. Copying a selection gives
-tab-separated text with the period and country headers, ready for a spreadsheet.
+Contract: the Qt model is refilled from the :class:`~tgviewer.core.views.table.TableModel`
+whenever a field the table is drawn from changes (``INPUTS[ViewKind.TABLE]``). Sorting
+happens in a proxy on the raw figures (unknown figures always last), so it survives redraws.
+Copying a selection gives tab-separated text with the period and country headers, ready for
+a spreadsheet.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -25,22 +25,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QStackedLayout,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label, series_rows
-from tgviewer.core.state.view_state import ViewState
-from tgviewer.core.views.data_table import DataTable, series_table
-from tgviewer.core.views.formatting import (
-    NO_COUNTRY_MESSAGE,
-    NO_PERIOD_MESSAGE,
-    describe_row,
-    format_value,
-)
+from tgviewer.core.figures.series import SeriesRow
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.views.formatting import describe_row, format_value
+from tgviewer.core.views.table import TableModel
+from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.views.base import ViewBase
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -163,19 +158,18 @@ class UnknownLastProxy(QSortFilterProxyModel):
         return str(a) < str(b)
 
 
-class TableView(QWidget):
+class TableView(ViewBase[TableModel]):
     """The table, its legend, and copying; see the module docstring."""
 
-    #: The country of the current cell, for the details panel.
-    country_selected = Signal(str)
+    kind = ViewKind.TABLE
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = SeriesTableModel(self)
-        self.proxy = UnknownLastProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+    def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
         self.table = QTableView()
+        super().__init__(store, self.table, parent=parent)
+        self.table_model = SeriesTableModel(self)
+        self.proxy = UnknownLastProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -191,13 +185,6 @@ class TableView(QWidget):
         self.copy_action.triggered.connect(self.copy_selection)
         self.table.addAction(self.copy_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-
-        self.caption = QLabel()
-        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.message.setObjectName("emptyMessage")
-        self._stack = QStackedLayout()
-        self._stack.addWidget(self.table)
-        self._stack.addWidget(self.message)
         legend = QHBoxLayout()
         for status, text in STATUS_LEGEND:
             legend.addWidget(self._swatch(status))
@@ -205,9 +192,8 @@ class TableView(QWidget):
             legend.addSpacing(12)
         legend.addStretch(1)
         legend.addWidget(QLabel("Select cells and press Ctrl+C to copy them with headers."))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.caption)
-        layout.addLayout(self._stack, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addLayout(legend)
 
     @staticmethod
@@ -221,32 +207,12 @@ class TableView(QWidget):
         swatch.setObjectName(f"legend-{status}")
         return swatch
 
-    def draw(self, bundle: Bundle, state: ViewState) -> None:
-        """Rebuild the table from ``bundle`` and ``state``."""
-        if not state.countries:
-            self.model.set_rows((), "")
-            self.message.setText(NO_COUNTRY_MESSAGE)
-            self._stack.setCurrentWidget(self.message)
-            self.caption.setText("")
-            return
-        if not state.periods():
-            self.model.set_rows((), "")
-            self.message.setText(NO_PERIOD_MESSAGE)
-            self._stack.setCurrentWidget(self.message)
-            self.caption.setText("")
-            return
-        label = measure_label(bundle, state.measure)
-        scale = scale_label(state)
-        self.model.set_rows(series_rows(bundle, state), label.lower())
-        self.caption.setText(f"{label}{', ' + scale if scale else ''}; hover a cell to see "
-                             "how it is known.")
-        self._stack.setCurrentWidget(self.table)
+    def clear_chart(self) -> None:
+        self.table_model.set_rows((), "")
 
-    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
-        """Every cell, country by country in the table's order, period by period."""
-        order = {code: i for i, (code, _) in enumerate(self.model.countries)}
-        rows = sorted(self.model.rows, key=lambda row: order[row.country])  # stable
-        return series_table(bundle, state, rows)
+    def draw_chart(self, model: TableModel) -> None:
+        """Refill the table from ``model``."""
+        self.table_model.set_rows(model.rows, model.unit)
 
     def cell_text(self, row: int, column: int) -> str:
         """The text shown at (row, column) of the table as sorted on screen."""
@@ -288,4 +254,4 @@ class TableView(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
             source = self.proxy.mapToSource(current)
-            self.country_selected.emit(self.model.country_at(source.row()))
+            self.details_wanted.emit(self.table_model.country_at(source.row()), "")

@@ -1,55 +1,37 @@
 """The trend view: a line per selected country over the periods of the range.
 
-Contract: whenever the state changes countries, periods, measure, normalisation or service,
-the plot is brought up to date from ``series_rows`` and ``span_totals``: the line and point
-items of each country slot are kept and only their data, pens and visibility change (cheap);
-span totals and disagreement marks are replaced; the legend is rebuilt only when the countries
-change, the event lines and period ticks only when the periods change. A change of ``view``
-or ``ranking_period`` does not touch it. Reported points are filled, derived points hollow,
-unknown periods are gaps, totals that cannot be split are flat dashed segments labelled
-with their span, and the bundle's events are vertical lines.
+Contract: whenever a field the trend is drawn from changes (``INPUTS[ViewKind.TREND]``),
+the plot is brought up to date from its :class:`~tgviewer.core.views.trend.TrendModel`:
+the line and point items of each country slot are kept and only their data, pens and
+visibility change (cheap); span totals and disagreement marks are replaced; the legend is
+rebuilt only when the countries change, the event lines and period ticks only when the
+periods change. Reported points are filled, derived points hollow, unknown periods are gaps,
+totals that cannot be split are flat dashed segments labelled with their span, and the
+bundle's events are vertical lines. Countries with nothing to draw are listed below the
+chart with the reason.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedLayout, QToolTip, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QToolTip, QWidget
 
-from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.series import (
-    SeriesRow,
-    SpanTotal,
-    measure_label,
-    scale_label,
-    series_rows,
-    span_totals,
-)
+from tgviewer.core.figures.series import SeriesRow, SpanTotal
 from tgviewer.core.periods.spans import QuarterSpan
-from tgviewer.core.state.view_state import Normalisation, ViewState
-from tgviewer.core.views.formatting import (
-    NO_COUNTRY_MESSAGE,
-    NO_PERIOD_MESSAGE,
-    describe_row,
-    format_value,
-    unscalable_message,
-)
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.views.formatting import describe_row, format_value
+from tgviewer.core.views.trend import EventMark, TrendModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
-from tgviewer.ui.style.chart_style import style_axes
+from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
-
-if TYPE_CHECKING:
-    from tgviewer.core.views.data_table import DataTable
+from tgviewer.ui.views.base import ViewBase
+from tgviewer.ui.views.plot import make_plot, nearest_point
 
 SYMBOL_SIZE = 10
-
-
-#: How close, in pixels, the mouse must be to a point for its tooltip.
-HOVER_DISTANCE = 14
 
 
 @dataclass
@@ -61,28 +43,18 @@ class _CountrySlot:
     derived: pg.ScatterPlotItem
 
 
-class TrendView(QWidget):
+class TrendView(ViewBase[TrendModel]):
     """Plot of the selected countries' figures per period; see the module docstring."""
 
-    #: The country under the mouse (empty string when none), for the details panel.
-    hovered = Signal(str)
+    kind = ViewKind.TREND
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plot = pg.PlotWidget(background=None)
-        self.plot.hideButtons()
+    def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
+        self.plot = make_plot()
+        super().__init__(store, self.plot, "Countries not drawn", parent)
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setMenuEnabled(False)
-        style_axes(self.plot)
         self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(128, 128, 128, 40),
                                           labelTextSize="10pt",
                                           labelTextColor=text_colour())
-        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.message.setObjectName("emptyMessage")
-        self._stack = QStackedLayout(self)
-        self._stack.addWidget(self.plot)
-        self._stack.addWidget(self.message)
         #: Per country: the line item and the reported and derived point items.
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.reported_points: dict[str, pg.ScatterPlotItem] = {}
@@ -91,16 +63,13 @@ class TrendView(QWidget):
         self.event_lines: list[pg.InfiniteLine] = []
         #: Marks over points whose records disagree: (country, period code, item).
         self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
-        self._rows: tuple[SeriesRow, ...] = ()
-        self.totals: list[SpanTotal] = []
         self._positions: dict[str, int] = {}
-        self._unit = ""
         #: Where values go along the y axis (linear, or log with zeros at the foot).
         self.scale = ValueScale()
         self._slots: list[_CountrySlot] = []
         self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
         self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
-        self._events_for: tuple[Bundle, list[QuarterSpan]] | None = None
+        self._events_for: tuple[tuple[EventMark, ...], tuple[QuarterSpan, ...]] | None = None
         #: The index's base level (100), shown only when the scale is an index.
         self.base_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
             "#888888", width=1.5, style=Qt.PenStyle.DashLine))
@@ -110,11 +79,6 @@ class TrendView(QWidget):
         self.grid.setZValue(-100)
         self.plot.addItem(self.grid, ignoreBounds=True)
         self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._update_grid())
-
-    def show_message(self, text: str) -> None:
-        """Replace the plot by a sentence saying what to do."""
-        self.message.setText(text)
-        self._stack.setCurrentWidget(self.message)
 
     def _slot(self, index: int) -> _CountrySlot:
         """The line and point items of the ``index``-th country, made on first use."""
@@ -132,46 +96,25 @@ class TrendView(QWidget):
         for item in items:
             self.plot.removeItem(item)
 
-    def draw(self, bundle: Bundle, state: ViewState) -> None:
-        """Bring the plot up to date with ``bundle`` and ``state`` (see the module docstring)."""
+    def clear_chart(self) -> None:
         self._remove([mark for _, _, mark in self.inconsistent_marks])
+        self.inconsistent_marks.clear()
         self.lines.clear()
         self.reported_points.clear()
         self.derived_points.clear()
         self.span_segments.clear()
-        self.inconsistent_marks.clear()
-        periods = state.periods()
-        message = self._message_for(state, periods)
-        rows_found: tuple[SeriesRow, ...] = ()
-        if not message:
-            rows_found = series_rows(bundle, state)
-            if not any(row.known for row in rows_found):
-                message = unscalable_message(rows_found) or (
-                    "No figure is known for these countries in this range.\n"
-                    "Try another range, or the coverage of other countries.")
-        self._rows = rows_found
-        self.totals = []
-        if message:
-            self._hide_slots(0)
-            self.show_message(message)
-            return
-        self._stack.setCurrentWidget(self.plot)
-        totals = self.totals = span_totals(bundle, state)
-        # An index's base level (100) is drawn too, so it must sit above a log axis's foot.
-        level = [100.0] if state.normalisation is Normalisation.INDEX else []
-        scale = ValueScale.fit([r.value for r in rows_found] + [t.value for t in totals]
-                               + level, state.log_scale)
-        self.scale = scale
-        position = {p.code: i for i, p in enumerate(periods)}
-        self._positions = position
-        self._unit = measure_label(bundle, state.measure).lower()
-        colours = country_colours(state.countries)
-        by_country: dict[str, list[SeriesRow]] = {c: [] for c in state.countries}
-        for row in rows_found:
-            by_country[row.country].append(row)
+        self._hide_slots(0)
+
+    def draw_chart(self, model: TrendModel) -> None:
+        """Bring the plot up to date with ``model`` (see the module docstring)."""
+        self.clear_chart()
+        periods = model.periods
+        scale = self.scale = ValueScale.fit(model.values(), model.state.log_scale)
+        position = self._positions = {p.code: i for i, p in enumerate(periods)}
+        colours = country_colours(model.countries)
         legend: list[tuple[str, pg.PlotDataItem]] = []
-        for index, country in enumerate(state.countries):
-            rows = by_country[country]
+        for index, country in enumerate(model.countries):
+            rows = model.rows_of(country)
             xs = [float(position[r.period]) for r in rows]
             ys = [scale.at(r.value) for r in rows]
             colour = colours[country]
@@ -197,22 +140,21 @@ class TrendView(QWidget):
                     mark.setPos(float(position[row.period]), scale.at(row.value))
                     self.plot.addItem(mark)
                     self.inconsistent_marks.append((country, row.period, mark))
-        self._hide_slots(len(state.countries))
+        self._hide_slots(len(model.countries))
         self._update_legend(legend)
-        self._draw_span_totals(totals, periods, colours)
-        if (bundle, periods) != self._events_for:
+        self._draw_span_totals(model.totals, periods, colours)
+        if (model.events, periods) != self._events_for:
             self._remove(list(self.event_lines))
             self.event_lines.clear()
-            self._draw_events(bundle, periods)
-            self._events_for = (bundle, periods)
+            self._draw_events(model.events)
+            self._events_for = (model.events, periods)
             axis = self.plot.getAxis("bottom")
             axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
-        self.base_line.setVisible(state.normalisation is Normalisation.INDEX)
-        self.base_line.setPos(scale.at(100.0))
-        label = scale_label(state)
-        self.plot.setLabel("left", "; ".join(filter(None, [label, LOG_NOTE * scale.log])))
-        self._set_range([r.value for r in rows_found] + [t.value for t in totals],
-                        len(periods))
+        self.base_line.setVisible(model.index_level is not None)
+        self.base_line.setPos(scale.at(model.index_level or 100.0))
+        self.plot.setLabel("left", "; ".join(filter(None, [model.axis_label,
+                                                           LOG_NOTE * scale.log])))
+        self._set_range(model.values(), len(periods))
 
     def _set_range(self, values: list[float], count: int) -> None:
         """Fit the axes to what is drawn. Set here, once per draw: pyqtgraph's auto-range
@@ -221,19 +163,6 @@ class TrendView(QWidget):
         self.plot.getViewBox().disableAutoRange()
         self.plot.getAxis("left").setTicks(self.scale.ticks(low, high))
         self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(low, high), padding=0.02)
-
-    @staticmethod
-    def _message_for(state: ViewState, periods: list[QuarterSpan]) -> str:
-        """What to say instead of a plot, or "" when there is something to draw."""
-        if not state.countries:
-            return NO_COUNTRY_MESSAGE
-        if not periods:
-            return NO_PERIOD_MESSAGE
-        if len(periods) == 1:
-            return (f"The range holds only one period ({periods[0].label}), and a trend needs "
-                    "two.\nWiden the range or choose a shorter granularity, or compare "
-                    "countries in the Ranking view (Ctrl+2).")
-        return ""
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
@@ -283,7 +212,7 @@ class TrendView(QWidget):
             self._span_pool.append((segment, label))
         return self._span_pool[index]
 
-    def _draw_span_totals(self, totals: list[SpanTotal], periods: list[QuarterSpan],
+    def _draw_span_totals(self, totals: tuple[SpanTotal, ...], periods: tuple[QuarterSpan, ...],
                           colours: dict[str, str]) -> None:
         drawn: list[tuple[float, float, pg.TextItem]] = []
         for total in totals:
@@ -321,7 +250,8 @@ class TrendView(QWidget):
         Labels starting at the same place whose values lie within a few percent of the
         plot's height are stacked, one text line each, lowest value at the bottom.
         """
-        values = [self.scale.at(row.value) for row in self._rows if row.known]
+        rows = self.model.rows if self.model is not None else ()
+        values = [self.scale.at(row.value) for row in rows if row.known]
         values += [v for _, v, _ in labels]
         height = (max(values) - min(self.scale.origin, *values)) or 1.0 if values else 1.0
         close = 0.05 * height
@@ -336,49 +266,30 @@ class TrendView(QWidget):
                 label.setAnchor((0, 1 + level))
                 previous = value if level == 0 else previous
 
-    def _draw_events(self, bundle: Bundle, periods: list[QuarterSpan]) -> None:
-        for event in bundle.events:
-            for index, period in enumerate(periods):
-                if period.start_date <= event.date <= period.end_date:
-                    days = (period.end_date - period.start_date).days + 1
-                    offset = (event.date - period.start_date).days / days
-                    line = pg.InfiniteLine(
-                        pos=index - 0.5 + offset, angle=90, movable=False,
-                        pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
-                        label=event.title, labelOpts={
-                            "position": 0.98, "color": muted_text_colour(),
-                            "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
-                    line.setToolTip(f"{event.date}: {event.title}\n{event.description}")
-                    self.plot.addItem(line)
-                    self.event_lines.append(line)
-
-
-    def data_table(self, bundle: Bundle, state: ViewState) -> DataTable:
-        """The figures drawn: each country's points, then the dashed longer totals."""
-        from tgviewer.core.views.data_table import series_table  # only when exporting
-
-        return series_table(bundle, state, self._rows, self.totals)
+    def _draw_events(self, events: tuple[EventMark, ...]) -> None:
+        for event in events:
+            line = pg.InfiniteLine(
+                pos=event.position, angle=90, movable=False,
+                pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
+                label=event.title, labelOpts={
+                    "position": 0.98, "color": muted_text_colour(),
+                    "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
+            line.setToolTip(event.tooltip)
+            self.plot.addItem(line)
+            self.event_lines.append(line)
 
     def point_near(self, scene_position: QPointF) -> SeriesRow | None:
         """The series row of the drawn point nearest ``scene_position``, if close enough."""
-        view = self.plot.getViewBox()
-        if not self._rows or self._stack.currentIndex() != 0:
+        model = self.model
+        if model is None or not self.showing_chart:
             return None
-        best: tuple[float, SeriesRow] | None = None
-        for row in self._rows:
-            if not row.known:
-                continue
-            point = view.mapViewToScene(QPointF(self._positions[row.period],
-                                                self.scale.at(row.value)))
-            distance = math.hypot(point.x() - scene_position.x(),
-                                  point.y() - scene_position.y())
-            if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
-                best = (distance, row)
-        return None if best is None else best[1]
+        return nearest_point(self.plot, scene_position, (
+            (self._positions[row.period], self.scale.at(row.value), row)
+            for row in model.rows if row.known))
 
     def tooltip_for(self, row: SeriesRow) -> str:
         """What hovering the point of ``row`` shows."""
-        text = describe_row(row, self._unit)
+        text = describe_row(row, self.model.unit if self.model is not None else "")
         if self.scale.at_foot(row.value):
             text += "\n" + FOOT_NOTE
         return text
@@ -390,4 +301,4 @@ class TrendView(QWidget):
             return
         QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
                           self.tooltip_for(row), self.plot)
-        self.hovered.emit(row.country)
+        self.details_wanted.emit(row.country, "")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -35,11 +35,13 @@ from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.state.settings import LoadedSettings, Settings, save_settings, settings_path
 from tgviewer.core.state.view_file import SUFFIX as VIEW_SUFFIX
 from tgviewer.core.state.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
+from tgviewer.core.views.base import model_inputs
+from tgviewer.core.views.registry import view_model
 from tgviewer.ui.dialogs.about import show_about
 from tgviewer.ui.export.size import ExportSize
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import Theme, apply_theme
-from tgviewer.ui.views.registry import VIEW_CLASSES, build_view
+from tgviewer.ui.views.registry import build_view
 from tgviewer.ui.window.actions import VIEWS, WindowActions
 from tgviewer.ui.window.bundle_commands import BundleCommands
 from tgviewer.ui.window.details_panel import DetailsPanel
@@ -49,6 +51,7 @@ from tgviewer.ui.window.saved_views import SavedViews
 from tgviewer.ui.window.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from tgviewer.ui.views.base import ViewBase
     from tgviewer.ui.views.compare import CompareView
     from tgviewer.ui.views.coverage import CoverageView
     from tgviewer.ui.views.ranking import RankingView
@@ -56,29 +59,9 @@ if TYPE_CHECKING:
     from tgviewer.ui.views.table import TableView
     from tgviewer.ui.views.trend import TrendView
 
-    View = TrendView | RankingView | TableView | CompareView | CoverageView | ScatterView
-
 LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
 
-
-
-#: The fields of the state only one view depends on.
-OWN_FIELDS = {
-    ViewKind.RANKING: ("ranking_period",),
-    ViewKind.COMPARE: ("compare_a", "compare_b", "compare_order"),
-    ViewKind.COVERAGE: ("coverage_order",),
-    ViewKind.SCATTER: ("scatter_period",),
-}
-
-
-def drawn_inputs(kind: ViewKind, state: ViewState) -> ViewState:
-    """The part of ``state`` a view depends on: which view is shown never matters, and each
-    view's own choices (the ranking's period, the compared periods...) only matter to it."""
-    default = ViewState()
-    others = {name: getattr(default, name) for view, names in OWN_FIELDS.items()
-              if view is not kind for name in names}
-    return dataclasses.replace(state, view=ViewKind.TREND, **others)
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +104,7 @@ class MainWindow(QMainWindow):
         self._fit_to_screen()
 
         #: The views built so far; :meth:`view` builds the others when they are needed.
-        self.views: dict[ViewKind, View] = {}
+        self.views: dict[ViewKind, ViewBase[Any]] = {}
         self.pages: dict[ViewKind, QWidget] = {}
         self.tabs = QTabWidget(documentMode=True)
         for kind, label in VIEWS:
@@ -167,13 +150,13 @@ class MainWindow(QMainWindow):
 
     # Views -------------------------------------------------------------------------------
 
-    def view(self, kind: ViewKind) -> View:
+    def view(self, kind: ViewKind) -> ViewBase[Any]:
         """The view of ``kind``, built (and its module imported) the first time it is asked
         for; it is drawn by :meth:`redraw`, not here."""
         if kind in self.views:
             return self.views[kind]
-        view: View = build_view(kind, self.store)
-        getattr(view, VIEW_CLASSES[kind].signal).connect(getattr(self, VIEW_CLASSES[kind].slot))
+        view = build_view(kind, self.store)
+        view.details_wanted.connect(self.show_details)
         layout = self.pages[kind].layout()
         assert layout is not None
         # A view built later must not widen the window it opens in (on a small screen the
@@ -185,7 +168,7 @@ class MainWindow(QMainWindow):
         self.presentation.prepare(view)
         return view
 
-    def current_view(self) -> View:
+    def current_view(self) -> ViewBase[Any]:
         """The view in the tab shown."""
         return self.view(TAB_ORDER[self.tabs.currentIndex()])
 
@@ -248,9 +231,9 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(TAB_ORDER.index(state.view))
         self.actions_.show_view(state.view)
-        inputs = drawn_inputs(state.view, state)
+        inputs = model_inputs(state.view, state)
         if self._drawn[state.view] != inputs:
-            self.view(state.view).draw(self.bundle, state)
+            self.view(state.view).draw(view_model(self.bundle, state))
             self._drawn[state.view] = inputs
         if self.details.country not in state.countries or self.details.bundle is not self.bundle:
             self.show_details(state.countries[0] if state.countries else "")
@@ -260,16 +243,14 @@ class MainWindow(QMainWindow):
         if item is not None:
             self.show_details(item.data(Qt.ItemDataRole.UserRole))
 
-    def show_details(self, country: str) -> None:
-        """Show the records of ``country`` in the details panel (ignored when empty and a
-        country is already shown, so moving off a point keeps its details readable)."""
+    def show_details(self, country: str, focus: str = "") -> None:
+        """Show the records of ``country`` in the details panel, led by the line ``focus``
+        when given (a clicked coverage cell); an empty ``country`` is ignored when a country
+        is already shown, so moving off a point keeps its details readable."""
         if not country and self.details.country in self.store.state.countries:
             return
-        self.details.show_country(self.bundle, country, self.store.state.service)
-
-    def show_cell(self, country: str, line: str) -> None:
-        """Show ``country``'s records led by ``line``, what a clicked coverage cell is."""
-        self.details.show_country(self.bundle, country, self.store.state.service, focus=line)
+        self.details.show_country(self.bundle, country, self.store.state.service,
+                                  **({"focus": focus} if focus else {}))
 
     def reset_filters(self) -> None:
         """Back to the bundle's default countries, range and measure, in the same view."""
@@ -360,11 +341,7 @@ class MainWindow(QMainWindow):
 
     def chart_title(self) -> str:
         """The title an export of the current view carries."""
-        from tgviewer.core.views.chart_text import chart_text
-        from tgviewer.ui.export.chart_page import resolved_periods
-
-        state = self.store.state
-        return chart_text(self.bundle, state, resolved_periods(self.view(state.view))).title
+        return view_model(self.bundle, self.store.state).text.title
 
     def export_chart_to(self, path: str) -> bool:
         """Write the current view to ``path`` (.png or .svg) at the chosen size, or the data

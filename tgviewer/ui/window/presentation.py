@@ -223,12 +223,9 @@ class Presentation(QObject):
 
     def step(self, delta: int) -> None:
         """Left/Right: the previous or next period of the view shown."""
-        from tgviewer.ui.export.chart_page import resolved_periods
-
         window = self.window
         state = window.store.state
-        moved = step_state(state, window.bundle, delta,
-                           resolved_periods(window.view(state.view)))
+        moved = step_state(state, window.bundle, delta)
         if moved == state:
             self.show_hint("No earlier period." if delta < 0 else "No later period.")
             return

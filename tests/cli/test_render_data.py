@@ -1,0 +1,70 @@
+"""``tgviewer render VIEW -o data.csv`` needs no Qt: the data comes from the view's model."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tgviewer.cli.main import main
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.state.view_file import BundleRef, SavedView, write_view
+from tgviewer.core.state.view_state import ViewKind, default_view_state
+from tgviewer.core.views.registry import data_csv
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Runs the CLI with PySide6, shiboken6 and pyqtgraph made unimportable.
+WITHOUT_QT = """
+import importlib.abc, sys
+class BlockQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
+            raise ImportError(f"{name} is not installed here (blocked by the test)")
+        return None
+sys.meta_path.insert(0, BlockQt())
+from tgviewer.cli.main import main
+code = main(sys.argv[1:])
+assert not any(m.split(".")[0] in ("PySide6", "pyqtgraph") for m in sys.modules)
+sys.exit(code)
+"""
+
+
+@pytest.fixture
+def compare_view(tmp_path: Path) -> Path:
+    bundle = read_default_bundle()
+    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.COMPARE)
+    path = tmp_path / "compare.tgview"
+    write_view(path, SavedView(state, BundleRef.of(bundle)))
+    return path
+
+
+def test_render_csv_writes_the_models_data(compare_view: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "compare.csv"
+    assert main(["render", str(compare_view), "-o", str(out)]) == 0
+    bundle = read_default_bundle()
+    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.COMPARE)
+    assert out.read_text(encoding="utf-8") == data_csv(bundle, state)
+    assert "wrote" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", list(ViewKind))
+def test_render_csv_runs_where_qt_cannot_be_imported(kind: ViewKind, tmp_path: Path) -> None:
+    bundle = read_default_bundle()
+    state = dataclasses.replace(default_view_state(bundle), view=kind)
+    view = tmp_path / "view.tgview"
+    write_view(view, SavedView(state, BundleRef.of(bundle)))
+    out = tmp_path / "data.csv"
+    result = subprocess.run([sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o",
+                             str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") == data_csv(bundle, state)
+    png = subprocess.run([sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o",
+                          str(tmp_path / "chart.png")], cwd=ROOT, capture_output=True,
+                         text=True, timeout=120)
+    assert png.returncode == 1
+    assert "PySide6 is not installed here" in png.stderr

@@ -1,0 +1,202 @@
+"""Each view's model, computed without Qt: what it shows, its rules, and what it depends on."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.figures.series import series_rows
+from tgviewer.core.periods.spans import Granularity, parse_span
+from tgviewer.core.state.view_state import (
+    USERS_PER_REQUEST,
+    CompareOrder,
+    Normalisation,
+    ViewKind,
+    ViewState,
+    default_view_state,
+)
+from tgviewer.core.views.base import INPUTS, model_inputs
+from tgviewer.core.views.compare import CompareModel
+from tgviewer.core.views.coverage import CoverageModel
+from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, NO_PERIOD_MESSAGE
+from tgviewer.core.views.ranking import RankingModel, rank_rows
+from tgviewer.core.views.registry import BUILDERS, data_csv, view_model
+from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA
+from tgviewer.core.views.scatter import ScatterModel
+from tgviewer.core.views.table import TableModel
+from tgviewer.core.views.trend import TrendModel
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return read_default_bundle()
+
+
+def state_for(bundle: Bundle, kind: ViewKind, **changes: object) -> ViewState:
+    return dataclasses.replace(default_view_state(bundle), view=kind, **changes)
+
+
+@pytest.mark.parametrize("kind", list(ViewKind))
+def test_every_view_has_a_model_a_title_and_its_data(bundle: Bundle, kind: ViewKind) -> None:
+    model = view_model(bundle, state_for(bundle, kind))
+    assert model.kind is kind and not model.empty
+    assert model.text.title and "Source:" in model.text.footer
+    table = model.data_table()
+    assert table.rows, kind
+    text = data_csv(bundle, state_for(bundle, kind))
+    assert text.startswith(f"# tgviewer data export: {model.text.title}\n")
+
+
+@pytest.mark.parametrize("kind", list(ViewKind))
+def test_without_countries_every_view_says_what_to_do(bundle: Bundle, kind: ViewKind) -> None:
+    model = view_model(bundle, state_for(bundle, kind, countries=()))
+    assert model.message == NO_COUNTRY_MESSAGE
+    assert model.data_table().rows == ()
+
+
+def test_the_trend_holds_every_point_and_span_total(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.TREND, countries=("FRA", "DEU", "USA", "GBR"))
+    model = view_model(bundle, state)
+    assert isinstance(model, TrendModel)
+    assert model.periods == tuple(state.periods())
+    assert len(model.rows) == len(model.periods) * 4
+    assert [r.country for r in model.rows[:4]] == ["FRA", "DEU", "USA", "GBR"]
+    assert any(t.record.period_label == "Jan–Sep 2024" for t in model.totals)
+    assert model.unit == "users affected" and model.axis_label == ""
+    assert model.left_out == ()
+
+
+def test_the_trend_lists_countries_an_index_cannot_draw(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.TREND, countries=("FRA", "DEU"),
+                      normalisation=Normalisation.INDEX, index_base="2024Q1")
+    model = view_model(bundle, state)
+    assert isinstance(model, TrendModel)
+    germany = [r for r in model.rows_of("DEU") if r.raw == r.raw]
+    assert germany and not any(r.known for r in model.rows_of("DEU"))
+    assert [left.country for left in model.left_out] == ["DEU"]
+    assert "index unknown: the base figure (Q1 2024) is unknown" in model.left_out[0].reason
+
+
+def test_a_ratio_is_never_taken_per_inhabitant(bundle: Bundle) -> None:
+    countries = ("FRA", "DEU", "USA")
+    for kind in (ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE):
+        per_million = view_model(bundle, state_for(
+            bundle, kind, countries=countries, measure=USERS_PER_REQUEST,
+            normalisation=Normalisation.PER_MILLION))
+        absolute = view_model(bundle, state_for(
+            bundle, kind, countries=countries, measure=USERS_PER_REQUEST))
+        column = "value_a" if kind is ViewKind.COMPARE else "value"
+        figures = per_million.data_table().column(column)
+        assert figures and figures == absolute.data_table().column(column), kind
+        assert "per million" not in per_million.text.title, kind
+        assert "population" not in per_million.text.subtitle, kind
+        assert RATIO_NOT_PER_CAPITA in per_million.notes, kind
+    compare = view_model(bundle, state_for(
+        bundle, ViewKind.COMPARE, countries=countries, measure=USERS_PER_REQUEST,
+        normalisation=Normalisation.PER_MILLION))
+    assert isinstance(compare, CompareModel) and compare.comparison is not None
+    assert not compare.comparison.per_capita
+    # Counts per inhabitant are scaled, though.
+    users = view_model(bundle, state_for(bundle, ViewKind.TREND, countries=countries,
+                                         normalisation=Normalisation.PER_MILLION))
+    assert "per million inhabitants" in users.text.title
+
+
+def test_the_ranking_orders_by_value_then_code(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.RANKING, countries=("USA", "FRA", "DEU", "ISL"),
+                      ranking_period="2025Q1")
+    model = view_model(bundle, state)
+    assert isinstance(model, RankingModel)
+    assert model.shown == (parse_span("2025Q1"),) and model.period == parse_span("2025Q1")
+    values = [r.value for r in model.ranked]
+    assert values == sorted(values, reverse=True)
+    assert [r.country for r in model.unranked] == [
+        c for c in state.countries if c not in {r.country for r in model.ranked}]
+    assert model.caption == model.text.title == "Users affected, Q1 2025"
+    rows = series_rows(bundle, state, [parse_span("2025Q1")])
+    tied = tuple(dataclasses.replace(r, value=5.0) for r in rows if r.known)
+    assert [r.country for r in rank_rows(tied)[0]] == sorted(r.country for r in tied)
+
+
+def test_a_ranking_period_outside_the_range_gives_the_last_period(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.RANKING, ranking_period="2025")
+    model = view_model(bundle, state)
+    assert model.shown == (state.periods()[-1],)
+    years = view_model(bundle, state_for(bundle, ViewKind.RANKING, ranking_period="2024Q1",
+                                         first=0, last=0, granularity=Granularity.YEAR))
+    assert years.message in (NO_PERIOD_MESSAGE, NO_COUNTRY_MESSAGE) or years.shown
+
+
+def test_the_table_keeps_selection_order(bundle: Bundle) -> None:
+    model = view_model(bundle, state_for(bundle, ViewKind.TABLE, countries=("USA", "FRA")))
+    assert isinstance(model, TableModel)
+    assert model.data_table().column("country")[:2] == ["USA", "USA"]
+    assert model.caption.startswith("Users affected; hover a cell")
+
+
+def test_compare_picks_a_like_for_like_pair_and_orders_rows(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.COMPARE, compare_order=CompareOrder.NAME)
+    model = view_model(bundle, state)
+    assert isinstance(model, CompareModel)
+    assert model.suggestions and (model.a, model.b) == (model.suggestions[0].a,
+                                                        model.suggestions[0].b)
+    assert model.shown == (model.a, model.b)
+    names = [r.name for r in model.rows]
+    assert names == sorted(names)
+    assert model.a in model.choices and model.b in model.choices
+
+
+def test_compare_of_unequal_periods_says_it_compares_averages(bundle: Bundle) -> None:
+    model = view_model(bundle, state_for(bundle, ViewKind.COMPARE, compare_a="2024Q1-2024Q3",
+                                         compare_b="2025Q1"))
+    assert model.notes and model.notes[0].startswith("⚠ Jan–Sep 2024 (3 quarters)")
+    assert isinstance(model, CompareModel) and "per-quarter average" in model.unit
+
+
+def test_coverage_and_scatter(bundle: Bundle) -> None:
+    coverage = view_model(bundle, state_for(bundle, ViewKind.COVERAGE))
+    assert isinstance(coverage, CoverageModel) and coverage.grid is not None
+    assert coverage.order == tuple(row.country for row in coverage.grid.rows)
+    assert "per million" not in coverage.text.subtitle
+    scatter = view_model(bundle, state_for(bundle, ViewKind.SCATTER,
+                                           normalisation=Normalisation.PER_MILLION))
+    assert isinstance(scatter, ScatterModel) and scatter.scatter is not None
+    assert scatter.per_capita and scatter.x_label.endswith("per million inhabitants")
+    assert scatter.shown == (scatter.period,)
+    assert "Population" in scatter.text.footer
+
+
+def test_each_view_declares_the_fields_it_is_drawn_from(bundle: Bundle) -> None:
+    assert set(INPUTS) == set(ViewKind) == set(BUILDERS)
+    state = state_for(bundle, ViewKind.TREND)
+    assert model_inputs(ViewKind.TREND, dataclasses.replace(state, ranking_period="2025Q1")) \
+        == model_inputs(ViewKind.TREND, state)
+    assert "ranking_period" in INPUTS[ViewKind.RANKING]
+    assert "log_scale" not in INPUTS[ViewKind.TABLE]
+    assert "granularity" not in INPUTS[ViewKind.COMPARE]
+    # A model is computed once per set of inputs: an undeclared field changes nothing.
+    first = view_model(bundle, state)
+    assert view_model(bundle, dataclasses.replace(state, compare_order=CompareOrder.A)) is first
+    assert view_model(bundle, dataclasses.replace(state, log_scale=True)) is not first
+    table = view_model(bundle, dataclasses.replace(state, view=ViewKind.TABLE))
+    logged = view_model(bundle, dataclasses.replace(state, view=ViewKind.TABLE, log_scale=True))
+    assert table is logged
+
+
+def test_trend_and_table_share_their_rows(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.TREND, countries=("FRA", "ISL"))
+    trend = view_model(bundle, state)
+    table = view_model(bundle, dataclasses.replace(state, view=ViewKind.TABLE))
+    assert isinstance(trend, TrendModel) and isinstance(table, TableModel)
+    assert trend.rows is table.rows
+
+
+def test_a_model_sees_only_its_declared_fields(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.COVERAGE, normalisation=Normalisation.PER_MILLION,
+                      log_scale=True)
+    model = view_model(bundle, state)
+    assert model.state.normalisation is Normalisation.ABSOLUTE
+    assert model.state.log_scale is False and model.state.view is ViewKind.COVERAGE

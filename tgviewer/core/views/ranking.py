@@ -1,0 +1,113 @@
+"""The ranking view's model: the selected countries' figures for one period, largest first."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.figures.comparison import NotComparable
+from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label, series_rows
+from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.state.view_state import ViewKind, ViewState
+from tgviewer.core.views.base import ViewModel
+from tgviewer.core.views.chart_text import chart_text
+from tgviewer.core.views.data_table import DataTable, series_table
+from tgviewer.core.views.formatting import (
+    NO_COUNTRY_MESSAGE,
+    NO_PERIOD_MESSAGE,
+    unscalable_message,
+)
+from tgviewer.core.views.rules import ranking_period, ratio_notes, scaled_measure
+
+
+@dataclass(frozen=True, kw_only=True)
+class RankingModel(ViewModel):
+    """Everything the ranking view draws.
+
+    Attributes
+    ----------
+    choices
+        The periods the user can rank on (those of the range).
+    period
+        The period ranked (also ``shown[0]``); ``None`` when the range holds none.
+    ranked
+        Countries with a figure, largest first, ties by code.
+    unranked
+        Countries without a figure (or one the scale cannot apply to), in selection order.
+    unit, axis_label
+        The measure as it reads after a figure, and the axis's wording for the scale.
+    """
+
+    kind = ViewKind.RANKING
+    choices: tuple[QuarterSpan, ...] = ()
+    period: QuarterSpan | None = None
+    ranked: tuple[SeriesRow, ...] = ()
+    unranked: tuple[SeriesRow, ...] = ()
+    unit: str = ""
+    axis_label: str = ""
+
+    @property
+    def rows(self) -> tuple[SeriesRow, ...]:
+        """The rows from the top bar down: ranked first, then those without a figure."""
+        return self.ranked + self.unranked
+
+    def data_table(self) -> DataTable:
+        """The figures drawn, largest first, then the countries listed without one."""
+        return series_table(self.bundle, self.state, self.rows)
+
+
+def rank_rows(rows: tuple[SeriesRow, ...]) -> tuple[tuple[SeriesRow, ...], tuple[SeriesRow, ...]]:
+    """``rows`` split into those with a value, largest first (ties by code), and the rest in
+    their order: the one ordering of a ranking, shared with the top-N group."""
+    ranked = sorted((r for r in rows if r.known), key=lambda r: (-r.value, r.country))
+    return tuple(ranked), tuple(r for r in rows if not r.known)
+
+
+def unranked_reason(row: SeriesRow) -> str:
+    """Why ``row`` has no bar: the scale cannot apply, or no figure."""
+    return f"not drawn: {row.scaling}" if row.raw == row.raw else "no figure for this period"
+
+
+def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:
+    """The ranking of ``state``'s countries for its ranking period."""
+    period = ranking_period(state)
+    scaled = scaled_measure(bundle, state)
+    title = f"{scaled}, {period.label}" if period is not None else scaled
+    base = RankingModel(
+        bundle=bundle,
+        state=state,
+        choices=tuple(state.periods()),
+        period=period,
+        shown=() if period is None else (period,),
+        text=chart_text(bundle, state, title, state.per_capita),
+        unit=measure_label(bundle, state.measure).lower(),
+        axis_label=scale_label(state),
+    )
+    if not state.countries:
+        return dataclasses.replace(base, message=NO_COUNTRY_MESSAGE)
+    if period is None:
+        return dataclasses.replace(base, message=NO_PERIOD_MESSAGE)
+    rows = series_rows(bundle, state, [period])
+    ranked, unranked = rank_rows(rows)
+    left_out = tuple(NotComparable(r.country, r.name, unranked_reason(r)) for r in unranked)
+    message = (
+        ""
+        if ranked
+        else (
+            unscalable_message(rows)
+            or (
+                f"No figure is known for the selected countries in {period.label}."
+                "\nPick another period above, or widen the range."
+            )
+        )
+    )
+    return dataclasses.replace(
+        base,
+        message=message,
+        caption=title,
+        ranked=ranked,
+        unranked=unranked,
+        left_out=left_out,
+        notes=ratio_notes(state),
+    )

@@ -1,0 +1,137 @@
+"""What every view widget shares, written once: the layout around its chart and the drawing
+contract.
+
+A view draws a core view model (:mod:`tgviewer.core.views`) and nothing else. From the top:
+the view's own choices (:attr:`ViewBase.controls`), a caption, notes, then the chart, which
+a message replaces when the model has nothing to draw, and, for views that leave countries
+out, the list of those countries with the reason. :meth:`ViewBase.draw` fills the shared
+parts from the model and hands the chart to :meth:`ViewBase.draw_chart`; a subclass only
+draws its chart. Which fields of the state a view is drawn from is declared in the core
+(:data:`tgviewer.core.views.base.INPUTS`): the window redraws a view only when they change.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.views.base import ViewModel
+from tgviewer.core.views.data_table import DataTable
+from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.views.left_out_list import LeftOutList, chart_over_list
+
+ModelT = TypeVar("ModelT", bound=ViewModel)
+
+
+class ViewBase(QWidget, Generic[ModelT]):
+    """A view: its choices, caption, notes, chart or message, and the countries left out.
+
+    Parameters
+    ----------
+    store
+        Where the view's own choices (a period, a sort order) are written.
+    body
+        The chart: a plot or a table.
+    left_out_name
+        The accessible name of the list of countries left out; ``None`` for views that
+        list none.
+    """
+
+    #: The view shown.
+    kind: ClassVar[ViewKind]
+    #: (country, line of a record to lead with or "") for the details panel: the country
+    #: hovered, picked or clicked.
+    details_wanted = Signal(str, str)
+
+    def __init__(self, store: QtViewStateStore, body: QWidget,
+                 left_out_name: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.model: ModelT | None = None
+        self.body = body
+        self.controls = QHBoxLayout()
+        self.caption = QLabel(wordWrap=True)
+        self.caption.setObjectName(f"{self.kind.value}Caption")
+        self.note = QLabel(wordWrap=True)
+        self.note.setObjectName(f"{self.kind.value}Note")
+        self.note.setVisible(False)
+        self.message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.message.setObjectName("emptyMessage")
+        self.chart = QStackedWidget()
+        self.chart.addWidget(body)
+        self.chart.addWidget(self.message)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.controls)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.note)
+        self.left_out_list: LeftOutList | None = None
+        if left_out_name is None:
+            layout.addWidget(self.chart, 1)
+        else:
+            self.left_out_list = LeftOutList(left_out_name)
+            self.left_out_list.picked.connect(lambda code: self.details_wanted.emit(code, ""))
+            layout.addWidget(chart_over_list(self.chart, self.left_out_list), 1)
+
+    def draw(self, model: ModelT) -> None:
+        """Show ``model``: the shared parts here, the chart in :meth:`draw_chart`."""
+        self.model = model
+        self.draw_controls(model)
+        self.caption.setText(caption_html(model.caption))
+        self.caption.setVisible(bool(model.caption) or not self.controls.count())
+        self.note.setText("\n".join(model.notes))
+        self.note.setVisible(bool(model.notes))
+        if self.left_out_list is not None:
+            if model.message and not model.left_out:
+                self.left_out_list.clear()
+            else:
+                self.left_out_list.show_countries(model.left_out_heading, model.left_out)
+        if model.message:
+            self.clear_chart()
+            self.show_message(model.message)
+            return
+        self.chart.setCurrentWidget(self.body)
+        self.draw_chart(model)
+
+    def draw_controls(self, model: ModelT) -> None:
+        """Set the view's own choices from ``model`` (without writing to the store)."""
+
+    def draw_chart(self, model: ModelT) -> None:
+        """Draw the chart of ``model``, which has something to draw."""
+        raise NotImplementedError
+
+    def clear_chart(self) -> None:
+        """Forget what the chart drew (a message is about to replace it)."""
+
+    def show_message(self, text: str) -> None:
+        """Replace the chart by a sentence saying what to do."""
+        self.message.setText(text)
+        self.chart.setCurrentWidget(self.message)
+
+    @property
+    def showing_chart(self) -> bool:
+        """Whether the chart is shown (not a message)."""
+        return self.chart.currentWidget() is self.body
+
+    def exported_widget(self) -> QWidget:
+        """What an export paints: the chart, or the message that replaces it."""
+        return self.body if self.showing_chart else self.message
+
+    def data_table(self) -> DataTable:
+        """The figures drawn, from the model (an export's CSV)."""
+        assert self.model is not None, "the view has not been drawn"
+        return self.model.data_table()
+
+
+def caption_html(caption: str) -> str:
+    """A caption with its first part, up to " — ", in bold."""
+    head, dash, tail = caption.partition(" — ")
+    if not dash:
+        return caption
+    return f"<b>{_escape(head)}</b> — {_escape(tail)}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
