@@ -41,6 +41,7 @@ import re
 from dataclasses import dataclass, field
 
 from tgviewer.core.bundle.model import Record
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.periods.spans import describe_dates
 from tgviewer.core.reference.country_names import code_for_name
 
@@ -84,7 +85,7 @@ FOOTER_STARTS = ("all requests are processed", "the next transparency report",
                  "telegram’s annual", "telegram's dsa", "telegram’s dsa", "http://", "https://")
 
 
-class BotTextError(ValueError):
+class BotTextError(TgviewerError, ValueError):
     """Nothing in the text could be read as an answer of the bot."""
 
 
