@@ -18,12 +18,8 @@ from pathlib import Path
 from tgviewer.core.bundle.model import Bundle, Manifest, Record, Source
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.errors import TgviewerError
-from tgviewer.core.importing.bot_answer import (
-    BotAnswer,
-    BotTextError,
-    answer_records,
-    parse_bot_text,
-)
+from tgviewer.core.importing.bot_answer import BotAnswer, BotTextError, answer_records
+from tgviewer.core.importing.bot_answer_reader import parse_bot_text
 from tgviewer.core.importing.community_dataset import MAX_SIZE, parse_community_dataset
 from tgviewer.core.importing.community_dataset import SOURCE as COMMUNITY_SOURCE
 from tgviewer.core.importing.merge import (
