@@ -10,6 +10,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from tgviewer.core.errors import TgviewerError
+
 DATA_PACKAGE = "tgviewer.data"
 DEFAULT_BUNDLE = "default.tgbundle"
 REGIONS = "regions.json"
@@ -19,7 +21,7 @@ ICON_FOLDER = "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-class MissingResourceError(FileNotFoundError):
+class MissingResourceError(TgviewerError, FileNotFoundError):
     """A file that should ship with tgviewer is not there: the installation is broken."""
 
 

@@ -9,12 +9,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tgviewer.core.importing.bot_answer import (
-    DASHES,
-    BotTextError,
-    answer_records,
-    parse_bot_text,
-)
+from tgviewer.core.importing.bot_answer import BotTextError, answer_records
+from tgviewer.core.importing.bot_answer_patterns import DASHES
+from tgviewer.core.importing.bot_answer_reader import parse_bot_text
 from tgviewer.core.reference.country_names import code_for_name
 
 ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "bot-answers"

@@ -1,7 +1,41 @@
-"""The error a command raises when it cannot do what was asked (kept light to import)."""
+"""How the command line reports the errors people can meet (kept light to import).
+
+Every such error is a :class:`~tgviewer.core.errors.TgviewerError`; :func:`report_error`
+is the one place that turns one into ``tgviewer: <describe()>`` on stderr and an exit code.
+Commands raise :class:`CommandError` for what only the command line can get wrong (an
+option that names nothing), and let the core's errors through untouched.
+"""
 
 from __future__ import annotations
 
+import sys
 
-class CommandError(Exception):
+from tgviewer.core.errors import TgviewerError
+from tgviewer.core.periods.spans import PeriodError
+
+EXIT_OK = 0
+#: A command that could not do what was asked.
+EXIT_FAILED = 1
+#: A command line that cannot be read (argparse's code, and a period that cannot be read).
+EXIT_USAGE = 2
+#: A bug in tgviewer (``EX_SOFTWARE``).
+EXIT_INTERNAL = 70
+
+
+class CommandError(TgviewerError):
     """A command cannot do what was asked; the message says why (exit code 1)."""
+
+
+def exit_code(error: TgviewerError) -> int:
+    """The exit code of a command stopped by ``error``.
+
+    A period that cannot be read is a command line that cannot be read, as argparse's own
+    errors are (2); every other error of the family means the command failed (1).
+    """
+    return EXIT_USAGE if isinstance(error, PeriodError) else EXIT_FAILED
+
+
+def report_error(error: TgviewerError) -> int:
+    """Write ``tgviewer: <error.describe()>`` to stderr and return the exit code."""
+    print(f"tgviewer: {error.describe()}", file=sys.stderr)
+    return exit_code(error)

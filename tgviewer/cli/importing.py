@@ -35,7 +35,6 @@ from tgviewer.core.importing.csv_import import (
 from tgviewer.core.importing.import_plan import (
     ImportKind,
     MissingCountryError,
-    SourceError,
     SourceReading,
     decode_text,
     new_source,
@@ -131,19 +130,14 @@ def _read_source(source: str) -> tuple[bytes, str]:
     """The bytes of SRC (standard input for ``-``) and the name to give it in messages."""
     if source == "-":
         return sys.stdin.buffer.read(), "standard input"
-    try:
-        return read_source_file(Path(source)), source
-    except SourceError as exc:
-        raise CommandError(str(exc)) from None
+    return read_source_file(Path(source)), source
 
 
 def _bot_records(data: bytes, name: str, country: str | None, source: str) -> list[Record]:
     try:
         reading = read_bot_answers(decode_text(data, name), source, country, name)
     except MissingCountryError as exc:
-        raise CommandError(exc.message("name the country with --country ISO3")) from None
-    except SourceError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.asking("name the country with --country ISO3")) from None
     for line in reading.unread:
         print(f"{name}: {line}", file=sys.stderr)
     for note in reading.notes:

@@ -1,8 +1,10 @@
-"""The ``tgviewer`` command: the window, or subcommands for scripts.
+r"""The ``tgviewer`` command: the window, or subcommands for scripts.
 
 Errors people can cause (a bad bundle, a bad period, a file that cannot be written) are
-reported on stderr in one message, with exit code 1 (2 for a command line that cannot be
-read); no traceback ever reaches the terminal. Set ``TGVIEWER_DEBUG=1`` to see one.
+all :class:`~tgviewer.core.errors.TgviewerError`\ s, reported once, here, by
+:func:`tgviewer.cli.errors.report_error`: one message on stderr, exit code 1 (2 for a
+command line that cannot be read). No traceback ever reaches the terminal; set
+``TGVIEWER_DEBUG=1`` to see one for an internal error.
 """
 
 from __future__ import annotations
@@ -14,15 +16,9 @@ import traceback
 from collections.abc import Sequence
 
 from tgviewer import __version__
-from tgviewer.cli.errors import CommandError
-from tgviewer.core.bundle.problems import BundleError
-from tgviewer.core.periods.spans import PeriodError
-from tgviewer.resources import MissingResourceError
+from tgviewer.cli.errors import EXIT_FAILED, EXIT_INTERNAL, EXIT_OK, report_error
+from tgviewer.core.errors import TgviewerError
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
 #: First arguments that name a command; anything else opens the window.
 COMMANDS = ("table", "compare", "bundle", "render", "-h", "--help", "--version")
 
@@ -65,15 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         code: int = args.run(args)
         return code
-    except BundleError as exc:
-        print(f"tgviewer: {exc.describe()}", file=sys.stderr)
-        return EXIT_FAILED
-    except PeriodError as exc:
-        print(f"tgviewer: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (CommandError, MissingResourceError) as exc:
-        print(f"tgviewer: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    except TgviewerError as exc:  # before OSError: MissingResourceError is one too
+        return report_error(exc)
     except BrokenPipeError:
         # The reader (``| head``) went away: stop quietly, and keep Python from complaining
         # about the unflushed output at exit.

@@ -72,8 +72,6 @@ def run_render(args: argparse.Namespace) -> int:
     from tgviewer.core.state.settings import load_settings
     from tgviewer.core.state.view_file import (
         BundleMatch,
-        ViewFileError,
-        ViewNotApplicableError,
         adapt_view,
         bundle_match,
         find_bundle,
@@ -85,10 +83,7 @@ def run_render(args: argparse.Namespace) -> int:
     if suffix not in (".png", ".svg", ".csv"):
         raise CommandError(f"-o {args.output}: the suffix must be .png, .svg or .csv")
     width, height = parse_size(args.size)
-    try:
-        saved = read_view(args.view)
-    except ViewFileError as exc:
-        raise CommandError(str(exc)) from None
+    saved = read_view(args.view)
     if args.bundle is not None:
         bundle = load_bundle(args.bundle)
     else:
@@ -100,10 +95,7 @@ def run_render(args: argparse.Namespace) -> int:
                 "--bundle B")
         bundle = found
     name = Path(args.view).name
-    try:
-        state, left_out = adapt_view(saved, bundle, name)
-    except ViewNotApplicableError as exc:
-        raise CommandError(str(exc)) from None
+    state, left_out = adapt_view(saved, bundle, name)
     if bundle_match(saved, bundle) is not BundleMatch.SAME:
         print(f"tgviewer: warning: {name} was made with {saved.bundle.describe()}; drawn "
               f"from {bundle.manifest.title} instead"
@@ -118,7 +110,7 @@ def run_render(args: argparse.Namespace) -> int:
         raise CommandError("render draws with Qt, and PySide6 is not installed here; "
                            "install tgviewer with its dependencies") from None
 
-    from tgviewer.ui.export.chart_page import ExportError, export_chart
+    from tgviewer.ui.export.chart_page import export_chart
     from tgviewer.ui.export.size import ExportSize
 
     try:
@@ -131,10 +123,7 @@ def run_render(args: argparse.Namespace) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         app = QApplication(["tgviewer"])
     assert app is not None
-    try:
-        text = export_chart(bundle, state, output, size)
-    except ExportError as exc:
-        raise CommandError(str(exc)) from None
+    text = export_chart(bundle, state, output, size)
     print(f"wrote {output} ({text.title})")
     return 0
 

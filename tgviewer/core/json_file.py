@@ -14,8 +14,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tgviewer.core.errors import TgviewerError
 
-class JsonFileError(Exception):
+
+class JsonFileError(TgviewerError):
     """The file does not hold a JSON object; the message says where and why."""
 
 
@@ -43,24 +45,24 @@ def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
     with path.open("rb") as stream:
         data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise JsonFileError(f"{path.name}: larger than {max_bytes:,} bytes")
+        raise JsonFileError(f"larger than {max_bytes:,} bytes", file=path.name)
     # Tolerate the byte-order mark some editors add on saving.
     skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
         source = data[skipped:].decode("utf-8")
     except UnicodeDecodeError as exc:
         byte = skipped + exc.start + 1
-        raise JsonFileError(f"{path.name}: not UTF-8 text (byte {byte})") from None
+        raise JsonFileError(f"not UTF-8 text (byte {byte})", file=path.name) from None
     try:
         document = json.loads(source)
     except json.JSONDecodeError as exc:
-        where = f"{path.name}, line {exc.lineno}, column {exc.colno}"
-        raise JsonFileError(f"{where}: {exc.msg}") from None
+        raise JsonFileError(exc.msg, file=path.name, line=exc.lineno,
+                            column=exc.colno) from None
     except ValueError:  # Python refuses to convert a number thousands of digits long
-        raise JsonFileError(f"{path.name}: holds a number too long to read") from None
+        raise JsonFileError("holds a number too long to read", file=path.name) from None
     except RecursionError:
-        raise JsonFileError(f"{path.name}: nested too deeply to read") from None
+        raise JsonFileError("nested too deeply to read", file=path.name) from None
     if not isinstance(document, dict):
-        raise JsonFileError(
-            f"{path.name}: expected a JSON object at the top, found {json_kind(document)}")
+        raise JsonFileError(f"expected a JSON object at the top, found {json_kind(document)}",
+                            file=path.name)
     return document

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from tgviewer.core.errors import TgviewerError, locate
+
 #: Beyond this many errors a message lists the first ones and counts the rest.
 MAX_LISTED_PROBLEMS = 20
 
@@ -49,14 +51,7 @@ class Problem:
     @property
     def location(self) -> str:
         """``records.csv, line 12, field 'start'``: where the problem is, as far as known."""
-        parts = []
-        if self.file:
-            parts.append(self.file)
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        if self.field:
-            parts.append(f"field '{self.field}'")
-        return ", ".join(parts)
+        return locate(self.file, self.line, field=self.field)
 
     def __str__(self) -> str:
         location = self.location
@@ -85,8 +80,11 @@ def warnings_in(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.WARNING]
 
 
-class BundleError(Exception):
+class BundleError(TgviewerError):
     """A bundle or another data file cannot be used; ``problems`` says why and where.
+
+    The error's own ``file`` is the bundle (``source``); each problem names its place inside
+    it, so one error carries the many file, line and field positions a damaged bundle has.
 
     Parameters
     ----------
@@ -101,13 +99,14 @@ class BundleError(Exception):
         self.problems: tuple[Problem, ...] = tuple(problems) or (
             error("the file could not be used"),
         )
-        super().__init__(self.describe())
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"cannot be used ({count} {noun})", file=source)
 
     def describe(self, limit: int = MAX_LISTED_PROBLEMS) -> str:
         """A message listing the first ``limit`` problems, one per line."""
         count = len(self.problems)
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{self.source}: cannot be used ({count} {noun})"]
+        lines = [super().describe()]
         lines += [f"  {problem}" for problem in self.problems[:limit]]
         if count > limit:
             lines.append(f"  ... and {count - limit} more")

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from tgviewer.core.bundle.model import Record
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import (
     COUNTRY_FORMS,
     ColumnMapping,
@@ -65,7 +66,7 @@ _DOTTED = re.compile(r"^[0-9]{1,3}(?:\.[0-9]{3})+$")
 EXPECTED_COUNT = "expected a whole number such as 1234, or nothing if unknown"
 
 
-class MappingError(ValueError):
+class MappingError(TgviewerError, ValueError):
     """The mapping cannot read the table; ``messages`` says what to choose."""
 
     def __init__(self, messages: Sequence[str]) -> None:

@@ -17,12 +17,9 @@ from pathlib import Path
 
 from tgviewer.core.bundle.model import Bundle, Manifest, Record, Source
 from tgviewer.core.bundle.problems import BundleError
-from tgviewer.core.importing.bot_answer import (
-    BotAnswer,
-    BotTextError,
-    answer_records,
-    parse_bot_text,
-)
+from tgviewer.core.errors import TgviewerError
+from tgviewer.core.importing.bot_answer import BotAnswer, BotTextError, answer_records
+from tgviewer.core.importing.bot_answer_reader import parse_bot_text
 from tgviewer.core.importing.community_dataset import MAX_SIZE, parse_community_dataset
 from tgviewer.core.importing.community_dataset import SOURCE as COMMUNITY_SOURCE
 from tgviewer.core.importing.merge import (
@@ -54,7 +51,7 @@ class ImportKind(Enum):
                 "csv": "CSV file"}[self.value]
 
 
-class SourceError(Exception):
+class SourceError(TgviewerError):
     """The source cannot be read at all; the message says what and where."""
 
 
@@ -65,9 +62,11 @@ class MissingCountryError(SourceError):
         self.name = name
         #: The answers that name no country, in the order of the text.
         self.unnamed = tuple(unnamed)
-        super().__init__(self.message("say which country it is"))
+        # The message names the file and line itself: "the report on line 3" reads better
+        # than a bare location.
+        super().__init__(self.asking("say which country it is"))
 
-    def message(self, what_to_do: str) -> str:
+    def asking(self, what_to_do: str) -> str:
         """The message, ending with ``what_to_do`` (the CLI names its option)."""
         first = self.unnamed[0]
         return (f"{self.name}: the report on line {first.header_line} ({first.label}) is "
@@ -112,7 +111,7 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(f"{name} line {line}: not UTF-8 text (byte {exc.start})") from None
+        raise SourceError(f"not UTF-8 text (byte {exc.start})", file=name, line=line) from None
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,7 @@ def read_bot_answers(text: str, source_id: str, country: str | None = None,
     try:
         result = parse_bot_text(text)
     except BotTextError as exc:
-        raise SourceError(f"{name}: {exc}") from None
+        raise SourceError(exc.message, file=name) from None
     unnamed = [a for a in result.answers if a.country is None]
     if unnamed and country is None:
         raise MissingCountryError(name, unnamed)

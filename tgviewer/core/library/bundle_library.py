@@ -22,6 +22,7 @@ from tgviewer.core.bundle.model import Bundle, Event, Manifest, Record
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.bundle.writer import bundle_bytes
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.merge import Fate, Incoming, Resolution, classify, merged_records
 from tgviewer.paths import data_dir
 
@@ -30,7 +31,7 @@ FOLDER_NAME = "bundles"
 MAX_TITLE = 120
 
 
-class LibraryError(Exception):
+class LibraryError(TgviewerError):
     """A library operation could not be done; the message says what and why."""
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
+from tgviewer.core.errors import TgviewerError
+
 MONTH_ABBREVIATIONS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )  # fmt: skip
@@ -23,7 +25,7 @@ MIN_YEAR = 1900
 MAX_YEAR = 2999
 
 
-class PeriodError(ValueError):
+class PeriodError(TgviewerError, ValueError):
     """A period written by a person (on the command line, in a view file) cannot be read."""
 
 

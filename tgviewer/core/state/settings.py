@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import ColumnMapping
 from tgviewer.core.json_file import JsonFileError, read_json_object
 from tgviewer.core.state.view_state import ViewState
@@ -39,7 +40,7 @@ CORRUPT_SUFFIX = ".corrupt"
 _MAX_SET_ASIDE_ATTEMPTS = 1000
 
 
-class NewerFormatError(ValueError):
+class NewerFormatError(TgviewerError, ValueError):
     """The settings were written by a newer tgviewer, in a format this one does not know.
 
     Parameters
@@ -49,10 +50,8 @@ class NewerFormatError(ValueError):
     """
 
     def __init__(self, version: int) -> None:
-        super().__init__(
-            f"field 'format_version': {version} is newer than {FORMAT_VERSION}, "
-            "the version this tgviewer reads"
-        )
+        super().__init__(f"{version} is newer than {FORMAT_VERSION}, the version this "
+                         "tgviewer reads", field="format_version")
         self.version = version
 
 

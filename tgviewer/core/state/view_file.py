@@ -27,6 +27,7 @@ from tgviewer.core.atomic import atomic_write_text
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.json_file import JsonFileError, json_kind, read_json_object
 from tgviewer.core.state.view_state import ViewState, fit_to_bundle
 
@@ -40,7 +41,7 @@ FORMAT_VERSION = 1
 MAX_VIEW_BYTES = 256_000
 
 
-class ViewFileError(Exception):
+class ViewFileError(TgviewerError):
     """A saved view that cannot be read or written; the message says what and where."""
 
 
@@ -102,7 +103,7 @@ def bundle_match(saved: SavedView, bundle: Bundle) -> BundleMatch:
     return BundleMatch.OTHER
 
 
-class ViewNotApplicableError(Exception):
+class ViewNotApplicableError(TgviewerError):
     """Nothing of a saved view applies to a bundle; the message says so."""
 
 
@@ -121,8 +122,9 @@ def adapt_view(saved: SavedView, bundle: Bundle, name: str) -> tuple[ViewState, 
         return state, []
     fitted = fit_to_bundle(state, bundle)
     if fitted is None:
-        raise ViewNotApplicableError(f"{name}: none of its countries, or none of its range "
-                                f"({state.span.label}), is in {bundle.manifest.title}")
+        raise ViewNotApplicableError(f"none of its countries, or none of its range "
+                                     f"({state.span.label}), is in {bundle.manifest.title}",
+                                     file=name)
     return fitted, sorted(set(state.countries) - set(fitted.countries))
 
 
@@ -154,7 +156,8 @@ def write_view(path: str | Path, saved: SavedView) -> None:
     try:
         atomic_write_text(target, text, keep_mode=True)
     except OSError as exc:
-        raise ViewFileError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+        raise ViewFileError(f"cannot write here: {exc.strerror or exc}",
+                            file=str(target)) from None
 
 
 def read_view(path: str | Path) -> SavedView:
@@ -170,44 +173,45 @@ def read_view(path: str | Path) -> SavedView:
     try:
         document = read_json_object(source, MAX_VIEW_BYTES)
     except FileNotFoundError:
-        raise ViewFileError(f"{source}: no such file") from None
+        raise ViewFileError("no such file", file=str(source)) from None
     except IsADirectoryError:
-        raise ViewFileError(f"{source}: a folder, not a saved view") from None
+        raise ViewFileError("a folder, not a saved view", file=str(source)) from None
     except OSError as exc:
-        raise ViewFileError(f"{source}: cannot be read: {exc.strerror or exc}") from None
+        raise ViewFileError(f"cannot be read: {exc.strerror or exc}", file=str(source)) from None
     except JsonFileError as exc:
-        raise ViewFileError(f"{exc}; not a saved view") from None
+        raise ViewFileError(f"{exc.message}; not a saved view", file=exc.file, line=exc.line,
+                            column=exc.column) from None
     name = source.name
     if document.get("format") != FORMAT_NAME:
-        raise ViewFileError(f"{name}: not a tgviewer saved view (field 'format' should be "
-                            f"{FORMAT_NAME!r})")
+        raise ViewFileError(f"not a tgviewer saved view (field 'format' should be "
+                            f"{FORMAT_NAME!r})", file=name)
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ViewFileError(f"{name}: field 'format_version': expected a whole number, found "
-                            f"{json_kind(version)}")
+        raise ViewFileError(f"expected a whole number, found {json_kind(version)}", file=name,
+                            field="format_version")
     if version > FORMAT_VERSION:
-        raise ViewFileError(f"{name}: saved by a newer tgviewer (format {version}; this one "
-                            f"reads {FORMAT_VERSION}); update tgviewer to open it")
+        raise ViewFileError(f"saved by a newer tgviewer (format {version}; this one reads "
+                            f"{FORMAT_VERSION}); update tgviewer to open it", file=name)
     reference = document.get("bundle")
     if not isinstance(reference, dict):
-        raise ViewFileError(f"{name}: field 'bundle': expected an object, found "
-                            f"{json_kind(reference)}")
+        raise ViewFileError(f"expected an object, found {json_kind(reference)}", file=name,
+                            field="bundle")
     texts = {}
     for key in ("id", "title", "checksum", "as_of"):
         value = reference.get(key, "")
         if not isinstance(value, str):
-            raise ViewFileError(f"{name}: field 'bundle.{key}': expected text, found "
-                                f"{json_kind(value)}")
+            raise ViewFileError(f"expected text, found {json_kind(value)}", file=name,
+                                field=f"bundle.{key}")
         texts[key] = value
     if not texts["id"]:
-        raise ViewFileError(f"{name}: field 'bundle.id' is missing")
+        raise ViewFileError("missing", file=name, field="bundle.id")
     state = document.get("state")
     if not isinstance(state, dict):
-        raise ViewFileError(f"{name}: field 'state': expected an object, found "
-                            f"{json_kind(state)}")
+        raise ViewFileError(f"expected an object, found {json_kind(state)}", file=name,
+                            field="state")
     try:
         view_state = ViewState.from_dict(state)
     except (ValueError, TypeError) as exc:
         message = str(exc).replace("field '", "field 'state.")
-        raise ViewFileError(f"{name}: {message}") from None
+        raise ViewFileError(message, file=name) from None
     return SavedView(view_state, BundleRef(**texts))

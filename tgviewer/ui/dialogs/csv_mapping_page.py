@@ -27,6 +27,7 @@ from tgviewer.core.importing.csv_mapping import ColumnMapping, guess_mapping, ma
 from tgviewer.core.importing.csv_table import Table
 from tgviewer.core.importing.import_plan import SourceReading
 from tgviewer.ui.dialogs.import_pages import error_label, wizard_of
+from tgviewer.ui.error_handler import warning_text
 
 NONE = "(none)"
 COUNTRY_FORMS = (("auto", "codes or names"), ("code", "ISO codes (FRA or FR)"),
@@ -178,7 +179,7 @@ class MappingPage(QWizardPage):
         try:
             result = table_records(self.table, mapping, self.measure_keys, wizard.source.id)
         except MappingError as exc:
-            self._fail("; ".join(exc.messages))
+            self._fail(warning_text(exc))
             return False
         unread = tuple(row.describe() for row in result.unread)
         if not result.records:

@@ -38,6 +38,7 @@ from tgviewer.core.library.bundle_library import Library
 from tgviewer.core.library.diff import BundleDiff, diff_bundles
 from tgviewer.core.reference.countries import country_name
 from tgviewer.ui.dialogs.import_pages import error_label
+from tgviewer.ui.error_handler import warning_text
 
 if TYPE_CHECKING:
     from tgviewer.ui.window.main_window import MainWindow
@@ -143,7 +144,7 @@ class DiffDialog(QDialog):
         except BundleError as exc:
             self._fill_choosers(*(0 if i >= len(self.choices) else i for i in keep))
             self.compare()
-            self.error.setText(exc.describe())
+            self.error.setText(warning_text(exc))
             self.error.show()
             return False
         self.choices.append(Choice(f"{bundle.manifest.title} ({Path(path).name})", bundle))

@@ -28,17 +28,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.bot_answer import BotAnswer
 from tgviewer.core.importing.import_plan import (
-    SourceError,
     plan_import,
     save_import,
     suggested_title,
 )
 from tgviewer.core.importing.merge import Fate, Incoming, RecordKey, Resolution
-from tgviewer.core.library.bundle_library import LibraryError
 from tgviewer.core.reference.countries import country_choices, country_name
+from tgviewer.ui.error_handler import warning_text
 
 if TYPE_CHECKING:
     from tgviewer.ui.dialogs.import_wizard import ImportWizard
@@ -125,8 +124,8 @@ class CountryPage(QWizardPage):
         assert country is not None
         try:
             wizard_of(self).read_with_country(country)
-        except SourceError as exc:
-            self.error.setText(str(exc))
+        except TgviewerError as exc:
+            self.error.setText(warning_text(exc))
             self.error.show()
             return False
         return True
@@ -268,9 +267,8 @@ class PreviewPage(QWizardPage):
         try:
             wizard.saved = save_import(wizard.library, wizard.plan, self.name.text(),
                                        wizard.today, self.resolutions())
-        except (LibraryError, BundleError) as exc:
-            text = exc.describe() if isinstance(exc, BundleError) else str(exc)
-            self.error.setText(f"The bundle was not saved: {text}")
+        except TgviewerError as exc:
+            self.error.setText(f"The bundle was not saved: {warning_text(exc)}")
             self.error.show()
             return False
         return True

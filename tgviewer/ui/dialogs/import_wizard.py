@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.bundle.model import Bundle, Source
-from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import ColumnMapping
 from tgviewer.core.importing.csv_table import Table, read_table
 from tgviewer.core.importing.import_plan import (
@@ -46,6 +46,7 @@ from tgviewer.core.importing.import_plan import (
 from tgviewer.core.library.bundle_library import Library
 from tgviewer.ui.dialogs.csv_mapping_page import MappingPage
 from tgviewer.ui.dialogs.import_pages import CountryPage, PreviewPage, error_label
+from tgviewer.ui.error_handler import warning_text
 
 PASTE_EXAMPLE = """Transparency report for the period 01.01.25–30.06.25
 
@@ -130,8 +131,8 @@ class SourcePage(QWizardPage):
         assert isinstance(wizard, ImportWizard)
         try:
             wizard.read_source()
-        except SourceError as exc:
-            self.show_error(f"{exc}\n\nNothing was imported.")
+        except TgviewerError as exc:
+            self.show_error(warning_text(exc, "Nothing was imported."))
             return False
         return True
 
@@ -182,10 +183,12 @@ class ImportWizard(QWizard):
         self.setPage(self.PREVIEW, self.preview_page)
 
     def read_source(self) -> None:
-        """Read what the first page names; :class:`SourceError` says why it cannot be."""
+        """Read what the first page names; a :class:`TgviewerError` says why it cannot be."""
         self.reading, self.table, self.mapping = None, None, None
         try:
             self._read_source()
+        except TgviewerError:
+            raise
         except (ValueError, RuntimeError, RecursionError) as exc:
             # Defensive: whatever the readers did not foresee is said, never a traceback.
             raise SourceError(f"the source could not be read: {exc}") from None
@@ -212,10 +215,7 @@ class ImportWizard(QWizard):
             except MissingCountryError as exc:
                 self.country_page.ask_for(exc.unnamed)
             return
-        try:
-            self.table = read_table(self.data, name)
-        except BundleError as exc:
-            raise SourceError(exc.describe()) from None
+        self.table = read_table(self.data, name)
 
     def page_after_source(self) -> int:
         if self.kind is ImportKind.CSV:

@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.reader import DEFAULT_BUNDLE_LOCATION, read_default_bundle
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.merge import Fate
 from tgviewer.core.library.bundle_library import Library, LibraryError, export_bundle
 from tgviewer.resources import default_bundle_path
 from tgviewer.ui.dialogs.import_pages import error_label
+from tgviewer.ui.error_handler import warning_text
 
 if TYPE_CHECKING:
     from tgviewer.ui.window.main_window import MainWindow
@@ -203,9 +204,8 @@ class LibraryDialog(QDialog):
 
     # Operations --------------------------------------------------------------------------
 
-    def _fail(self, exc: Exception) -> None:
-        text = exc.describe() if isinstance(exc, BundleError) else str(exc)
-        self.error.setText(text)
+    def _fail(self, exc: TgviewerError) -> None:
+        self.error.setText(warning_text(exc))
         self.error.show()
 
     def _done(self, text: str, select: Path | None = None) -> None:
@@ -228,7 +228,7 @@ class LibraryDialog(QDialog):
             return
         try:
             renamed = self.library.rename(row.path, title)
-        except (LibraryError, BundleError) as exc:
+        except TgviewerError as exc:
             self.refresh(row.path)  # a half-done rename leaves both files: list what is there
             self._fail(exc)
             return
@@ -248,7 +248,7 @@ class LibraryDialog(QDialog):
         try:
             copy = self.library.save(title, row.bundle.manifest, row.bundle.records,
                                      row.bundle.events)
-        except (LibraryError, BundleError) as exc:
+        except TgviewerError as exc:
             self._fail(exc)
             return
         self._done(f"Made \u201c{copy.manifest.title}\u201d.", Path(copy.location))
@@ -285,7 +285,7 @@ class LibraryDialog(QDialog):
                 return
         try:
             export_bundle(source, target)
-        except (LibraryError, BundleError) as exc:
+        except TgviewerError as exc:
             self._fail(exc)
             return
         self.message.setText(f"Exported \u201c{row.title}\u201d to {target}.")
@@ -312,7 +312,7 @@ class LibraryDialog(QDialog):
             return
         try:
             merged = self.library.merge(row.bundle, other.bundle, title)
-        except (LibraryError, BundleError) as exc:
+        except TgviewerError as exc:
             self._fail(exc)
             return
         conflicts, added = merged.count(Fate.CONFLICT), merged.count(Fate.NEW)

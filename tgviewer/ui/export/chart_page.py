@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
 
 from tgviewer.core.atomic import atomic_write_bytes
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.errors import TgviewerError
 from tgviewer.core.state.view_state import ViewState
 from tgviewer.core.views.chart_text import ChartText
 from tgviewer.core.views.data_table import DataTable
@@ -37,7 +38,7 @@ DATA_FORMAT = ".csv"
 MARGIN = 28.0
 
 
-class ExportError(Exception):
+class ExportError(TgviewerError):
     """An export that could not be written; the message says what and where."""
 
 

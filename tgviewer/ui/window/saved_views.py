@@ -30,6 +30,7 @@ from tgviewer.core.state.view_file import (
     read_view,
     write_view,
 )
+from tgviewer.ui.error_handler import warning_text
 
 if TYPE_CHECKING:
     from tgviewer.ui.window.main_window import MainWindow
@@ -78,7 +79,7 @@ class SavedViews:
         try:
             write_view(resolved, saved)
         except ViewFileError as exc:
-            window.warn("The view could not be saved", str(exc))
+            window.warn("The view could not be saved", warning_text(exc))
             return False
         self._remember(resolved)
         window.status.show_notice(f"Saved view {Path(resolved).name}.")
@@ -102,7 +103,8 @@ class SavedViews:
         try:
             saved = read_view(resolved)
         except ViewFileError as exc:
-            window.warn("The view could not be opened", f"{exc}\n\nThe view shown is unchanged.")
+            window.warn("The view could not be opened",
+                        warning_text(exc, "The view shown is unchanged."))
             window.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
                 window.settings = window.settings.without_recent_view(resolved)
@@ -125,7 +127,7 @@ class SavedViews:
             fitted, left_out = adapt_view(saved, window.bundle, name)
         except ViewNotApplicableError as exc:
             window.warn("The view does not apply to this bundle",
-                        f"{exc}.\n\nThe view shown is unchanged.")
+                        warning_text(exc, "The view shown is unchanged."))
             return False
         window.store.replace(fitted)
         if remember:
