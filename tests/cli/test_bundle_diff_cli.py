@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.helpers import run
 from tgviewer.core.bundle.model import Manifest, Measure, Record, Source
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.bundle.writer import write_checked_bundle

@@ -10,18 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.offline import OFFLINE_BOOT
-from tgviewer.cli.main import main
+from tests.helpers import OFFLINE_BOOT, run
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_table_json_gives_values_status_and_flags(capsys: pytest.CaptureFixture[str]) -> None:

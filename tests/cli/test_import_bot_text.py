@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.helpers import run
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 
 GREECE_Q1_2025_OTHER = ("Transparency report for the period from 1 January 2025 to 31 March "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
+from tests.helpers import run
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 
 TABLE = ("Country,Quarter,Fulfilled requests,Affected users\n"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_window_shell import menu_action
+from tests.ui.helpers import menu_action
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.periods.spans import quarter_index
 from tgviewer.core.state.view_state import ViewKind
@@ -180,7 +180,7 @@ def test_dropping_figures_opens_the_import_wizard_on_them(
 
 
 def test_dropping_a_bundle_opens_it(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.ui.test_window_shell import small_bundle
+    from tests.core.bundles import small_bundle
 
     path = small_bundle(tmp_path)
     mime = QMimeData()

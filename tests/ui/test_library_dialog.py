@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.test_window_shell import menu_action
+from tests.ui.helpers import menu_action
 from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.ui.dialogs.library import LibraryDialog

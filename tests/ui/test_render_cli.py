@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_window_shell import small_bundle
+from tests.core.bundles import small_bundle
 from tgviewer.cli.main import main
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.state.view_file import BundleRef, SavedView, write_view

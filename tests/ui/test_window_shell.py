@@ -12,7 +12,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.core.bundles import RECORDS_HEADER, write_folder, zip_folder
+from tests.core.bundles import small_bundle
+from tests.ui.helpers import menu_action
 from tgviewer import __version__
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.reference.countries import EU27
@@ -21,24 +22,6 @@ from tgviewer.core.state.view_state import ViewKind, default_view_state
 from tgviewer.ui.app import open_window
 from tgviewer.ui.error_handler import ErrorHandler, log_path
 from tgviewer.ui.window.main_window import TAB_ORDER, MainWindow
-
-
-def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:
-    folder = write_folder(tmp_path / "folder", RECORDS_HEADER
-                          + "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
-                          + "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n"
-                          + "ITA,2025-01-01,2025-03-31,2,8,Telegram,src,\n")
-    return zip_folder(folder, tmp_path / name)
-
-
-def menu_action(window: MainWindow, menu: str, text: str) -> object:
-    for top in window.menuBar().actions():
-        if top.text().replace("&", "") == menu:
-            for action in top.menu().actions():
-                if action.text().replace("&", "") == text:
-                    return action
-    raise AssertionError(f"no {menu} > {text}")
-
 
 # Views, shortcuts and docks --------------------------------------------------------------
 

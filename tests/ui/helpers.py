@@ -1,0 +1,36 @@
+"""Helpers shared by the window's test modules (test modules never import each other)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+
+from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.ui.window.main_window import MainWindow
+
+
+def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    """The action ``menu > text`` of the window's menu bar (mnemonics ignored)."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu:
+            for action in top.menu().actions():
+                if action.text().replace("&", "") == text:
+                    return action
+    raise AssertionError(f"no {menu} > {text}")
+
+
+def changed_state(window: MainWindow) -> None:
+    """Change many fields of the window's state at once, away from the default."""
+    window.store.update(countries=("GBR", "FRA", "DEU"), view=ViewKind.RANKING,
+                        normalisation=Normalisation.PER_MILLION, log_scale=True,
+                        ranking_period="2025Q2")
+
+
+def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:
+    """Save a changed view of the embedded default; its state and file."""
+    window.settings_writable = False
+    changed_state(window)
+    path = tmp_path / "default.tgview"
+    assert window.saved_views.save_to(str(path))
+    return window.store.state, path
