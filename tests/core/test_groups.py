@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 
 from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.reference.countries import EU27, country_info, country_name
@@ -173,19 +172,18 @@ def test_group_menu_sections() -> None:
             assert set(resolve_group(bundle, state(), group.key)) <= set(bundle.countries)
 
 
-def test_default_bundle_groups() -> None:
-    bundle = read_default_bundle()
-    view = default_view_state(bundle)
+def test_default_bundle_groups(default_bundle: Bundle) -> None:
+    view = default_view_state(default_bundle)
     span = view.ranking_span()
     assert span is not None
     values = {}
-    for code in bundle.countries:
-        value = engine_for(bundle).answer(code, "users", span).value
+    for code in default_bundle.countries:
+        value = engine_for(default_bundle).answer(code, "users", span).value
         if value is not None:
             values[code] = value
-    top = resolve_group(bundle, view, "top10")
+    top = resolve_group(default_bundle, view, "top10")
     assert top == tuple(sorted(values, key=lambda c: (-values[c], c))[:10])
-    eu = resolve_group(bundle, view, "eu27")
-    assert eu and set(eu) <= EU27 & set(bundle.countries)
-    assert "GBR" in resolve_group(bundle, view, "continent:Europe")
+    eu = resolve_group(default_bundle, view, "eu27")
+    assert eu and set(eu) <= EU27 & set(default_bundle.countries)
+    assert "GBR" in resolve_group(default_bundle, view, "continent:Europe")
     assert "GBR" not in eu
