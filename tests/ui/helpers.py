@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtGui import QAction
 
-from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.state.settings import LoadedSettings
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.ui.window.main_window import MainWindow
+
+
+class MakeWindow(Protocol):
+    """The type of the ``make_window`` fixture (tests/ui/conftest.py): builds a main window."""
+
+    def __call__(self, bundle: Bundle | None = None, *, state: ViewState | None = None,
+                 settings: LoadedSettings | None = None, bundle_path: str | None = None,
+                 show: bool = True) -> MainWindow: ...
 
 
 def menu_action(window: MainWindow, menu: str, text: str) -> QAction:

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import small_bundle
-from tests.ui.helpers import menu_action
+from tests.ui.helpers import MakeWindow, menu_action
 from tgviewer import __version__
-from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.reference.countries import EU27
 from tgviewer.core.state.settings import load_settings, settings_path
 from tgviewer.core.state.view_state import ViewKind, default_view_state
@@ -50,12 +50,9 @@ def test_clicking_a_tab_is_one_action_and_draws_that_view_once(window: MainWindo
 
 
 def test_only_the_view_shown_is_built_at_start_and_others_on_first_show(
-        qtbot: QtBot) -> None:
-    bundle = read_default_bundle()
-    window = MainWindow(bundle, dataclasses.replace(default_view_state(bundle),
-                                                    view=ViewKind.TABLE))
-    qtbot.addWidget(window)
-    window.show()
+        make_window: MakeWindow, default_bundle: Bundle) -> None:
+    window = make_window(state=dataclasses.replace(default_view_state(default_bundle),
+                                                   view=ViewKind.TABLE))
     assert set(window.views) == {ViewKind.TABLE}
     assert window.table.model.rowCount() == 5
     window.tabs.setCurrentIndex(TAB_ORDER.index(ViewKind.COVERAGE))
@@ -190,7 +187,7 @@ def test_a_corrupt_settings_file_is_set_aside_and_said(qtbot: QtBot) -> None:
 
 
 def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, default_bundle: Bundle) -> None:
     path = small_bundle(tmp_path)
     first, _ = open_window(str(path))
     qtbot.addWidget(first)
@@ -199,7 +196,7 @@ def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
     shown, failure = open_window(None)
     qtbot.addWidget(shown)
     assert failure is not None and "no such file" in failure
-    assert shown.bundle.location == read_default_bundle().location
+    assert shown.bundle.location == default_bundle.location
     assert shown.failure_dialog is not None
     assert shown.failure_dialog.windowTitle() == "The bundle you used last could not be opened"
 
