@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import shared_file
 from tgviewer.core.importing.bot_answer import (
     DASHES,
     BotTextError,
@@ -17,7 +17,6 @@ from tgviewer.core.importing.bot_answer import (
 )
 from tgviewer.core.reference.country_names import code_for_name
 
-ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "bot-answers"
 D = dt.date
 
 
@@ -28,10 +27,8 @@ def figures_of(text: str, country: str | None = None) -> list[tuple[str, D, D, i
 
 
 def real(name: str) -> str:
-    path = ANSWERS / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here (shared data)")
-    return path.read_text(encoding="utf-8")
+    """A real answer of the bot, from ../shared/data (the test is skipped without it)."""
+    return shared_file("bot-answers", name).read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- the real answers

@@ -6,8 +6,7 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
+from tests.helpers import SHARED_DATA, needs_shared
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.periods.engine import Status, engine_for
@@ -15,8 +14,7 @@ from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASET = ROOT.parent / "shared" / "data" / "telegram-transparency" / "dataset.json"
-needs_shared = pytest.mark.skipif(not DATASET.exists(), reason="../shared/data is not here")
+DATASET = SHARED_DATA / "telegram-transparency" / "dataset.json"
 
 
 def test_default_bundle_is_valid_with_only_the_real_contradiction(default_bundle: Bundle) -> None:
@@ -79,7 +77,7 @@ def test_every_record_traces_to_its_entry_in_the_dataset(default_bundle: Bundle)
                for r in default_bundle.records)
 
 
-@needs_shared
+@needs_shared("telegram-transparency", "dataset.json")
 def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" /
                                                   "build_default_bundle.py")
@@ -89,7 +87,7 @@ def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
     assert module.build(DATASET) == default_bundle_path().read_bytes()
 
 
-@needs_shared
+@needs_shared("telegram-transparency", "dataset.json")
 def test_default_bundle_holds_every_figure_of_the_dataset(default_bundle: Bundle) -> None:
     dataset = json.loads(DATASET.read_text())
     shipped = {(r.country, r.start.strftime("%Y%m%d"), r.end.strftime("%Y%m%d"),
