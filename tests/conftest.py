@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import qt_free_tier_runs_elsewhere
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_default_bundle
 
@@ -22,17 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TESTS = Path(__file__).resolve().parent
 #: The Qt-free tier: tests that must pass where PySide6 and pyqtgraph are not installed.
+#: The README's test command runs them as well, unless they run elsewhere (.ci/run).
 QT_FREE_TIER = (TESTS / "core", TESTS / "cli")
-
-
-def qt_free_tier_runs_elsewhere() -> bool:
-    """Whether the Qt-free tier runs in an environment of its own, as .ci/run does.
-
-    .ci/run runs tests/core and tests/cli where Qt is not installed at all, then sets
-    ``TGVIEWER_QT_FREE_TIER=separate`` for the README's test command, which then leaves them
-    out (and skips tests/test_architecture.py's Qt-blocking re-run of them): they run once.
-    """
-    return os.environ.get("TGVIEWER_QT_FREE_TIER") == "separate"
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
