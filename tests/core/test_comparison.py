@@ -16,9 +16,9 @@ from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 JAN_SEP_2024, JAN_SEP_2025 = parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")
 
 
-def compare(default_bundle: Bundle, a: str, b: str, countries: tuple[str, ...] = (),
+def compare(bundle: Bundle, a: str, b: str, countries: tuple[str, ...] = (),
             measure: str = "users", per_capita: bool = False) -> Comparison:
-    return compare_periods(default_bundle, countries or default_bundle.countries, parse_span(a),
+    return compare_periods(bundle, countries or bundle.countries, parse_span(a),
                            parse_span(b), measure, DEFAULT_SERVICE, per_capita)
 
 

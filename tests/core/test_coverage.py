@@ -8,8 +8,8 @@ from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CoverageOrder
 
 
-def kinds(default_bundle: Bundle, country: str, order: CoverageOrder = CoverageOrder.NAME) -> str:
-    grid = coverage_grid(default_bundle, (country,), parse_span("2024Q1-2026Q1"), "users",
+def kinds(bundle: Bundle, country: str, order: CoverageOrder = CoverageOrder.NAME) -> str:
+    grid = coverage_grid(bundle, (country,), parse_span("2024Q1-2026Q1"), "users",
                          DEFAULT_SERVICE, order)
     return "".join(cell.kind.value[0] for cell in grid.rows[0].cells)
 

@@ -28,9 +28,9 @@ from tgviewer.core.state.view_state import (
 )
 
 
-def saved_of(default_bundle: Bundle, **changes: object) -> SavedView:
-    state = dataclasses.replace(default_view_state(default_bundle), **changes)  # type: ignore[arg-type]
-    return SavedView(state, BundleRef.of(default_bundle))
+def saved_of(bundle: Bundle, **changes: object) -> SavedView:
+    state = dataclasses.replace(default_view_state(bundle), **changes)  # type: ignore[arg-type]
+    return SavedView(state, BundleRef.of(bundle))
 
 
 def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path,
@@ -68,8 +68,8 @@ def test_writing_replaces_atomically_and_keeps_nothing_else(tmp_path: Path,
         write_view(tmp_path / "view.tgview" / "inside.tgview", saved_of(default_bundle))
 
 
-def document(default_bundle: Bundle) -> dict[str, object]:
-    return saved_of(default_bundle).to_dict()
+def document(bundle: Bundle) -> dict[str, object]:
+    return saved_of(bundle).to_dict()
 
 
 @pytest.mark.parametrize(("content", "message"), [
