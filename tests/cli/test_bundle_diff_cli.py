@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
-from tgviewer.core.bundle.model import Manifest, Measure, Record, Source
-from tgviewer.core.bundle.reader import read_default_bundle
+from tests.helpers import run
+from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record, Source
 from tgviewer.core.bundle.writer import write_checked_bundle
 from tgviewer.core.periods.spans import parse_span
 
@@ -82,11 +81,11 @@ def test_csv_gives_one_row_per_figure_that_changed(
 
 
 def test_default_names_the_embedded_bundle(capsys: pytest.CaptureFixture[str],
-                                           tmp_path: Path) -> None:
-    default = read_default_bundle()
+                                           tmp_path: Path, default_bundle: Bundle) -> None:
     extra = record("FRA", "2026Q2", 321, 999, source="telegram-transparency")
     target = tmp_path / "plus.tgbundle"
-    write_checked_bundle(target, default.manifest, [*default.records, extra], default.events)
+    write_checked_bundle(target, default_bundle.manifest, [*default_bundle.records, extra],
+                         default_bundle.events)
     code, out, _ = run(capsys, "bundle", "diff", "default", str(target))
     assert code == 0
     assert out.splitlines()[3:] == [

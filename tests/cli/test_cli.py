@@ -10,18 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.offline import OFFLINE_BOOT
-from tgviewer.cli.main import main
+from tests.helpers import OFFLINE_BOOT, run
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_table_json_gives_values_status_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,16 +194,15 @@ def test_compare_text_lists_the_countries_left_out(capsys: pytest.CaptureFixture
     assert "Not comparable (71):" in out
 
 
-def test_bundle_library_lists_the_users_bundles(capsys: pytest.CaptureFixture[str]) -> None:
-    from tgviewer.core.bundle.reader import read_default_bundle
+def test_bundle_library_lists_the_users_bundles(capsys: pytest.CaptureFixture[str],
+                                                default_bundle: Bundle) -> None:
     from tgviewer.core.library.bundle_library import Library
 
     code, out, _ = run(capsys, "bundle", "library")
     assert code == 0 and "no bundles yet" in out
-    default = read_default_bundle()
-    saved = Library().save("Mine", default.manifest, default.records)
+    saved = Library().save("Mine", default_bundle.manifest, default_bundle.records)
     code, out, _ = run(capsys, "bundle", "library")
     assert code == 0
     line = out.splitlines()[1]
-    assert line.startswith("Mine") and f"{len(default.records)} records" in line
+    assert line.startswith("Mine") and f"{len(default_bundle.records)} records" in line
     assert line.endswith(saved.location)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
-from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tests.helpers import run
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_bundle
 
 GREECE_Q1_2025_OTHER = ("Transparency report for the period from 1 January 2025 to 31 March "
                         "2025\n\nFulfilled requests from Greece for IP address and/or phone "
@@ -33,7 +34,7 @@ def record(path: Path, country: str, start: dt.date) -> dict[str, int | None]:
 
 
 def test_a_new_quarter_is_added_to_a_copy_of_the_default(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, default_bundle: Bundle) -> None:
     answer = write(tmp_path, FRANCE_Q2_2026)
     before = answer.read_bytes()
     out = tmp_path / "mine.tgbundle"
@@ -43,8 +44,8 @@ def test_a_new_quarter_is_added_to_a_copy_of_the_default(
     assert code == 0
     assert "1 new, 0 already in" in stdout
     assert record(out, "FRA", dt.date(2026, 4, 1)) == {"requests": 321, "users": 999}
-    bundle, default = read_bundle(out), read_default_bundle()
-    assert len(bundle.records) == len(default.records) + 1
+    bundle = read_bundle(out)
+    assert len(bundle.records) == len(default_bundle.records) + 1
     assert bundle.manifest.title == "Default + mine"
     added = bundle.manifest.sources[-1]
     assert added.title == "pasted bot answer, 2026-11-22"

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
-from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tests.helpers import run
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.reader import read_bundle
 
 TABLE = ("Country,Quarter,Fulfilled requests,Affected users\n"
          "France,2026-Q2,321,999\n"
@@ -27,7 +28,7 @@ def figures(path: Path) -> list[tuple[str, dt.date, dt.date, int | None, int | N
 
 
 def test_a_table_is_added_to_a_copy_of_the_default_with_guessed_columns(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, default_bundle: Bundle) -> None:
     source = write(tmp_path, TABLE)
     before = source.read_bytes()
     out = tmp_path / "out.tgbundle"
@@ -39,8 +40,8 @@ def test_a_table_is_added_to_a_copy_of_the_default_with_guessed_columns(
             in stdout)
     assert f"{source}: 2 rows read, 0 left out" in stdout
     assert "2 new, 0 already in" in stdout
-    bundle, default = read_bundle(out), read_default_bundle()
-    assert len(bundle.records) == len(default.records) + 2
+    bundle = read_bundle(out)
+    assert len(bundle.records) == len(default_bundle.records) + 2
     added = bundle.manifest.sources[-1]
     assert added.title == "CSV file, 2026-11-22"
     new = [r for r in bundle.records if r.start == dt.date(2026, 4, 1)]

@@ -61,3 +61,12 @@ def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
 def records_csv(*rows: str) -> str:
     """``records.csv`` text with the standard header and the given rows."""
     return RECORDS_HEADER + "".join(row + "\n" for row in rows)
+
+
+def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:
+    """A zipped bundle of three records: France in Q1 and Q2 2025, Italy in Q1 2025."""
+    folder = write_folder(tmp_path / "folder", records_csv(
+        "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,",
+        "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,",
+        "ITA,2025-01-01,2025-03-31,2,8,Telegram,src,"))
+    return zip_folder(folder, tmp_path / name)

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers import shared_file
 from tgviewer.core.importing.bot_answer import BotTextError, answer_records
 from tgviewer.core.importing.bot_answer_patterns import DASHES
 from tgviewer.core.importing.bot_answer_reader import parse_bot_text
 from tgviewer.core.reference.country_names import code_for_name
 
-ANSWERS = Path(__file__).resolve().parents[3] / "shared" / "data" / "bot-answers"
 D = dt.date
 
 
@@ -25,10 +24,8 @@ def figures_of(text: str, country: str | None = None) -> list[tuple[str, D, D, i
 
 
 def real(name: str) -> str:
-    path = ANSWERS / name
-    if not path.exists():
-        pytest.skip(f"{path} is not here (shared data)")
-    return path.read_text(encoding="utf-8")
+    """A real answer of the bot, from ../shared/data (the test is skipped without it)."""
+    return shared_file("bot-answers", name).read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- the real answers

@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 
 from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record, Source
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.library.changes import ChangeKind, DiffRow
 from tgviewer.core.library.diff import BundleDiff, diff_bundles
 from tgviewer.core.periods.engine import Status
@@ -155,25 +154,24 @@ def test_inconsistencies_introduced_and_resolved_are_matched_by_records_not_line
     assert (shifted.new_inconsistencies, shifted.resolved_inconsistencies) == ((), ())
 
 
-def test_a_bundle_against_itself_or_its_records_reordered_is_empty() -> None:
-    default = read_default_bundle()
-    assert diff_bundles(default, default).is_empty
+def test_a_bundle_against_itself_or_its_records_reordered_is_empty(default_bundle: Bundle) -> None:
+    assert diff_bundles(default_bundle, default_bundle).is_empty
     reordered = dataclasses.replace(
-        default, cache={},
+        default_bundle, cache={},
         records=tuple(dataclasses.replace(r, line=i + 2)
-                      for i, r in enumerate(reversed(default.records))))
-    diff = diff_bundles(default, reordered)
+                      for i, r in enumerate(reversed(default_bundle.records))))
+    diff = diff_bundles(default_bundle, reordered)
     assert diff == BundleDiff()
     assert (diff.lines(), diff.rows(), diff.countries()) == ([], [], [])
     assert diff.summary() == ("0 records added, 0 removed, 0 changed; 0 derived values "
                               "changed; 0 new inconsistencies, 0 resolved")
 
 
-def test_the_default_bundle_plus_one_quarter_lists_exactly_that_record() -> None:
-    default = read_default_bundle()
+def test_the_default_bundle_plus_one_quarter_lists_exactly_that_record(
+        default_bundle: Bundle) -> None:
     extra = record("FRA", "2026Q2", 321, 999, source="telegram-transparency")
-    plus = dataclasses.replace(default, records=(*default.records, extra), cache={})
-    diff = diff_bundles(default, plus)
+    plus = dataclasses.replace(default_bundle, records=(*default_bundle.records, extra), cache={})
+    diff = diff_bundles(default_bundle, plus)
     assert [(c.old, c.new) for c in diff.changes()] == [(None, extra)]
     assert diff.lines() == ["FRA Q2 2026: added — requests 321, users 999"]
 

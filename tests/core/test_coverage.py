@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.figures.coverage import CellKind, coverage_grid
 from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CoverageOrder
-
-
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return read_default_bundle()
 
 
 def kinds(bundle: Bundle, country: str, order: CoverageOrder = CoverageOrder.NAME) -> str:
@@ -22,15 +14,15 @@ def kinds(bundle: Bundle, country: str, order: CoverageOrder = CoverageOrder.NAM
     return "".join(cell.kind.value[0] for cell in grid.rows[0].cells)
 
 
-def test_each_quarter_says_how_it_is_known(bundle: Bundle) -> None:
-    assert kinds(bundle, "FRA") == "rrrrrrrrr"
-    assert kinds(bundle, "DEU") == "cccrrrrrr"  # Jan–Sep 2024 is one total
-    assert kinds(bundle, "AUT") == "cccuruuur"
-    assert kinds(bundle, "ISL") == "ccccuuuuu"  # a 2024 total, nothing since
+def test_each_quarter_says_how_it_is_known(default_bundle: Bundle) -> None:
+    assert kinds(default_bundle, "FRA") == "rrrrrrrrr"
+    assert kinds(default_bundle, "DEU") == "cccrrrrrr"  # Jan–Sep 2024 is one total
+    assert kinds(default_bundle, "AUT") == "cccuruuur"
+    assert kinds(default_bundle, "ISL") == "ccccuuuuu"  # a 2024 total, nothing since
 
 
-def test_covered_cells_name_the_total_and_contradictions_are_marked(bundle: Bundle) -> None:
-    grid = coverage_grid(bundle, ("GBR", "DEU"), parse_span("2024"), "users",
+def test_covered_cells_name_the_total_and_contradictions_are_marked(default_bundle: Bundle) -> None:
+    grid = coverage_grid(default_bundle, ("GBR", "DEU"), parse_span("2024"), "users",
                          DEFAULT_SERVICE)
     germany, britain = (next(r for r in grid.rows if r.country == c) for c in ("DEU", "GBR"))
     q1 = germany.cells[0]
@@ -42,23 +34,23 @@ def test_covered_cells_name_the_total_and_contradictions_are_marked(bundle: Bund
     assert britain.cells[3].kind is CellKind.REPORTED and britain.cells[3].value == 292
 
 
-def test_orders(bundle: Bundle) -> None:
+def test_orders(default_bundle: Bundle) -> None:
     span = parse_span("2024Q1-2026Q1")
     countries = ("ISL", "FRA", "AUT", "DEU")
     def order(how: CoverageOrder) -> list[str]:
-        grid = coverage_grid(bundle, countries, span, "users", DEFAULT_SERVICE, how)
+        grid = coverage_grid(default_bundle, countries, span, "users", DEFAULT_SERVICE, how)
         return [row.country for row in grid.rows]
     assert order(CoverageOrder.NAME) == ["AUT", "FRA", "DEU", "ISL"]
     assert order(CoverageOrder.COVERAGE) == ["FRA", "DEU", "AUT", "ISL"]
     by_latest = order(CoverageOrder.MEASURE)
     assert by_latest[-1] == "ISL"  # no known quarter: last
-    grid = coverage_grid(bundle, countries, span, "users", DEFAULT_SERVICE,
+    grid = coverage_grid(default_bundle, countries, span, "users", DEFAULT_SERVICE,
                          CoverageOrder.MEASURE)
     latest = [row.latest for row in grid.rows[:-1]]
     assert latest == sorted(latest, reverse=True)
 
 
-def test_a_ratio_shows_the_coverage_of_users(bundle: Bundle) -> None:
-    grid = coverage_grid(bundle, ("DEU",), parse_span("2024"), USERS_PER_REQUEST,
+def test_a_ratio_shows_the_coverage_of_users(default_bundle: Bundle) -> None:
+    grid = coverage_grid(default_bundle, ("DEU",), parse_span("2024"), USERS_PER_REQUEST,
                          DEFAULT_SERVICE)
     assert grid.measure == "users"

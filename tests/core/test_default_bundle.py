@@ -6,39 +6,36 @@ import importlib.util
 import json
 from pathlib import Path
 
-import pytest
-
-from tgviewer.core.bundle.reader import read_default_bundle
+from tests.helpers import SHARED_DATA, needs_shared
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.periods.engine import Status, engine_for
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.resources import default_bundle_path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATASET = ROOT.parent / "shared" / "data" / "telegram-transparency" / "dataset.json"
-needs_shared = pytest.mark.skipif(not DATASET.exists(), reason="../shared/data is not here")
+DATASET = SHARED_DATA / "telegram-transparency" / "dataset.json"
 
 
-def test_default_bundle_is_valid_with_only_the_real_contradiction() -> None:
-    bundle = read_default_bundle()
-    assert len(bundle.countries) == 83
-    assert len(bundle.records) == 299
-    assert [w.field for w in bundle.warnings] == ["users"]
-    assert "GBR users: 2024 is reported as 293" in str(bundle.warnings[0])
-    assert bundle.manifest.licence == "CC BY 4.0"
-    assert "telegram-transparency project (Te-k)" in bundle.manifest.attribution
+def test_default_bundle_is_valid_with_only_the_real_contradiction(default_bundle: Bundle) -> None:
+    assert len(default_bundle.countries) == 83
+    assert len(default_bundle.records) == 299
+    assert [w.field for w in default_bundle.warnings] == ["users"]
+    assert "GBR users: 2024 is reported as 293" in str(default_bundle.warnings[0])
+    assert default_bundle.manifest.licence == "CC BY 4.0"
+    assert "telegram-transparency project (Te-k)" in default_bundle.manifest.attribution
 
 
-def test_default_bundle_marks_the_two_events() -> None:
-    events = {e.date.isoformat(): e for e in read_default_bundle().events}
+def test_default_bundle_marks_the_two_events(default_bundle: Bundle) -> None:
+    events = {e.date.isoformat(): e for e in default_bundle.events}
     assert "arrested" in events["2024-08-24"].title
     assert events["2024-08-24"].source_url.startswith("https://")
     assert "Privacy policy" in events["2024-09-23"].title
     assert events["2024-09-23"].source_url.startswith("https://telegram.org/privacy")
 
 
-def test_q4_2024_users_as_the_issue_states() -> None:
-    frame = span_table(read_default_bundle(), parse_span("2024Q4"), "users").set_index("country")
+def test_q4_2024_users_as_the_issue_states(default_bundle: Bundle) -> None:
+    frame = span_table(default_bundle, parse_span("2024Q4"), "users").set_index("country")
     assert frame.loc["FRA", "value"] == 1386
     assert frame.loc["USA", "value"] == 2145
     assert frame.loc["GBR", "inconsistent"]
@@ -49,12 +46,12 @@ def test_q4_2024_users_as_the_issue_states() -> None:
     assert frame.loc["BGR", "value"] == 40
 
 
-def test_jan_sep_2025_is_derived_for_every_country_whose_quarters_are_known() -> None:
-    bundle = read_default_bundle()
-    frame = span_table(bundle, parse_span("2025Q1-2025Q3"), "users").set_index("country")
+def test_jan_sep_2025_is_derived_for_every_country_whose_quarters_are_known(
+        default_bundle: Bundle) -> None:
+    frame = span_table(default_bundle, parse_span("2025Q1-2025Q3"), "users").set_index("country")
     quarters = [QuarterSpan.quarter(2025, q) for q in (1, 2, 3)]
-    engine = engine_for(bundle)
-    for country in bundle.countries:
+    engine = engine_for(default_bundle)
+    for country in default_bundle.countries:
         parts = [engine.answer(country, "users", q) for q in quarters]
         row = frame.loc[country]
         if all(p.value is not None for p in parts):
@@ -68,20 +65,19 @@ def test_jan_sep_2025_is_derived_for_every_country_whose_quarters_are_known() ->
     assert frame.loc["MDA", "status"] == "unknown"
 
 
-def test_nine_month_only_countries_have_unknown_quarters() -> None:
-    engine = engine_for(read_default_bundle())
+def test_nine_month_only_countries_have_unknown_quarters(default_bundle: Bundle) -> None:
+    engine = engine_for(default_bundle)
     answer = engine.answer("RUS", "users", parse_span("2024Q2"))
     assert answer.status is Status.UNKNOWN
     assert [r.period_label for r in answer.enclosing] == ["Jan–Sep 2024"]
 
 
-def test_every_record_traces_to_its_entry_in_the_dataset() -> None:
-    bundle = read_default_bundle()
+def test_every_record_traces_to_its_entry_in_the_dataset(default_bundle: Bundle) -> None:
     assert all(r.note.startswith("dataset.json ") and r.source == "telegram-transparency"
-               for r in bundle.records)
+               for r in default_bundle.records)
 
 
-@needs_shared
+@needs_shared("telegram-transparency", "dataset.json")
 def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
     spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" /
                                                   "build_default_bundle.py")
@@ -91,12 +87,11 @@ def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
     assert module.build(DATASET) == default_bundle_path().read_bytes()
 
 
-@needs_shared
-def test_default_bundle_holds_every_figure_of_the_dataset() -> None:
+@needs_shared("telegram-transparency", "dataset.json")
+def test_default_bundle_holds_every_figure_of_the_dataset(default_bundle: Bundle) -> None:
     dataset = json.loads(DATASET.read_text())
-    bundle = read_default_bundle()
     shipped = {(r.country, r.start.strftime("%Y%m%d"), r.end.strftime("%Y%m%d"),
-                r.value("requests"), r.value("users")) for r in bundle.records}
+                r.value("requests"), r.value("users")) for r in default_bundle.records}
     original = {(c, e["from"], e["to"], e["requests"], e["users"])
                 for c, entries in dataset.items() for e in entries}
     assert shipped == original

@@ -5,10 +5,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
+from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.figures.details import country_details
 
 from .bundles import manifest, records_csv, write_folder
@@ -30,19 +28,14 @@ class Tags(HTMLParser):
         self.attributes.update(name for name, _ in attrs)
 
 
-@pytest.fixture(scope="module")
-def default() -> Bundle:
-    return read_default_bundle()
-
-
 def small(tmp_path: Path, *rows: str, **manifest_changes: object) -> Bundle:
     folder = write_folder(tmp_path / "b", records_csv(*rows),
                           manifest_doc=manifest(**manifest_changes))
     return read_bundle(folder)
 
 
-def test_gbr_has_one_warning_in_plain_words(default: Bundle) -> None:
-    details = country_details(default, "GBR", "Telegram")
+def test_gbr_has_one_warning_in_plain_words(default_bundle: Bundle) -> None:
+    details = country_details(default_bundle, "GBR", "Telegram")
     assert (details.code, details.name, details.service) == ("GBR", "United Kingdom",
                                                              "Telegram")
     assert len(details.warnings) == 1
@@ -55,10 +48,10 @@ def test_gbr_has_one_warning_in_plain_words(default: Bundle) -> None:
     assert "GBR users" not in warning  # the validation's wording is not repeated
 
 
-def test_gbr_records_with_their_source(default: Bundle) -> None:
-    details = country_details(default, "GBR", "Telegram")
-    source = default.manifest.sources[0]
-    assert len(details.records) == len(default.records_for("GBR")) == 9
+def test_gbr_records_with_their_source(default_bundle: Bundle) -> None:
+    details = country_details(default_bundle, "GBR", "Telegram")
+    source = default_bundle.manifest.sources[0]
+    assert len(details.records) == len(default_bundle.records_for("GBR")) == 9
     assert {line.source for line in details.records} == {source.title}
     assert {line.source_url for line in details.records} == {source.url}
     # The three records that disagree, marked, in date order with the year before its parts.
@@ -80,8 +73,8 @@ def test_gbr_records_with_their_source(default: Bundle) -> None:
     assert "Users affected do not add up" in text
 
 
-def test_fra_has_no_warnings(default: Bundle) -> None:
-    details = country_details(default, "FRA", "Telegram")
+def test_fra_has_no_warnings(default_bundle: Bundle) -> None:
+    details = country_details(default_bundle, "FRA", "Telegram")
     assert details.warnings == ()
     assert details.records and not any(line.inconsistent for line in details.records)
     assert "Warnings" not in details.to_html()
@@ -107,11 +100,11 @@ def test_hostile_text_is_escaped_and_never_linked(tmp_path: Path) -> None:
     assert tags.attributes <= {"align", "valign", "cellspacing", "cellpadding"}
 
 
-def test_a_country_without_records(default: Bundle) -> None:
-    details = country_details(default, "ATA", "Telegram")
+def test_a_country_without_records(default_bundle: Bundle) -> None:
+    details = country_details(default_bundle, "ATA", "Telegram")
     assert details.records == () and details.warnings == ()
     assert "No records for Antarctica (ATA) in this bundle." in details.to_html()
-    assert country_details(default, "ZZZ", "Telegram").to_text().splitlines() == [
+    assert country_details(default_bundle, "ZZZ", "Telegram").to_text().splitlines() == [
         "ZZZ · Telegram", "No records for ZZZ in this bundle.",
     ]
 

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 
 from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.reference.countries import EU27, country_info, country_name
@@ -128,8 +127,8 @@ def test_top10_uses_the_period_the_ranking_shows() -> None:
             == resolve_group(bundle, state(), "top10"))
 
 
-def test_top10_ranks_on_the_scale_shown() -> None:
-    bundle = read_default_bundle()
+def test_top10_ranks_on_the_scale_shown(default_bundle: Bundle) -> None:
+    bundle = default_bundle
     base = dataclasses.replace(default_view_state(bundle), granularity=Granularity.YEAR,
                                ranking_period="2025", normalisation=Normalisation.PER_MILLION)
     top = resolve_group(bundle, base, "top10")
@@ -201,19 +200,18 @@ def test_group_menu_sections() -> None:
             assert set(resolve_group(bundle, state(), group.key)) <= set(bundle.countries)
 
 
-def test_default_bundle_groups() -> None:
-    bundle = read_default_bundle()
-    view = default_view_state(bundle)
+def test_default_bundle_groups(default_bundle: Bundle) -> None:
+    view = default_view_state(default_bundle)
     span = view.ranking_span()
     assert span is not None
     values = {}
-    for code in bundle.countries:
-        value = engine_for(bundle).answer(code, "users", span).value
+    for code in default_bundle.countries:
+        value = engine_for(default_bundle).answer(code, "users", span).value
         if value is not None:
             values[code] = value
-    top = resolve_group(bundle, view, "top10")
+    top = resolve_group(default_bundle, view, "top10")
     assert top == tuple(sorted(values, key=lambda c: (-values[c], c))[:10])
-    eu = resolve_group(bundle, view, "eu27")
-    assert eu and set(eu) <= EU27 & set(bundle.countries)
-    assert "GBR" in resolve_group(bundle, view, "continent:Europe")
+    eu = resolve_group(default_bundle, view, "eu27")
+    assert eu and set(eu) <= EU27 & set(default_bundle.countries)
+    assert "GBR" in resolve_group(default_bundle, view, "continent:Europe")
     assert "GBR" not in eu

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.importing.import_plan import (
     ImportKind,
     SourceError,
@@ -40,21 +40,19 @@ def test_the_kind_of_source_is_told_by_suffix_then_content(name: str, data: byte
     assert guess_kind(name, data) is kind
 
 
-def test_a_repeated_answer_is_read_once() -> None:
-    base = read_default_bundle()
+def test_a_repeated_answer_is_read_once(default_bundle: Bundle) -> None:
     text = ANSWER.format(r=3, u=4) * 2
-    plan = plan_import(base, read_bot_answers(text, "mine"), new_source(
-        ImportKind.BOT_TEXT, dt.date(2026, 11, 22), base), "pasted text")
+    plan = plan_import(default_bundle, read_bot_answers(text, "mine"), new_source(
+        ImportKind.BOT_TEXT, dt.date(2026, 11, 22), default_bundle), "pasted text")
     assert [(i.fate, dict(i.record.values)) for i in plan.classified] == \
         [(Fate.NEW, {"requests": 3, "users": 4})]
     assert plan.reading.unread == ()
 
 
-def test_a_source_that_contradicts_itself_gives_neither_record() -> None:
-    base = read_default_bundle()
+def test_a_source_that_contradicts_itself_gives_neither_record(default_bundle: Bundle) -> None:
     text = ANSWER.format(r=3, u=4) + ANSWER.format(r=3, u=5)
-    plan = plan_import(base, read_bot_answers(text, "mine"), new_source(
-        ImportKind.BOT_TEXT, dt.date(2026, 11, 22), base), "pasted text")
+    plan = plan_import(default_bundle, read_bot_answers(text, "mine"), new_source(
+        ImportKind.BOT_TEXT, dt.date(2026, 11, 22), default_bundle), "pasted text")
     assert plan.classified == ()
     [message] = plan.reading.unread
     assert message.startswith("FRA Q2 2026 is given 2 times with different figures")
@@ -62,16 +60,15 @@ def test_a_source_that_contradicts_itself_gives_neither_record() -> None:
     assert not plan.changes_anything
 
 
-def test_an_import_records_its_source_in_the_new_bundles_manifest() -> None:
-    base = read_default_bundle()
-    source = new_source(ImportKind.BOT_TEXT, dt.date(2026, 11, 22), base)
-    plan = plan_import(base, read_bot_answers(ANSWER.format(r=3, u=4), source.id), source,
+def test_an_import_records_its_source_in_the_new_bundles_manifest(default_bundle: Bundle) -> None:
+    source = new_source(ImportKind.BOT_TEXT, dt.date(2026, 11, 22), default_bundle)
+    plan = plan_import(default_bundle, read_bot_answers(ANSWER.format(r=3, u=4), source.id), source,
                        "pasted text")
     manifest = plan.manifest("Mine", dt.date(2026, 11, 22))
-    assert manifest.sources == (*base.manifest.sources, source)
+    assert manifest.sources == (*default_bundle.manifest.sources, source)
     assert source.title == "pasted bot answer, 2026-11-22"
     assert manifest.as_of == dt.date(2026, 11, 22)
-    assert len(plan.records()) == len(base.records) + 1
+    assert len(plan.records()) == len(default_bundle.records) + 1
 
 
 def test_dataset_json_problems_and_nesting_are_source_errors() -> None:
@@ -82,8 +79,7 @@ def test_dataset_json_problems_and_nesting_are_source_errors() -> None:
     assert read_community_json(b'{"FRA": []}', "empty.json") == SourceReading(())
 
 
-def test_suggested_titles_do_not_repeat() -> None:
-    base = read_default_bundle()
-    title = f"{base.manifest.title} + my additions"
-    assert suggested_title(base, []) == title
-    assert suggested_title(base, [title.upper()]) == f"{title} (2)"
+def test_suggested_titles_do_not_repeat(default_bundle: Bundle) -> None:
+    title = f"{default_bundle.manifest.title} + my additions"
+    assert suggested_title(default_bundle, []) == title
+    assert suggested_title(default_bundle, [title.upper()]) == f"{title} (2)"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.figures.scatter import best_scatter_span, scatter_points
 from tgviewer.core.periods.engine import Status
 from tgviewer.core.periods.spans import parse_span
@@ -13,13 +12,8 @@ from tgviewer.core.periods.spans import parse_span
 JAN_SEP_2024 = parse_span("2024Q1-2024Q3")
 
 
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return read_default_bundle()
-
-
-def test_points_hold_both_reported_figures(bundle: Bundle) -> None:
-    scatter = scatter_points(bundle, ["DEU", "FRA", "USA"], JAN_SEP_2024, "Telegram")
+def test_points_hold_both_reported_figures(default_bundle: Bundle) -> None:
+    scatter = scatter_points(default_bundle, ["DEU", "FRA", "USA"], JAN_SEP_2024, "Telegram")
     points = {p.country: p for p in scatter.points}
     # The community dataset's Jan–Sep 2024 totals.
     assert (points["DEU"].requests.value, points["DEU"].users.value) == (53, 115)
@@ -31,8 +25,8 @@ def test_points_hold_both_reported_figures(bundle: Bundle) -> None:
     assert scatter.median_ratio == pytest.approx(686 / 220)
 
 
-def test_a_country_without_both_figures_is_left_out_with_the_reason(bundle: Bundle) -> None:
-    scatter = scatter_points(bundle, ["DEU", "ISL"], JAN_SEP_2024, "Telegram")
+def test_a_country_without_both_figures_is_left_out_with_the_reason(default_bundle: Bundle) -> None:
+    scatter = scatter_points(default_bundle, ["DEU", "ISL"], JAN_SEP_2024, "Telegram")
     assert [p.country for p in scatter.points] == ["DEU"]
     (left,) = scatter.left_out
     assert left.country == "ISL"
@@ -40,15 +34,15 @@ def test_a_country_without_both_figures_is_left_out_with_the_reason(bundle: Bund
                            "2024, which do not separate Jan–Sep 2024")
 
 
-def test_zero_requests_have_no_ratio_and_do_not_move_the_median(bundle: Bundle) -> None:
-    scatter = scatter_points(bundle, ["DEU", "SRB"], JAN_SEP_2024, "Telegram")
+def test_zero_requests_have_no_ratio_and_do_not_move_the_median(default_bundle: Bundle) -> None:
+    scatter = scatter_points(default_bundle, ["DEU", "SRB"], JAN_SEP_2024, "Telegram")
     serbia = next(p for p in scatter.points if p.country == "SRB")
     assert (serbia.requests.value, serbia.users.value, serbia.ratio) == (0, 0, None)
     assert scatter.median_ratio == pytest.approx(115 / 53)
 
 
-def test_per_capita_scales_both_axes_by_one_population(bundle: Bundle) -> None:
-    scatter = scatter_points(bundle, ["FRA"], parse_span("2025Q2"), "Telegram",
+def test_per_capita_scales_both_axes_by_one_population(default_bundle: Bundle) -> None:
+    scatter = scatter_points(default_bundle, ["FRA"], parse_span("2025Q2"), "Telegram",
                              per_capita=True)
     (france,) = scatter.points
     assert france.users.value == pytest.approx(1024 / 68551653 * 1e6)
@@ -57,9 +51,10 @@ def test_per_capita_scales_both_axes_by_one_population(bundle: Bundle) -> None:
     assert france.scaling.startswith("per million inhabitants, population 68,551,653 (2024)")
 
 
-def test_the_default_period_puts_the_most_countries_on_the_chart(bundle: Bundle) -> None:
-    everyone = list(bundle.countries)
-    assert best_scatter_span(bundle, everyone, "Telegram") == JAN_SEP_2024
+def test_the_default_period_puts_the_most_countries_on_the_chart(default_bundle: Bundle) -> None:
+    everyone = list(default_bundle.countries)
+    assert best_scatter_span(default_bundle, everyone, "Telegram") == JAN_SEP_2024
     # Three countries with quarters everywhere: the most recent quarter wins the tie.
-    assert best_scatter_span(bundle, ["DEU", "FRA", "USA"], "Telegram") == parse_span("2026Q1")
-    assert best_scatter_span(bundle, [], "Telegram") is None
+    assert (best_scatter_span(default_bundle, ["DEU", "FRA", "USA"], "Telegram")
+            == parse_span("2026Q1"))
+    assert best_scatter_span(default_bundle, [], "Telegram") is None

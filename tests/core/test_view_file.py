@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.state.view_file import (
     BundleMatch,
     BundleRef,
@@ -29,18 +28,14 @@ from tgviewer.core.state.view_state import (
 )
 
 
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return read_default_bundle()
-
-
 def saved_of(bundle: Bundle, **changes: object) -> SavedView:
     state = dataclasses.replace(default_view_state(bundle), **changes)  # type: ignore[arg-type]
     return SavedView(state, BundleRef.of(bundle))
 
 
-def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path, bundle: Bundle) -> None:
-    saved = saved_of(bundle, view=ViewKind.COMPARE, normalisation=Normalisation.INDEX,
+def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path,
+                                                         default_bundle: Bundle) -> None:
+    saved = saved_of(default_bundle, view=ViewKind.COMPARE, normalisation=Normalisation.INDEX,
                      index_base="2024Q3", log_scale=True, compare_a="2024", compare_b="2025",
                      compare_order=CompareOrder.NAME, scatter_period="2025H1",
                      ranking_period="2025Q4", countries=("GBR", "DEU", "FRA"))
@@ -49,28 +44,28 @@ def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path, bundle: 
     again = read_view(path)
     assert again == saved
     assert again.state == saved.state
-    assert bundle_match(again, bundle) is BundleMatch.SAME
+    assert bundle_match(again, default_bundle) is BundleMatch.SAME
 
 
-def test_the_bundle_is_named_by_id_and_checksum(bundle: Bundle) -> None:
-    saved = saved_of(bundle)
+def test_the_bundle_is_named_by_id_and_checksum(default_bundle: Bundle) -> None:
+    saved = saved_of(default_bundle)
     newer = dataclasses.replace(saved, bundle=dataclasses.replace(saved.bundle,
                                                                   checksum="0" * 64))
-    assert bundle_match(newer, bundle) is BundleMatch.OTHER_VERSION
+    assert bundle_match(newer, default_bundle) is BundleMatch.OTHER_VERSION
     other = dataclasses.replace(saved, bundle=BundleRef("someone-else", "Other", "1" * 64))
-    assert bundle_match(other, bundle) is BundleMatch.OTHER
+    assert bundle_match(other, default_bundle) is BundleMatch.OTHER
     assert "as of 2026-05-30" in saved.bundle.describe()
 
 
 def test_writing_replaces_atomically_and_keeps_nothing_else(tmp_path: Path,
-                                                             bundle: Bundle) -> None:
+                                                             default_bundle: Bundle) -> None:
     path = tmp_path / "view.tgview"
     path.write_text("old", encoding="utf-8")
-    write_view(path, saved_of(bundle))
+    write_view(path, saved_of(default_bundle))
     assert json.loads(path.read_text(encoding="utf-8"))["format"] == "tgviewer-view"
     assert [p.name for p in tmp_path.iterdir()] == ["view.tgview"]
     with pytest.raises(ViewFileError, match="cannot write here"):
-        write_view(tmp_path / "view.tgview" / "inside.tgview", saved_of(bundle))
+        write_view(tmp_path / "view.tgview" / "inside.tgview", saved_of(default_bundle))
 
 
 def document(bundle: Bundle) -> dict[str, object]:
@@ -98,14 +93,14 @@ def test_a_bad_file_says_what_and_where(tmp_path: Path, content: bytes, message:
     assert path.read_bytes() == content  # never modified
 
 
-def test_a_bad_field_of_the_state_is_named(tmp_path: Path, bundle: Bundle) -> None:
-    doc = document(bundle)
+def test_a_bad_field_of_the_state_is_named(tmp_path: Path, default_bundle: Bundle) -> None:
+    doc = document(default_bundle)
     doc["state"]["normalisation"] = "per_billion"  # type: ignore[index]
     path = tmp_path / "v.tgview"
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ViewFileError, match=r"field 'state\.normalisation': 'per_billion'"):
         read_view(path)
-    doc = document(bundle)
+    doc = document(default_bundle)
     doc["state"]["range"] = "2025Q9"  # type: ignore[index]
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(ViewFileError, match=r"v\.tgview: field 'state\.range"):
@@ -123,11 +118,11 @@ def test_missing_and_folder_paths(tmp_path: Path) -> None:
 @given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
                     lambda children: st.lists(children) | st.dictionaries(st.text(), children),
                     max_leaves=20))
-def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(value: object) -> None:
+def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(
+        default_bundle_as_read: Bundle, value: object) -> None:
     import tempfile
 
-    bundle = read_default_bundle()
-    doc = document(bundle)
+    doc = document(default_bundle_as_read)  # session-scoped: hypothesis runs it many times
     for key in ("state", "bundle"):
         changed = json.loads(json.dumps(doc))
         changed[key] = value if not isinstance(value, dict) else {**changed[key], **value}
@@ -141,21 +136,21 @@ def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(value: obje
 
 
 def test_saving_into_a_missing_folder_fails_without_making_it(tmp_path: Path,
-                                                              bundle: Bundle) -> None:
+                                                              default_bundle: Bundle) -> None:
     with pytest.raises(ViewFileError, match="cannot write here"):
-        write_view(tmp_path / "typo" / "v.tgview", saved_of(bundle))
+        write_view(tmp_path / "typo" / "v.tgview", saved_of(default_bundle))
     assert not (tmp_path / "typo").exists()
 
 
-def test_adapting_a_view_names_the_countries_left_out(bundle: Bundle) -> None:
+def test_adapting_a_view_names_the_countries_left_out(default_bundle: Bundle) -> None:
     from tgviewer.core.state.view_file import ViewNotApplicableError, adapt_view
 
-    saved = saved_of(bundle, countries=("GBR", "XXA", "FRA"))
-    assert adapt_view(saved, bundle, "v.tgview") == (saved.state, [])  # its own bundle
+    saved = saved_of(default_bundle, countries=("GBR", "XXA", "FRA"))
+    assert adapt_view(saved, default_bundle, "v.tgview") == (saved.state, [])  # its own bundle
     other = dataclasses.replace(saved, bundle=BundleRef("other", "Other", "1" * 64))
-    state, left_out = adapt_view(other, bundle, "v.tgview")
+    state, left_out = adapt_view(other, default_bundle, "v.tgview")
     assert state.countries == ("GBR", "FRA") and left_out == ["XXA"]
     nowhere = dataclasses.replace(other, state=dataclasses.replace(other.state,
                                                                    countries=("XXA",)))
     with pytest.raises(ViewNotApplicableError, match=r"v\.tgview: none of its countries"):
-        adapt_view(nowhere, bundle, "v.tgview")
+        adapt_view(nowhere, default_bundle, "v.tgview")

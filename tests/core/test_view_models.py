@@ -7,7 +7,6 @@ import dataclasses
 import pytest
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.figures.series import series_rows
 from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.state.view_state import (
@@ -30,9 +29,9 @@ from tgviewer.core.views.table import TableModel
 from tgviewer.core.views.trend import TrendModel
 
 
-@pytest.fixture(scope="module")
-def bundle() -> Bundle:
-    return read_default_bundle()
+@pytest.fixture
+def bundle(default_bundle: Bundle) -> Bundle:
+    return default_bundle
 
 
 def state_for(bundle: Bundle, kind: ViewKind, **changes: object) -> ViewState:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.periods.spans import Granularity, QuarterSpan, parse_span
 from tgviewer.core.state.view_state import (
     CompareOrder,
@@ -21,8 +21,9 @@ from tgviewer.core.state.view_state import (
 )
 
 
-def test_default_state_shows_the_whole_range_and_the_largest_countries() -> None:
-    state = default_view_state(read_default_bundle())
+def test_default_state_shows_the_whole_range_and_the_largest_countries(
+        default_bundle: Bundle) -> None:
+    state = default_view_state(default_bundle)
     assert state.span == parse_span("2024Q1-2026Q1")
     assert state.measure == "users"
     # The five with most users affected in 2025, the latest year with enough figures.
@@ -84,12 +85,11 @@ def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: s
         ViewState.from_dict(document)
 
 
-def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on() -> None:
-    bundle = read_default_bundle()
+def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on(default_bundle: Bundle) -> None:
     saved = ViewState(countries=("FRA", "ZZZ", "USA"), first=parse_span("2023Q1").first,
                       last=parse_span("2025Q4").first, measure="users_per_request",
                       service="Telegram", ranking_period="2023Q2")
-    fitted = fit_to_bundle(saved, bundle)
+    fitted = fit_to_bundle(saved, default_bundle)
     assert fitted is not None
     assert fitted.countries == ("FRA", "USA")  # ZZZ has no records here
     assert fitted.span == parse_span("2024Q1-2025Q4")  # clipped to the bundle's quarters
@@ -101,16 +101,17 @@ def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on() -> None:
     {"countries": ("ZZZ",)},
     {"first": parse_span("2019Q1").first, "last": parse_span("2019Q4").first},
 ])
-def test_a_saved_state_that_no_longer_applies_is_dropped(change: dict[str, object]) -> None:
+def test_a_saved_state_that_no_longer_applies_is_dropped(change: dict[str, object],
+                                                          default_bundle: Bundle) -> None:
     saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
                       last=parse_span("2025Q4").first)
-    assert fit_to_bundle(dataclasses.replace(saved, **change), read_default_bundle()) is None
+    assert fit_to_bundle(dataclasses.replace(saved, **change), default_bundle) is None
 
 
-def test_a_measure_or_service_the_bundle_lacks_falls_back_to_the_default() -> None:
-    bundle = read_default_bundle()
+def test_a_measure_or_service_the_bundle_lacks_falls_back_to_the_default(
+        default_bundle: Bundle) -> None:
     saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
                       last=parse_span("2025Q4").first, measure="kittens", service="Signal")
-    fitted = fit_to_bundle(saved, bundle)
+    fitted = fit_to_bundle(saved, default_bundle)
     assert fitted is not None
     assert (fitted.measure, fitted.service) == ("users", "Telegram")

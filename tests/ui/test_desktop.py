@@ -9,8 +9,8 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_saved_views import saved_default_view
-from tests.ui.test_window_shell import small_bundle
+from tests.core.bundles import small_bundle
+from tests.ui.helpers import saved_default_view
 from tgviewer import APP_ID
 from tgviewer.resources import ICON_SIZES
 from tgviewer.ui.desktop import FileOpenFilter, application_icon, set_identity

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_window_shell import menu_action
+from tests.ui.helpers import menu_action
 from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.ui.dialogs.diff import DiffDialog
 from tgviewer.ui.window.main_window import MainWindow
@@ -77,7 +77,7 @@ def test_swapping_reverses_the_changes_and_same_bundles_say_so(window: MainWindo
 
 def test_another_file_can_be_compared_and_a_bad_one_is_explained(
         window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tests.ui.test_window_shell import small_bundle
+    from tests.core.bundles import small_bundle
 
     window.bundles.diff_dialog()
     dialog = window.bundles.diff

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_import_wizard import open_wizard
+from tests.ui.helpers import open_wizard
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.library.bundle_library import LibraryError
 from tgviewer.ui.error_handler import ErrorHandler, log_path, warning_text

@@ -11,31 +11,21 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_window_shell import menu_action
+from tests.helpers import SHARED_DATA, needs_shared
+from tests.ui.helpers import menu_action, open_wizard
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.periods.spans import quarter_index
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.ui.dialogs.import_wizard import ImportWizard
 from tgviewer.ui.window.main_window import MainWindow
 
-BOT_ANSWERS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "bot-answers"
+GREECE_Q1_2025 = ("bot-answers", "07_GRC_2025-Q1.txt")  # in ../shared/data
 FRANCE_Q2_2026 = ("Transparency report for the period 01.04.26–30.06.26\n\n"
                   "Fulfilled requests from France for IP address and/or phone number:\n"
                   "Q2 — 321\n\nAffected users:\nQ2 — 999\n")
 YOUR_COUNTRY = ("Transparency report for the period 1 April 2026 to 30 June 2026\n\n"
                 "Fulfilled requests from your country for IP address and/or phone number:\n"
                 "Q2 — 3\nThis line is not part of an answer\n\nAffected users:\nQ2 — 5\n")
-
-
-def open_wizard(window: MainWindow, text: str | None = None) -> ImportWizard:
-    window.settings_writable = False
-    menu_action(window, "File", "Import Figures…").trigger()
-    wizard = window.bundles.wizard
-    assert wizard is not None and wizard.isVisible()
-    wizard.today = dt.date(2026, 11, 22)
-    if text is not None:
-        wizard.source_page.text.setPlainText(text)
-    return wizard
 
 
 def cells(wizard: ImportWizard) -> list[list[str]]:
@@ -78,9 +68,10 @@ def test_a_pasted_answer_becomes_a_library_bundle_shown_in_the_trend(
     assert "1 new record" in window.status.notice.text()
 
 
+@needs_shared(*GREECE_Q1_2025)
 def test_a_conflict_is_shown_with_both_figures_and_settled_as_chosen(
         window: MainWindow) -> None:
-    greece = (BOT_ANSWERS / "07_GRC_2025-Q1.txt").read_text(encoding="utf-8")
+    greece = SHARED_DATA.joinpath(*GREECE_Q1_2025).read_text(encoding="utf-8")
     changed = greece.replace("users:\n202", "users:\n203")
     assert changed != greece
     wizard = open_wizard(window, changed)
@@ -131,8 +122,9 @@ def test_text_that_is_no_answer_is_explained_and_nothing_changes(
     assert not (isolated_home / "data" / "bundles").exists()
 
 
+@needs_shared(*GREECE_Q1_2025)
 def test_an_answer_already_in_the_bundle_offers_nothing_to_save(window: MainWindow) -> None:
-    wizard = open_wizard(window, (BOT_ANSWERS / "07_GRC_2025-Q1.txt").read_text("utf-8"))
+    wizard = open_wizard(window, SHARED_DATA.joinpath(*GREECE_Q1_2025).read_text("utf-8"))
     wizard.next()
     assert "Nothing to add" in wizard.preview_page.summary.text()
     assert cells(wizard)[0][0] == "Already there"
@@ -180,7 +172,7 @@ def test_dropping_figures_opens_the_import_wizard_on_them(
 
 
 def test_dropping_a_bundle_opens_it(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.ui.test_window_shell import small_bundle
+    from tests.core.bundles import small_bundle
 
     path = small_bundle(tmp_path)
     mime = QMimeData()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.test_window_shell import menu_action
+from tests.ui.helpers import MakeWindow, menu_action
 from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.ui.dialogs.library import LibraryDialog
@@ -145,15 +145,12 @@ def test_a_damaged_library_file_is_listed_with_the_reason(window: MainWindow) ->
 
 
 def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
-        qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tgviewer.core.bundle.reader import read_default_bundle
-
+        make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = tmp_path / "real-home"
     real.mkdir()
     (tmp_path / "link-home").symlink_to(real)
     monkeypatch.setenv("TGVIEWER_HOME", str(tmp_path / "link-home"))
-    window = MainWindow(read_default_bundle())
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window = make_window(show=False)
     mine = saved(window, "Mine")
     window.settings_writable = False
     assert window.open_bundle_file(str(tmp_path / "link-home" / "data" / "bundles"

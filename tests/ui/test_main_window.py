@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.offline import OFFLINE_BOOT
+from tests.helpers import OFFLINE_BOOT
 from tgviewer.ui.window.main_window import MainWindow
 
 

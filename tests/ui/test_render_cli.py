@@ -12,26 +12,26 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_window_shell import small_bundle
+from tests.core.bundles import small_bundle
 from tgviewer.cli.main import main
-from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.state.view_file import BundleRef, SavedView, write_view
 from tgviewer.core.state.view_state import ViewKind, default_view_state
 from tgviewer.ui.export.chart_page import export_chart
 
 
 @pytest.fixture
-def view_file(tmp_path: Path) -> Path:
-    bundle = read_default_bundle()
-    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.RANKING,
+def view_file(tmp_path: Path, default_bundle: Bundle) -> Path:
+    state = dataclasses.replace(default_view_state(default_bundle), view=ViewKind.RANKING,
                                 countries=("GBR", "FRA", "DEU", "ITA"))
     path = tmp_path / "ranking.tgview"
-    write_view(path, SavedView(state, BundleRef.of(bundle)))
+    write_view(path, SavedView(state, BundleRef.of(default_bundle)))
     return path
 
 
 def test_render_writes_the_same_png_as_the_window_export(
-        qtbot: QtBot, tmp_path: Path, view_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        qtbot: QtBot, tmp_path: Path, view_file: Path, capsys: pytest.CaptureFixture[str],
+        default_bundle: Bundle) -> None:
     out = tmp_path / "ranking.png"
     assert main(["render", str(view_file), "-o", str(out), "--size", "1200x800",
                  "--scale", "1.5"]) == 0
@@ -41,8 +41,7 @@ def test_render_writes_the_same_png_as_the_window_export(
     from tgviewer.core.state.view_file import read_view
     from tgviewer.ui.export.size import ExportSize
 
-    bundle = read_default_bundle()
-    export_chart(bundle, read_view(view_file).state, tmp_path / "gui.png",
+    export_chart(default_bundle, read_view(view_file).state, tmp_path / "gui.png",
                  ExportSize(1200, 800, 1.5))
     assert QImage(str(tmp_path / "gui.png")) == image  # the same code, the same pixels
 
@@ -85,9 +84,8 @@ def test_a_bad_view_file_exits_1_with_a_clear_message(
 
 def test_a_view_of_a_bundle_not_at_hand_needs_bundle(
         qtbot: QtBot, tmp_path: Path, view_file: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
-    text = view_file.read_text(encoding="utf-8").replace(
-        read_default_bundle().checksum, "ab" * 32)
+        capsys: pytest.CaptureFixture[str], default_bundle: Bundle) -> None:
+    text = view_file.read_text(encoding="utf-8").replace(default_bundle.checksum, "ab" * 32)
     view_file.write_text(text, encoding="utf-8")
     assert main(["render", str(view_file), "-o", str(tmp_path / "x.png")]) == 1
     assert "not at hand" in capsys.readouterr().err

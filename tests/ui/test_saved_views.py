@@ -8,25 +8,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_window_shell import menu_action, small_bundle
+from tests.core.bundles import small_bundle
+from tests.ui.helpers import changed_state, menu_action, saved_default_view
 from tgviewer.core.bundle.reader import read_bundle
-from tgviewer.core.state.view_state import Normalisation, ViewKind
 from tgviewer.ui.window.main_window import MainWindow
-
-
-def changed_state(window: MainWindow) -> None:
-    window.store.update(countries=("GBR", "FRA", "DEU"), view=ViewKind.RANKING,
-                        normalisation=Normalisation.PER_MILLION, log_scale=True,
-                        ranking_period="2025Q2")
-
-
-def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:
-    """Save a changed view of the embedded default; its state and file."""
-    window.settings_writable = False
-    changed_state(window)
-    path = tmp_path / "default.tgview"
-    assert window.saved_views.save_to(str(path))
-    return window.store.state, path
 
 
 def button(box: QMessageBox, text: str) -> object:

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.bundle.reader import read_default_bundle
+from tests.ui.helpers import MakeWindow
 from tgviewer.ui.style import theme
 from tgviewer.ui.style.theme import Theme
-from tgviewer.ui.window.main_window import MainWindow
 
 Role = QPalette.ColorRole
 BLACK = QColor(0, 0, 0)
@@ -48,10 +47,9 @@ def window_colour(app: QApplication) -> QColor:
 
 
 def test_dark_system_scheme_gives_dark_window_and_readable_charts(
-        app: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    window = MainWindow(read_default_bundle())
-    qtbot.addWidget(window)
-    window.show()
+        app: QApplication, qtbot: QtBot, make_window: MakeWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    window = make_window()
     drawn = window.render_count
     monkeypatch.setattr(theme, "is_dark", lambda: True)
     theme.apply_theme(app)
@@ -192,12 +190,11 @@ def test_high_contrast_on_a_native_style_uses_fusion_and_gives_the_style_back(
 
 
 def test_charts_take_the_new_background(
-        app: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+        app: QApplication, qtbot: QtBot, make_window: MakeWindow,
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(theme, "is_dark", lambda: False)
     theme.apply_theme(app, Theme.DARK)
-    window = MainWindow(read_default_bundle())
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window()
     qtbot.waitUntil(lambda: window.render_count > 0)
     plot = window.trend.plot
     assert background(plot) == window_colour(app)

@@ -12,33 +12,16 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.core.bundles import RECORDS_HEADER, write_folder, zip_folder
+from tests.core.bundles import small_bundle
+from tests.ui.helpers import MakeWindow, menu_action
 from tgviewer import __version__
-from tgviewer.core.bundle.reader import read_default_bundle
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.reference.countries import EU27
 from tgviewer.core.state.settings import load_settings, settings_path
 from tgviewer.core.state.view_state import ViewKind, default_view_state
 from tgviewer.ui.app import open_window
 from tgviewer.ui.error_handler import ErrorHandler, log_path
 from tgviewer.ui.window.main_window import TAB_ORDER, MainWindow
-
-
-def small_bundle(tmp_path: Path, name: str = "small.tgbundle") -> Path:
-    folder = write_folder(tmp_path / "folder", RECORDS_HEADER
-                          + "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
-                          + "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n"
-                          + "ITA,2025-01-01,2025-03-31,2,8,Telegram,src,\n")
-    return zip_folder(folder, tmp_path / name)
-
-
-def menu_action(window: MainWindow, menu: str, text: str) -> object:
-    for top in window.menuBar().actions():
-        if top.text().replace("&", "") == menu:
-            for action in top.menu().actions():
-                if action.text().replace("&", "") == text:
-                    return action
-    raise AssertionError(f"no {menu} > {text}")
-
 
 # Views, shortcuts and docks --------------------------------------------------------------
 
@@ -67,12 +50,9 @@ def test_clicking_a_tab_is_one_action_and_draws_that_view_once(window: MainWindo
 
 
 def test_only_the_view_shown_is_built_at_start_and_others_on_first_show(
-        qtbot: QtBot) -> None:
-    bundle = read_default_bundle()
-    window = MainWindow(bundle, dataclasses.replace(default_view_state(bundle),
-                                                    view=ViewKind.TABLE))
-    qtbot.addWidget(window)
-    window.show()
+        make_window: MakeWindow, default_bundle: Bundle) -> None:
+    window = make_window(state=dataclasses.replace(default_view_state(default_bundle),
+                                                   view=ViewKind.TABLE))
     assert set(window.views) == {ViewKind.TABLE}
     assert window.table.table_model.rowCount() == 5
     window.tabs.setCurrentIndex(TAB_ORDER.index(ViewKind.COVERAGE))
@@ -207,7 +187,7 @@ def test_a_corrupt_settings_file_is_set_aside_and_said(qtbot: QtBot) -> None:
 
 
 def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, default_bundle: Bundle) -> None:
     path = small_bundle(tmp_path)
     first, _ = open_window(str(path))
     qtbot.addWidget(first)
@@ -216,7 +196,7 @@ def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
     shown, failure = open_window(None)
     qtbot.addWidget(shown)
     assert failure is not None and "no such file" in failure
-    assert shown.bundle.location == read_default_bundle().location
+    assert shown.bundle.location == default_bundle.location
     assert shown.failure_dialog is not None
     assert shown.failure_dialog.windowTitle() == "The bundle you used last could not be opened"
 

@@ -1,0 +1,66 @@
+"""Helpers shared by test modules of every tier (test modules never import each other).
+
+Qt-free: the core's and the CLI's tests import this where Qt is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tgviewer.cli.main import main
+
+#: The shared data folder next to the repository (``../shared/data``): real answers of the
+#: @transparency bot, the community dataset. CI has it; a bare clone may not.
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+#: A Python boot script that runs tgviewer's ``main`` in a fresh process with the network cut:
+#: any attempt to connect or resolve a name ends the process with "NETWORK USED" on stderr.
+OFFLINE_BOOT = """
+import socket, sys
+def refuse(*a, **k):
+    raise SystemExit("NETWORK USED")
+socket.socket.connect = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+from tgviewer.cli.main import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def qt_free_tier_runs_elsewhere() -> bool:
+    """Whether tests/core and tests/cli run in an environment of their own, as in .ci/run.
+
+    .ci/run runs them where PySide6 and pyqtgraph are not installed at all, then sets
+    ``TGVIEWER_QT_FREE_TIER=separate`` for the README's test command, which then leaves them
+    out (tests/conftest.py) and skips tests/test_architecture.py's re-run of them with Qt
+    blocked: in CI they run once, in the strongest of the three ways.
+    """
+    return os.environ.get("TGVIEWER_QT_FREE_TIER") == "separate"
+
+
+def _absent(path: Path) -> str:
+    return f"{path} is not here (../shared/data: the shared data next to the repository)"
+
+
+def needs_shared(*parts: str) -> pytest.MarkDecorator:
+    """Skip the test, with a reason, unless ``../shared/data/<parts>`` exists."""
+    path = SHARED_DATA.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=_absent(path))
+
+
+def shared_file(*parts: str) -> Path:
+    """``../shared/data/<parts>``; skips the calling test, with a reason, when it is absent."""
+    path = SHARED_DATA.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(_absent(path))
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the command line in this process: its exit code, standard output and error."""
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -1,0 +1,61 @@
+"""Helpers shared by the window's test modules (test modules never import each other)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtGui import QAction
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.state.settings import LoadedSettings
+from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
+from tgviewer.ui.dialogs.import_wizard import ImportWizard
+from tgviewer.ui.window.main_window import MainWindow
+
+
+class MakeWindow(Protocol):
+    """The type of the ``make_window`` fixture (tests/ui/conftest.py): builds a main window."""
+
+    def __call__(self, bundle: Bundle | None = None, *, state: ViewState | None = None,
+                 settings: LoadedSettings | None = None, bundle_path: str | None = None,
+                 show: bool = True) -> MainWindow: ...
+
+
+def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    """The action ``menu > text`` of the window's menu bar (mnemonics ignored)."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu:
+            for action in top.menu().actions():
+                if action.text().replace("&", "") == text:
+                    return action
+    raise AssertionError(f"no {menu} > {text}")
+
+
+def changed_state(window: MainWindow) -> None:
+    """Change many fields of the window's state at once, away from the default."""
+    window.store.update(countries=("GBR", "FRA", "DEU"), view=ViewKind.RANKING,
+                        normalisation=Normalisation.PER_MILLION, log_scale=True,
+                        ranking_period="2025Q2")
+
+
+def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:
+    """Save a changed view of the embedded default; its state and file."""
+    window.settings_writable = False
+    changed_state(window)
+    path = tmp_path / "default.tgview"
+    assert window.saved_views.save_to(str(path))
+    return window.store.state, path
+
+
+def open_wizard(window: MainWindow, text: str | None = None) -> ImportWizard:
+    """File > Import Figures… on ``window``, with ``text`` pasted when given."""
+    window.settings_writable = False
+    menu_action(window, "File", "Import Figures…").trigger()
+    wizard = window.bundles.wizard
+    assert wizard is not None and wizard.isVisible()
+    wizard.today = dt.date(2026, 11, 22)
+    if text is not None:
+        wizard.source_page.text.setPlainText(text)
+    return wizard
