@@ -119,13 +119,17 @@ def trend_model(bundle: Bundle, state: ViewState) -> TrendModel:
         return dataclasses.replace(base, message=message, rows=rows)
     notes = ratio_notes(state)
     totals = tuple(span_totals(bundle, state))
+    left_out = _left_out(rows, totals)
     return dataclasses.replace(
         base,
         rows=rows,
         totals=totals,
         events=_events(bundle, periods),
         notes=notes,
-        left_out=_left_out(rows, totals),
+        left_out=left_out,
+        left_out_heading=f"Not drawn ({len(left_out)}): nothing to draw in this range"
+        if left_out
+        else "",
     )
 
 

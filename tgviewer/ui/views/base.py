@@ -84,10 +84,12 @@ class ViewBase(QWidget, Generic[ModelT]):
         self.note.setText("\n".join(model.notes))
         self.note.setVisible(bool(model.notes))
         if self.left_out_list is not None:
-            if model.message and not model.left_out:
-                self.left_out_list.clear()
-            else:
+            listed = bool(model.left_out or model.left_out_heading)
+            self.left_out_list.setVisible(listed)
+            if listed:
                 self.left_out_list.show_countries(model.left_out_heading, model.left_out)
+            else:
+                self.left_out_list.clear()
         if model.message:
             self.clear_chart()
             self.show_message(model.message)

@@ -40,7 +40,8 @@ class LeftOutList(QWidget):
 
     def show_countries(self, heading: str, left_out: Sequence[NotComparable]) -> None:
         """List ``left_out`` under ``heading``, without announcing a pick."""
-        self.title.setText(heading)
+        head, colon, rest = heading.partition(":")
+        self.title.setText(f"<b>{head}</b>{colon}{rest}" if colon else heading)
         blocker = QSignalBlocker(self.items)
         self.items.clear()
         for country in left_out:
