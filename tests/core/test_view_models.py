@@ -21,9 +21,9 @@ from tgviewer.core.views.base import INPUTS, model_inputs
 from tgviewer.core.views.compare import CompareModel
 from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, NO_PERIOD_MESSAGE
-from tgviewer.core.views.ranking import RankingModel, rank_rows
+from tgviewer.core.views.ranking import RankingModel
 from tgviewer.core.views.registry import BUILDERS, data_csv, view_model
-from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA
+from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA, rank_rows
 from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.table import TableModel
 from tgviewer.core.views.trend import TrendModel

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.comparison import NotComparable
-from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind, ViewState
-from tgviewer.core.views.chart_text import ChartText
-from tgviewer.core.views.data_table import DataTable
+
+if TYPE_CHECKING:  # annotations only: the window imports this module at start-up
+    from tgviewer.core.bundle.model import Bundle
+    from tgviewer.core.figures.comparison import NotComparable
+    from tgviewer.core.periods.spans import QuarterSpan
+    from tgviewer.core.views.chart_text import ChartText
+    from tgviewer.core.views.data_table import DataTable
 
 #: The fields of the state the views along time share.
 _RANGE = (

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.comparison import CompareRow, Comparison, compare_periods
 from tgviewer.core.figures.series import measure_label
 from tgviewer.core.figures.suggestions import Suggestion, suggest_comparisons
-from tgviewer.core.periods.spans import QuarterSpan, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import COMPARE_COLUMNS, DataTable, comparison_table
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE
-from tgviewer.core.views.rules import compare_pair, ratio_notes
+from tgviewer.core.views.rules import ratio_notes
 
 #: How many like-for-like suggestions the view offers.
 MAX_SUGGESTIONS = 4
@@ -56,6 +57,18 @@ class CompareModel(ViewModel):
         if self.comparison is None:
             return DataTable(COMPARE_COLUMNS, ())
         return comparison_table(self.comparison, self.rows)
+
+
+def compare_pair(
+    state: ViewState, suggestions: Sequence[Suggestion]
+) -> tuple[QuarterSpan | None, QuarterSpan | None]:
+    """Periods A and B of the compare view: the state's pair when it names both, else the
+    like-for-like pair covering the most selected countries (the first suggestion)."""
+    if state.compare_a is not None and state.compare_b is not None:
+        return parse_span(state.compare_a), parse_span(state.compare_b)
+    if suggestions:
+        return suggestions[0].a, suggestions[0].b
+    return None, None
 
 
 def compare_model(bundle: Bundle, state: ViewState) -> CompareModel:

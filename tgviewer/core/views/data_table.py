@@ -19,11 +19,9 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.comparison import CompareRow, Comparison, Side
-from tgviewer.core.figures.coverage import Coverage
-from tgviewer.core.figures.scatter import Scatter
 from tgviewer.core.figures.series import (
     SeriesRow,
     SpanTotal,
@@ -36,6 +34,11 @@ from tgviewer.core.reference.countries import country_name
 from tgviewer.core.reference.population import population_table
 from tgviewer.core.state.view_state import Normalisation, ViewState
 from tgviewer.core.views.chart_text import ChartText
+
+if TYPE_CHECKING:  # annotations only: a view's module imports what its table needs
+    from tgviewer.core.figures.comparison import CompareRow, Comparison, Side
+    from tgviewer.core.figures.coverage import Coverage
+    from tgviewer.core.figures.scatter import Scatter
 
 #: Characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

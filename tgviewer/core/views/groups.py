@@ -22,8 +22,7 @@ from tgviewer.core.figures.series import measure_words, raw_figure, scale_label,
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import EU27, country_info, country_name
 from tgviewer.core.state.view_state import Normalisation, ViewState
-from tgviewer.core.views.ranking import rank_rows
-from tgviewer.core.views.rules import ranking_period
+from tgviewer.core.views.rules import rank_rows, ranking_period
 
 #: How many countries the ranking group picks.
 TOP_COUNT = 10
@@ -136,7 +135,7 @@ def top_countries(bundle: Bundle, state: ViewState, count: int = TOP_COUNT) -> t
     The period is the ranking's (:func:`~tgviewer.core.views.rules.ranking_period`), or the
     whole range when the range holds no whole period; the figure is the state's measure on
     the state's scale (per million inhabitants, an index...), ranked as the ranking view
-    ranks (:func:`~tgviewer.core.views.ranking.rank_rows`). A share of the selected
+    ranks (:func:`~tgviewer.core.views.rules.rank_rows`). A share of the selected
     countries' total ranks as the figures it is a share of. Only countries whose figure is
     known for that period take part; ties go to the code.
     """

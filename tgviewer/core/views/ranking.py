@@ -18,7 +18,7 @@ from tgviewer.core.views.formatting import (
     NO_PERIOD_MESSAGE,
     unscalable_message,
 )
-from tgviewer.core.views.rules import ranking_period, ratio_notes, scaled_measure
+from tgviewer.core.views.rules import rank_rows, ranking_period, ratio_notes, scaled_measure
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -55,13 +55,6 @@ class RankingModel(ViewModel):
     def data_table(self) -> DataTable:
         """The figures drawn, largest first, then the countries listed without one."""
         return series_table(self.bundle, self.state, self.rows)
-
-
-def rank_rows(rows: tuple[SeriesRow, ...]) -> tuple[tuple[SeriesRow, ...], tuple[SeriesRow, ...]]:
-    """``rows`` split into those with a value, largest first (ties by code), and the rest in
-    their order: the one ordering of a ranking, shared with the top-N group."""
-    ranked = sorted((r for r in rows if r.known), key=lambda r: (-r.value, r.country))
-    return tuple(ranked), tuple(r for r in rows if not r.known)
 
 
 def unranked_reason(row: SeriesRow) -> str:

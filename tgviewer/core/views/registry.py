@@ -13,45 +13,48 @@ in :mod:`tgviewer.ui.views` that draws the model.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
 from tgviewer.core.state.view_state import ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel, model_inputs
-from tgviewer.core.views.chart_text import ChartText
-from tgviewer.core.views.compare import compare_model
-from tgviewer.core.views.coverage import coverage_model
-from tgviewer.core.views.data_table import header_comments
-from tgviewer.core.views.ranking import ranking_model
-from tgviewer.core.views.scatter import scatter_model
-from tgviewer.core.views.table import table_model
-from tgviewer.core.views.trend import trend_model
 
-#: Each view's builder: (bundle, the view's inputs) -> its model.
-BUILDERS: dict[ViewKind, Callable[[Bundle, ViewState], ViewModel]] = {
-    ViewKind.TREND: trend_model,
-    ViewKind.RANKING: ranking_model,
-    ViewKind.TABLE: table_model,
-    ViewKind.COMPARE: compare_model,
-    ViewKind.COVERAGE: coverage_model,
-    ViewKind.SCATTER: scatter_model,
+if TYPE_CHECKING:
+    from tgviewer.core.bundle.model import Bundle
+
+#: Each view's builder, (bundle, the view's inputs) -> its model, as "module:function": a
+#: view's module is imported when it is first drawn, so start-up pays for the first alone.
+BUILDERS: dict[ViewKind, str] = {
+    ViewKind.TREND: "tgviewer.core.views.trend:trend_model",
+    ViewKind.RANKING: "tgviewer.core.views.ranking:ranking_model",
+    ViewKind.TABLE: "tgviewer.core.views.table:table_model",
+    ViewKind.COMPARE: "tgviewer.core.views.compare:compare_model",
+    ViewKind.COVERAGE: "tgviewer.core.views.coverage:coverage_model",
+    ViewKind.SCATTER: "tgviewer.core.views.scatter:scatter_model",
 }
+
+
+def builder(kind: ViewKind) -> Callable[[Bundle, ViewState], ViewModel]:
+    """The function that computes the model of ``kind``'s view."""
+    module, name = BUILDERS[kind].split(":")
+    found: Callable[[Bundle, ViewState], ViewModel] = getattr(
+        importlib.import_module(module), name
+    )
+    return found
 
 
 def view_model(bundle: Bundle, state: ViewState, kind: ViewKind | None = None) -> ViewModel:
     """What the view of ``kind`` (the state's view by default) shows for ``state``."""
     inputs = model_inputs(state.view if kind is None else kind, state)
-    return cached(bundle, "view_models", inputs, lambda: BUILDERS[inputs.view](bundle, inputs))
-
-
-def chart_text_of(bundle: Bundle, state: ViewState) -> ChartText:
-    """The title, subtitle and footer of the state's view."""
-    return view_model(bundle, state).text
+    return cached(bundle, "view_models", inputs, lambda: builder(inputs.view)(bundle, inputs))
 
 
 def data_csv(bundle: Bundle, state: ViewState) -> str:
     """The figures behind the state's view as CSV, after comment lines naming the chart, its
     source and licence, the bundle and the whole state (see :mod:`.data_table`)."""
+    from tgviewer.core.views.data_table import header_comments
+
     model = view_model(bundle, state)
     return model.data_table().csv(header_comments(bundle, state, model.text))

@@ -1,7 +1,8 @@
 """The rules every view, export and command reads, each written once.
 
-* which period the ranking shows (:func:`ranking_period`), which pair the compare view sets
-  side by side (:func:`compare_pair`), which period the scatter shows (:func:`scatter_period`);
+* which period the ranking and the top-N group show (:func:`ranking_period`), and how they
+  order countries (:func:`rank_rows`); the compare view's pair and the scatter's period are
+  chosen in their own modules (``compare.compare_pair``, ``scatter.scatter_period``);
 * a ratio (users per request) is never taken per inhabitant (``ViewState.per_capita``);
 * how a measure reads with its scale, in captions and titles (:func:`scaled_measure`).
 """
@@ -11,10 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.scatter import best_scatter_span
-from tgviewer.core.figures.series import measure_label, scale_label
-from tgviewer.core.figures.suggestions import Suggestion
-from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
+from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import Normalisation, ViewState
 
 #: Said with the chart when a ratio is asked for per inhabitant.
@@ -38,24 +37,11 @@ def ranking_period(state: ViewState) -> QuarterSpan | None:
     return periods[-1] if periods else None
 
 
-def compare_pair(
-    state: ViewState, suggestions: Sequence[Suggestion]
-) -> tuple[QuarterSpan | None, QuarterSpan | None]:
-    """Periods A and B of the compare view: the state's pair when it names both, else the
-    like-for-like pair covering the most selected countries (the first suggestion)."""
-    if state.compare_a is not None and state.compare_b is not None:
-        return parse_span(state.compare_a), parse_span(state.compare_b)
-    if suggestions:
-        return suggestions[0].a, suggestions[0].b
-    return None, None
-
-
-def scatter_period(bundle: Bundle, state: ViewState) -> QuarterSpan | None:
-    """The period the scatter shows: ``scatter_period``, else the period that puts the most
-    selected countries on the chart."""
-    if state.scatter_period is not None:
-        return parse_span(state.scatter_period)
-    return best_scatter_span(bundle, state.countries, state.service)
+def rank_rows(rows: Sequence[SeriesRow]) -> tuple[tuple[SeriesRow, ...], tuple[SeriesRow, ...]]:
+    """``rows`` split into those with a value, largest first (ties by code), and the rest in
+    their order: the one ordering of a ranking, the ranking view's and the top-N group's."""
+    ranked = sorted((r for r in rows if r.known), key=lambda r: (-r.value, r.country))
+    return tuple(ranked), tuple(r for r in rows if not r.known)
 
 
 def scaled_measure(bundle: Bundle, state: ViewState) -> str:

@@ -6,15 +6,14 @@ import dataclasses
 from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.scatter import Scatter, scatter_points
+from tgviewer.core.figures.scatter import Scatter, best_scatter_span, scatter_points
 from tgviewer.core.figures.series import measure_label, measure_words
-from tgviewer.core.periods.spans import QuarterSpan, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import SCATTER_COLUMNS, DataTable, scatter_table
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, format_value
-from tgviewer.core.views.rules import scatter_period
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,6 +48,14 @@ class ScatterModel(ViewModel):
         if self.scatter is None:
             return DataTable(SCATTER_COLUMNS, ())
         return scatter_table(self.scatter)
+
+
+def scatter_period(bundle: Bundle, state: ViewState) -> QuarterSpan | None:
+    """The period the scatter shows: ``scatter_period``, else the period that puts the most
+    selected countries on the chart."""
+    if state.scatter_period is not None:
+        return parse_span(state.scatter_period)
+    return best_scatter_span(bundle, state.countries, state.service)
 
 
 def scatter_model(bundle: Bundle, state: ViewState) -> ScatterModel:
