@@ -30,6 +30,19 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+#: Python code that makes PySide6, shiboken6 and pyqtgraph unimportable: run it first in a
+#: subprocess (``python -c BLOCK_QT + ...``) to prove what follows needs no Qt.
+BLOCK_QT = """
+import importlib.abc, sys
+class BlockQt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
+            raise ImportError(f"{name} is not installed here (blocked by the test)")
+        return None
+sys.meta_path.insert(0, BlockQt())
+"""
+
+
 def qt_free_tier_runs_elsewhere() -> bool:
     """Whether tests/core and tests/cli run in an environment of their own, as in .ci/run.
 

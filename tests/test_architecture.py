@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import qt_free_tier_runs_elsewhere
+from tests.helpers import BLOCK_QT, qt_free_tier_runs_elsewhere
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "tgviewer"
@@ -74,14 +74,7 @@ def test_no_module_reaches_for_the_network() -> None:
     assert offending(PACKAGE, NETWORK_MODULES) == []
 
 
-BLOCK_QT = """
-import importlib.abc, sys
-class BlockQt(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
-            raise ImportError(f"{name} is not installed here (blocked by the test)")
-        return None
-sys.meta_path.insert(0, BlockQt())
+RUN_WITHOUT_QT = BLOCK_QT + """
 import pytest
 code = pytest.main(["-c", "tests/core/no-qt.ini", "--rootdir", ".", "-q", "-p", "no:pytestqt",
                     "tests/core", "tests/cli"])
@@ -96,7 +89,7 @@ def test_the_core_and_cli_tests_pass_where_qt_cannot_be_imported() -> None:
     # For a developer's single run of the suite: the same tests in a fresh process where
     # importing Qt fails. CI runs them where Qt is not installed at all, which is stronger.
     env = {**os.environ, "PYTEST_ADDOPTS": "", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    result = subprocess.run([sys.executable, "-c", BLOCK_QT], cwd=ROOT, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", RUN_WITHOUT_QT], cwd=ROOT, capture_output=True,
                             text=True, timeout=600, env=env)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout

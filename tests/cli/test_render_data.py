@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import BLOCK_QT
 from tgviewer.cli.main import main
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.state.view_file import BundleRef, SavedView, write_view
@@ -18,14 +19,7 @@ from tgviewer.core.views.registry import data_csv
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Runs the CLI with PySide6, shiboken6 and pyqtgraph made unimportable.
-WITHOUT_QT = """
-import importlib.abc, sys
-class BlockQt(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"):
-            raise ImportError(f"{name} is not installed here (blocked by the test)")
-        return None
-sys.meta_path.insert(0, BlockQt())
+WITHOUT_QT = BLOCK_QT + """
 from tgviewer.cli.main import main
 code = main(sys.argv[1:])
 assert not any(m.split(".")[0] in ("PySide6", "pyqtgraph") for m in sys.modules)

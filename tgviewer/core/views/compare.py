@@ -10,13 +10,13 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.comparison import CompareRow, Comparison, compare_periods
 from tgviewer.core.figures.series import measure_label
 from tgviewer.core.figures.suggestions import Suggestion, suggest_comparisons
-from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import COMPARE_COLUMNS, DataTable, comparison_table
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE
-from tgviewer.core.views.rules import ratio_notes
+from tgviewer.core.views.rules import choices_with, ratio_notes
 
 #: How many like-for-like suggestions the view offers.
 MAX_SUGGESTIONS = 4
@@ -79,8 +79,7 @@ def compare_model(bundle: Bundle, state: ViewState) -> CompareModel:
         else ()
     )
     a, b = compare_pair(state, suggestions)
-    choices = period_choices(bundle.quarter_span)
-    choices += [s for s in dict.fromkeys((a, b)) if s is not None and s not in choices]
+    choices = choices_with(bundle, (a, b))
     label = measure_label(bundle, state.measure)
     title = label
     if a is not None and b is not None:
@@ -89,7 +88,7 @@ def compare_model(bundle: Bundle, state: ViewState) -> CompareModel:
     base = CompareModel(
         bundle=bundle,
         state=state,
-        choices=tuple(choices),
+        choices=choices,
         a=a,
         b=b,
         suggestions=suggestions,

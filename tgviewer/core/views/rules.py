@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
-from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.periods.spans import QuarterSpan, period_choices
 from tgviewer.core.state.view_state import Normalisation, ViewState
 
 #: Said with the chart when a ratio is asked for per inhabitant.
@@ -35,6 +35,13 @@ def ranking_period(state: ViewState) -> QuarterSpan | None:
     if chosen in periods:
         return chosen
     return periods[-1] if periods else None
+
+
+def choices_with(bundle: Bundle, shown: Sequence[QuarterSpan | None]) -> tuple[QuarterSpan, ...]:
+    """The periods a view lets the user pick (every period of the bundle, as
+    :func:`period_choices` lists them), and the ``shown`` ones when they are not among them."""
+    choices = period_choices(bundle.quarter_span)
+    return tuple(choices + [s for s in dict.fromkeys(shown) if s is not None and s not in choices])
 
 
 def rank_rows(rows: Sequence[SeriesRow]) -> tuple[tuple[SeriesRow, ...], tuple[SeriesRow, ...]]:

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.scatter import Scatter, best_scatter_span, scatter_points
 from tgviewer.core.figures.series import measure_label, measure_words
-from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import SCATTER_COLUMNS, DataTable, scatter_table
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, format_value
+from tgviewer.core.views.rules import choices_with
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -63,14 +64,13 @@ def scatter_model(bundle: Bundle, state: ViewState) -> ScatterModel:
     period = scatter_period(bundle, state)
     per_capita = state.normalisation is Normalisation.PER_MILLION
     unit = ", per million inhabitants" if per_capita else ""
-    choices = period_choices(bundle.quarter_span)
-    choices += [s for s in (period,) if s is not None and s not in choices]
+    choices = choices_with(bundle, (period,))
     requests = measure_label(bundle, "requests")
     title = f"{requests} against {measure_words(bundle, 'users')}{unit}"
     base = ScatterModel(
         bundle=bundle,
         state=state,
-        choices=tuple(choices),
+        choices=choices,
         period=period,
         shown=() if period is None else (period,),
         per_capita=per_capita,
