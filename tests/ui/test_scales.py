@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 import pytest
 from pytestqt.qtbot import QtBot
 
 from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind
-from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_SYMBOL
 from tgviewer.ui.window.main_window import MainWindow
 
 RANGE_2025 = {"first": parse_span("2025Q1").first, "last": parse_span("2026Q1").last}
@@ -120,26 +119,6 @@ def test_log_scale_is_a_check_box_and_linear_is_the_default(window: MainWindow) 
 
 
 # The scale itself ----------------------------------------------------------------------------
-
-def test_value_scale_foot_sits_a_decade_below_the_smallest_positive_value() -> None:
-    scale = ValueScale.fit([0.0, 3.0, 4534.0, float("nan")], log=True)
-    assert scale.foot == 0.1
-    assert scale.at(0.0) == -1.0 and scale.at_foot(0.0)
-    assert scale.at(1000.0) == 3.0 and not scale.at_foot(1000.0)
-    assert math.isnan(scale.at(float("nan")))
-    assert ValueScale.fit([10.0], log=True).foot == 1.0  # strictly below 10
-    assert ValueScale.fit([0.0], log=True).foot == 1.0  # only zeros: still drawn
-    linear = ValueScale.fit([0.0, 5.0], log=False)
-    assert linear.at(0.0) == 0.0 and not linear.at_foot(0.0)
-    assert linear.ticks(0, 5) is None
-
-
-def test_log_ticks_read_as_plain_numbers() -> None:
-    scale = ValueScale(log=True, foot=1.0)
-    major, minor = scale.ticks(-0.2, 3.1) or ([], [])
-    assert major == [(0.0, "0"), (1.0, "10"), (2.0, "100"), (3.0, "1,000")]
-    assert (np.log10(20), "20") in [(pytest.approx(v), t) for v, t in minor]
-
 
 def test_log_scale_compare_keeps_a_zero_in_a_at_the_foot(window: MainWindow) -> None:
     # Canada: 0 users in Jan–Sep 2024, 90 in Jan–Sep 2025.
