@@ -49,7 +49,7 @@ def test_hovering_a_point_shows_its_country_in_the_details(window: MainWindow,
     scene = view.plot.getViewBox().mapViewToScene(QPointF(220, 686))
     assert view.point_near(scene) == "FRA"
     with qtbot.waitSignal(view.details_wanted) as signal:
-        view._mouse_moved(scene)
+        view.mouse_moved(scene)
     assert signal.args == ["FRA", ""]
     assert window.details.country == "FRA"
 

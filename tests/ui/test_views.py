@@ -81,7 +81,7 @@ def test_hovering_a_bar_shows_its_country_in_details(window: MainWindow) -> None
     top = window.ranking.order[0]
     view = window.ranking.plot.getViewBox()
     scene = view.mapViewToScene(QPointF(100, len(window.ranking.order) - 1))
-    window.ranking._mouse_moved(scene)
+    window.ranking.mouse_moved(scene)
     assert top == "GBR"
     assert window.details.country == "GBR"
     assert "Users affected do not add up" in window.details.toPlainText()
@@ -161,7 +161,7 @@ def test_hovering_a_point_tells_country_period_value_status_and_records(
 def test_hover_moves_the_details_to_that_country(window: MainWindow) -> None:
     choose(window, "FRA", "DEU")
     view = window.trend.plot.getViewBox()
-    window.trend._mouse_moved(view.mapViewToScene(QPointF(4, 3777)))  # DEU Q1 2025
+    window.trend.mouse_moved(view.mapViewToScene(QPointF(4, 3777)))  # DEU Q1 2025
     assert window.details.country == "DEU"
     assert "records.csv line" in window.details.toPlainText()
 

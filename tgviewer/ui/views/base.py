@@ -121,6 +121,12 @@ class ViewBase(QWidget, Generic[ModelT]):
         """What an export paints: the chart, or the message that replaces it."""
         return self.body if self.showing_chart else self.message
 
+    def restyle(self) -> None:
+        """Follow a new palette (the system switched between light and dark)."""
+
+    def zoom(self, factor: float) -> None:
+        """Enlarge the chart's text, marks and lines ``factor`` times (1 undoes it)."""
+
     def data_table(self) -> DataTable:
         """The figures drawn, from the model (an export's CSV)."""
         assert self.model is not None, "the view has not been drawn"

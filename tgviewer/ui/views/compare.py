@@ -22,9 +22,8 @@ from tgviewer.core.views.formatting import STATUS_WORDS, format_value
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import muted_text_colour, text_colour
-from tgviewer.ui.views.base import ViewBase
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
-from tgviewer.ui.views.plot import make_plot
+from tgviewer.ui.views.plot import PlotView
 
 #: Okabe-Ito blue for A and vermillion for B: apart for every common colour-vision deficiency,
 #: and told apart by shape too (A hollow, B filled).
@@ -55,15 +54,13 @@ def change_text(row: CompareRow) -> str:
     return f" {percent} ({format_value(row.a.value)} → {format_value(row.b.value)}){flag}"
 
 
-class CompareView(ViewBase[CompareModel]):
+class CompareView(PlotView[CompareModel]):
     """Dumbbells for two periods; see the module docstring."""
 
     kind = ViewKind.COMPARE
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        self.plot = make_plot(grid_x=True)
-        super().__init__(store, self.plot, "Countries not compared", parent)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        super().__init__(store, "Countries not compared", parent, grid_x=True)
         self.a_period = self._combo("Period A")
         self.b_period = self._combo("Period B")
         self.a_period.activated.connect(lambda _: self._periods_chosen())
@@ -104,6 +101,7 @@ class CompareView(ViewBase[CompareModel]):
                                     labelTextColor=text_colour(),
                                     brush=pg.mkBrush(128, 128, 128, 40))
         self.legend.setParentItem(self.plot.getPlotItem().vb)
+        self.legends.append(self.legend)
         for item in (self.segments, self.a_points, self.b_points):
             self.plot.addItem(item)
 
@@ -206,7 +204,7 @@ class CompareView(ViewBase[CompareModel]):
         """The country of the dumbbell at plot coordinate ``y``."""
         return country_at(self.order, y)
 
-    def _mouse_moved(self, position: QPointF) -> None:
+    def mouse_moved(self, position: QPointF) -> None:
         # Moving off the rows keeps the details shown (a country picked in the list below).
         country = hover_row(self.plot, self.order, self.tooltips, position)
         if country:

@@ -21,8 +21,7 @@ from tgviewer.core.state.view_state import CoverageOrder, ViewKind
 from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import is_dark
-from tgviewer.ui.views.base import ViewBase
-from tgviewer.ui.views.plot import make_plot
+from tgviewer.ui.views.plot import PlotView
 
 #: Cell colours: blues for figures (dark reported, light derived), orange for quarters only
 #: inside a longer total, grey for no record. Okabe-Ito hues, safe for colour-blind readers
@@ -44,15 +43,13 @@ def cell_colour(kind: CellKind) -> str:
     return CELL_COLOURS[kind]
 
 
-class CoverageView(ViewBase[CoverageModel]):
+class CoverageView(PlotView[CoverageModel]):
     """Countries by quarters; see the module docstring."""
 
     kind = ViewKind.COVERAGE
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        self.plot = make_plot()
-        super().__init__(store, self.plot, parent=parent)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        super().__init__(store, parent=parent)
         self.plot.scene().sigMouseClicked.connect(self._mouse_clicked)
         self.sort = QComboBox()
         self.sort.setAccessibleName("Sort countries by")
@@ -167,7 +164,7 @@ class CoverageView(ViewBase[CoverageModel]):
         point = self.plot.getViewBox().mapSceneToView(position)
         return self.cell_at(point.x(), point.y())
 
-    def _mouse_moved(self, position: QPointF) -> None:
+    def mouse_moved(self, position: QPointF) -> None:
         cell = self._cell_under(position)
         self.plot.setToolTip(self.tooltip_for(cell) if cell else "")
 

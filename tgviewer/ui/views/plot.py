@@ -1,4 +1,5 @@
-"""The plot every chart view starts from, and finding the point under the mouse.
+"""What every chart view shares: its plot, restyled and zoomed the same way, and finding the
+point under the mouse.
 
 Imports pyqtgraph, so only the chart views import it (the table view and the window's shell
 do not).
@@ -12,8 +13,11 @@ from typing import TypeVar
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QWidget
 
-from tgviewer.ui.style.chart_style import style_axes
+from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.style.chart_style import recolour_legend, style_axes, zoom_of, zoom_plot
+from tgviewer.ui.views.base import ModelT, ViewBase
 
 #: How close, in pixels, the mouse must be to a point for its tooltip.
 HOVER_DISTANCE = 14
@@ -46,3 +50,37 @@ def nearest_point(plot: pg.PlotWidget, scene_position: QPointF,
         if distance <= HOVER_DISTANCE and (best is None or distance < best[0]):
             best = (distance, item)
     return None if best is None else best[1]
+
+
+class PlotView(ViewBase[ModelT]):
+    """A view whose chart is a plot (:func:`make_plot`); subclasses draw into ``self.plot``
+    and override :meth:`mouse_moved` for hovering.
+
+    Parameters
+    ----------
+    store, left_out_name, parent
+        As for :class:`~tgviewer.ui.views.base.ViewBase`.
+    grid_x, grid_y
+        Whether the plot shows grid lines across x or y.
+    """
+
+    def __init__(self, store: QtViewStateStore, left_out_name: str | None = None,
+                 parent: QWidget | None = None, *, grid_x: bool = False,
+                 grid_y: bool = False) -> None:
+        self.plot = make_plot(grid_x, grid_y)
+        super().__init__(store, self.plot, left_out_name, parent)
+        #: Legends drawn outside pyqtgraph's own (which :func:`style_axes` recolours).
+        self.legends: list[pg.LegendItem] = []
+        self.plot.scene().sigMouseMoved.connect(self.mouse_moved)
+
+    def mouse_moved(self, scene_position: QPointF) -> None:
+        """The mouse moved to ``scene_position``: show a tooltip, ask for details."""
+
+    def restyle(self) -> None:
+        style_axes(self.plot)
+        for legend in self.legends:
+            recolour_legend(legend)
+
+    def zoom(self, factor: float) -> None:
+        if factor != 1.0 or zoom_of(self.plot) != 1.0:
+            zoom_plot(self.plot, factor)

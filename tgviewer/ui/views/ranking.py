@@ -20,22 +20,19 @@ from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
-from tgviewer.ui.views.base import ViewBase
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
-from tgviewer.ui.views.plot import make_plot
+from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
 
 
-class RankingView(ViewBase[RankingModel]):
+class RankingView(PlotView[RankingModel]):
     """Bars for one period; see the module docstring."""
 
     kind = ViewKind.RANKING
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        self.plot = make_plot(grid_x=True)
-        super().__init__(store, self.plot, parent=parent)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        super().__init__(store, parent=parent, grid_x=True)
         self.period = QComboBox()
         self.period.setAccessibleName("Ranking period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -128,7 +125,7 @@ class RankingView(ViewBase[RankingModel]):
         """The country of the bar at plot coordinate ``y``."""
         return country_at(self.order, y)
 
-    def _mouse_moved(self, position: QPointF) -> None:
+    def mouse_moved(self, position: QPointF) -> None:
         if self.order:
             country = hover_row(self.plot, self.order, self.tooltips, position)
             self.details_wanted.emit(country or "", "")

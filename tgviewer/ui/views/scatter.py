@@ -23,8 +23,7 @@ from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
-from tgviewer.ui.views.base import ViewBase
-from tgviewer.ui.views.plot import make_plot, nearest_point
+from tgviewer.ui.views.plot import PlotView, nearest_point
 
 SYMBOL_SIZE = 11
 
@@ -45,15 +44,13 @@ def group_label(codes: list[str], shown: int = 4) -> str:
     return f"{', '.join(codes[:shown - 1])} +{len(codes) - shown + 1} more"
 
 
-class ScatterView(ViewBase[ScatterModel]):
+class ScatterView(PlotView[ScatterModel]):
     """Requests against users for one period; see the module docstring."""
 
     kind = ViewKind.SCATTER
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        self.plot = make_plot(grid_x=True, grid_y=True)
-        super().__init__(store, self.plot, "Countries not drawn", parent)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        super().__init__(store, "Countries not drawn", parent, grid_x=True, grid_y=True)
         self.period = QComboBox()
         self.period.setAccessibleName("Period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -199,7 +196,7 @@ class ScatterView(ViewBase[ScatterModel]):
             (self.x_scale.at(p.requests.value), self.y_scale.at(p.users.value), p.country)
             for p in scatter.points))
 
-    def _mouse_moved(self, scene_position: QPointF) -> None:
+    def mouse_moved(self, scene_position: QPointF) -> None:
         country = self.point_near(scene_position)
         if country is None:
             QToolTip.hideText()

@@ -28,8 +28,7 @@ from tgviewer.core.views.trend import EventMark, TrendModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
-from tgviewer.ui.views.base import ViewBase
-from tgviewer.ui.views.plot import make_plot, nearest_point
+from tgviewer.ui.views.plot import PlotView, nearest_point
 
 SYMBOL_SIZE = 10
 
@@ -43,15 +42,13 @@ class _CountrySlot:
     derived: pg.ScatterPlotItem
 
 
-class TrendView(ViewBase[TrendModel]):
+class TrendView(PlotView[TrendModel]):
     """Plot of the selected countries' figures per period; see the module docstring."""
 
     kind = ViewKind.TREND
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        self.plot = make_plot()
-        super().__init__(store, self.plot, "Countries not drawn", parent)
-        self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
+        super().__init__(store, "Countries not drawn", parent)
         self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(128, 128, 128, 40),
                                           labelTextSize="10pt",
                                           labelTextColor=text_colour())
@@ -294,7 +291,7 @@ class TrendView(ViewBase[TrendModel]):
             text += "\n" + FOOT_NOTE
         return text
 
-    def _mouse_moved(self, scene_position: QPointF) -> None:
+    def mouse_moved(self, scene_position: QPointF) -> None:
         row = self.point_near(scene_position)
         if row is None:
             QToolTip.hideText()
