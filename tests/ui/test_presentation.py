@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from tgviewer.ui.window.main_window import MainWindow
 def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
     palette, font = qapp.palette(), qapp.font()
     shown = MainWindow(read_default_bundle())
-    shown.settings_writable = False
+    shown.settings_store.writable = False
     qtbot.addWidget(shown)
     shown.show()
     shown.activateWindow()
@@ -185,7 +184,7 @@ def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) 
     try:
         opened, _ = open_window(None, quiet=True)
         qtbot.addWidget(opened)
-        opened.settings_writable = False
+        opened.settings_store.writable = False
         assert theme.current_theme() is theme.Theme.DARK
         assert window_lightness() < 60
         assert opened.actions_.themes[theme.Theme.DARK].isChecked()
@@ -213,9 +212,9 @@ def test_closing_while_presenting_saves_the_layout_from_before(
     # Slides do not crowd the recent views.
     window.store.update(countries=("GBR",))
     window.saved_views.save_to(str(tmp_path / "a.tgview"))
-    window.settings = window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve()))
-    window.settings = dataclasses.replace(window.settings,
-                                          slides=(str(tmp_path / "a.tgview"),))
+    window.settings_store.replace(
+        window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve())))
+    window.settings_store.update(slides=(str(tmp_path / "a.tgview"),))
     window.presentation.next_slide(1)
     assert window.presentation.hint.text() == "Slide 1 of 1"
     assert window.settings.recent_views == ()

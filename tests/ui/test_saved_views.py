@@ -33,7 +33,7 @@ def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> Non
 
 
 def test_recent_views_are_listed_and_open(window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     changed_state(window)
     saved = window.store.state
     path = tmp_path / "mine.tgview"
@@ -106,7 +106,7 @@ def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
 
 def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
                                             tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     window.store.update(countries=("GBR", "DEU"))
     path = tmp_path / "uk.tgview"
     window.saved_views.save_to(str(path))
@@ -121,7 +121,7 @@ def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
 
 def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     small = read_bundle(small_bundle(tmp_path))
     window.set_bundle(small, None)
     window.store.update(countries=("FRA", "ITA"))
@@ -150,6 +150,6 @@ def test_the_command_line_opens_a_saved_view(qtbot: QtBot, window: MainWindow,
     window.saved_views.save_to(str(path))
     opened, failure = open_window(str(path), quiet=True)
     qtbot.addWidget(opened)
-    opened.settings_writable = False
+    opened.settings_store.writable = False
     assert failure is None
     assert opened.store.state == saved

@@ -126,7 +126,7 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
     if failure is not None and args.smoke:
         print(f"tgviewer: {failure}", file=sys.stderr)
     if args.smoke:
-        window.settings_writable = False  # a smoke run leaves the user's settings alone
+        window.settings_store.writable = False  # a smoke run leaves the user's settings alone
 
         def finish() -> None:
             elapsed = time.perf_counter() - started

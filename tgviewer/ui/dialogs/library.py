@@ -233,7 +233,7 @@ class LibraryDialog(QDialog):
             self._fail(exc)
             return
         if renamed.location != str(row.path):
-            self.window_.settings = self.window_.settings.without_recent(str(row.path))
+            self.window_.settings_store.replace(self.window_.settings.without_recent(str(row.path)))
         if self.is_shown(row):
             self.window_.set_bundle(renamed, renamed.location)
         self._done(f"Renamed to \u201c{renamed.manifest.title}\u201d.", Path(renamed.location))
@@ -266,7 +266,7 @@ class LibraryDialog(QDialog):
         except LibraryError as exc:
             self._fail(exc)
             return
-        self.window_.settings = self.window_.settings.without_recent(str(row.path))
+        self.window_.settings_store.replace(self.window_.settings.without_recent(str(row.path)))
         self._done(f"Deleted \u201c{row.title}\u201d.")
 
     def export_selected(self) -> None:

@@ -72,7 +72,7 @@ class BundleCommands:
             return
         window = self.window
         if wizard.mapping is not None:
-            window.settings = dataclasses.replace(window.settings, csv_mapping=wizard.mapping)
+            window.settings_store.update(csv_mapping=wizard.mapping)
         changed = [item.record for item in wizard.plan.classified
                    if item.fate is not Fate.DUPLICATE]
         self.show_bundle_with(wizard.saved, changed)

@@ -11,7 +11,6 @@ closes and when a bundle opens.
 from __future__ import annotations
 
 import dataclasses
-import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,7 +31,8 @@ from PySide6.QtWidgets import (
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.reader import read_bundle
-from tgviewer.core.state.settings import LoadedSettings, Settings, save_settings, settings_path
+from tgviewer.core.state.settings import LoadedSettings, Settings
+from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.core.state.view_file import SUFFIX as VIEW_SUFFIX
 from tgviewer.core.state.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
 from tgviewer.core.views.base import model_inputs
@@ -59,7 +59,6 @@ if TYPE_CHECKING:
     from tgviewer.ui.views.table import TableView
     from tgviewer.ui.views.trend import TrendView
 
-LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
 
 
@@ -84,9 +83,9 @@ class MainWindow(QMainWindow):
                  settings: LoadedSettings | None = None, bundle_path: str | None = None) -> None:
         super().__init__()
         loaded = settings or LoadedSettings()
-        self.settings: Settings = loaded.settings
-        self.settings_writable = loaded.writable
-        self.settings_file = settings_path()
+        #: Every change of settings goes through this store; saving adds the window's layout.
+        self.settings_store = SettingsStore.loaded(
+            loaded, gather=self.current_settings, report=lambda text: self.status.show_notice(text))
         self.bundle = bundle
         self.bundle_path = bundle_path
         self.default_state = default_view_state(bundle)
@@ -276,7 +275,7 @@ class MainWindow(QMainWindow):
                       f"{exc.describe()}\n\nThe data shown is unchanged.")
             self.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
-                self.settings = self.settings.without_recent(resolved)
+                self.settings_store.replace(self.settings.without_recent(resolved))
             return False
         self.set_bundle(bundle, resolved)
         return True
@@ -294,15 +293,15 @@ class MainWindow(QMainWindow):
         (one redraw either way)."""
         self.bundle, self.bundle_path = bundle, path
         self.default_state = default_view_state(bundle)
-        self.settings = (self.settings.with_recent(path) if path else
-                         dataclasses.replace(self.settings, last_bundle=None))
+        self.settings_store.replace(self.settings.with_recent(path) if path else
+                                    dataclasses.replace(self.settings, last_bundle=None))
         self.filters.set_bundle(bundle)
         self._show_bundle()
         self.status.show_notice(f"Opened {bundle.manifest.title}.")
         self._drawn = dict.fromkeys(TAB_ORDER)
         if not self.store.replace(state or self.state_kept_for(bundle)):
             self.redraw()
-        self.save_settings()
+        self.settings_store.save()
 
     def state_kept_for(self, bundle: Bundle) -> ViewState:
         """The current state fitted to ``bundle``, else its default in the current view."""
@@ -311,8 +310,8 @@ class MainWindow(QMainWindow):
 
     def clear_recent(self) -> None:
         """Forget the recent bundles (the files are untouched)."""
-        self.settings = dataclasses.replace(self.settings, recent_bundles=())
-        self.save_settings()
+        self.settings_store.update(recent_bundles=())
+        self.settings_store.save()
 
     # Export ------------------------------------------------------------------------------
 
@@ -383,27 +382,27 @@ class MainWindow(QMainWindow):
 
         def chosen(result: int) -> None:
             if result == SlidesDialog.DialogCode.Accepted:
-                self.settings = dataclasses.replace(self.settings, slides=dialog.slides())
+                self.settings_store.update(slides=dialog.slides())
                 self.presentation.slide = -1
-                self.save_settings()
+                self.settings_store.save()
         dialog.finished.connect(chosen)
         dialog.open()
 
     def choose_theme(self, theme: Theme) -> None:
         """View > Theme: apply ``theme`` and remember it (presentation mode keeps its own
         high contrast until it ends)."""
-        self.settings = dataclasses.replace(self.settings, theme=theme.value)
+        self.settings_store.update(theme=theme.value)
         if not self.presentation.return_to_theme(theme):
             app = QApplication.instance()
             if isinstance(app, QApplication):
                 apply_theme(app, theme)
         self.actions_.show_theme(theme)
-        self.save_settings()
+        self.settings_store.save()
 
     def clear_recent_views(self) -> None:
         """Forget the recent views (the files are untouched)."""
-        self.settings = dataclasses.replace(self.settings, recent_views=())
-        self.save_settings()
+        self.settings_store.update(recent_views=())
+        self.settings_store.save()
 
     def show_about(self) -> None:
         """Help > About."""
@@ -411,28 +410,23 @@ class MainWindow(QMainWindow):
 
     # Settings ----------------------------------------------------------------------------
 
-    def current_settings(self) -> Settings:
-        """The settings as the window stands now (while presenting, its layout as it was
-        before, so the next start is not full screen without docks)."""
+    @property
+    def settings(self) -> Settings:
+        """The current settings (read-only: changes go through :attr:`settings_store`)."""
+        return self.settings_store.settings
+
+    def current_settings(self, settings: Settings | None = None) -> Settings:
+        """``settings`` (the current ones by default) with the window as it stands now:
+        its layout (while presenting, as it was before, so the next start is not full
+        screen without docks), the bundle and the view."""
         geometry, layout = self.presentation.layout_before() or (self.saveGeometry(),
                                                                  self.saveState())
         return dataclasses.replace(
-            self.settings,
+            settings or self.settings,
             geometry=bytes(geometry.toBase64().data()).decode(),
             window_state=bytes(layout.toBase64().data()).decode(),
             last_bundle=self.bundle_path,
             view_state=self.store.state)
-
-    def save_settings(self) -> None:
-        """Write the settings (atomically); a failure is logged, never fatal."""
-        self.settings = self.current_settings()
-        if not self.settings_writable:
-            return
-        try:
-            save_settings(self.settings, self.settings_file)
-        except OSError as exc:
-            LOGGER.warning("settings not saved to %s: %s", self.settings_file, exc)
-            self.status.show_notice(f"Settings could not be saved: {exc.strerror}.")
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
@@ -457,5 +451,5 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        self.settings_store.save()
         super().closeEvent(event)

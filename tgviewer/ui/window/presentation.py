@@ -16,7 +16,7 @@ Leaving puts everything back as it was: window state, docks, bars, theme and fon
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
@@ -176,7 +176,7 @@ class Presentation(QObject):
         """Change (and remember) the presentation scale, between 1 and the maximum."""
         window = self.window
         scale = round(min(MAX_PRESENTATION_SCALE, max(1.0, scale)) * 4) / 4
-        window.settings = replace(window.settings, presentation_scale=scale)
+        window.settings_store.update(presentation_scale=scale)
         if self.active:
             self._apply_scale()
             self.show_hint(f"Size {scale:g}×")

@@ -107,7 +107,7 @@ class SavedViews:
                         warning_text(exc, "The view shown is unchanged."))
             window.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
-                window.settings = window.settings.without_recent_view(resolved)
+                window.settings_store.replace(window.settings.without_recent_view(resolved))
             return False
         self.last_folder = str(Path(resolved).parent)
         if bundle_match(saved, window.bundle) is BundleMatch.SAME:
@@ -181,5 +181,5 @@ class SavedViews:
 
     def _remember(self, path: str) -> None:
         window = self.window
-        window.settings = window.settings.with_recent_view(path)
-        window.save_settings()
+        window.settings_store.replace(window.settings.with_recent_view(path))
+        window.settings_store.save()
