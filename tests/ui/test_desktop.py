@@ -51,7 +51,7 @@ def test_files_opened_before_the_window_exists_wait_for_it(
 def test_a_saved_view_double_clicked_while_open_is_shown(
         qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
     saved, path = saved_default_view(window, tmp_path)
-    window.reset_filters()
+    window.filters.reset()
     opener = FileOpenFilter()
     qapp.installEventFilter(opener)
     try:

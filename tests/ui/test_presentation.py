@@ -114,7 +114,7 @@ def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWind
     window.store.update(view=ViewKind.COMPARE, countries=("DEU", "ITA", "ESP"))
     second = window.store.state
     window.saved_views.save_to(str(tmp_path / "two.tgview"))
-    window.reset_filters()
+    window.filters.reset()
     window.presentation.enter()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.presentation.hint.text() == "No slides yet: choose saved views in View > Slides…"

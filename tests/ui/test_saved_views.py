@@ -23,7 +23,7 @@ def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> Non
     saved = window.store.state
     path = tmp_path / "ranking.tgview"
     assert window.saved_views.save_to(str(path))
-    window.reset_filters()
+    window.filters.reset()
     assert window.store.state != saved
     assert window.saved_views.open_file(str(path))
     assert window.store.state == saved
@@ -38,7 +38,7 @@ def test_recent_views_are_listed_and_open(window: MainWindow, tmp_path: Path) ->
     saved = window.store.state
     path = tmp_path / "mine.tgview"
     window.saved_views.save_to(str(path))
-    window.reset_filters()
+    window.filters.reset()
     menu = window.actions_.recent_views_menu
     window.actions_.fill_recent_views_menu()
     first = menu.actions()[0]
@@ -71,7 +71,7 @@ def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
     document["bundle"] = {"id": "elsewhere", "title": "Someone's bundle",
                           "checksum": "ab" * 32, "as_of": "2026-01-01"}
     path.write_text(json.dumps(document), encoding="utf-8")
-    window.reset_filters()
+    window.filters.reset()
     before = window.store.state
 
     assert not window.saved_views.open_file(str(path))

@@ -72,7 +72,7 @@ class WindowActions:
         self.copy_chart = self._action("Copy C&hart", window.copy_chart, "Ctrl+Shift+C",
                                        "Copy the current chart, with its title and source, "
                                        "as an image")
-        self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
+        self.reset = self._action("&Reset Filters", window.filters.reset, "Ctrl+R",
                                   "Go back to the bundle's default countries and range")
         self.about = self._action("&About tgviewer", window.show_about)
         self.present = self._action("&Presentation Mode", window.presentation.toggle, "F11",

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -88,8 +87,7 @@ class MainWindow(QMainWindow):
             loaded, gather=self.current_settings, report=lambda text: self.status.show_notice(text))
         self.bundle = bundle
         self.bundle_path = bundle_path
-        self.default_state = default_view_state(bundle)
-        self.store = QtViewStateStore(state or self.default_state, self)
+        self.store = QtViewStateStore(state or default_view_state(bundle), self)
         self.render_count = 0
         #: Size and scale of chart exports (the last chosen) and the last file exported.
         self.export_size = ExportSize()
@@ -118,7 +116,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.filters = FilterPanel(self.store, bundle)
-        self.filters.reset_button.clicked.connect(self.reset_filters)
         self.filter_dock = self._dock("Filters", "filterDock", self.filters,
                                       Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details = DetailsPanel()
@@ -140,7 +137,7 @@ class MainWindow(QMainWindow):
         if loaded.notice:
             self.status.show_notice(loaded.notice)
 
-        self.filters.countries.currentItemChanged.connect(self._country_item_changed)
+        self.filters.country_chosen.connect(self.show_details)
         self.tabs.currentChanged.connect(
             lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
@@ -238,10 +235,6 @@ class MainWindow(QMainWindow):
             self.show_details(state.countries[0] if state.countries else "")
         self.presentation.update_title()
 
-    def _country_item_changed(self, item: QListWidgetItem | None, _old: object) -> None:
-        if item is not None:
-            self.show_details(item.data(Qt.ItemDataRole.UserRole))
-
     def show_details(self, country: str, focus: str = "") -> None:
         """Show the records of ``country`` in the details panel, led by the line ``focus``
         when given (a clicked coverage cell); an empty ``country`` is ignored when a country
@@ -250,10 +243,6 @@ class MainWindow(QMainWindow):
             return
         self.details.show_country(self.bundle, country, self.store.state.service,
                                   **({"focus": focus} if focus else {}))
-
-    def reset_filters(self) -> None:
-        """Back to the bundle's default countries, range and measure, in the same view."""
-        self.store.replace(dataclasses.replace(self.default_state, view=self.store.state.view))
 
     # Bundles -----------------------------------------------------------------------------
 
@@ -292,7 +281,6 @@ class MainWindow(QMainWindow):
         """Show ``bundle`` in ``state``, else in the current view where it applies to it
         (one redraw either way)."""
         self.bundle, self.bundle_path = bundle, path
-        self.default_state = default_view_state(bundle)
         self.settings_store.replace(self.settings.with_recent(path) if path else
                                     dataclasses.replace(self.settings, last_bundle=None))
         self.filters.set_bundle(bundle)
