@@ -153,7 +153,7 @@ def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
     window = make_window(show=False)
     mine = saved(window, "Mine")
     window.settings_store.writable = False
-    assert window.open_bundle_file(str(tmp_path / "link-home" / "data" / "bundles"
+    assert window.bundles.open_file(str(tmp_path / "link-home" / "data" / "bundles"
                                        / Path(mine.location).name))
     dialog = open_dialog(window)
     select(dialog, "Mine")

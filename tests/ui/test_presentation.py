@@ -50,7 +50,7 @@ def test_f11_presents_and_esc_restores_everything(qtbot: QtBot, window: MainWind
     assert not window.menuBar().isVisible() and not window.actions_.toolbar.isVisible()
     assert not window.tabs.tabBar().isVisible()
     assert presentation.title.isVisible()
-    assert presentation.title.text() == window.chart_title()
+    assert presentation.title.text() == window.exports.chart_title()
     assert window_lightness() == 0  # high contrast: black
     scale = window.settings.presentation_scale
     assert zoom_of(window.trend.plot) == scale
@@ -119,8 +119,8 @@ def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWind
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.presentation.hint.text() == "No slides yet: choose saved views in View > Slides…"
 
-    window.choose_slides()
-    dialog = window.slides_dialog
+    window.settings_commands.choose_slides()
+    dialog = window.settings_commands.slides_dialog
     for name in ("one.tgview", "two.tgview"):
         dialog.add_path(str(tmp_path / name))
     dialog.list.setCurrentRow(1)
@@ -134,7 +134,7 @@ def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWind
     assert window.presentation.hint.text() == "Slide 1 of 2"
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.store.state == second
-    assert window.presentation.title.text() == window.chart_title()
+    assert window.presentation.title.text() == window.exports.chart_title()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.presentation.hint.text() == "The last slide."
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
@@ -195,7 +195,7 @@ def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) 
 
 def test_a_theme_chosen_while_presenting_applies_on_leaving(window: MainWindow) -> None:
     window.presentation.enter()
-    window.choose_theme(theme.Theme.DARK)
+    window.settings_commands.choose_theme(theme.Theme.DARK)
     assert window_lightness() == 0  # still high contrast while presenting
     window.presentation.leave()
     assert theme.current_theme() is theme.Theme.DARK
@@ -227,4 +227,4 @@ def test_left_tells_a_trend_period_by_period(qtbot: QtBot, window: MainWindow) -
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.store.state.last == last - 1
     assert len(window.trend._positions) == periods - 1  # the chart ends a quarter earlier
-    assert window.presentation.title.text() == window.chart_title()
+    assert window.presentation.title.text() == window.exports.chart_title()

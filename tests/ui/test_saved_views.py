@@ -57,7 +57,7 @@ def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
                     '"state": {"countries": "GBR"}}', encoding="utf-8")
     assert not window.saved_views.open_file(str(path))
     assert window.store.state == before
-    box = window.failure_dialog
+    box = window.notifier.failure_dialog
     assert box is not None and box.isVisible()
     assert "broken.tgview: field 'state.countries'" in box.text()
     assert "unchanged" in box.text()
@@ -92,7 +92,7 @@ def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     saved, path = saved_default_view(window, tmp_path)
     small = small_bundle(tmp_path)
-    assert window.open_bundle_file(str(small))
+    assert window.bundles.open_file(str(small))
     assert window.bundle.manifest.id == "test-bundle"
 
     window.saved_views.open_file(str(path))
@@ -110,13 +110,13 @@ def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
     window.store.update(countries=("GBR", "DEU"))
     path = tmp_path / "uk.tgview"
     window.saved_views.save_to(str(path))
-    window.open_bundle_file(str(small_bundle(tmp_path)))  # FRA and ITA only
+    window.bundles.open_file(str(small_bundle(tmp_path)))  # FRA and ITA only
     before = window.store.state
     window.saved_views.open_file(str(path))
     button(window.saved_views.mismatch_box, "Use Current Bundle").click()
     assert window.store.state == before
-    assert "does not apply" in window.failure_dialog.windowTitle()
-    assert "none of its countries" in window.failure_dialog.text()
+    assert "does not apply" in window.notifier.failure_dialog.windowTitle()
+    assert "none of its countries" in window.notifier.failure_dialog.text()
 
 
 def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
