@@ -86,7 +86,7 @@ def main() -> int:
     if args.theme:
         apply_theme(app, Theme(args.theme))
     window = MainWindow(bundle, state)
-    window.settings_writable = False
+    window.settings_store.writable = False
     if args.present:
         QTimer.singleShot(300, window.presentation.enter)
     window.setGeometry(window.screen().availableGeometry())

@@ -74,6 +74,35 @@ def test_no_module_reaches_for_the_network() -> None:
     assert offending(PACKAGE, NETWORK_MODULES) == []
 
 
+#: The only modules that may know the main window: itself, and what builds it.
+WINDOW_MODULE = "tgviewer.ui.window.main_window"
+WINDOW_BUILDERS = ("tgviewer/ui/window/main_window.py", "tgviewer/ui/app.py")
+
+
+def names_imported(path: Path) -> list[str]:
+    """Every name an import in ``path`` mentions, relative imports and TYPE_CHECKING included."""
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            names += [module, *(f"{module}.{alias.name}" for alias in node.names)]
+    return names
+
+
+def test_only_the_window_and_what_builds_it_import_the_main_window() -> None:
+    # Controllers and dialogs get narrow protocols (tgviewer/ui/window/ports.py), the stores
+    # and widgets, never the window: no import circle, even one hidden in TYPE_CHECKING.
+    found = [f"{path.relative_to(ROOT)} imports {name}"
+             for path in sorted((PACKAGE / "ui").rglob("*.py"))
+             if path.relative_to(ROOT).as_posix() not in WINDOW_BUILDERS
+             for name in names_imported(path)
+             if name.split(".")[-1] in ("main_window", "MainWindow")
+             or ".main_window." in name]
+    assert found == []
+
+
 RUN_WITHOUT_QT = BLOCK_QT + """
 import pytest
 code = pytest.main(["-c", "tests/core/no-qt.ini", "--rootdir", ".", "-q", "-p", "no:pytestqt",

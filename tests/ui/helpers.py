@@ -42,7 +42,7 @@ def changed_state(window: MainWindow) -> None:
 
 def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:
     """Save a changed view of the embedded default; its state and file."""
-    window.settings_writable = False
+    window.settings_store.writable = False
     changed_state(window)
     path = tmp_path / "default.tgview"
     assert window.saved_views.save_to(str(path))
@@ -51,7 +51,7 @@ def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path
 
 def open_wizard(window: MainWindow, text: str | None = None) -> ImportWizard:
     """File > Import Figures… on ``window``, with ``text`` pasted when given."""
-    window.settings_writable = False
+    window.settings_store.writable = False
     menu_action(window, "File", "Import Figures…").trigger()
     wizard = window.bundles.wizard
     assert wizard is not None and wizard.isVisible()

@@ -176,9 +176,9 @@ def test_the_window_exports_data_beside_charts(qtbot: QtBot, tmp_path: Path,
                                                bundle: Bundle) -> None:
     window = MainWindow(bundle)
     qtbot.addWidget(window)
-    window.settings_writable = False
+    window.settings_store.writable = False
     target = tmp_path / "data.csv"
-    assert window.export_chart_to(str(target))
+    assert window.exports.export_chart_to(str(target))
     comments, rows = read_csv(target.read_text(encoding="utf-8"))
     assert comments[0].startswith("tgviewer data export: ")
     assert {r["country"] for r in rows} == set(window.store.state.countries)

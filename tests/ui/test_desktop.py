@@ -40,7 +40,7 @@ def test_files_opened_before_the_window_exists_wait_for_it(
         bundle = small_bundle(tmp_path)
         assert send_file_open(bundle)  # taken by the filter
         assert opener.pending == [str(bundle)]
-        opener.deliver_to(window.open_path)
+        opener.deliver_to(window.bundles.open_path)
         assert opener.pending == []
         assert window.bundle_path == str(bundle.resolve())
         assert {r.country for r in window.bundle.records} == {"FRA", "ITA"}
@@ -51,11 +51,11 @@ def test_files_opened_before_the_window_exists_wait_for_it(
 def test_a_saved_view_double_clicked_while_open_is_shown(
         qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
     saved, path = saved_default_view(window, tmp_path)
-    window.reset_filters()
+    window.filters.reset()
     opener = FileOpenFilter()
     qapp.installEventFilter(opener)
     try:
-        opener.deliver_to(window.open_path)
+        opener.deliver_to(window.bundles.open_path)
         assert send_file_open(path)
         assert window.store.state == saved
     finally:
@@ -67,6 +67,6 @@ def test_a_damaged_file_opened_by_the_system_is_explained(
     broken = tmp_path / "broken.tgbundle"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     before = window.bundle
-    assert not window.open_path(str(broken))
+    assert not window.bundles.open_path(str(broken))
     assert window.bundle is before
-    assert "broken.tgbundle" in window.failure_dialog.text()
+    assert "broken.tgbundle" in window.notifier.failure_dialog.text()

@@ -43,7 +43,7 @@ def tree_rows(dialog: DiffDialog) -> dict[str, list[list[str]]]:
 def test_comparing_a_library_bundle_with_the_default_lists_each_change(
         window: MainWindow) -> None:
     bundle = mine(window)
-    window.settings_writable = False
+    window.settings_store.writable = False
     window.set_bundle(bundle, bundle.location)
     menu_action(window, "File", "Compare Bundles…").trigger()
     dialog = window.bundles.diff
@@ -62,7 +62,7 @@ def test_comparing_a_library_bundle_with_the_default_lists_each_change(
 
 def test_swapping_reverses_the_changes_and_same_bundles_say_so(window: MainWindow) -> None:
     bundle = mine(window)
-    window.settings_writable = False
+    window.settings_store.writable = False
     window.bundles.diff_dialog(window.bundle, bundle)
     dialog = window.bundles.diff
     assert isinstance(dialog, DiffDialog)

@@ -33,7 +33,7 @@ def test_a_damaged_view_file_is_explained_with_its_file_and_line(
     path.write_text('{"format": "tgviewer-view",\n  "format_version": }', encoding="utf-8")
     before = window.store.state
     assert not window.saved_views.open_file(str(path))
-    box = window.failure_dialog
+    box = window.notifier.failure_dialog
     assert box is not None and box.icon() is QMessageBox.Icon.Warning
     assert box.text() == ("damaged.tgview, line 2, column 21: Expecting value; not a saved "
                           "view\n\nThe view shown is unchanged.")

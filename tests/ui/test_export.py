@@ -111,18 +111,18 @@ def test_export_sizes_are_checked() -> None:
 def test_the_window_exports_and_copies_the_current_view(window: MainWindow, tmp_path: Path,
                                                         qtbot: QtBot) -> None:
     window.store.update(view=ViewKind.RANKING, ranking_period="2025Q4")
-    assert window.chart_title() == "Users affected, Q4 2025"
+    assert window.exports.chart_title() == "Users affected, Q4 2025"
     target = tmp_path / "ranking.svg"
-    assert window.export_chart_to(str(target))
+    assert window.exports.export_chart_to(str(target))
     assert "Users affected, Q4 2025" in target.read_text(encoding="utf-8")
     assert window.status.notice.text() == "Exported ranking.svg."
-    window.copy_chart()
+    window.exports.copy_chart()
     copied = QApplication.clipboard().image()
     assert (copied.width(), copied.height()) == (1920, 1080)
     assert copied.pixelColor(5, 5) != QColor(0, 0, 0, 0)
-    assert not window.export_chart_to(str(tmp_path / "chart.gif"))
-    assert window.failure_dialog is not None
-    assert "unknown format .gif" in window.failure_dialog.text()
+    assert not window.exports.export_chart_to(str(tmp_path / "chart.gif"))
+    assert window.notifier.failure_dialog is not None
+    assert "unknown format .gif" in window.notifier.failure_dialog.text()
 
 
 def test_an_exported_table_shows_every_row(qtbot: QtBot, bundle: Bundle) -> None:

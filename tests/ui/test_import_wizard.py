@@ -177,7 +177,7 @@ def test_dropping_a_bundle_opens_it(window: MainWindow, qtbot: QtBot, tmp_path: 
     path = small_bundle(tmp_path)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    window.settings_writable = False
+    window.settings_store.writable = False
     assert window.bundles.drop(mime)
     assert window.bundle_path == str(Path(path).resolve())
     other = QMimeData()

@@ -21,7 +21,7 @@ def saved(window: MainWindow, title: str, extra: tuple[Record, ...] = ()) -> Bun
 
 
 def open_dialog(window: MainWindow) -> LibraryDialog:
-    window.settings_writable = False
+    window.settings_store.writable = False
     menu_action(window, "File", "Bundle Library…").trigger()
     dialog = window.bundles.dialog
     assert isinstance(dialog, LibraryDialog) and dialog.isVisible()
@@ -152,8 +152,8 @@ def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
     monkeypatch.setenv("TGVIEWER_HOME", str(tmp_path / "link-home"))
     window = make_window(show=False)
     mine = saved(window, "Mine")
-    window.settings_writable = False
-    assert window.open_bundle_file(str(tmp_path / "link-home" / "data" / "bundles"
+    window.settings_store.writable = False
+    assert window.bundles.open_file(str(tmp_path / "link-home" / "data" / "bundles"
                                        / Path(mine.location).name))
     dialog = open_dialog(window)
     select(dialog, "Mine")
@@ -181,7 +181,7 @@ def test_export_asks_before_replacing_a_file_the_suffix_points_at(
 def test_a_renamed_bundle_leaves_no_dead_recent_entry(
         window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     mine = saved(window, "Mine")
-    window.settings_writable = False
+    window.settings_store.writable = False
     window.set_bundle(mine, mine.location)
     assert window.settings.recent_bundles[0] == mine.location
     dialog = open_dialog(window)

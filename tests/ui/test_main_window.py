@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.helpers import OFFLINE_BOOT
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.state.view_state import default_view_state
 from tgviewer.ui.window.main_window import MainWindow
 
 
@@ -71,11 +73,11 @@ def test_search_filters_the_country_list(window: MainWindow, qtbot: QtBot) -> No
     assert visible == ["Germany  (DEU)"]
 
 
-def test_reset_is_one_action(window: MainWindow) -> None:
+def test_reset_is_one_action(window: MainWindow, default_bundle: Bundle) -> None:
     window.store.update(countries=(), measure="requests")
     before = window.render_count
     window.filters.reset_button.click()
-    assert window.store.state == window.default_state
+    assert window.store.state == default_view_state(default_bundle)
     assert window.render_count == before + 1
     assert window.filters.measure.currentData() == "users"
 

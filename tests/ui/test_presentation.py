@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from tgviewer.ui.window.main_window import MainWindow
 def window(qtbot: QtBot, qapp: QApplication) -> Iterator[MainWindow]:
     palette, font = qapp.palette(), qapp.font()
     shown = MainWindow(read_default_bundle())
-    shown.settings_writable = False
+    shown.settings_store.writable = False
     qtbot.addWidget(shown)
     shown.show()
     shown.activateWindow()
@@ -51,7 +50,7 @@ def test_f11_presents_and_esc_restores_everything(qtbot: QtBot, window: MainWind
     assert not window.menuBar().isVisible() and not window.actions_.toolbar.isVisible()
     assert not window.tabs.tabBar().isVisible()
     assert presentation.title.isVisible()
-    assert presentation.title.text() == window.chart_title()
+    assert presentation.title.text() == window.exports.chart_title()
     assert window_lightness() == 0  # high contrast: black
     scale = window.settings.presentation_scale
     assert zoom_of(window.trend.plot) == scale
@@ -115,13 +114,13 @@ def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWind
     window.store.update(view=ViewKind.COMPARE, countries=("DEU", "ITA", "ESP"))
     second = window.store.state
     window.saved_views.save_to(str(tmp_path / "two.tgview"))
-    window.reset_filters()
+    window.filters.reset()
     window.presentation.enter()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.presentation.hint.text() == "No slides yet: choose saved views in View > Slides…"
 
-    window.choose_slides()
-    dialog = window.slides_dialog
+    window.settings_commands.choose_slides()
+    dialog = window.settings_commands.slides_dialog
     for name in ("one.tgview", "two.tgview"):
         dialog.add_path(str(tmp_path / name))
     dialog.list.setCurrentRow(1)
@@ -135,7 +134,7 @@ def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWind
     assert window.presentation.hint.text() == "Slide 1 of 2"
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.store.state == second
-    assert window.presentation.title.text() == window.chart_title()
+    assert window.presentation.title.text() == window.exports.chart_title()
     qtbot.keyClick(window, Qt.Key.Key_PageDown)
     assert window.presentation.hint.text() == "The last slide."
     qtbot.keyClick(window, Qt.Key.Key_PageUp)
@@ -185,7 +184,7 @@ def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) 
     try:
         opened, _ = open_window(None, quiet=True)
         qtbot.addWidget(opened)
-        opened.settings_writable = False
+        opened.settings_store.writable = False
         assert theme.current_theme() is theme.Theme.DARK
         assert window_lightness() < 60
         assert opened.actions_.themes[theme.Theme.DARK].isChecked()
@@ -196,7 +195,7 @@ def test_the_theme_chosen_is_applied_at_start(qtbot: QtBot, qapp: QApplication) 
 
 def test_a_theme_chosen_while_presenting_applies_on_leaving(window: MainWindow) -> None:
     window.presentation.enter()
-    window.choose_theme(theme.Theme.DARK)
+    window.settings_commands.choose_theme(theme.Theme.DARK)
     assert window_lightness() == 0  # still high contrast while presenting
     window.presentation.leave()
     assert theme.current_theme() is theme.Theme.DARK
@@ -213,9 +212,9 @@ def test_closing_while_presenting_saves_the_layout_from_before(
     # Slides do not crowd the recent views.
     window.store.update(countries=("GBR",))
     window.saved_views.save_to(str(tmp_path / "a.tgview"))
-    window.settings = window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve()))
-    window.settings = dataclasses.replace(window.settings,
-                                          slides=(str(tmp_path / "a.tgview"),))
+    window.settings_store.replace(
+        window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve())))
+    window.settings_store.update(slides=(str(tmp_path / "a.tgview"),))
     window.presentation.next_slide(1)
     assert window.presentation.hint.text() == "Slide 1 of 1"
     assert window.settings.recent_views == ()
@@ -228,4 +227,4 @@ def test_left_tells_a_trend_period_by_period(qtbot: QtBot, window: MainWindow) -
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.store.state.last == last - 1
     assert len(window.trend._positions) == periods - 1  # the chart ends a quarter earlier
-    assert window.presentation.title.text() == window.chart_title()
+    assert window.presentation.title.text() == window.exports.chart_title()

@@ -23,7 +23,7 @@ def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> Non
     saved = window.store.state
     path = tmp_path / "ranking.tgview"
     assert window.saved_views.save_to(str(path))
-    window.reset_filters()
+    window.filters.reset()
     assert window.store.state != saved
     assert window.saved_views.open_file(str(path))
     assert window.store.state == saved
@@ -33,12 +33,12 @@ def test_a_saved_view_reopens_exactly(window: MainWindow, tmp_path: Path) -> Non
 
 
 def test_recent_views_are_listed_and_open(window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     changed_state(window)
     saved = window.store.state
     path = tmp_path / "mine.tgview"
     window.saved_views.save_to(str(path))
-    window.reset_filters()
+    window.filters.reset()
     menu = window.actions_.recent_views_menu
     window.actions_.fill_recent_views_menu()
     first = menu.actions()[0]
@@ -57,7 +57,7 @@ def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
                     '"state": {"countries": "GBR"}}', encoding="utf-8")
     assert not window.saved_views.open_file(str(path))
     assert window.store.state == before
-    box = window.failure_dialog
+    box = window.notifier.failure_dialog
     assert box is not None and box.isVisible()
     assert "broken.tgview: field 'state.countries'" in box.text()
     assert "unchanged" in box.text()
@@ -71,7 +71,7 @@ def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
     document["bundle"] = {"id": "elsewhere", "title": "Someone's bundle",
                           "checksum": "ab" * 32, "as_of": "2026-01-01"}
     path.write_text(json.dumps(document), encoding="utf-8")
-    window.reset_filters()
+    window.filters.reset()
     before = window.store.state
 
     assert not window.saved_views.open_file(str(path))
@@ -92,7 +92,7 @@ def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     saved, path = saved_default_view(window, tmp_path)
     small = small_bundle(tmp_path)
-    assert window.open_bundle_file(str(small))
+    assert window.bundles.open_file(str(small))
     assert window.bundle.manifest.id == "test-bundle"
 
     window.saved_views.open_file(str(path))
@@ -106,22 +106,22 @@ def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
 
 def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
                                             tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     window.store.update(countries=("GBR", "DEU"))
     path = tmp_path / "uk.tgview"
     window.saved_views.save_to(str(path))
-    window.open_bundle_file(str(small_bundle(tmp_path)))  # FRA and ITA only
+    window.bundles.open_file(str(small_bundle(tmp_path)))  # FRA and ITA only
     before = window.store.state
     window.saved_views.open_file(str(path))
     button(window.saved_views.mismatch_box, "Use Current Bundle").click()
     assert window.store.state == before
-    assert "does not apply" in window.failure_dialog.windowTitle()
-    assert "none of its countries" in window.failure_dialog.text()
+    assert "does not apply" in window.notifier.failure_dialog.windowTitle()
+    assert "none of its countries" in window.notifier.failure_dialog.text()
 
 
 def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    window.settings_writable = False
+    window.settings_store.writable = False
     small = read_bundle(small_bundle(tmp_path))
     window.set_bundle(small, None)
     window.store.update(countries=("FRA", "ITA"))
@@ -150,6 +150,6 @@ def test_the_command_line_opens_a_saved_view(qtbot: QtBot, window: MainWindow,
     window.saved_views.save_to(str(path))
     opened, failure = open_window(str(path), quiet=True)
     qtbot.addWidget(opened)
-    opened.settings_writable = False
+    opened.settings_store.writable = False
     assert failure is None
     assert opened.store.state == saved

@@ -125,7 +125,7 @@ def test_about_names_version_attribution_and_licences(window: MainWindow) -> Non
 
 def test_open_bundle_shows_it_and_remembers_it(window: MainWindow, tmp_path: Path) -> None:
     path = small_bundle(tmp_path)
-    assert window.open_bundle_file(str(path))
+    assert window.bundles.open_file(str(path))
     assert window.bundle.countries == ["FRA", "ITA"]
     assert window.store.state.countries == ("FRA",)  # kept from the previous selection
     assert list(window.trend.lines["FRA"].getData()[1]) == [17, 20]
@@ -143,10 +143,10 @@ def test_a_broken_bundle_says_what_and_where_and_keeps_the_data(window: MainWind
     broken = tmp_path / "broken.tgbundle"
     broken.write_bytes(b"PK\x03\x04 truncated")
     state, bundle = window.store.state, window.bundle
-    assert not window.open_bundle_file(str(broken))
-    assert window.failure_dialog is not None
-    assert "broken.tgbundle" in window.failure_dialog.text()
-    assert "The data shown is unchanged" in window.failure_dialog.text()
+    assert not window.bundles.open_file(str(broken))
+    assert window.notifier.failure_dialog is not None
+    assert "broken.tgbundle" in window.notifier.failure_dialog.text()
+    assert "The data shown is unchanged" in window.notifier.failure_dialog.text()
     assert window.bundle is bundle and window.store.state == state
     assert broken.read_bytes() == b"PK\x03\x04 truncated"  # the user's file is untouched
     assert "Could not open broken.tgbundle" in window.status.notice.text()
@@ -197,8 +197,9 @@ def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
     qtbot.addWidget(shown)
     assert failure is not None and "no such file" in failure
     assert shown.bundle.location == default_bundle.location
-    assert shown.failure_dialog is not None
-    assert shown.failure_dialog.windowTitle() == "The bundle you used last could not be opened"
+    box = shown.notifier.failure_dialog
+    assert box is not None
+    assert box.windowTitle() == "The bundle you used last could not be opened"
 
 
 # Errors ----------------------------------------------------------------------------------

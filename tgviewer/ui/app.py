@@ -39,7 +39,7 @@ def open_window(bundle_argument: str | None,
     The settings are read here; a bundle that fails gives a dialog (unless ``quiet``) and the
     embedded default is shown instead.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from tgviewer.core.bundle.problems import BundleError
     from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
@@ -70,12 +70,9 @@ def open_window(bundle_argument: str | None,
     window.show()
     if failure is not None and not quiet:
         which = "The bundle" if bundle_argument else "The bundle you used last"
-        box = QMessageBox(QMessageBox.Icon.Warning, f"{which} could not be opened",
-                          f"{failure}\n\nShowing the embedded default bundle.",
-                          QMessageBox.StandardButton.Ok, window)
-        box.open()
-        window.failure_dialog = box
-        window.status.show_notice("Showing the embedded default bundle.")
+        window.notifier.warn(f"{which} could not be opened",
+                             f"{failure}\n\nShowing the embedded default bundle.")
+        window.notifier.notice("Showing the embedded default bundle.")
     if view_file is not None:
         window.saved_views.open_file(view_file)
     return window, failure
@@ -121,12 +118,12 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
     handler = ErrorHandler()
     handler.install()
     window, failure = open_window(args.bundle, quiet=args.smoke)
-    opened_by_system.deliver_to(window.open_path)
+    opened_by_system.deliver_to(window.bundles.open_path)
     bundle = window.bundle
     if failure is not None and args.smoke:
         print(f"tgviewer: {failure}", file=sys.stderr)
     if args.smoke:
-        window.settings_writable = False  # a smoke run leaves the user's settings alone
+        window.settings_store.writable = False  # a smoke run leaves the user's settings alone
 
         def finish() -> None:
             elapsed = time.perf_counter() - started

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -39,9 +38,7 @@ from tgviewer.core.library.diff import BundleDiff, diff_bundles
 from tgviewer.core.reference.countries import country_name
 from tgviewer.ui.dialogs.import_pages import error_label
 from tgviewer.ui.error_handler import warning_text
-
-if TYPE_CHECKING:
-    from tgviewer.ui.window.main_window import MainWindow
+from tgviewer.ui.window.ports import BundleHost
 
 COLUMNS = ("Country / period", "Change", "Measure", "Old", "New", "Detail")
 KIND_TEXT = {"added": "Added", "removed": "Removed", "changed": "Changed",
@@ -197,14 +194,14 @@ class DiffDialog(QDialog):
         QApplication.clipboard().setText("\n".join(lines))
 
 
-def open_diff(window: MainWindow, library: Library, old: Bundle | None = None,
+def open_diff(parent: QWidget, library: Library, host: BundleHost, old: Bundle | None = None,
               new: Bundle | None = None) -> DiffDialog:
-    """Show Compare Bundles, from ``old`` (default: the embedded bundle) to ``new``
-    (default: the bundle shown)."""
+    """Show Compare Bundles over ``parent``, from ``old`` (default: the embedded bundle) to
+    ``new`` (default: the bundle ``host`` shows)."""
     default = read_default_bundle()
     choices = [Choice(f"{default.manifest.title} (embedded)", default)]
-    if window.bundle_path is not None and not library.contains(window.bundle_path):
-        choices.append(Choice(f"{window.bundle.manifest.title} (shown)", window.bundle))
+    if host.bundle_path is not None and not library.contains(host.bundle_path):
+        choices.append(Choice(f"{host.bundle.manifest.title} (shown)", host.bundle))
     for entry in library.entries():
         if entry.bundle is not None:
             choices.append(Choice(entry.title, entry.bundle))
@@ -219,7 +216,7 @@ def open_diff(window: MainWindow, library: Library, old: Bundle | None = None,
         choices.append(Choice(bundle.manifest.title, bundle))
         return len(choices) - 1
 
-    shown = index_of(window.bundle, 0)
-    dialog = DiffDialog(choices, index_of(old, 0), index_of(new, shown), window)
+    shown = index_of(host.bundle, 0)
+    dialog = DiffDialog(choices, index_of(old, 0), index_of(new, shown), parent)
     dialog.open()
     return dialog

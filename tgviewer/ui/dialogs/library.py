@@ -9,9 +9,9 @@ failure is said in the dialog, and nothing else changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from tgviewer.core.bundle.model import Bundle
@@ -36,12 +37,11 @@ from tgviewer.core.bundle.reader import DEFAULT_BUNDLE_LOCATION, read_default_bu
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.merge import Fate
 from tgviewer.core.library.bundle_library import Library, LibraryError, export_bundle
+from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.resources import default_bundle_path
 from tgviewer.ui.dialogs.import_pages import error_label
 from tgviewer.ui.error_handler import warning_text
-
-if TYPE_CHECKING:
-    from tgviewer.ui.window.main_window import MainWindow
+from tgviewer.ui.window.ports import BundleHost
 
 COLUMNS = ("Title", "As of", "Records", "Countries", "Size")
 
@@ -62,11 +62,16 @@ class Row:
 
 
 class LibraryDialog(QDialog):
-    """The bundle library of ``window``; opening a bundle shows it in the window."""
+    """The bundle ``library`` over ``parent``; opening a bundle shows it through ``host``,
+    a bundle moved or deleted leaves the recent bundles of ``settings``, and Compare With
+    calls ``compare(old, new)``."""
 
-    def __init__(self, window: MainWindow, library: Library) -> None:
-        super().__init__(window)
-        self.window_ = window
+    def __init__(self, parent: QWidget, library: Library, host: BundleHost,
+                 settings: SettingsStore, compare: Callable[[Bundle, Bundle], object]) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.settings_store = settings
+        self.compare = compare
         self.library = library
         self.setWindowTitle("Bundle Library")
         self.resize(860, 460)
@@ -158,7 +163,7 @@ class LibraryDialog(QDialog):
 
     def is_shown(self, row: Row) -> bool:
         """Whether ``row`` is the bundle the window shows."""
-        shown = self.window_.bundle_path
+        shown = self.host.bundle_path
         if row.path is None or shown is None:
             return row.path is None and shown is None
         return same_file(row.path, Path(shown))
@@ -212,11 +217,15 @@ class LibraryDialog(QDialog):
         self.refresh(select)
         self.message.setText(text)
 
+    def _forget(self, path: Path) -> None:
+        """``path`` is gone: it leaves the recent bundles."""
+        self.settings_store.replace(self.settings_store.settings.without_recent(str(path)))
+
     def open_selected(self) -> None:
         row = self.selected()
         if row is None or row.bundle is None:
             return
-        self.window_.set_bundle(row.bundle, str(row.path) if row.path else None)
+        self.host.set_bundle(row.bundle, str(row.path) if row.path else None)
         self.accept()
 
     def rename_selected(self) -> None:
@@ -233,9 +242,9 @@ class LibraryDialog(QDialog):
             self._fail(exc)
             return
         if renamed.location != str(row.path):
-            self.window_.settings = self.window_.settings.without_recent(str(row.path))
+            self._forget(row.path)
         if self.is_shown(row):
-            self.window_.set_bundle(renamed, renamed.location)
+            self.host.set_bundle(renamed, renamed.location)
         self._done(f"Renamed to \u201c{renamed.manifest.title}\u201d.", Path(renamed.location))
 
     def duplicate_selected(self) -> None:
@@ -266,7 +275,7 @@ class LibraryDialog(QDialog):
         except LibraryError as exc:
             self._fail(exc)
             return
-        self.window_.settings = self.window_.settings.without_recent(str(row.path))
+        self._forget(row.path)
         self._done(f"Deleted \u201c{row.title}\u201d.")
 
     def export_selected(self) -> None:
@@ -328,7 +337,7 @@ class LibraryDialog(QDialog):
         other = self._other("Compare")
         if row is None or row.bundle is None or other is None or other.bundle is None:
             return
-        self.window_.bundles.diff_dialog(other.bundle, row.bundle)
+        self.compare(other.bundle, row.bundle)
 
 
 def same_file(a: Path | None, b: Path | None) -> bool:
@@ -341,8 +350,9 @@ def same_file(a: Path | None, b: Path | None) -> bool:
         return a == b
 
 
-def open_library(window: MainWindow, library: Library) -> LibraryDialog:
-    """Show the library dialog, window-modal."""
-    dialog = LibraryDialog(window, library)
+def open_library(parent: QWidget, library: Library, host: BundleHost, settings: SettingsStore,
+                 compare: Callable[[Bundle, Bundle], object]) -> LibraryDialog:
+    """Show the library dialog over ``parent``, window-modal (see :class:`LibraryDialog`)."""
+    dialog = LibraryDialog(parent, library, host, settings, compare)
     dialog.open()
     return dialog

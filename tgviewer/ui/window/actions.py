@@ -1,7 +1,7 @@
 """The window's menus, toolbar and shortcuts.
 
 Every command is one ``QAction``, shared by the menu bar and the toolbar, so a shortcut
-works whichever is visible. Actions only call the window's public methods or write into
+works whichever is visible. Actions only call the controllers' public methods or write into
 the store; they hold no state of their own.
 """
 
@@ -10,16 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
+from tgviewer.core.state.settings import Settings
+from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.core.state.view_state import ViewKind
+from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import Theme
-
-if TYPE_CHECKING:
-    from tgviewer.ui.window.main_window import MainWindow
+from tgviewer.ui.window.bundle_commands import BundleCommands
+from tgviewer.ui.window.export_commands import ExportCommands
+from tgviewer.ui.window.presentation import Presentation
+from tgviewer.ui.window.saved_views import SavedViews
+from tgviewer.ui.window.settings_commands import SettingsCommands
 
 #: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
 VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
@@ -36,14 +40,27 @@ def theme_of(name: str) -> Theme:
 
 
 class WindowActions:
-    """Builds the menu bar and toolbar of ``window``."""
+    """Builds the menu bar and toolbar of ``window`` from the controllers' commands.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``store`` takes the view chosen; ``settings`` lists the recent files and the theme (its
+    tick follows the settings); ``reset`` resets the filters, ``show_about`` opens the About
+    box, and ``docks`` are offered in the View menu.
+    """
+
+    def __init__(self, window: QMainWindow, *, store: QtViewStateStore,
+                 settings: SettingsStore, bundles: BundleCommands, saved_views: SavedViews,
+                 exports: ExportCommands, presentation: Presentation,
+                 settings_commands: SettingsCommands, reset: Callable[[], object],
+                 show_about: Callable[[], object], docks: Sequence[QDockWidget]) -> None:
         self.window = window
-        self.open = self._action("&Open Bundle…", window.open_bundle_dialog,
+        self.store = store
+        self.settings_store = settings
+        self.bundles = bundles
+        self.saved_views = saved_views
+        self.docks = docks
+        self.open = self._action("&Open Bundle…", bundles.open_dialog,
                                  QKeySequence.StandardKey.Open,
                                  "Open a .tgbundle file, for example one carried on a USB stick")
-        bundles = window.bundles
         self.import_ = self._action("&Import Figures…", lambda: bundles.import_dialog(), "Ctrl+I",
                                     "Add new figures (a pasted @transparency bot answer, the "
                                     "community dataset.json, a CSV table) to a copy of this "
@@ -54,46 +71,46 @@ class WindowActions:
         self.diff = self._action("Co&mpare Bundles…", lambda: bundles.diff_dialog(), None,
                                  "See which records, derived figures and inconsistencies "
                                  "differ between two bundles")
-        views = window.saved_views
-        self.open_view = self._action("Open &View…", views.open_dialog, "Ctrl+Shift+O",
+        self.open_view = self._action("Open &View…", saved_views.open_dialog, "Ctrl+Shift+O",
                                       "Open a saved view (.tgview)")
-        self.save_view = self._action("&Save View…", views.save_dialog,
+        self.save_view = self._action("&Save View…", saved_views.save_dialog,
                                       QKeySequence.StandardKey.Save,
                                       "Save the countries, periods and choices shown as a "
                                       ".tgview file, to reopen, share or present")
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
-        self.export = self._action("&Export Chart…", window.export_chart_dialog, "Ctrl+E",
+        self.export = self._action("&Export Chart…", exports.export_chart_dialog, "Ctrl+E",
                                    "Save the current chart as a PNG or SVG, with its title "
                                    "and source")
-        self.export_data = self._action("Export &Data…", window.export_data_dialog,
+        self.export_data = self._action("Export &Data…", exports.export_data_dialog,
                                         "Ctrl+Shift+E",
                                         "Save the figures behind the current chart as CSV, "
                                         "with their status and source")
-        self.copy_chart = self._action("Copy C&hart", window.copy_chart, "Ctrl+Shift+C",
+        self.copy_chart = self._action("Copy C&hart", exports.copy_chart, "Ctrl+Shift+C",
                                        "Copy the current chart, with its title and source, "
                                        "as an image")
-        self.reset = self._action("&Reset Filters", window.reset_filters, "Ctrl+R",
+        self.reset = self._action("&Reset Filters", reset, "Ctrl+R",
                                   "Go back to the bundle's default countries and range")
-        self.about = self._action("&About tgviewer", window.show_about)
-        self.present = self._action("&Presentation Mode", window.presentation.toggle, "F11",
+        self.about = self._action("&About tgviewer", show_about)
+        self.present = self._action("&Presentation Mode", presentation.toggle, "F11",
                                     "Show the chart alone, full screen, large and in high "
                                     "contrast, for projecting (Esc leaves)")
         self.present.setCheckable(True)
         self.present.setIconText("Present")
-        window.presentation.toggled.connect(self.present.setChecked)
-        self.slides = self._action("S&lides…", window.choose_slides, None,
+        presentation.toggled.connect(self.present.setChecked)
+        self.slides = self._action("S&lides…", settings_commands.choose_slides, None,
                                    "Choose the saved views Page Down and Page Up step through "
                                    "in presentation mode")
         self.theme_menu = QMenu("T&heme", window)
         self.theme_group = QActionGroup(window)
         self.themes: dict[Theme, QAction] = {}
         for theme in Theme:
-            action = self._action(theme.label, partial(window.choose_theme, theme))
+            action = self._action(theme.label, partial(settings_commands.choose_theme, theme))
             action.setCheckable(True)
             self.theme_group.addAction(action)
             self.theme_menu.addAction(action)
             self.themes[theme] = action
-        self.show_theme(theme_of(window.settings.theme))
+        self.show_theme(theme_of(settings.settings.theme))
+        settings.subscribe(self._settings_changed)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self.recent_views_menu = QMenu("Open Recent Vie&w", window)
@@ -169,8 +186,8 @@ class WindowActions:
         view_menu.addAction(self.slides)
         view_menu.addMenu(self.theme_menu)
         view_menu.addSeparator()
-        view_menu.addAction(window.filter_dock.toggleViewAction())
-        view_menu.addAction(window.details_dock.toggleViewAction())
+        for dock in self.docks:
+            view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.toolbar.toggleViewAction())
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about)
@@ -181,9 +198,13 @@ class WindowActions:
         """Tick the theme chosen."""
         self.themes[theme].setChecked(True)
 
+    def _settings_changed(self, old: Settings, new: Settings) -> None:
+        if new.theme != old.theme:
+            self.show_theme(theme_of(new.theme))
+
     def choose_view(self, kind: ViewKind) -> None:
         """Show the view ``kind`` (as one action on the store)."""
-        self.window.store.update(view=kind)
+        self.store.update(view=kind)
 
     def show_view(self, kind: ViewKind) -> None:
         """Tick the action of the view shown."""
@@ -193,16 +214,15 @@ class WindowActions:
 
     def fill_recent_menu(self) -> None:
         """List the recent bundles, most recent first, numbered for the keyboard."""
-        window = self.window
-        fill_recent(self.recent_menu, window.settings.recent_bundles, window.open_bundle_file,
-                    "Clear Recent Bundles", window.clear_recent, "No recent bundles")
+        fill_recent(self.recent_menu, self.settings_store.settings.recent_bundles,
+                    self.bundles.open_file, "Clear Recent Bundles", self.bundles.clear_recent,
+                    "No recent bundles")
 
     def fill_recent_views_menu(self) -> None:
         """List the recent views, most recent first, numbered for the keyboard."""
-        window = self.window
-        fill_recent(self.recent_views_menu, window.settings.recent_views,
-                    window.saved_views.open_file, "Clear Recent Views",
-                    window.clear_recent_views, "No recent views")
+        fill_recent(self.recent_views_menu, self.settings_store.settings.recent_views,
+                    self.saved_views.open_file, "Clear Recent Views",
+                    self.saved_views.clear_recent, "No recent views")
 
 
 def fill_recent(menu: QMenu, recent: Sequence[str], open_file: Callable[[str], object],

@@ -1,4 +1,4 @@
-"""The window's commands about bundles themselves: import, the library, diffs, drops.
+"""The window's commands about bundles themselves: open, import, the library, diffs, drops.
 
 Each opens a window-modal dialog (kept as an attribute, so tests can reach it) and, when it
 produces a bundle, shows it in the window. Whatever fails, the bundle shown stays loaded.
@@ -7,23 +7,32 @@ produces a bundle, shows it in the window. Whatever fails, the bundle shown stay
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from tgviewer.core.bundle.files import BUNDLE_SUFFIX
 from tgviewer.core.bundle.model import Bundle, Record
+from tgviewer.core.bundle.problems import BundleError
+from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.importing.merge import Fate
 from tgviewer.core.library.bundle_library import Library
+from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.core.state.view_file import SUFFIX as VIEW_SUFFIX
-from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.state.view_state import (
+    ViewKind,
+    ViewState,
+    default_view_state,
+    fit_to_bundle,
+)
+from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.window.ports import BundleHost, Notifier
 
 if TYPE_CHECKING:
     from tgviewer.ui.dialogs.import_wizard import ImportWizard
-    from tgviewer.ui.window.main_window import MainWindow
 
 #: Suffixes of files a drop imports rather than opens.
 IMPORT_SUFFIXES = (".json", ".csv", ".tsv", ".txt")
@@ -36,6 +45,12 @@ def dropped_paths(mime: QMimeData) -> list[str]:
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
+def state_kept_for(state: ViewState, bundle: Bundle) -> ViewState:
+    """``state`` fitted to ``bundle``, else ``bundle``'s default in ``state``'s view."""
+    return fit_to_bundle(state, bundle) or dataclasses.replace(
+        default_view_state(bundle), view=state.view)
+
+
 def _discard(dialog: QWidget | None) -> None:
     """Delete a dialog opened before, unless it is still open (then it stays as it is)."""
     if dialog is not None and not dialog.isVisible():
@@ -43,14 +58,66 @@ def _discard(dialog: QWidget | None) -> None:
 
 
 class BundleCommands:
-    """File > Import..., File > Library..., File > Compare Bundles..., and drops."""
+    """File > Open Bundle, Open Recent, Import..., Library..., Compare Bundles..., and drops.
 
-    def __init__(self, window: MainWindow, library: Library | None = None) -> None:
-        self.window = window
+    Bundles are shown through ``host``, in the view of ``store``; recent bundles and the CSV
+    mapping are kept in ``settings``; what happens is told to ``notifier``; dialogs open over
+    ``parent``. ``show_details`` shows a country's records, ``open_view`` opens a saved view.
+    """
+
+    def __init__(self, store: QtViewStateStore, settings: SettingsStore, notifier: Notifier,
+                 host: BundleHost, parent: QWidget, *, show_details: Callable[[str], object],
+                 open_view: Callable[[str], bool], library: Library | None = None) -> None:
+        self.store = store
+        self.settings_store = settings
+        self.notifier = notifier
+        self.host = host
+        self.parent = parent
+        self.show_details = show_details
+        self.open_view = open_view
         self.library = library or Library()
         self.wizard: ImportWizard | None = None
         self.dialog: QWidget | None = None
         self.diff: QWidget | None = None
+
+    # Opening -----------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        """File > Open Bundle: ask for a bundle file and open it."""
+        shown = self.host.bundle_path
+        start = str(Path(shown).parent) if shown else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Open Bundle", start, "tgviewer bundles (*.tgbundle);;All files (*)")
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> bool:
+        """Open the bundle at ``path``; on failure say why and keep the current data."""
+        resolved = str(Path(path).resolve())
+        try:
+            bundle = read_bundle(resolved)
+        except BundleError as exc:
+            self.notifier.warn("The bundle could not be opened",
+                               f"{exc.describe()}\n\nThe data shown is unchanged.")
+            self.notifier.notice(f"Could not open {Path(resolved).name}; nothing changed.")
+            if not Path(resolved).exists():
+                settings = self.settings_store.settings
+                self.settings_store.replace(settings.without_recent(resolved))
+            return False
+        self.host.set_bundle(bundle, resolved)
+        return True
+
+    def open_path(self, path: str) -> bool:
+        """Open a bundle or, by its suffix, a saved view: a file double-clicked in the file
+        manager while the app runs (macOS) or dropped on the window."""
+        if path.lower().endswith(VIEW_SUFFIX):
+            return self.open_view(path)
+        return self.open_file(path)
+
+    def clear_recent(self) -> None:
+        """Forget the recent bundles (the files are untouched)."""
+        self.settings_store.update(recent_bundles=())
+        self.settings_store.save()
 
     # Import ------------------------------------------------------------------------------
 
@@ -59,8 +126,8 @@ class BundleCommands:
         from tgviewer.ui.dialogs.import_wizard import ImportWizard
 
         _discard(self.wizard)
-        wizard = ImportWizard(self.window.bundle, self.library, self.window,
-                              mapping=self.window.settings.csv_mapping)
+        wizard = ImportWizard(self.host.bundle, self.library, self.parent,
+                              mapping=self.settings_store.settings.csv_mapping)
         if path:
             wizard.source_page.use_file(path)
         wizard.finished.connect(lambda result: self._imported(wizard, result))
@@ -70,29 +137,27 @@ class BundleCommands:
     def _imported(self, wizard: ImportWizard, result: int) -> None:
         if result != QDialog.DialogCode.Accepted or wizard.saved is None or wizard.plan is None:
             return
-        window = self.window
         if wizard.mapping is not None:
-            window.settings = dataclasses.replace(window.settings, csv_mapping=wizard.mapping)
+            self.settings_store.update(csv_mapping=wizard.mapping)
         changed = [item.record for item in wizard.plan.classified
                    if item.fate is not Fate.DUPLICATE]
         self.show_bundle_with(wizard.saved, changed)
         count = sum(1 for item in wizard.plan.classified if item.fate is Fate.NEW)
-        window.status.show_notice(
+        self.notifier.notice(
             f"Saved \u201c{wizard.saved.manifest.title}\u201d in your library with {count} new "
             f"record{'s' * (count != 1)}; the new figures are selected.")
 
     def show_bundle_with(self, bundle: Bundle, records: Sequence[Record]) -> None:
         """Show ``bundle`` in the trend view with ``records``' countries and periods in it."""
-        window = self.window
-        state = window.state_kept_for(bundle)
+        state = state_kept_for(self.store.state, bundle)
         spans = [r.span for r in records if r.span is not None]
         countries = tuple(dict.fromkeys((*state.countries, *(r.country for r in records))))
         first = min([state.span.first, *(s.first for s in spans)])
         last = max([state.span.last, *(s.last for s in spans)])
-        window.set_bundle(bundle, bundle.location, dataclasses.replace(
+        self.host.set_bundle(bundle, bundle.location, dataclasses.replace(
             state, countries=countries, first=first, last=last, view=ViewKind.TREND))
         if records:
-            window.show_details(records[0].country)
+            self.show_details(records[0].country)
 
     # Library and diffs -------------------------------------------------------------------
 
@@ -101,7 +166,8 @@ class BundleCommands:
         from tgviewer.ui.dialogs.library import open_library
 
         _discard(self.dialog)
-        self.dialog = open_library(self.window, self.library)
+        self.dialog = open_library(self.parent, self.library, self.host, self.settings_store,
+                                   self.diff_dialog)
 
     def diff_dialog(self, old: Bundle | None = None, new: Bundle | None = None) -> None:
         """Open Compare Bundles on ``old`` and ``new`` (default: the embedded default and the
@@ -109,7 +175,7 @@ class BundleCommands:
         from tgviewer.ui.dialogs.diff import open_diff
 
         _discard(self.diff)
-        self.diff = open_diff(self.window, self.library, old, new)
+        self.diff = open_diff(self.parent, self.library, self.host, old, new)
 
     # Drops -------------------------------------------------------------------------------
 
@@ -128,4 +194,4 @@ class BundleCommands:
         if Path(path).suffix.lower() in IMPORT_SUFFIXES:
             self.import_dialog(path)
             return True
-        return self.window.open_path(path)
+        return self.open_path(path)

@@ -1,12 +1,15 @@
 """The filter panel: countries and quick groups, period range, measure, scale, service.
 
 It writes every change into the store as one action and re-reads its widgets from the state
-when the state changes elsewhere (a reset), without echoing its own changes back.
+when the state changes elsewhere (a loaded view), without echoing its own changes back. What
+the rest of the window needs to know it says by signals; its widgets are its own.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+import dataclasses
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +29,12 @@ from PySide6.QtWidgets import (
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.periods.spans import Granularity, QuarterSpan
 from tgviewer.core.reference.countries import country_name
-from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewState
+from tgviewer.core.state.view_state import (
+    USERS_PER_REQUEST,
+    Normalisation,
+    ViewState,
+    default_view_state,
+)
 from tgviewer.core.views.groups import group_menu, resolve_group
 from tgviewer.ui.qt_store import QtViewStateStore
 
@@ -41,13 +49,23 @@ GRANULARITY_LABELS = {Granularity.QUARTER: "Quarter", Granularity.HALF: "Half-ye
 
 
 class FilterPanel(QWidget):
-    """Widgets that write the user's choices into ``store``."""
+    """Widgets that write the user's choices into ``store``.
+
+    Signals
+    -------
+    country_chosen(str)
+        A country's row became the current one (clicked, or reached with the keyboard): its
+        code, for the details panel to show.
+    """
+
+    country_chosen = Signal(str)
 
     def __init__(self, store: QtViewStateStore, bundle: Bundle,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.bundle = bundle
+        self._default: ViewState | None = None
         self.search = QLineEdit(placeholderText="Search countries…", clearButtonEnabled=True)
         self.countries = QListWidget()
         self.count_label = QLabel()
@@ -100,6 +118,8 @@ class FilterPanel(QWidget):
         self._fill(bundle)
         self.search.textChanged.connect(self._filter_list)
         self.countries.itemChanged.connect(self._countries_changed)
+        self.countries.currentItemChanged.connect(self._current_changed)
+        self.reset_button.clicked.connect(self.reset)
         self.none_button.clicked.connect(lambda: self.store.update(countries=()))
         self.measure.currentIndexChanged.connect(
             lambda: self.store.update(measure=self.measure.currentData()))
@@ -122,6 +142,7 @@ class FilterPanel(QWidget):
     def set_bundle(self, bundle: Bundle) -> None:
         """Offer the countries, measures, periods and services of ``bundle``."""
         self.bundle = bundle
+        self._default = None
         widgets = (self.countries, self.measure, self.normalisation, self.granularity,
                    self.range_from, self.range_to, self.service)
         blockers = [QSignalBlocker(w) for w in widgets]
@@ -131,6 +152,12 @@ class FilterPanel(QWidget):
         del blockers
         self._filter_list(self.search.text())
         self.show_state(self.store.state)
+
+    def reset(self) -> None:
+        """Back to the bundle's default countries, range and measure, in the same view."""
+        if self._default is None:
+            self._default = default_view_state(self.bundle)
+        self.store.replace(dataclasses.replace(self._default, view=self.store.state.view))
 
     def _fill_groups_menu(self) -> None:
         """Rebuilt each time it opens, so "Top 10 by ..." names the current measure."""
@@ -227,6 +254,10 @@ class FilterPanel(QWidget):
         elif item.checkState() != Qt.CheckState.Checked and code in current:
             current.remove(code)
         self.store.update(countries=tuple(current))
+
+    def _current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
+        if item is not None:
+            self.country_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _filter_list(self, text: str) -> None:
         needle = text.strip().casefold()

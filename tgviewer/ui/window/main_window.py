@@ -11,44 +11,32 @@ closes and when a bundle opens.
 from __future__ import annotations
 
 import dataclasses
-import logging
-from pathlib import Path
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QListWidgetItem,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.bundle.problems import BundleError
-from tgviewer.core.bundle.reader import read_bundle
-from tgviewer.core.state.settings import LoadedSettings, Settings, save_settings, settings_path
-from tgviewer.core.state.view_file import SUFFIX as VIEW_SUFFIX
-from tgviewer.core.state.view_state import ViewKind, ViewState, default_view_state, fit_to_bundle
+from tgviewer.core.state.settings import LoadedSettings, Settings
+from tgviewer.core.state.settings_store import SettingsStore
+from tgviewer.core.state.view_state import ViewKind, ViewState, default_view_state
 from tgviewer.core.views.base import model_inputs
 from tgviewer.core.views.registry import view_model
 from tgviewer.ui.dialogs.about import show_about
-from tgviewer.ui.export.size import ExportSize
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.theme import Theme, apply_theme
 from tgviewer.ui.views.registry import build_view
 from tgviewer.ui.window.actions import VIEWS, WindowActions
-from tgviewer.ui.window.bundle_commands import BundleCommands
+from tgviewer.ui.window.bundle_commands import BundleCommands, state_kept_for
 from tgviewer.ui.window.details_panel import DetailsPanel
+from tgviewer.ui.window.export_commands import ExportCommands
 from tgviewer.ui.window.filter_panel import FilterPanel
+from tgviewer.ui.window.layout import add_dock, encoded, fit_to_screen, restore_layout
 from tgviewer.ui.window.presentation import Presentation
 from tgviewer.ui.window.saved_views import SavedViews
-from tgviewer.ui.window.status_bar import StatusBar
+from tgviewer.ui.window.settings_commands import SettingsCommands
+from tgviewer.ui.window.status_bar import StatusBar, StatusNotifier
 
 if TYPE_CHECKING:
     from tgviewer.ui.views.base import ViewBase
@@ -59,9 +47,7 @@ if TYPE_CHECKING:
     from tgviewer.ui.views.table import TableView
     from tgviewer.ui.views.trend import TrendView
 
-LOGGER = logging.getLogger("tgviewer")
 TAB_ORDER = tuple(kind for kind, _ in VIEWS)
-
 
 
 class MainWindow(QMainWindow):
@@ -84,24 +70,18 @@ class MainWindow(QMainWindow):
                  settings: LoadedSettings | None = None, bundle_path: str | None = None) -> None:
         super().__init__()
         loaded = settings or LoadedSettings()
-        self.settings: Settings = loaded.settings
-        self.settings_writable = loaded.writable
-        self.settings_file = settings_path()
+        #: Every change of settings goes through this store; saving adds the window's layout.
+        self.settings_store = SettingsStore.loaded(
+            loaded, gather=self.current_settings, report=lambda text: self.notifier.notice(text))
         self.bundle = bundle
         self.bundle_path = bundle_path
-        self.default_state = default_view_state(bundle)
-        self.store = QtViewStateStore(state or self.default_state, self)
+        self.store = QtViewStateStore(state or default_view_state(bundle), self)
         self.render_count = 0
-        #: Size and scale of chart exports (the last chosen) and the last file exported.
-        self.export_size = ExportSize()
-        self.last_export = ""
-        #: The last warning, About box or Slides dialog opened (kept for tests to reach).
-        self.failure_dialog: QMessageBox | None = None
-        self.slides_dialog: QWidget | None = None
+        #: The last About box opened (kept for tests to reach).
         self.about_box: QMessageBox | None = None
         self._drawn: dict[ViewKind, ViewState | None] = dict.fromkeys(TAB_ORDER)
         self.setObjectName("mainWindow")
-        self._fit_to_screen()
+        fit_to_screen(self)
 
         #: The views built so far; :meth:`view` builds the others when they are needed.
         self.views: dict[ViewKind, ViewBase[Any]] = {}
@@ -119,34 +99,55 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.filters = FilterPanel(self.store, bundle)
-        self.filters.reset_button.clicked.connect(self.reset_filters)
-        self.filter_dock = self._dock("Filters", "filterDock", self.filters,
-                                      Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.filter_dock = add_dock(self, "Filters", "filterDock", self.filters,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
         self.details = DetailsPanel()
-        self.details_dock = self._dock("Details", "detailsDock", self.details,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock = add_dock(self, "Details", "detailsDock", self.details,
+                                     Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.filter_dock, self.details_dock], [290, 330],
                          Qt.Orientation.Horizontal)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.saved_views = SavedViews(self)
-        self.bundles = BundleCommands(self)
-        self.setAcceptDrops(True)
-        self.presentation = Presentation(self)
+        self._build_controllers()
         column.addWidget(self.presentation.title)
         column.addWidget(self.presentation.hint)
         column.addWidget(self.tabs, 1)
-        self.actions_ = WindowActions(self)
-        self._restore_layout()
+        self.setAcceptDrops(True)
+        restore_layout(self, self.settings)
         if loaded.notice:
-            self.status.show_notice(loaded.notice)
+            self.notifier.notice(loaded.notice)
 
-        self.filters.countries.currentItemChanged.connect(self._country_item_changed)
+        self.filters.country_chosen.connect(self.show_details)
         self.tabs.currentChanged.connect(
             lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
         self._show_bundle()
         self.redraw()
+
+    def _build_controllers(self) -> None:
+        """Each controller gets what it uses: the stores, the notifier, the window as the
+        :class:`~tgviewer.ui.window.ports.BundleHost`, and the widgets it acts on."""
+        store, settings = self.store, self.settings_store
+        self.notifier = StatusNotifier(self.status, self)
+        self.saved_views = SavedViews(store, settings, self.notifier, self, self)
+        self.bundles = BundleCommands(store, settings, self.notifier, self, self,
+                                      show_details=self.show_details,
+                                      open_view=self.saved_views.open_file)
+        self.exports = ExportCommands(store, self, self.notifier, self)
+        self.presentation = Presentation(
+            self, self.tabs, self.views, self._chrome, store=store, settings=settings,
+            host=self, open_slide=partial(self.saved_views.open_file, remember=False))
+        self.settings_commands = SettingsCommands(settings, self.presentation, self)
+        self.actions_ = WindowActions(
+            self, store=store, settings=settings, bundles=self.bundles,
+            saved_views=self.saved_views, exports=self.exports, presentation=self.presentation,
+            settings_commands=self.settings_commands, reset=self.filters.reset,
+            show_about=self.show_about, docks=(self.filter_dock, self.details_dock))
+
+    def _chrome(self) -> list[QWidget]:
+        """What presentation mode hides: everything but the chart."""
+        return [self.filter_dock, self.details_dock, self.actions_.toolbar, self.menuBar(),
+                self.statusBar(), self.tabs.tabBar()]
 
     # Views -------------------------------------------------------------------------------
 
@@ -196,28 +197,6 @@ class MainWindow(QMainWindow):
     def scatter(self) -> ScatterView:
         return self.view(ViewKind.SCATTER)  # type: ignore[return-value]
 
-    def _dock(self, title: str, name: str, widget: object,
-              area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)  # type: ignore[arg-type]
-        self.addDockWidget(area, dock)
-        return dock
-
-    def _fit_to_screen(self) -> None:
-        """First launch: most of the screen, centred, at most 1600 by 1000."""
-        screen = self.screen().availableGeometry()
-        width = min(1600, int(screen.width() * 0.9))
-        height = min(1000, int(screen.height() * 0.9))
-        self.resize(width, height)
-        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
-
-    def _restore_layout(self) -> None:
-        if self.settings.geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.geometry.encode()))
-        if self.settings.window_state:
-            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()))
-
     def _show_bundle(self) -> None:
         self.setWindowTitle(f"{self.bundle.manifest.title} — tgviewer")
         self.status.show_bundle(self.bundle)
@@ -239,10 +218,6 @@ class MainWindow(QMainWindow):
             self.show_details(state.countries[0] if state.countries else "")
         self.presentation.update_title()
 
-    def _country_item_changed(self, item: QListWidgetItem | None, _old: object) -> None:
-        if item is not None:
-            self.show_details(item.data(Qt.ItemDataRole.UserRole))
-
     def show_details(self, country: str, focus: str = "") -> None:
         """Show the records of ``country`` in the details panel, led by the line ``focus``
         when given (a clicked coverage cell); an empty ``country`` is ignored when a country
@@ -252,158 +227,22 @@ class MainWindow(QMainWindow):
         self.details.show_country(self.bundle, country, self.store.state.service,
                                   **({"focus": focus} if focus else {}))
 
-    def reset_filters(self) -> None:
-        """Back to the bundle's default countries, range and measure, in the same view."""
-        self.store.replace(dataclasses.replace(self.default_state, view=self.store.state.view))
-
     # Bundles -----------------------------------------------------------------------------
-
-    def open_bundle_dialog(self) -> None:
-        """Ask for a bundle file and open it."""
-        start = str(Path(self.bundle_path).parent) if self.bundle_path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open Bundle", start, "tgviewer bundles (*.tgbundle);;All files (*)")
-        if path:
-            self.open_bundle_file(path)
-
-    def open_bundle_file(self, path: str) -> bool:
-        """Open the bundle at ``path``; on failure say why and keep the current data."""
-        resolved = str(Path(path).resolve())
-        try:
-            bundle = read_bundle(resolved)
-        except BundleError as exc:
-            self.warn("The bundle could not be opened",
-                      f"{exc.describe()}\n\nThe data shown is unchanged.")
-            self.status.show_notice(f"Could not open {Path(resolved).name}; nothing changed.")
-            if not Path(resolved).exists():
-                self.settings = self.settings.without_recent(resolved)
-            return False
-        self.set_bundle(bundle, resolved)
-        return True
-
-    def open_path(self, path: str) -> bool:
-        """Open a bundle or, by its suffix, a saved view: a file double-clicked in the file
-        manager while the app runs (macOS) or dropped on the window."""
-        if path.lower().endswith(VIEW_SUFFIX):
-            return self.saved_views.open_file(path)
-        return self.open_bundle_file(path)
 
     def set_bundle(self, bundle: Bundle, path: str | None,
                    state: ViewState | None = None) -> None:
         """Show ``bundle`` in ``state``, else in the current view where it applies to it
         (one redraw either way)."""
         self.bundle, self.bundle_path = bundle, path
-        self.default_state = default_view_state(bundle)
-        self.settings = (self.settings.with_recent(path) if path else
-                         dataclasses.replace(self.settings, last_bundle=None))
+        self.settings_store.replace(self.settings.with_recent(path) if path else
+                                    dataclasses.replace(self.settings, last_bundle=None))
         self.filters.set_bundle(bundle)
         self._show_bundle()
-        self.status.show_notice(f"Opened {bundle.manifest.title}.")
+        self.notifier.notice(f"Opened {bundle.manifest.title}.")
         self._drawn = dict.fromkeys(TAB_ORDER)
-        if not self.store.replace(state or self.state_kept_for(bundle)):
+        if not self.store.replace(state or state_kept_for(self.store.state, bundle)):
             self.redraw()
-        self.save_settings()
-
-    def state_kept_for(self, bundle: Bundle) -> ViewState:
-        """The current state fitted to ``bundle``, else its default in the current view."""
-        return fit_to_bundle(self.store.state, bundle) or dataclasses.replace(
-            default_view_state(bundle), view=self.store.state.view)
-
-    def clear_recent(self) -> None:
-        """Forget the recent bundles (the files are untouched)."""
-        self.settings = dataclasses.replace(self.settings, recent_bundles=())
-        self.save_settings()
-
-    # Export ------------------------------------------------------------------------------
-
-    def export_chart_dialog(self) -> None:
-        """File > Export Chart: ask the size, then the file, then write it."""
-        from tgviewer.ui.dialogs.export import ExportDialog, ask_export_path
-
-        dialog = ExportDialog(self.export_size, self)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        self.export_size = dialog.size_chosen()
-        title = self.chart_title()
-        folder = str(Path(self.last_export).parent) if self.last_export else str(Path.home())
-        path = ask_export_path(self, title, folder)
-        if path:
-            self.export_chart_to(path)
-
-    def export_data_dialog(self) -> None:
-        """File > Export Data: ask the file, then write the figures behind the view (CSV)."""
-        from tgviewer.ui.dialogs.export import ask_data_path
-
-        folder = str(Path(self.last_export).parent) if self.last_export else str(Path.home())
-        path = ask_data_path(self, self.chart_title(), folder)
-        if path:
-            self.export_chart_to(path)
-
-    def chart_title(self) -> str:
-        """The title an export of the current view carries."""
-        return view_model(self.bundle, self.store.state).text.title
-
-    def export_chart_to(self, path: str) -> bool:
-        """Write the current view to ``path`` (.png or .svg) at the chosen size, or the data
-        behind it (.csv); a failure is explained in a dialog and nothing else changes."""
-        from tgviewer.ui.export.chart_page import ExportError, export_chart
-
-        try:
-            export_chart(self.bundle, self.store.state, path, self.export_size)
-        except ExportError as exc:
-            self.warn("The chart could not be exported", str(exc))
-            return False
-        self.last_export = path
-        self.status.show_notice(f"Exported {Path(path).name}.")
-        return True
-
-    def copy_chart(self) -> None:
-        """Edit > Copy Chart: the current view, with its title and source, as an image."""
-        from PySide6.QtWidgets import QApplication
-
-        from tgviewer.ui.export.chart_page import chart_image
-
-        QApplication.clipboard().setImage(
-            chart_image(self.bundle, self.store.state, self.export_size))
-        self.status.show_notice("Chart copied as an image.")
-
-    def warn(self, title: str, text: str) -> None:
-        """Say what went wrong in a window-modal box (kept as :attr:`failure_dialog`)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.Ok, self)
-        box.open()
-        self.failure_dialog = box
-
-    def choose_slides(self) -> None:
-        """View > Slides: pick the saved views presentation mode steps through."""
-        from tgviewer.ui.dialogs.slides import SlidesDialog
-
-        dialog = SlidesDialog(self.settings.slides, self.settings.recent_views, self)
-        self.slides_dialog = dialog
-
-        def chosen(result: int) -> None:
-            if result == SlidesDialog.DialogCode.Accepted:
-                self.settings = dataclasses.replace(self.settings, slides=dialog.slides())
-                self.presentation.slide = -1
-                self.save_settings()
-        dialog.finished.connect(chosen)
-        dialog.open()
-
-    def choose_theme(self, theme: Theme) -> None:
-        """View > Theme: apply ``theme`` and remember it (presentation mode keeps its own
-        high contrast until it ends)."""
-        self.settings = dataclasses.replace(self.settings, theme=theme.value)
-        if not self.presentation.return_to_theme(theme):
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                apply_theme(app, theme)
-        self.actions_.show_theme(theme)
-        self.save_settings()
-
-    def clear_recent_views(self) -> None:
-        """Forget the recent views (the files are untouched)."""
-        self.settings = dataclasses.replace(self.settings, recent_views=())
-        self.save_settings()
+        self.settings_store.save()
 
     def show_about(self) -> None:
         """Help > About."""
@@ -411,39 +250,28 @@ class MainWindow(QMainWindow):
 
     # Settings ----------------------------------------------------------------------------
 
-    def current_settings(self) -> Settings:
-        """The settings as the window stands now (while presenting, its layout as it was
-        before, so the next start is not full screen without docks)."""
+    @property
+    def settings(self) -> Settings:
+        """The current settings (read-only: changes go through :attr:`settings_store`)."""
+        return self.settings_store.settings
+
+    def current_settings(self, settings: Settings | None = None) -> Settings:
+        """``settings`` (the current ones by default) with the window as it stands now:
+        its layout (while presenting, as it was before, so the next start is not full
+        screen without docks), the bundle and the view."""
         geometry, layout = self.presentation.layout_before() or (self.saveGeometry(),
                                                                  self.saveState())
         return dataclasses.replace(
-            self.settings,
-            geometry=bytes(geometry.toBase64().data()).decode(),
-            window_state=bytes(layout.toBase64().data()).decode(),
+            settings or self.settings,
+            geometry=encoded(geometry), window_state=encoded(layout),
             last_bundle=self.bundle_path,
             view_state=self.store.state)
-
-    def save_settings(self) -> None:
-        """Write the settings (atomically); a failure is logged, never fatal."""
-        self.settings = self.current_settings()
-        if not self.settings_writable:
-            return
-        try:
-            save_settings(self.settings, self.settings_file)
-        except OSError as exc:
-            LOGGER.warning("settings not saved to %s: %s", self.settings_file, exc)
-            self.status.show_notice(f"Settings could not be saved: {exc.strerror}.")
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.
         if event.type() == QEvent.Type.PaletteChange and self.render_count:
-            from tgviewer.ui.style.chart_style import recolour_legend, style_axes
-
             for view in self.views.values():
-                if (plot := getattr(view, "plot", None)) is not None:
-                    style_axes(plot)
-                if (legend := getattr(view, "legend", None)) is not None:
-                    recolour_legend(legend)
+                view.restyle()
             self._drawn = dict.fromkeys(TAB_ORDER)
             self.redraw()
         super().changeEvent(event)
@@ -457,5 +285,5 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_settings()
+        self.settings_store.save()
         super().closeEvent(event)

@@ -16,19 +16,23 @@ Leaving puts everything back as it was: window state, docks, bars, theme and fon
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
 from tgviewer.core.state.settings import MAX_PRESENTATION_SCALE
+from tgviewer.core.state.settings_store import SettingsStore
+from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.stepping import step_state
+from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import Theme, apply_theme, current_theme
-
-if TYPE_CHECKING:
-    from tgviewer.ui.window.main_window import MainWindow
+from tgviewer.ui.views.base import ViewBase
+from tgviewer.ui.window.export_commands import chart_title
+from tgviewer.ui.window.ports import BundleHost
 
 #: How much Ctrl+= and Ctrl+- change the scale.
 SCALE_STEP = 0.25
@@ -52,6 +56,25 @@ class _Before:
 class Presentation(QObject):
     """Presentation mode of ``window``.
 
+    Parameters
+    ----------
+    window
+        The window made full screen; the shortcuts are its own.
+    tabs
+        The tabs of the views: their bar is hidden, their text enlarged.
+    views
+        The views built so far (the window adds to it): their charts are enlarged.
+    chrome
+        What is hidden while presenting (docks, toolbar, menu bar, status bar, tab bar).
+    store
+        The state shown; Left and Right step its period.
+    settings
+        Where the scale and the slides are kept.
+    host
+        Holds the bundle shown (for stepping and for the title).
+    open_slide
+        Opens a saved view as a slide (not remembered among the recent views).
+
     Attributes
     ----------
     active
@@ -62,9 +85,20 @@ class Presentation(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow, tabs: QTabWidget,
+                 views: Mapping[ViewKind, ViewBase[Any]],
+                 chrome: Callable[[], Sequence[QWidget]], *, store: QtViewStateStore,
+                 settings: SettingsStore, host: BundleHost,
+                 open_slide: Callable[[str], bool]) -> None:
         super().__init__(window)
         self.window = window
+        self.tabs = tabs
+        self.views = views
+        self.chrome = chrome
+        self.store = store
+        self.settings_store = settings
+        self.host = host
+        self.open_slide = open_slide
         self.active = False
         self.slide = -1
         self._before: _Before | None = None
@@ -97,7 +131,7 @@ class Presentation(QObject):
     @property
     def scale(self) -> float:
         """The presentation scale, as remembered in the settings."""
-        return self.window.settings.presentation_scale
+        return self.settings_store.settings.presentation_scale
 
     # Entering and leaving ------------------------------------------------------------------
 
@@ -113,11 +147,10 @@ class Presentation(QObject):
         if self.active:
             return
         window = self.window
-        hidden = [window.filter_dock, window.details_dock, window.actions_.toolbar,
-                  window.menuBar(), window.statusBar(), window.tabs.tabBar()]
+        hidden = self.chrome()
         self._before = _Before(window.windowState(), {w: w.isVisible() for w in hidden},
-                               current_theme(), QFont(window.tabs.font()),
-                               window.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
+                               current_theme(), QFont(self.tabs.font()),
+                               self.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
                                window.saveGeometry(), window.saveState())
         self.active = True
         for widget in hidden:
@@ -151,7 +184,7 @@ class Presentation(QObject):
         self._before = None
         self._apply_scale()  # charts back to 1 (the fonts are put back below)
         # An inherited font is inherited again, so later changes of the app's font reach it.
-        window.tabs.setFont(before.font if before.font_set else QFont())
+        self.tabs.setFont(before.font if before.font_set else QFont())
         window.setWindowState(before.window_state)
         for widget, visible in before.visible.items():
             widget.setVisible(visible)
@@ -174,9 +207,8 @@ class Presentation(QObject):
 
     def set_scale(self, scale: float) -> None:
         """Change (and remember) the presentation scale, between 1 and the maximum."""
-        window = self.window
         scale = round(min(MAX_PRESENTATION_SCALE, max(1.0, scale)) * 4) / 4
-        window.settings = replace(window.settings, presentation_scale=scale)
+        self.settings_store.update(presentation_scale=scale)
         if self.active:
             self._apply_scale()
             self.show_hint(f"Size {scale:g}×")
@@ -185,23 +217,18 @@ class Presentation(QObject):
         """How much views are enlarged now: the scale while presenting, else 1."""
         return self.scale if self.active else 1.0
 
-    def prepare(self, view: QWidget) -> None:
-        """Enlarge a view built while presenting like the others."""
-        plot = getattr(view, "plot", None)
-        if plot is not None and (self.active or plot.property("tgviewerZoom")):
-            from tgviewer.ui.style.chart_style import zoom_plot
-
-            zoom_plot(plot, self.factor())
+    def prepare(self, view: ViewBase[Any]) -> None:
+        """Enlarge a view built while presenting like the others (or back to 1 after)."""
+        view.zoom(self.factor())
 
     def _apply_scale(self) -> None:
-        window = self.window
         factor = self.factor()
-        for view in window.views.values():
+        for view in self.views.values():
             self.prepare(view)
         if self._before is not None:
             font = QFont(self._before.font)
             font.setPointSizeF(max(font.pointSizeF(), 9.0) * factor)
-            window.tabs.setFont(font)
+            self.tabs.setFont(font)
             title = QFont(font)
             title.setPointSizeF(font.pointSizeF() * 1.5)
             title.setBold(True)
@@ -214,7 +241,7 @@ class Presentation(QObject):
         """Show the current chart's title (as an export would carry it); the window calls
         this after each redraw, once the view has resolved its periods."""
         if self.active:
-            self.title.setText(self.window.chart_title())
+            self.title.setText(chart_title(self.host.bundle, self.store.state))
 
     def show_hint(self, text: str) -> None:
         """A line under the title for a few seconds (the status bar is hidden)."""
@@ -223,17 +250,16 @@ class Presentation(QObject):
 
     def step(self, delta: int) -> None:
         """Left/Right: the previous or next period of the view shown."""
-        window = self.window
-        state = window.store.state
-        moved = step_state(state, window.bundle, delta)
+        state = self.store.state
+        moved = step_state(state, self.host.bundle, delta)
         if moved == state:
             self.show_hint("No earlier period." if delta < 0 else "No later period.")
             return
-        window.store.replace(moved)
+        self.store.replace(moved)
 
     def next_slide(self, delta: int) -> None:
         """Page Down/Up: the next or previous saved view of the slides."""
-        slides = self.window.settings.slides
+        slides = self.settings_store.settings.slides
         if not slides:
             self.show_hint("No slides yet: choose saved views in View > Slides…")
             return
@@ -244,5 +270,5 @@ class Presentation(QObject):
             self.show_hint("The last slide." if delta > 0 else "The first slide.")
             return
         self.slide = index
-        if self.window.saved_views.open_file(slides[index], remember=False):
+        if self.open_slide(slides[index]):
             self.show_hint(f"Slide {index + 1} of {len(slides)}")

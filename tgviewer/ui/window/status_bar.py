@@ -1,4 +1,8 @@
-"""The status bar: what is loaded, its warnings (clickable), notices, and "Offline"."""
+"""The status bar: what is loaded, its warnings (clickable), notices, and "Offline".
+
+:class:`StatusNotifier` is how the window's controllers say what happened: notices go to the
+status bar, warnings to a window-modal box.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QStatusBar,
     QToolButton,
@@ -90,3 +95,30 @@ class StatusBar(QStatusBar):
             return
         self.dialog = WarningsDialog(self.bundle, self.window())
         self.dialog.open()
+
+
+class StatusNotifier:
+    """The window's :class:`~tgviewer.ui.window.ports.Notifier`: notices in ``status``,
+    warnings in a box over ``parent``.
+
+    Attributes
+    ----------
+    failure_dialog
+        The last warning shown (kept for tests to reach); ``None`` before the first.
+    """
+
+    def __init__(self, status: StatusBar, parent: QWidget) -> None:
+        self.status = status
+        self.parent = parent
+        self.failure_dialog: QMessageBox | None = None
+
+    def notice(self, text: str) -> None:
+        """A sentence in the status bar that stays until replaced."""
+        self.status.show_notice(text)
+
+    def warn(self, title: str, text: str) -> None:
+        """Say what went wrong in a window-modal box (kept as :attr:`failure_dialog`)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.Ok, self.parent)
+        box.open()
+        self.failure_dialog = box
