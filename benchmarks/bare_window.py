@@ -40,14 +40,18 @@ def main() -> int:
         plot.plot([0, 1, 2, 3], [1, 3, 2, 4])
         window.setCentralWidget(plot)
     else:
-        window.setCentralWidget(QLabel("bare PySide6 window",
-                                       alignment=Qt.AlignmentFlag.AlignCenter))
+        window.setCentralWidget(
+            QLabel("bare PySide6 window", alignment=Qt.AlignmentFlag.AlignCenter)
+        )
     window.show()
 
     def finish() -> None:
         elapsed = time.perf_counter() - STARTED
-        print(f"bare window: time to interactive {elapsed * 1000:.1f} ms; "
-              f"platform {app.platformName()}", flush=True)
+        print(
+            f"bare window: time to interactive {elapsed * 1000:.1f} ms; "
+            f"platform {app.platformName()}",
+            flush=True,
+        )
         app.exit(0)
 
     QTimer.singleShot(0, finish)

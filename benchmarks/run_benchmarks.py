@@ -127,18 +127,31 @@ def start_once(command: list[str], env: dict[str, str]) -> StartRun:
     """Run ``command`` to its end in a fresh, empty ``TGVIEWER_HOME``; time it from outside."""
     with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
         started = time.perf_counter()
-        result = subprocess.run(command, env={**env, "TGVIEWER_HOME": home}, cwd=REPO,
-                                capture_output=True, text=True, timeout=PROCESS_TIMEOUT,
-                                check=False)
+        result = subprocess.run(
+            command,
+            env={**env, "TGVIEWER_HOME": home},
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=PROCESS_TIMEOUT,
+            check=False,
+        )
         wall_ms = (time.perf_counter() - started) * 1000
     match = TIME_TO_INTERACTIVE.search(result.stdout)
     if match is None:  # a failure after the time was printed is reported, not fatal
-        raise BenchmarkError(f"{' '.join(command)} exited {describe_exit(result.returncode)} "
-                             f"without printing its time\nstdout: "
-                             f"{result.stdout.strip()[-800:]}\nstderr: "
-                             f"{result.stderr.strip()[-800:]}")
-    return StartRun(float(match.group(1)), wall_ms, result.stdout.strip(), result.returncode,
-                    result.stderr.strip())
+        raise BenchmarkError(
+            f"{' '.join(command)} exited {describe_exit(result.returncode)} "
+            f"without printing its time\nstdout: "
+            f"{result.stdout.strip()[-800:]}\nstderr: "
+            f"{result.stderr.strip()[-800:]}"
+        )
+    return StartRun(
+        float(match.group(1)),
+        wall_ms,
+        result.stdout.strip(),
+        result.returncode,
+        result.stderr.strip(),
+    )
 
 
 def describe_exit(code: int) -> str:
@@ -151,15 +164,15 @@ def describe_exit(code: int) -> str:
         return str(code)
 
 
-def startup_benchmark(runs: int, env: dict[str, str], progress: Callable[[str], None],
-                      app: Path | None = None) -> dict[str, Any]:
+def startup_benchmark(
+    runs: int, env: dict[str, str], progress: Callable[[str], None], app: Path | None = None
+) -> dict[str, Any]:
     """Alternate tgviewer and the bare window ``runs`` times each, after one warm-up each.
 
     ``app`` is a frozen tgviewer executable to time instead of ``python -m tgviewer``.
     """
     commands = {
-        "tgviewer": [str(app), "--smoke"] if app else [sys.executable, "-m", "tgviewer",
-                                                       "--smoke"],
+        "tgviewer": [str(app), "--smoke"] if app else [sys.executable, "-m", "tgviewer", "--smoke"],
         "bare": [sys.executable, str(BARE_WINDOW)],
         "floor": [sys.executable, str(BARE_WINDOW), "--plot"],
     }
@@ -168,8 +181,7 @@ def startup_benchmark(runs: int, env: dict[str, str], progress: Callable[[str], 
     results: dict[str, list[StartRun]] = {name: [] for name in commands}
     for index in range(runs):
         # Alternate which goes first, so neither always follows the other.
-        order = (["tgviewer", "bare", "floor"] if index % 2 == 0 else
-                 ["floor", "bare", "tgviewer"])
+        order = ["tgviewer", "bare", "floor"] if index % 2 == 0 else ["floor", "bare", "tgviewer"]
         for name in order:
             results[name].append(start_once(commands[name], env))
         progress(f"start-up: run {index + 1}/{runs}")
@@ -181,13 +193,17 @@ def startup_benchmark(runs: int, env: dict[str, str], progress: Callable[[str], 
         outside = [r.wall_ms - r.in_process_ms for r in found]
         figures[name] = {
             "command": commands[name],
-            "in_process_ms": {"median": statistics.median(in_process), "min": min(in_process),
-                              "samples": in_process},
+            "in_process_ms": {
+                "median": statistics.median(in_process),
+                "min": min(in_process),
+                "samples": in_process,
+            },
             "wall_ms": {"median": statistics.median(wall), "min": min(wall), "samples": wall},
             "outside_in_process_clock_ms": {"median": statistics.median(outside)},
             "exit_codes": [r.returncode for r in [warm[name], *found]],
             "first_failure_stderr": next(
-                (r.stderr[-1500:] for r in [warm[name], *found] if r.returncode != 0), None),
+                (r.stderr[-1500:] for r in [warm[name], *found] if r.returncode != 0), None
+            ),
         }
     bare_platform = BARE_PLATFORM.search(warm["bare"].stdout)
     figures["qt_platform_bare"] = bare_platform.group(1) if bare_platform else None
@@ -204,8 +220,10 @@ def startup_benchmark(runs: int, env: dict[str, str], progress: Callable[[str], 
         }
     figures["ratio_tgviewer_to_bare"] = ratios
     floor, bare = figures["floor"]["wall_ms"], figures["bare"]["wall_ms"]
-    figures["ratio_floor_to_bare"] = {"median": floor["median"] / bare["median"],
-                                      "min": floor["min"] / bare["min"]}
+    figures["ratio_floor_to_bare"] = {
+        "median": floor["median"] / bare["median"],
+        "min": floor["min"] / bare["min"],
+    }
     return figures
 
 
@@ -255,9 +273,11 @@ class ChangePlanner:
         if kind == "measure":
             return {"measure": "requests" if state.measure == "users" else "users"}
         if kind == "normalisation":
-            return {"normalisation": Normalisation.PER_MILLION
-                    if state.normalisation is Normalisation.ABSOLUTE
-                    else Normalisation.ABSOLUTE}
+            return {
+                "normalisation": Normalisation.PER_MILLION
+                if state.normalisation is Normalisation.ABSOLUTE
+                else Normalisation.ABSOLUTE
+            }
         first = state.first + self.step
         if not self.lowest_first <= first < state.last:
             first = state.first - self.step
@@ -298,14 +318,17 @@ REPLAYED_STATES = 8
 
 def difference(current: ViewState, target: ViewState) -> dict[str, Any]:
     """The fields to pass to ``store.update`` to go from ``current`` to ``target``."""
-    return {f.name: getattr(target, f.name) for f in dataclasses.fields(target)
-            if getattr(current, f.name) != getattr(target, f.name)}
+    return {
+        f.name: getattr(target, f.name)
+        for f in dataclasses.fields(target)
+        if getattr(current, f.name) != getattr(target, f.name)
+    }
 
 
 def replay_path(history: Sequence[ViewState], count: int) -> list[ViewState]:
     """From the last of ``history``, back through the ``REPLAYED_STATES`` before it and
     forward again, repeated: ``count`` targets, each one change away from the one before."""
-    window = list(history[-(REPLAYED_STATES + 1):])
+    window = list(history[-(REPLAYED_STATES + 1) :])
     if len(window) < 2:
         raise BenchmarkError("no state to go back to")
     one_round = window[-2::-1] + window[1:]  # back to the oldest, then forward to the newest
@@ -371,8 +394,9 @@ class PaintCounter:
         widget.installEventFilter(self.filter)
 
 
-def filter_benchmark(samples: int, warmup: int, guard: bool, forced: bool,
-                     progress: Callable[[str], None]) -> dict[str, Any]:
+def filter_benchmark(
+    samples: int, warmup: int, guard: bool, forced: bool, progress: Callable[[str], None]
+) -> dict[str, Any]:
     """Time filter changes in this process on the default bundle (Qt starts here).
 
     With ``forced`` every sample repaints the whole window (docks, status bar and all);
@@ -453,11 +477,15 @@ def filter_benchmark(samples: int, warmup: int, guard: bool, forced: bool,
         cached_update.append(update)
 
     def figures(totals: list[float], updates: list[float]) -> dict[str, Any]:
-        return {**summary(totals),
-                "update_median": statistics.median(updates),
-                "repaint_median": statistics.median(
-                    [t - u for t, u in zip(totals, updates, strict=True)]),
-                "count": len(totals), "samples": totals}
+        return {
+            **summary(totals),
+            "update_median": statistics.median(updates),
+            "repaint_median": statistics.median(
+                [t - u for t, u in zip(totals, updates, strict=True)]
+            ),
+            "count": len(totals),
+            "samples": totals,
+        }
 
     fresh_figures = figures(fresh, fresh_update)
     result: dict[str, Any] = {
@@ -468,9 +496,13 @@ def filter_benchmark(samples: int, warmup: int, guard: bool, forced: bool,
         "warmup_changes": warmup,
         "replayed_states": replayed,
         "replayed_states_first_visit_median": statistics.median(fresh[-replayed:]),
-        "fresh": {**fresh_figures, "repeated_states": repeated,
-                  "by_kind_median": {kind: statistics.median(values)
-                                     for kind, values in by_kind.items() if values}},
+        "fresh": {
+            **fresh_figures,
+            "repeated_states": repeated,
+            "by_kind_median": {
+                kind: statistics.median(values) for kind, values in by_kind.items() if values
+            },
+        },
         "cached": figures(cached, cached_update),
         "target_median_ms": FILTER_MEDIAN_TARGET_MS,
         "met": fresh_figures["median"] <= FILTER_MEDIAN_TARGET_MS,
@@ -483,7 +515,8 @@ def filter_benchmark(samples: int, warmup: int, guard: bool, forced: bool,
             "none_references_lost_per_change": none_lost,
             "true_references_lost_per_change": true_lost,
             "estimated_changes_before_abort": changes_before_abort(
-                [(none_at_show, none_lost), (true_at_show, true_lost)]),
+                [(none_at_show, none_lost), (true_at_show, true_lost)]
+            ),
         },
     }
     window.close()
@@ -508,109 +541,169 @@ class Report:
 def report_environment(report: Report, env: dict[str, Any], plugin: str | None) -> None:
     report.add("tgviewer benchmarks")
     report.add(f"  tgviewer {env['tgviewer']} from {env['tgviewer_path']}")
-    report.add(f"  Python {env['python']} ({env['python_implementation']}, "
-               f"{env['python_executable']}), PySide6 {env['pyside6']} (Qt {env['qt']}), "
-               f"pyqtgraph {env['pyqtgraph']}")
-    report.add(f"  {env['platform']}, {env['cpus']} CPUs; Qt platform plugin: "
-               f"{plugin or '?'} (requested {env['qt_platform_requested']}); "
-               f"DISPLAY={env['display'] or 'unset'}")
+    report.add(
+        f"  Python {env['python']} ({env['python_implementation']}, "
+        f"{env['python_executable']}), PySide6 {env['pyside6']} (Qt {env['qt']}), "
+        f"pyqtgraph {env['pyqtgraph']}"
+    )
+    report.add(
+        f"  {env['platform']}, {env['cpus']} CPUs; Qt platform plugin: "
+        f"{plugin or '?'} (requested {env['qt_platform_requested']}); "
+        f"DISPLAY={env['display'] or 'unset'}"
+    )
 
 
 def report_startup(report: Report, figures: dict[str, Any]) -> None:
     report.add()
     runs = figures["runs"]
-    report.add(f"1. Time to interactive ({runs} run{'s' * (runs != 1)} each, alternating; one "
-               "warm-up run each discarded)")
+    report.add(
+        f"1. Time to interactive ({runs} run{'s' * (runs != 1)} each, alternating; one "
+        "warm-up run each discarded)"
+    )
     report.add(f"   last smoke line: {figures['smoke_line']}")
     report.add(f"   {'':38}{'median':>10}{'min':>10}")
     frozen = figures["tgviewer"]["command"][0] != sys.executable
     app_label = "frozen tgviewer --smoke" if frozen else "tgviewer --smoke"
     if frozen:
         report.add(f"   frozen app: {figures['tgviewer']['command'][0]}")
-    for name, label in (("tgviewer", app_label), ("bare", "bare PySide6 window"),
-                        ("floor", "one-plot pyqtgraph window")):
+    for name, label in (
+        ("tgviewer", app_label),
+        ("bare", "bare PySide6 window"),
+        ("floor", "one-plot pyqtgraph window"),
+    ):
         for clock, where in (("in_process_ms", "in-process"), ("wall_ms", "wall-clock")):
             values = figures[name][clock]
-            report.add(f"   {label + ', ' + where:38}{values['median']:>7.0f} ms"
-                       f"{values['min']:>7.0f} ms")
+            report.add(
+                f"   {label + ', ' + where:38}{values['median']:>7.0f} ms{values['min']:>7.0f} ms"
+            )
     for clock, where in (("in_process", "in-process"), ("wall", "wall-clock")):
         ratio = figures["ratio_tgviewer_to_bare"][clock]
-        report.add(f"   {'ratio tgviewer/bare, ' + where:38}{ratio['median']:>9.2f}x"
-                   f"{ratio['min']:>9.2f}x   target <= {ratio['target']:g}x (median): "
-                   f"{verdict(ratio['met'])}")
+        report.add(
+            f"   {'ratio tgviewer/bare, ' + where:38}{ratio['median']:>9.2f}x"
+            f"{ratio['min']:>9.2f}x   target <= {ratio['target']:g}x (median): "
+            f"{verdict(ratio['met'])}"
+        )
     floor = figures["ratio_floor_to_bare"]
-    report.add(f"   {'ratio one-plot/bare, wall-clock':38}{floor['median']:>9.2f}x"
-               f"{floor['min']:>9.2f}x   (the floor: PySide6 + numpy + pyqtgraph, one line)")
-    for name, label in (("tgviewer", "tgviewer --smoke"), ("bare", "bare_window.py"),
-                        ("floor", "bare_window.py --plot")):
+    report.add(
+        f"   {'ratio one-plot/bare, wall-clock':38}{floor['median']:>9.2f}x"
+        f"{floor['min']:>9.2f}x   (the floor: PySide6 + numpy + pyqtgraph, one line)"
+    )
+    for name, label in (
+        ("tgviewer", "tgviewer --smoke"),
+        ("bare", "bare_window.py"),
+        ("floor", "bare_window.py --plot"),
+    ):
         codes = figures[name]["exit_codes"]
         failed = [describe_exit(code) for code in codes if code != 0]
         if failed:
             last_line = (figures[name]["first_failure_stderr"] or "").splitlines()
-            fatal = next((line for line in last_line if line.startswith("Fatal Python error")),
-                         last_line[-1] if last_line else "")
-            report.add(f"   WARNING: {label} exited abnormally in {len(failed)} of {len(codes)} "
-                       f"starts (warm-up included) after printing its time: "
-                       f"{', '.join(sorted(set(failed)))}")
+            fatal = next(
+                (line for line in last_line if line.startswith("Fatal Python error")),
+                last_line[-1] if last_line else "",
+            )
+            report.add(
+                f"   WARNING: {label} exited abnormally in {len(failed)} of {len(codes)} "
+                f"starts (warm-up included) after printing its time: "
+                f"{', '.join(sorted(set(failed)))}"
+            )
             if fatal:
                 report.add(f"     {fatal}")
-    outside = [figures[name]["outside_in_process_clock_ms"]["median"]
-               for name in ("tgviewer", "bare")]  # the floor's clock starts as the bare one
-    report.add(f"   outside the in-process clock (wall - in-process, median): tgviewer "
-               f"{outside[0]:.0f} ms, bare {outside[1]:.0f} ms")
-    report.add("   (tgviewer's in-process clock starts in tgviewer.ui.app.run, after Python "
-               "start-up and the imports before it;")
-    report.add("   the bare window's starts at the top of its script, before PySide6 is "
-               "imported. Wall-clock is the fair comparison.)")
+    outside = [
+        figures[name]["outside_in_process_clock_ms"]["median"] for name in ("tgviewer", "bare")
+    ]  # the floor's clock starts as the bare one
+    report.add(
+        f"   outside the in-process clock (wall - in-process, median): tgviewer "
+        f"{outside[0]:.0f} ms, bare {outside[1]:.0f} ms"
+    )
+    report.add(
+        "   (tgviewer's in-process clock starts in tgviewer.ui.app.run, after Python "
+        "start-up and the imports before it;"
+    )
+    report.add(
+        "   the bare window's starts at the top of its script, before PySide6 is "
+        "imported. Wall-clock is the fair comparison.)"
+    )
 
 
 def report_filters(report: Report, figures: dict[str, Any]) -> None:
     fresh, cached = figures["fresh"], figures["cached"]
     report.add()
     forced = figures["forced_whole_window_repaint"]
-    report.add(f"2{'b' if forced else 'a'}. Filter change to repaint, "
-               f"{'the whole window forced' if forced else 'as Qt repaints it'} "
-               f"({figures['bundle']}; {fresh['count']} samples each, after "
-               f"{figures['warmup_changes']} warm-up changes)")
-    report.add("   one sample = store.update(...) + " + (
-        "window.repaint() + app.processEvents() (stricter: docks and status bar repainted "
-        "too);" if forced else "app.processEvents(), in which Qt paints what the change "
-        "made dirty (the chart, every time);"))
-    report.add(f"   'just seen' goes back and forth through the last "
-               f"{figures['replayed_states']} unseen states, so every frame comes from the "
-               "series cache")
+    report.add(
+        f"2{'b' if forced else 'a'}. Filter change to repaint, "
+        f"{'the whole window forced' if forced else 'as Qt repaints it'} "
+        f"({figures['bundle']}; {fresh['count']} samples each, after "
+        f"{figures['warmup_changes']} warm-up changes)"
+    )
+    report.add(
+        "   one sample = store.update(...) + "
+        + (
+            "window.repaint() + app.processEvents() (stricter: docks and status bar repainted too);"
+            if forced
+            else "app.processEvents(), in which Qt paints what the change "
+            "made dirty (the chart, every time);"
+        )
+    )
+    report.add(
+        f"   'just seen' goes back and forth through the last "
+        f"{figures['replayed_states']} unseen states, so every frame comes from the "
+        "series cache"
+    )
     report.add(f"   {'':30}{'median':>10}{'p90':>10}{'max':>10}")
 
     def row(label: str, values: dict[str, Any], suffix: str = "") -> None:
-        report.add(f"   {label:30}{values['median']:>7.1f} ms{values['p90']:>7.1f} ms"
-                   f"{values['max']:>7.1f} ms{suffix}")
+        report.add(
+            f"   {label:30}{values['median']:>7.1f} ms{values['p90']:>7.1f} ms"
+            f"{values['max']:>7.1f} ms{suffix}"
+        )
 
-    row("unseen states", fresh, f"   target median <= {figures['target_median_ms']:g} ms: "
-        + (f"{'(would be met)' if figures['met'] else '(would be missed)'} on this "
-           "stricter measure" if forced else verdict(figures["met"])))
-    row("states just seen (cached)", cached,
+    row(
+        "unseen states",
+        fresh,
+        f"   target median <= {figures['target_median_ms']:g} ms: "
+        + (
+            f"{'(would be met)' if figures['met'] else '(would be missed)'} on this "
+            "stricter measure"
+            if forced
+            else verdict(figures["met"])
+        ),
+    )
+    row(
+        "states just seen (cached)",
+        cached,
         f"   (first visits of those {figures['replayed_states']} states: median "
-        f"{figures['replayed_states_first_visit_median']:.1f} ms)")
+        f"{figures['replayed_states_first_visit_median']:.1f} ms)",
+    )
     for label, values in (("unseen", fresh), ("cached", cached)):
-        report.add(f"   {label}: update + redraw median {values['update_median']:.1f} ms, "
-                   f"repaint + events median {values['repaint_median']:.1f} ms")
-    kinds = ", ".join(f"{kind} {value:.1f} ms"
-                      for kind, value in fresh["by_kind_median"].items())
+        report.add(
+            f"   {label}: update + redraw median {values['update_median']:.1f} ms, "
+            f"repaint + events median {values['repaint_median']:.1f} ms"
+        )
+    kinds = ", ".join(f"{kind} {value:.1f} ms" for kind, value in fresh["by_kind_median"].items())
     report.add(f"   unseen, median by change: {kinds}")
     leak = figures["refcount_leak"]
     if leak["void_calls_drop_none"]:
-        report.add(f"   WARNING: this PySide6 drops references to None/True/False: about "
-                   f"{leak['none_references_lost_per_change']:,.0f} to None and "
-                   f"{leak['true_references_lost_per_change']:,.0f} to True per change;")
-        report.add(f"   an unprotected process aborts (Fatal Python error: none_dealloc or "
-                   f"bool_dealloc) after about {leak['estimated_changes_before_abort']} "
-                   "filter changes.")
-        report.add("   " + ("The benchmark pinned their reference counts so it could run; the "
-                            "app has no such guard." if leak["guard_applied"] else
-                            "No guard was applied (--no-refcount-guard, or Python >= 3.12)."))
+        report.add(
+            f"   WARNING: this PySide6 drops references to None/True/False: about "
+            f"{leak['none_references_lost_per_change']:,.0f} to None and "
+            f"{leak['true_references_lost_per_change']:,.0f} to True per change;"
+        )
+        report.add(
+            f"   an unprotected process aborts (Fatal Python error: none_dealloc or "
+            f"bool_dealloc) after about {leak['estimated_changes_before_abort']} "
+            "filter changes."
+        )
+        report.add(
+            "   "
+            + (
+                "The benchmark pinned their reference counts so it could run; the "
+                "app has no such guard."
+                if leak["guard_applied"]
+                else "No guard was applied (--no-refcount-guard, or Python >= 3.12)."
+            )
+        )
     if fresh["repeated_states"]:
-        report.add(f"   note: {fresh['repeated_states']} of the 'unseen' changes repeated a "
-                   "state")
+        report.add(f"   note: {fresh['repeated_states']} of the 'unseen' changes repeated a state")
 
 
 # --------------------------------------------------------------------------- main
@@ -618,34 +711,58 @@ def report_filters(report: Report, figures: dict[str, Any]) -> None:
 
 def parse_arguments(arguments: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Benchmark tgviewer's time to interactive and filter changes.")
-    parser.add_argument("--runs", type=int, default=7,
-                        help="starts of each program, after one warm-up each (default 7)")
-    parser.add_argument("--samples", type=int, default=100,
-                        help="timed filter changes per series (default 100)")
-    parser.add_argument("--warmup", type=int, default=5,
-                        help="untimed filter changes before the first series (default 5)")
-    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
-                        help="Qt platform plugin, e.g. offscreen or xcb (default: "
-                             "$QT_QPA_PLATFORM, else offscreen)")
-    parser.add_argument("--no-refcount-guard", action="store_true",
-                        help="do not protect None/True/False from PySide6's lost references "
-                             "(see the README); the filter benchmark then aborts where the "
-                             "app would")
-    parser.add_argument("--only", choices=("startup", "filters"),
-                        help="run one of the two benchmarks")
+        description="Benchmark tgviewer's time to interactive and filter changes."
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=7,
+        help="starts of each program, after one warm-up each (default 7)",
+    )
+    parser.add_argument(
+        "--samples", type=int, default=100, help="timed filter changes per series (default 100)"
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=5,
+        help="untimed filter changes before the first series (default 5)",
+    )
+    parser.add_argument(
+        "--platform",
+        default=os.environ.get("QT_QPA_PLATFORM") or "offscreen",
+        help="Qt platform plugin, e.g. offscreen or xcb (default: "
+        "$QT_QPA_PLATFORM, else offscreen)",
+    )
+    parser.add_argument(
+        "--no-refcount-guard",
+        action="store_true",
+        help="do not protect None/True/False from PySide6's lost references "
+        "(see the README); the filter benchmark then aborts where the "
+        "app would",
+    )
+    parser.add_argument(
+        "--only", choices=("startup", "filters"), help="run one of the two benchmarks"
+    )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
-    parser.add_argument("--app", type=Path, metavar="EXECUTABLE",
-                        help="time this frozen tgviewer (e.g. dist/tgviewer/tgviewer) instead "
-                             "of python -m tgviewer")
+    parser.add_argument(
+        "--app",
+        type=Path,
+        metavar="EXECUTABLE",
+        help="time this frozen tgviewer (e.g. dist/tgviewer/tgviewer) instead "
+        "of python -m tgviewer",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(arguments)
     if args.runs < 1 or args.samples < 1 or args.warmup < 0:
         parser.error("--runs and --samples must be at least 1, --warmup at least 0")
     if args.platform.split(":")[0] in ("xcb", "wayland") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        parser.error(f"--platform {args.platform} needs a display; run under xvfb-run, or use "
-                     "--platform offscreen")
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        parser.error(
+            f"--platform {args.platform} needs a display; run under xvfb-run, or use "
+            "--platform offscreen"
+        )
     return args
 
 
@@ -665,21 +782,23 @@ def main(arguments: Sequence[str] | None = None) -> int:
     results: dict[str, Any] = {"environment": environment(args.platform)}
     try:
         if args.only in (None, "startup"):
-            results["startup"] = startup_benchmark(args.runs, dict(os.environ), progress,
-                                                   args.app.resolve() if args.app else None)
+            results["startup"] = startup_benchmark(
+                args.runs, dict(os.environ), progress, args.app.resolve() if args.app else None
+            )
         if args.only in (None, "filters"):
             with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
                 os.environ["TGVIEWER_HOME"] = home
                 for key, forced in (("filter_change", False), ("filter_change_forced", True)):
                     results[key] = filter_benchmark(
-                        args.samples, args.warmup, not args.no_refcount_guard, forced,
-                        progress)
+                        args.samples, args.warmup, not args.no_refcount_guard, forced, progress
+                    )
     except (BenchmarkError, subprocess.TimeoutExpired) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 1
 
-    plugin = (results.get("filter_change", {}).get("qt_platform")
-              or results.get("startup", {}).get("qt_platform_bare"))
+    plugin = results.get("filter_change", {}).get("qt_platform") or results.get("startup", {}).get(
+        "qt_platform_bare"
+    )
     results["environment"]["qt_platform"] = plugin
     report = Report()
     report_environment(report, results["environment"], plugin)

@@ -38,9 +38,20 @@ ARCHIVE_MTIME = 315532800  # 1980-01-01
 
 
 def run_pyinstaller() -> None:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
-               "--log-level", "WARN", "--distpath", str(DIST), "--workpath", str(WORK),
-               str(HERE / "tgviewer.spec")]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(HERE / "tgviewer.spec"),
+    ]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, check=True, cwd=REPO)
 
@@ -58,7 +69,8 @@ def add_linux_integration(folder: Path) -> None:
     }
     for size in ICON_SIZES:
         copies[ICONS / f"tgviewer-{size}.png"] = (
-            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png")
+            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        )
     for source, target in copies.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -74,6 +86,7 @@ def folder_size(folder: Path) -> int:
 
 def pack(folder: Path, archive: Path) -> None:
     """``folder`` as a .tar.gz with ``tgviewer/`` at its top, files in a stable order."""
+
     def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
         info.uname = info.gname = ""
@@ -84,8 +97,12 @@ def pack(folder: Path, archive: Path) -> None:
     with tarfile.open(temporary, "w:gz", compresslevel=9) as tar:
         tar.add(folder, arcname=folder.name, filter=normalise, recursive=False)
         for path in sorted(folder.rglob("*")):
-            tar.add(path, arcname=f"{folder.name}/{path.relative_to(folder)}",
-                    filter=normalise, recursive=False)
+            tar.add(
+                path,
+                arcname=f"{folder.name}/{path.relative_to(folder)}",
+                filter=normalise,
+                recursive=False,
+            )
     temporary.replace(archive)
 
 
@@ -95,15 +112,16 @@ def linux_archive_name() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the one-folder tgviewer app.")
-    parser.add_argument("--no-archive", action="store_true",
-                        help="skip the .tar.gz (Linux)")
+    parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz (Linux)")
     args = parser.parse_args(argv)
     run_pyinstaller()
     if sys.platform.startswith("linux"):
         add_linux_integration(APP_FOLDER)
     mib = 1024 * 1024
-    print(f"built {APP_FOLDER.relative_to(REPO)}: {folder_size(APP_FOLDER) / mib:.1f} MiB "
-          f"unpacked (tgviewer {__version__})")
+    print(
+        f"built {APP_FOLDER.relative_to(REPO)}: {folder_size(APP_FOLDER) / mib:.1f} MiB "
+        f"unpacked (tgviewer {__version__})"
+    )
     if sys.platform.startswith("linux") and not args.no_archive:
         archive = DIST / linux_archive_name()
         pack(APP_FOLDER, archive)

@@ -46,15 +46,19 @@ from tgviewer.core.state.view_file import BundleRef, SavedView, write_view  # no
 from tgviewer.core.state.view_state import default_view_state  # noqa: E402
 
 DEFAULT_APP = REPO / "dist" / "tgviewer" / "tgviewer"
-SMOKE_LINE = re.compile(r"tgviewer smoke: (?P<title>.+), (?P<records>\d+) records; "
-                        r"time to interactive (?P<ms>\d+) ms")
+SMOKE_LINE = re.compile(
+    r"tgviewer smoke: (?P<title>.+), (?P<records>\d+) records; "
+    r"time to interactive (?P<ms>\d+) ms"
+)
 TIMEOUT = 120.0
 #: Fails (ECONNREFUSED or ENETUNREACH) wherever a socket cannot reach anything.
-NETWORK_PROBE = ("import socket,sys\n"
-                 "for host in ('127.0.0.1', '1.1.1.1'):\n"
-                 "    s = socket.socket(); s.settimeout(2)\n"
-                 "    try: s.connect((host, 80)); sys.exit('connected to ' + host)\n"
-                 "    except OSError: pass\n")
+NETWORK_PROBE = (
+    "import socket,sys\n"
+    "for host in ('127.0.0.1', '1.1.1.1'):\n"
+    "    s = socket.socket(); s.settimeout(2)\n"
+    "    try: s.connect((host, 80)); sys.exit('connected to ' + host)\n"
+    "    except OSError: pass\n"
+)
 
 
 class SmokeTestError(Exception):
@@ -95,31 +99,51 @@ def offline(command: Sequence[str]) -> list[str]:
 
 def check_offline_works() -> None:
     """The namespace really has no network: a Python socket cannot connect inside it."""
-    result = subprocess.run(offline([sys.executable, "-c", NETWORK_PROBE]),
-                            capture_output=True, text=True, timeout=TIMEOUT)
+    result = subprocess.run(
+        offline([sys.executable, "-c", NETWORK_PROBE]),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     if result.returncode != 0:
-        raise SmokeTestError(f"the network namespace does not cut the network off: "
-                           f"{(result.stderr or result.stdout).strip()}")
+        raise SmokeTestError(
+            f"the network namespace does not cut the network off: "
+            f"{(result.stderr or result.stdout).strip()}"
+        )
     print("ok    no network inside the namespace (connections to 127.0.0.1 and 1.1.1.1 fail)")
 
 
-def run_app(app: Path, arguments: Sequence[str], environment: Environment,
-            platform: str) -> subprocess.CompletedProcess[str]:
+def run_app(
+    app: Path, arguments: Sequence[str], environment: Environment, platform: str
+) -> subprocess.CompletedProcess[str]:
     started = time.perf_counter()
-    result = subprocess.run(offline([str(app), *arguments]), capture_output=True, text=True,
-                            env=environment.variables(platform), timeout=TIMEOUT,
-                            cwd=environment.home)
+    result = subprocess.run(
+        offline([str(app), *arguments]),
+        capture_output=True,
+        text=True,
+        env=environment.variables(platform),
+        timeout=TIMEOUT,
+        cwd=environment.home,
+    )
     result.args = [app.name, *arguments, f"({platform}, {time.perf_counter() - started:.1f} s)"]
     return result
 
 
 def failure(what: str, result: subprocess.CompletedProcess[str]) -> SmokeTestError:
-    return SmokeTestError(f"{what}: `{' '.join(result.args)}` exited {result.returncode}\n"
-                        f"stdout: {result.stdout.strip()}\nstderr: {result.stderr.strip()}")
+    return SmokeTestError(
+        f"{what}: `{' '.join(result.args)}` exited {result.returncode}\n"
+        f"stdout: {result.stdout.strip()}\nstderr: {result.stderr.strip()}"
+    )
 
 
-def check_smoke(app: Path, arguments: Sequence[str], environment: Environment, platform: str,
-                title: str, records: int) -> int:
+def check_smoke(
+    app: Path,
+    arguments: Sequence[str],
+    environment: Environment,
+    platform: str,
+    title: str,
+    records: int,
+) -> int:
     """``--smoke`` exits 0 having loaded ``records`` records titled ``title``; returns the
     time to interactive it reports (ms)."""
     result = run_app(app, ["--smoke", *arguments], environment, platform)
@@ -128,14 +152,18 @@ def check_smoke(app: Path, arguments: Sequence[str], environment: Environment, p
     if result.returncode != 0 or match is None:
         raise failure(what, result)
     if match["title"] != title or int(match["records"]) != records:
-        raise failure(f"{what} loaded {match['title']!r} ({match['records']} records), "
-                      f"not {title!r} ({records})", result)
+        raise failure(
+            f"{what} loaded {match['title']!r} ({match['records']} records), "
+            f"not {title!r} ({records})",
+            result,
+        )
     print(f"ok    {what}: {title}, {records} records, time to interactive {match['ms']} ms")
     return int(match["ms"])
 
 
-def check_command(app: Path, arguments: Sequence[str], environment: Environment,
-                  expected: str) -> None:
+def check_command(
+    app: Path, arguments: Sequence[str], environment: Environment, expected: str
+) -> None:
     result = run_app(app, arguments, environment, "offscreen")
     if result.returncode != 0 or expected not in result.stdout:
         raise failure(f"tgviewer {' '.join(arguments)} (expected {expected!r})", result)
@@ -154,8 +182,12 @@ def check_render(app: Path, view: Path, bundle: Path, environment: Environment) 
     """``tgviewer render`` writes a PNG and an SVG (Qt's image writer and QtSvg, frozen)."""
     for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml")):
         out = environment.home / f"chart{suffix}"
-        result = run_app(app, ["render", str(view), "--bundle", str(bundle), "-o", str(out)],
-                         environment, "offscreen")
+        result = run_app(
+            app,
+            ["render", str(view), "--bundle", str(bundle), "-o", str(out)],
+            environment,
+            "offscreen",
+        )
         if result.returncode != 0 or not out.is_file() or not out.read_bytes().startswith(magic):
             raise failure(f"tgviewer render to {suffix}", result)
         print(f"ok    tgviewer render VIEW -o chart{suffix} ({out.stat().st_size:,} bytes)")
@@ -165,8 +197,9 @@ def write_other_bundle(folder: Path) -> tuple[Path, str, int]:
     """A bundle unlike the default one: three countries' records under another title."""
     default = read_default_bundle()
     records = [r for r in default.records if r.country in {"DEU", "FRA", "GBR"}]
-    manifest = dataclasses.replace(default.manifest, id="smoke-test",
-                                   title="Smoke test: Germany, France, UK")
+    manifest = dataclasses.replace(
+        default.manifest, id="smoke-test", title="Smoke test: Germany, France, UK"
+    )
     path = folder / "carried on a stick" / "smoke.tgbundle"
     path.parent.mkdir(parents=True)
     write_bundle(path, manifest, records, default.events)
@@ -180,19 +213,25 @@ def x_server(home: Path) -> Iterator[str]:
     if xvfb is None:
         raise SmokeTestError("Xvfb is needed for the real-window check (apt-get install xvfb)")
     for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and \
-                not Path(f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             break
     display = f":{number}"
     log = (home / "xvfb.log").open("w")
-    server = subprocess.Popen([xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-                              stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 20
         while not Path(f"/tmp/.X11-unix/X{number}").exists():
             if server.poll() is not None or time.monotonic() > deadline:
-                raise SmokeTestError(f"Xvfb {display} did not start: "
-                                   f"{(home / 'xvfb.log').read_text().strip()}")
+                raise SmokeTestError(
+                    f"Xvfb {display} did not start: {(home / 'xvfb.log').read_text().strip()}"
+                )
             time.sleep(0.1)
         yield display
     finally:
@@ -203,13 +242,19 @@ def x_server(home: Path) -> Iterator[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Smoke-test the frozen tgviewer app.")
-    parser.add_argument("--app", type=Path, default=DEFAULT_APP,
-                        help="the frozen executable (default: dist/tgviewer/tgviewer)")
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=DEFAULT_APP,
+        help="the frozen executable (default: dist/tgviewer/tgviewer)",
+    )
     args = parser.parse_args(argv)
     app = args.app.resolve()
     if not app.is_file():
-        print(f"smoke_test: {app} does not exist; build it first: python packaging/build.py",
-              file=sys.stderr)
+        print(
+            f"smoke_test: {app} does not exist; build it first: python packaging/build.py",
+            file=sys.stderr,
+        )
         return 1
     default = read_default_bundle()
     times: list[int] = []
@@ -219,18 +264,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             environment = Environment(home)
             check_offline_works()
             other, other_title, other_records = write_other_bundle(home)
-            times.append(check_smoke(app, [], environment, "offscreen",
-                                     default.manifest.title, len(default.records)))
+            times.append(
+                check_smoke(
+                    app, [], environment, "offscreen", default.manifest.title, len(default.records)
+                )
+            )
             check_smoke(app, [str(other)], environment, "offscreen", other_title, other_records)
             with x_server(home) as display:
                 environment.display = display
-                times.append(check_smoke(app, [], environment, "xcb",
-                                         default.manifest.title, len(default.records)))
+                times.append(
+                    check_smoke(
+                        app, [], environment, "xcb", default.manifest.title, len(default.records)
+                    )
+                )
                 check_smoke(app, [str(other)], environment, "xcb", other_title, other_records)
-            check_command(app, ["bundle", "validate", str(other)], environment,
-                          f": valid: {other_records} records")
-            check_command(app, ["table", "--period", "2024Q4", "--countries", "FRA",
-                                "--bundle", str(other)], environment, "France")
+            check_command(
+                app,
+                ["bundle", "validate", str(other)],
+                environment,
+                f": valid: {other_records} records",
+            )
+            check_command(
+                app,
+                ["table", "--period", "2024Q4", "--countries", "FRA", "--bundle", str(other)],
+                environment,
+                "France",
+            )
             check_render(app, write_view_of(other), other, environment)
     except (SmokeTestError, subprocess.TimeoutExpired) as exc:
         print(f"FAILED {exc}", file=sys.stderr)

@@ -47,8 +47,9 @@ def known_code(code: str) -> bool:
 
 
 def build_regions(shared: Path) -> dict[str, object]:
-    geojson = json.loads((shared / "natural-earth" / "ne_110m_admin_0_countries.geojson")
-                         .read_text(encoding="utf-8"))
+    geojson = json.loads(
+        (shared / "natural-earth" / "ne_110m_admin_0_countries.geojson").read_text(encoding="utf-8")
+    )
     countries: dict[str, dict[str, str]] = {}
     for feature in geojson["features"]:
         properties = feature["properties"]
@@ -63,14 +64,15 @@ def build_regions(shared: Path) -> dict[str, object]:
     with (ROOT / "resources" / "region-overrides.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             countries[row["iso3"]] = {
-                "continent": row["continent"], "region": row["region"],
+                "continent": row["continent"],
+                "region": row["region"],
                 "subregion": row["subregion"],
             }
     return {
         "attribution": REGIONS_ATTRIBUTION,
         "source": "Natural Earth 1:110m admin-0 countries (nvkelso/natural-earth-vector, "
-                  "commit 0a11ac3093f1084f0119e436583f5f271a24ed42), with "
-                  "resources/region-overrides.csv",
+        "commit 0a11ac3093f1084f0119e436583f5f271a24ed42), with "
+        "resources/region-overrides.csv",
         "countries": dict(sorted(countries.items())),
     }
 
@@ -88,10 +90,11 @@ def build_population(shared: Path) -> dict[str, object]:
     return {
         "attribution": POPULATION_ATTRIBUTION,
         "source": "World Bank SP.POP.TOTL via datasets/population, "
-                  "commit 425fc447a53a26c767a15a7de60c4cc2478a0595",
+        "commit 425fc447a53a26c767a15a7de60c4cc2478a0595",
         "years": years,
-        "values": {code: [by_year.get(year) for year in years]
-                   for code, by_year in sorted(values.items())},
+        "values": {
+            code: [by_year.get(year) for year in years] for code, by_year in sorted(values.items())
+        },
     }
 
 
@@ -103,8 +106,12 @@ def write_json(path: Path, document: dict[str, object]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data",
-                        help="folder holding natural-earth/ and population/")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=ROOT.parent / "shared" / "data",
+        help="folder holding natural-earth/ and population/",
+    )
     args = parser.parse_args(argv)
     write_json(DATA / "regions.json", build_regions(args.shared))
     write_json(DATA / "population.json", build_population(args.shared))

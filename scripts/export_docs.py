@@ -26,21 +26,33 @@ EUROPE = ("DEU", "FRA", "GBR", "ITA", "ESP", "NLD", "BEL", "POL", "AUT", "CZE")
 def states(base: ViewState) -> dict[str, ViewState]:
     """The state shown for each view."""
     return {
-        "trend": dataclasses.replace(base, view=ViewKind.TREND,
-                                     countries=("FRA", "DEU", "USA", "GBR")),
-        "ranking": dataclasses.replace(base, view=ViewKind.RANKING, countries=EUROPE,
-                                       normalisation=Normalisation.PER_MILLION,
-                                       ranking_period="2025Q4"),
+        "trend": dataclasses.replace(
+            base, view=ViewKind.TREND, countries=("FRA", "DEU", "USA", "GBR")
+        ),
+        "ranking": dataclasses.replace(
+            base,
+            view=ViewKind.RANKING,
+            countries=EUROPE,
+            normalisation=Normalisation.PER_MILLION,
+            ranking_period="2025Q4",
+        ),
         "table": dataclasses.replace(base, view=ViewKind.TABLE, countries=EUROPE[:6]),
         "compare": dataclasses.replace(
-            base, view=ViewKind.COMPARE, countries=EUROPE,
+            base,
+            view=ViewKind.COMPARE,
+            countries=EUROPE,
             normalisation=Normalisation.PER_MILLION,
             compare_a=parse_span("2024Q1-2024Q3").code,
-            compare_b=parse_span("2025Q1-2025Q3").code),
+            compare_b=parse_span("2025Q1-2025Q3").code,
+        ),
         "coverage": dataclasses.replace(base, view=ViewKind.COVERAGE, countries=EUROPE),
-        "scatter": dataclasses.replace(base, view=ViewKind.SCATTER, log_scale=True,
-                                       countries=(*EUROPE, "USA", "IND", "BRA", "KOR"),
-                                       scatter_period="2025"),
+        "scatter": dataclasses.replace(
+            base,
+            view=ViewKind.SCATTER,
+            log_scale=True,
+            countries=(*EUROPE, "USA", "IND", "BRA", "KOR"),
+            scatter_period="2025",
+        ),
     }
 
 

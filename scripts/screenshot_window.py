@@ -18,36 +18,54 @@ from PySide6.QtWidgets import QApplication
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--view", default="trend",
-                        choices=["trend", "ranking", "table", "compare", "coverage", "scatter"])
+    parser.add_argument(
+        "--view",
+        default="trend",
+        choices=["trend", "ranking", "table", "compare", "coverage", "scatter"],
+    )
     parser.add_argument("--countries", help="comma-separated ISO codes, in selection order")
     parser.add_argument("--ranking-period", help="period code such as 2025Q4")
     parser.add_argument("--details", help="country shown in the details panel")
-    parser.add_argument("--all-countries", action="store_true",
-                        help="select every country of the bundle")
-    parser.add_argument("--compare", metavar="A,B",
-                        help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3")
+    parser.add_argument(
+        "--all-countries", action="store_true", help="select every country of the bundle"
+    )
+    parser.add_argument(
+        "--compare", metavar="A,B", help="periods compared, e.g. 2024Q1-Q3,2025Q1-Q3"
+    )
     parser.add_argument("--per-million", action="store_true", help="per million inhabitants")
     parser.add_argument("--index", metavar="BASE", help="index with this base period = 100")
     parser.add_argument("--log", action="store_true", help="log scale")
     parser.add_argument("--range", help="range shown, e.g. 2025Q1-2026Q1")
     parser.add_argument("--present", action="store_true", help="presentation mode (F11)")
-    parser.add_argument("--theme", choices=["system", "light", "dark", "high_contrast"],
-                        help="the View > Theme choice")
+    parser.add_argument(
+        "--theme",
+        choices=["system", "light", "dark", "high_contrast"],
+        help="the View > Theme choice",
+    )
     parser.add_argument("--scatter-period", help="period of the scatter, e.g. 2024Q1-Q3")
-    parser.add_argument("--import-text", metavar="FILE",
-                        help="open File > Import with this text pasted, at the step named by "
-                             "--import-step")
-    parser.add_argument("--import-file", metavar="FILE",
-                        help="open File > Import reading this file, at --import-step")
-    parser.add_argument("--import-step", type=int, default=0,
-                        help="how many times to press Next in the Import wizard")
-    parser.add_argument("--import-finish", action="store_true",
-                        help="then press Save and Show")
+    parser.add_argument(
+        "--import-text",
+        metavar="FILE",
+        help="open File > Import with this text pasted, at the step named by --import-step",
+    )
+    parser.add_argument(
+        "--import-file",
+        metavar="FILE",
+        help="open File > Import reading this file, at --import-step",
+    )
+    parser.add_argument(
+        "--import-step",
+        type=int,
+        default=0,
+        help="how many times to press Next in the Import wizard",
+    )
+    parser.add_argument("--import-finish", action="store_true", help="then press Save and Show")
     parser.add_argument("--library", action="store_true", help="open File > Bundle Library")
-    parser.add_argument("--diff", metavar="TITLE",
-                        help="open File > Compare Bundles from the default to this library "
-                             "bundle")
+    parser.add_argument(
+        "--diff",
+        metavar="TITLE",
+        help="open File > Compare Bundles from the default to this library bundle",
+    )
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
 
@@ -59,8 +77,9 @@ def main() -> int:
 
     follow_system_theme(app)
     bundle = read_default_bundle()
-    state = dataclasses.replace(default_view_state(bundle), view=ViewKind(args.view),
-                                ranking_period=args.ranking_period)
+    state = dataclasses.replace(
+        default_view_state(bundle), view=ViewKind(args.view), ranking_period=args.ranking_period
+    )
     if args.countries:
         state = dataclasses.replace(state, countries=tuple(args.countries.split(",")))
     if args.all_countries:
@@ -71,8 +90,9 @@ def main() -> int:
     if args.per_million:
         state = dataclasses.replace(state, normalisation=Normalisation.PER_MILLION)
     if args.index:
-        state = dataclasses.replace(state, normalisation=Normalisation.INDEX,
-                                    index_base=parse_span(args.index).code)
+        state = dataclasses.replace(
+            state, normalisation=Normalisation.INDEX, index_base=parse_span(args.index).code
+        )
     if args.range:
         span = parse_span(args.range)
         state = dataclasses.replace(state, first=span.first, last=span.last)

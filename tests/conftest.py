@@ -35,8 +35,10 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     if qt_free_tier_runs_elsewhere():
-        return ("TGVIEWER_QT_FREE_TIER=separate: tests/core and tests/cli are left to "
-                "the run where Qt is not installed")
+        return (
+            "TGVIEWER_QT_FREE_TIER=separate: tests/core and tests/cli are left to "
+            "the run where Qt is not installed"
+        )
     return None
 
 
@@ -59,8 +61,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def isolated_home(tmp_path_factory: pytest.TempPathFactory,
-                  monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Settings, library and logs go to a fresh folder, never to the real user's."""
     home = tmp_path_factory.mktemp("tgviewer-home")
     monkeypatch.setenv("TGVIEWER_HOME", str(home))

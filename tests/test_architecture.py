@@ -20,16 +20,29 @@ from tests.helpers import BLOCK_QT, qt_free_tier_runs_elsewhere
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "tgviewer"
 QT_MODULES = ("PySide6", "shiboken6", "pyqtgraph", "tgviewer.ui")
-NETWORK_MODULES = ("socket", "ssl", "urllib", "http", "requests", "httpx", "aiohttp",
-                   "ftplib", "smtplib", "xmlrpc", "webbrowser", "PySide6.QtNetwork",
-                   "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+NETWORK_MODULES = (
+    "socket",
+    "ssl",
+    "urllib",
+    "http",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "xmlrpc",
+    "webbrowser",
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+)
 
 
 def imported_modules(path: Path, *, module_level_only: bool = False) -> list[str]:
     """The absolute imports of a module: all of them, or only those run when it is imported."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     names = []
-    for node in (module_level_nodes(tree) if module_level_only else ast.walk(tree)):
+    for node in module_level_nodes(tree) if module_level_only else ast.walk(tree):
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -50,8 +63,9 @@ def module_level_nodes(tree: ast.Module) -> list[ast.AST]:
     return found
 
 
-def offending(folder: Path, forbidden: tuple[str, ...], *,
-              module_level_only: bool = False) -> list[str]:
+def offending(
+    folder: Path, forbidden: tuple[str, ...], *, module_level_only: bool = False
+) -> list[str]:
     found = []
     for path in sorted(folder.rglob("*.py")):
         for name in imported_modules(path, module_level_only=module_level_only):
@@ -94,31 +108,43 @@ def names_imported(path: Path) -> list[str]:
 def test_only_the_window_and_what_builds_it_import_the_main_window() -> None:
     # Controllers and dialogs get narrow protocols (tgviewer/ui/window/ports.py), the stores
     # and widgets, never the window: no import circle, even one hidden in TYPE_CHECKING.
-    found = [f"{path.relative_to(ROOT)} imports {name}"
-             for path in sorted((PACKAGE / "ui").rglob("*.py"))
-             if path.relative_to(ROOT).as_posix() not in WINDOW_BUILDERS
-             for name in names_imported(path)
-             if name.split(".")[-1] in ("main_window", "MainWindow")
-             or ".main_window." in name]
+    found = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for path in sorted((PACKAGE / "ui").rglob("*.py"))
+        if path.relative_to(ROOT).as_posix() not in WINDOW_BUILDERS
+        for name in names_imported(path)
+        if name.split(".")[-1] in ("main_window", "MainWindow") or ".main_window." in name
+    ]
     assert found == []
 
 
-RUN_WITHOUT_QT = BLOCK_QT + """
+RUN_WITHOUT_QT = (
+    BLOCK_QT
+    + """
 import pytest
 code = pytest.main(["-c", "tests/core/no-qt.ini", "--rootdir", ".", "-q", "-p", "no:pytestqt",
                     "tests/core", "tests/cli"])
 assert not any(m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph") for m in sys.modules)
 sys.exit(code)
 """
+)
 
 
-@pytest.mark.skipif(qt_free_tier_runs_elsewhere(),
-                    reason="tests/core and tests/cli run where Qt is not installed (.ci/run)")
+@pytest.mark.skipif(
+    qt_free_tier_runs_elsewhere(),
+    reason="tests/core and tests/cli run where Qt is not installed (.ci/run)",
+)
 def test_the_core_and_cli_tests_pass_where_qt_cannot_be_imported() -> None:
     # For a developer's single run of the suite: the same tests in a fresh process where
     # importing Qt fails. CI runs them where Qt is not installed at all, which is stronger.
     env = {**os.environ, "PYTEST_ADDOPTS": "", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    result = subprocess.run([sys.executable, "-c", RUN_WITHOUT_QT], cwd=ROOT, capture_output=True,
-                            text=True, timeout=600, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_WITHOUT_QT],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout

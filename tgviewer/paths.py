@@ -21,12 +21,14 @@ def _folder(kind: str) -> Path:
     if home:
         return Path(home) / kind
     dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-    return Path({
-        "config": dirs.user_config_dir,
-        "data": dirs.user_data_dir,
-        "cache": dirs.user_cache_dir,
-        "logs": dirs.user_log_dir,
-    }[kind])
+    return Path(
+        {
+            "config": dirs.user_config_dir,
+            "data": dirs.user_data_dir,
+            "cache": dirs.user_cache_dir,
+            "logs": dirs.user_log_dir,
+        }[kind]
+    )
 
 
 def config_dir() -> Path:

@@ -37,8 +37,11 @@ def data_path(name: str) -> Path:
     entry = root.joinpath(*name.split("/"))
     if not entry.is_file():
         folder = root.joinpath(*name.split("/")[:-1])
-        present = (sorted(p.name for p in folder.iterdir() if p.is_file() and p.name[0] != "_")
-                   if folder.is_dir() else [])
+        present = (
+            sorted(p.name for p in folder.iterdir() if p.is_file() and p.name[0] != "_")
+            if folder.is_dir()
+            else []
+        )
         raise MissingResourceError(
             f"tgviewer's installation lacks the data file {name!r} "
             f"(the data folder holds: {', '.join(present) or 'nothing'}); reinstall tgviewer"

@@ -14,33 +14,53 @@ from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record, Source
 from tgviewer.core.bundle.writer import write_checked_bundle
 from tgviewer.core.periods.spans import parse_span
 
-MANIFEST = Manifest("t", "Test bundle", "", dt.date(2026, 5, 30), "CC BY 4.0", "Test",
-                    (Source("src", "A source"),),
-                    (Measure("requests", "Requests"), Measure("users", "Users")))
+MANIFEST = Manifest(
+    "t",
+    "Test bundle",
+    "",
+    dt.date(2026, 5, 30),
+    "CC BY 4.0",
+    "Test",
+    (Source("src", "A source"),),
+    (Measure("requests", "Requests"), Measure("users", "Users")),
+)
 
 
-def record(country: str, period: str, requests: int, users: int,
-           source: str = "src") -> Record:
+def record(country: str, period: str, requests: int, users: int, source: str = "src") -> Record:
     span = parse_span(period)
-    return Record(country, span.start_date, span.end_date,
-                  {"requests": requests, "users": users}, source=source)
+    return Record(
+        country,
+        span.start_date,
+        span.end_date,
+        {"requests": requests, "users": users},
+        source=source,
+    )
 
 
 @pytest.fixture
 def bundles(tmp_path: Path) -> tuple[str, str]:
     """An old and a new bundle: GRC changed, FRA added, ITA removed, DEU Q3 now derived."""
-    old = [record("GRC", "2025Q1", 69, 202), record("ITA", "2025Q1", 5, 9),
-           record("DEU", "2025Q1-Q3", 40, 100)]
-    new = [record("GRC", "2025Q1", 70, 202), record("FRA", "2026Q2", 321, 999),
-           record("DEU", "2025Q1-Q3", 40, 100), record("DEU", "2025H1", 28, 70)]
+    old = [
+        record("GRC", "2025Q1", 69, 202),
+        record("ITA", "2025Q1", 5, 9),
+        record("DEU", "2025Q1-Q3", 40, 100),
+    ]
+    new = [
+        record("GRC", "2025Q1", 70, 202),
+        record("FRA", "2026Q2", 321, 999),
+        record("DEU", "2025Q1-Q3", 40, 100),
+        record("DEU", "2025H1", 28, 70),
+    ]
     write_checked_bundle(tmp_path / "old.tgbundle", MANIFEST, old)
-    write_checked_bundle(tmp_path / "new.tgbundle",
-                         dataclasses.replace(MANIFEST, title="New test bundle"), new)
+    write_checked_bundle(
+        tmp_path / "new.tgbundle", dataclasses.replace(MANIFEST, title="New test bundle"), new
+    )
     return str(tmp_path / "old.tgbundle"), str(tmp_path / "new.tgbundle")
 
 
 def test_text_lists_each_change_by_country_and_ends_with_the_summary(
-        capsys: pytest.CaptureFixture[str], bundles: tuple[str, str]) -> None:
+    capsys: pytest.CaptureFixture[str], bundles: tuple[str, str]
+) -> None:
     old, new = bundles
     code, out, err = run(capsys, "bundle", "diff", old, new)
     assert (code, err) == (0, "")
@@ -55,22 +75,50 @@ def test_text_lists_each_change_by_country_and_ends_with_the_summary(
         "GRC Q1 2025: changed — requests 69 → 70; users 202 (same)",
         "ITA Q1 2025: removed — requests 5, users 9",
     ]
-    assert lines[-1] == ("2 records added, 1 removed, 1 changed; 2 derived values changed; "
-                         "0 new inconsistencies, 0 resolved")
+    assert lines[-1] == (
+        "2 records added, 1 removed, 1 changed; 2 derived values changed; "
+        "0 new inconsistencies, 0 resolved"
+    )
 
 
 def test_csv_gives_one_row_per_figure_that_changed(
-        capsys: pytest.CaptureFixture[str], bundles: tuple[str, str]) -> None:
+    capsys: pytest.CaptureFixture[str], bundles: tuple[str, str]
+) -> None:
     old, new = bundles
-    code, out, _ = run(capsys, "bundle", "diff", old, new, "--format", "csv",
-                       "--country", "grc", "--country", "DEU")
+    code, out, _ = run(
+        capsys,
+        "bundle",
+        "diff",
+        old,
+        new,
+        "--format",
+        "csv",
+        "--country",
+        "grc",
+        "--country",
+        "DEU",
+    )
     assert code == 0
     comments = [line for line in out.splitlines() if line.startswith("#")]
-    assert comments[-1] == ("# 1 record added, 0 removed, 1 changed; 2 derived values changed; "
-                            "0 new inconsistencies, 0 resolved")
+    assert comments[-1] == (
+        "# 1 record added, 0 removed, 1 changed; 2 derived values changed; "
+        "0 new inconsistencies, 0 resolved"
+    )
     rows = list(csv.DictReader(line for line in out.splitlines() if not line.startswith("#")))
-    assert [(r["kind"], r["country"], r["name"], r["period"], r["measure"], r["old"], r["new"],
-             r["old_status"], r["new_status"]) for r in rows] == [
+    assert [
+        (
+            r["kind"],
+            r["country"],
+            r["name"],
+            r["period"],
+            r["measure"],
+            r["old"],
+            r["new"],
+            r["old_status"],
+            r["new_status"],
+        )
+        for r in rows
+    ] == [
         ("added", "DEU", "Germany", "2025H1", "requests", "", "28", "absent", "reported"),
         ("added", "DEU", "Germany", "2025H1", "users", "", "70", "absent", "reported"),
         ("derived", "DEU", "Germany", "2025Q3", "requests", "", "12", "unknown", "derived"),
@@ -80,12 +128,14 @@ def test_csv_gives_one_row_per_figure_that_changed(
     assert rows[2]["detail"] == "Jan–Sep 2025 (40) − H1 2025 (28)"
 
 
-def test_default_names_the_embedded_bundle(capsys: pytest.CaptureFixture[str],
-                                           tmp_path: Path, default_bundle: Bundle) -> None:
+def test_default_names_the_embedded_bundle(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, default_bundle: Bundle
+) -> None:
     extra = record("FRA", "2026Q2", 321, 999, source="telegram-transparency")
     target = tmp_path / "plus.tgbundle"
-    write_checked_bundle(target, default_bundle.manifest, [*default_bundle.records, extra],
-                         default_bundle.events)
+    write_checked_bundle(
+        target, default_bundle.manifest, [*default_bundle.records, extra], default_bundle.events
+    )
     code, out, _ = run(capsys, "bundle", "diff", "default", str(target))
     assert code == 0
     assert out.splitlines()[3:] == [
@@ -99,13 +149,19 @@ def test_default_names_the_embedded_bundle(capsys: pytest.CaptureFixture[str],
     assert "no differences" in out.splitlines()
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["default", "nowhere.tgbundle"], "tgviewer: nowhere.tgbundle: cannot be used"),
-    (["default", "default", "--country", "France"],
-     "tgviewer: --country: France: expected ISO 3166-1"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["default", "nowhere.tgbundle"], "tgviewer: nowhere.tgbundle: cannot be used"),
+        (
+            ["default", "default", "--country", "France"],
+            "tgviewer: --country: France: expected ISO 3166-1",
+        ),
+    ],
+)
 def test_a_bundle_that_cannot_be_read_or_a_bad_country_is_one_message_and_exit_1(
-        capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     code, out, err = run(capsys, "bundle", "diff", *args)
     assert (code, out) == (1, "")
     assert err.startswith(message)

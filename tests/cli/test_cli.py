@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_table_json_gives_values_status_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "table", "--period", "2024Q4", "--measure", "users",
-                         "--format", "json")
+    code, out, err = run(
+        capsys, "table", "--period", "2024Q4", "--measure", "users", "--format", "json"
+    )
     assert (code, err) == (0, "")
     document = json.loads(out)
     rows = {row["country"]: row for row in document["rows"]}
@@ -31,14 +32,19 @@ def test_table_json_gives_values_status_and_flags(capsys: pytest.CaptureFixture[
     assert sum(row["inconsistent"] for row in rows.values()) == 1
     assert rows["ARG"]["value"] is None
     assert rows["ARG"]["status"] == "unknown"
-    assert document["period"] == {"code": "2024Q4", "label": "Q4 2024",
-                                  "start": "2024-10-01", "end": "2024-12-31"}
+    assert document["period"] == {
+        "code": "2024Q4",
+        "label": "Q4 2024",
+        "start": "2024-10-01",
+        "end": "2024-12-31",
+    }
     assert "CC BY 4.0" in document["attribution"]
 
 
 def test_table_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "table", "--period", "2024Q4", "--measure", "users",
-                       "--countries", "fra,gbr,usa")
+    code, out, _ = run(
+        capsys, "table", "--period", "2024Q4", "--measure", "users", "--countries", "fra,gbr,usa"
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Users affected, Q4 2024 (2024-10-01 to 2024-12-31)"
@@ -49,32 +55,66 @@ def test_table_text_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_table_csv_with_derived_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "table", "--period", "2025Q1-2025Q3", "--countries", "DEU,MDA",
-                       "--measure", "users", "--format", "csv")
+    code, out, _ = run(
+        capsys,
+        "table",
+        "--period",
+        "2025Q1-2025Q3",
+        "--countries",
+        "DEU,MDA",
+        "--measure",
+        "users",
+        "--format",
+        "csv",
+    )
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "# Users affected, Jan–Sep 2025"
     assert lines[2].startswith("country,name,period,period_label,measure,value,status")
-    assert lines[3].startswith("DEU,Germany,2025Q1-2025Q3,Jan–Sep 2025,users,10844,derived,"
-                               "False,Q1 2025 (3777) + Q2 2025 (4534) + Q3 2025 (2533),")
+    assert lines[3].startswith(
+        "DEU,Germany,2025Q1-2025Q3,Jan–Sep 2025,users,10844,derived,"
+        "False,Q1 2025 (3777) + Q2 2025 (4534) + Q3 2025 (2533),"
+    )
     assert lines[4].startswith("MDA,Moldova,2025Q1-2025Q3,Jan–Sep 2025,users,,unknown,False")
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (["table", "--period", "2025Q5"], 2, "quarters run from Q1 to Q4"),
-    (["table", "--period", "2025", "--measure", "views"], 1,
-     "the bundle has no measure 'views'; it has requests, users"),
-    (["table", "--period", "2025", "--countries", "France"], 1, "expected ISO 3166-1 alpha-3"),
-    (["table", "--period", "2025", "--service", "Signal"], 1, "no records for 'Signal'"),
-    (["bundle", "info", "nowhere.tgbundle"], 1, "nowhere.tgbundle: cannot be used"),
-    (["compare", "--a", "2024", "--b", "2025X"], 2, "2025X"),
-    (["compare", "--a", "2024", "--b", "2025", "--measure", "views"], 1,
-     "it has requests, users, users_per_request"),
-    (["compare", "--a", "2024", "--b", "2025", "--measure", "users_per_request",
-      "--per-capita"], 1, "cannot be taken per inhabitant"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["table", "--period", "2025Q5"], 2, "quarters run from Q1 to Q4"),
+        (
+            ["table", "--period", "2025", "--measure", "views"],
+            1,
+            "the bundle has no measure 'views'; it has requests, users",
+        ),
+        (["table", "--period", "2025", "--countries", "France"], 1, "expected ISO 3166-1 alpha-3"),
+        (["table", "--period", "2025", "--service", "Signal"], 1, "no records for 'Signal'"),
+        (["bundle", "info", "nowhere.tgbundle"], 1, "nowhere.tgbundle: cannot be used"),
+        (["compare", "--a", "2024", "--b", "2025X"], 2, "2025X"),
+        (
+            ["compare", "--a", "2024", "--b", "2025", "--measure", "views"],
+            1,
+            "it has requests, users, users_per_request",
+        ),
+        (
+            [
+                "compare",
+                "--a",
+                "2024",
+                "--b",
+                "2025",
+                "--measure",
+                "users_per_request",
+                "--per-capita",
+            ],
+            1,
+            "cannot be taken per inhabitant",
+        ),
+    ],
+)
 def test_bad_input_gives_a_message_and_an_exit_code(
-        capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str) -> None:
+    capsys: pytest.CaptureFixture[str], args: list[str], code: int, message: str
+) -> None:
     got, out, err = run(capsys, *args)
     assert got == code
     assert message in err
@@ -101,14 +141,17 @@ def test_bundle_info_describes_the_default(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_bundle_import_makes_a_valid_bundle_and_never_overwrites(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     source = tmp_path / "dataset.json"
-    source.write_text('{"FRA": [{"from": "20250101", "to": "20250331", "requests": 1, '
-                      '"users": 2}]}')
+    source.write_text(
+        '{"FRA": [{"from": "20250101", "to": "20250331", "requests": 1, "users": 2}]}'
+    )
     before = source.read_bytes()
     output = tmp_path / "mine.tgbundle"
-    code, out, _ = run(capsys, "bundle", "import", str(source), "-o", str(output),
-                       "--as-of", "2026-11-22")
+    code, out, _ = run(
+        capsys, "bundle", "import", str(source), "-o", str(output), "--as-of", "2026-11-22"
+    )
     assert code == 0, out
     bundle = read_bundle(output)
     assert (bundle.manifest.id, bundle.manifest.title) == ("mine", "mine")
@@ -121,8 +164,9 @@ def test_bundle_import_makes_a_valid_bundle_and_never_overwrites(
     assert output.read_bytes() == stamp
 
 
-def test_bundle_import_reports_bad_entries(capsys: pytest.CaptureFixture[str],
-                                           tmp_path: Path) -> None:
+def test_bundle_import_reports_bad_entries(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     source = tmp_path / "dataset.json"
     source.write_text('{"FRA": [{"from": "2025011", "to": "20250331", "requests": 1}]}')
     code, _, err = run(capsys, "bundle", "import", str(source), "-o", str(tmp_path / "x.tgbundle"))
@@ -131,33 +175,43 @@ def test_bundle_import_reports_bad_entries(capsys: pytest.CaptureFixture[str],
     assert not (tmp_path / "x.tgbundle").exists()
 
 
-
-
-@pytest.mark.parametrize("args", [
-    ["table", "--period", "2024Q4", "--measure", "users"],
-    ["bundle", "info"],
-    ["compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["table", "--period", "2024Q4", "--measure", "users"],
+        ["bundle", "info"],
+        ["compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3"],
+    ],
+)
 def test_commands_run_as_a_real_process_without_network(args: list[str]) -> None:
-    result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, *args], capture_output=True,
-                            text=True, timeout=120, env={**os.environ, "PYTHONWARNINGS": "error"})
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE_BOOT, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONWARNINGS": "error"},
+    )
     assert result.returncode == 0, result.stderr
     assert "NETWORK USED" not in result.stderr
     assert result.stderr == ""
 
 
 def test_the_installed_entry_point_and_module_run() -> None:
-    result = subprocess.run([sys.executable, "-m", "tgviewer", "table", "--period", "nonsense"],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "tgviewer", "table", "--period", "nonsense"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("tgviewer: cannot read the period 'nonsense'")
     assert "Traceback" not in result.stderr
 
 
-def test_compare_json_matches_hand_computed_figures(
-        capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3",
-                         "--format", "json")
+def test_compare_json_matches_hand_computed_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "compare", "--a", "2024Q1-Q3", "--b", "2025Q1-Q3", "--format", "json"
+    )
     assert (code, err) == (0, "")
     document = json.loads(out)
     rows = {row["country"]: row for row in document["rows"]}
@@ -173,17 +227,34 @@ def test_compare_json_matches_hand_computed_figures(
 
 
 def test_compare_per_capita_csv_of_unequal_periods(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "compare", "--a", "2024Q1-Q3", "--b", "2025Q4",
-                       "--countries", "DEU,ISL", "--per-capita", "--format", "csv")
+    code, out, _ = run(
+        capsys,
+        "compare",
+        "--a",
+        "2024Q1-Q3",
+        "--b",
+        "2025Q4",
+        "--countries",
+        "DEU,ISL",
+        "--per-capita",
+        "--format",
+        "csv",
+    )
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == ("# Users affected (per million inhabitants, per-quarter average): "
-                        "Jan–Sep 2024 vs Q4 2025")
+    assert lines[0] == (
+        "# Users affected (per million inhabitants, per-quarter average): Jan–Sep 2024 vs Q4 2025"
+    )
     assert "differ in length" in lines[1]
     assert any(line.startswith("# not comparable: ISL: Jan–Sep 2024 unknown") for line in lines)
     header = next(line for line in lines if line.startswith("country,"))
-    row = dict(zip(header.split(","), next(
-        line for line in lines if line.startswith("DEU,")).split(","), strict=False))
+    row = dict(
+        zip(
+            header.split(","),
+            next(line for line in lines if line.startswith("DEU,")).split(","),
+            strict=False,
+        )
+    )
     assert float(row["a"]) == pytest.approx(115 / 3 / 83_516_593 * 1e6, rel=1e-3)
 
 
@@ -194,8 +265,9 @@ def test_compare_text_lists_the_countries_left_out(capsys: pytest.CaptureFixture
     assert "Not comparable (71):" in out
 
 
-def test_bundle_library_lists_the_users_bundles(capsys: pytest.CaptureFixture[str],
-                                                default_bundle: Bundle) -> None:
+def test_bundle_library_lists_the_users_bundles(
+    capsys: pytest.CaptureFixture[str], default_bundle: Bundle
+) -> None:
     from tgviewer.core.library.bundle_library import Library
 
     code, out, _ = run(capsys, "bundle", "library")

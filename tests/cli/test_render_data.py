@@ -19,12 +19,15 @@ from tgviewer.core.views.registry import data_csv
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Runs the CLI with PySide6, shiboken6 and pyqtgraph made unimportable.
-WITHOUT_QT = BLOCK_QT + """
+WITHOUT_QT = (
+    BLOCK_QT
+    + """
 from tgviewer.cli.main import main
 code = main(sys.argv[1:])
 assert not any(m.split(".")[0] in ("PySide6", "pyqtgraph") for m in sys.modules)
 sys.exit(code)
 """
+)
 
 
 @pytest.fixture
@@ -36,8 +39,9 @@ def compare_view(tmp_path: Path) -> Path:
     return path
 
 
-def test_render_csv_writes_the_models_data(compare_view: Path, tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_csv_writes_the_models_data(
+    compare_view: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "compare.csv"
     assert main(["render", str(compare_view), "-o", str(out)]) == 0
     bundle = read_default_bundle()
@@ -53,12 +57,21 @@ def test_render_csv_runs_where_qt_cannot_be_imported(kind: ViewKind, tmp_path: P
     view = tmp_path / "view.tgview"
     write_view(view, SavedView(state, BundleRef.of(bundle)))
     out = tmp_path / "data.csv"
-    result = subprocess.run([sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o",
-                             str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == data_csv(bundle, state)
-    png = subprocess.run([sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o",
-                          str(tmp_path / "chart.png")], cwd=ROOT, capture_output=True,
-                         text=True, timeout=120)
+    png = subprocess.run(
+        [sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o", str(tmp_path / "chart.png")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert png.returncode == 1
     assert "PySide6 is not installed here" in png.stderr

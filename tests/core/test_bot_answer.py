@@ -17,8 +17,9 @@ from tgviewer.core.reference.country_names import code_for_name
 D = dt.date
 
 
-def figures_of(text: str, country: str | None = None) -> list[tuple[str, D, D, int | None,
-                                                                   int | None]]:
+def figures_of(
+    text: str, country: str | None = None
+) -> list[tuple[str, D, D, int | None, int | None]]:
     records = answer_records(parse_bot_text(text), country)
     return [(r.country, r.start, r.end, r.value("requests"), r.value("users")) for r in records]
 
@@ -41,7 +42,9 @@ def test_belgium_2024_gives_four_quarters_and_checks_both_totals() -> None:
         ("BEL", D(2024, 10, 1), D(2024, 12, 31), 165, 464),
     ]
     assert [(t.measure, t.stated, t.summed, t.agrees) for t in result.totals_checked] == [
-        ("requests", 223, 223, True), ("users", 594, 594, True)]
+        ("requests", 223, 223, True),
+        ("users", 594, 594, True),
+    ]
     assert result.unread == () and result.problems == ()
 
 
@@ -56,7 +59,8 @@ def test_russia_from_your_country_needs_the_country_named() -> None:
 
 def test_greece_q1_2025_reads_the_figures_under_the_headings() -> None:
     assert figures_of(real("07_GRC_2025-Q1.txt")) == [
-        ("GRC", D(2025, 1, 1), D(2025, 3, 31), 69, 202)]
+        ("GRC", D(2025, 1, 1), D(2025, 3, 31), 69, 202)
+    ]
 
 
 def test_italy_h1_2025_gives_two_quarters_and_no_invented_total() -> None:
@@ -78,9 +82,11 @@ def test_the_real_answers_pasted_together_give_all_their_records() -> None:
 
 
 def test_a_total_that_disagrees_is_a_problem_with_its_line() -> None:
-    text = ("Transparency report for the period 01.01.25–30.06.25\n\n"
-            "Fulfilled requests from France for IP address and/or phone number:\n"
-            "Q1 — 4\nQ2 — 5\nTotal: 10\n\nAffected users:\nQ1 — 7\nQ2 — 8\n")
+    text = (
+        "Transparency report for the period 01.01.25–30.06.25\n\n"
+        "Fulfilled requests from France for IP address and/or phone number:\n"
+        "Q1 — 4\nQ2 — 5\nTotal: 10\n\nAffected users:\nQ1 — 7\nQ2 — 8\n"
+    )
     result = parse_bot_text(text)
     assert [p.line for p in result.problems] == [6]
     assert "does not match the quarters' sum 9" in result.problems[0].reason
@@ -88,14 +94,18 @@ def test_a_total_that_disagrees_is_a_problem_with_its_line() -> None:
 
 
 def test_lines_that_cannot_be_read_are_listed_with_their_numbers() -> None:
-    text = ("Here is what the bot said:\n"
-            "Transparency report for the period 01.01.25–31.03.25\n"
-            "Fulfilled requests from Spain for IP address and/or phone number:\n"
-            "about 12\n"
-            "Affected users:\n30\n")
+    text = (
+        "Here is what the bot said:\n"
+        "Transparency report for the period 01.01.25–31.03.25\n"
+        "Fulfilled requests from Spain for IP address and/or phone number:\n"
+        "about 12\n"
+        "Affected users:\n30\n"
+    )
     result = parse_bot_text(text)
     assert [(u.line, u.text) for u in result.unread] == [
-        (1, "Here is what the bot said:"), (4, "about 12")]
+        (1, "Here is what the bot said:"),
+        (4, "about 12"),
+    ]
     assert result.problems[0].reason == "a heading with no figure under it"
     assert figures_of(text) == [("ESP", D(2025, 1, 1), D(2025, 3, 31), None, 30)]
 
@@ -108,31 +118,50 @@ def test_text_without_any_answer_is_refused_with_what_was_found() -> None:
 
 
 def test_a_quarter_outside_the_period_is_a_problem() -> None:
-    text = ("Transparency report for the period 01.01.25–30.06.25\n"
-            "Fulfilled requests from Italy for IP address and/or phone number:\n"
-            "Q1 — 1\nQ3 — 2\nAffected users:\nQ1 — 3\n")
+    text = (
+        "Transparency report for the period 01.01.25–30.06.25\n"
+        "Fulfilled requests from Italy for IP address and/or phone number:\n"
+        "Q1 — 1\nQ3 — 2\nAffected users:\nQ1 — 3\n"
+    )
     result = parse_bot_text(text)
     assert "Q3 2025 lies outside the report's period H1 2025" in result.problems[0].reason
     assert len(figures_of(text)) == 1
 
 
 def test_an_unknown_country_is_a_problem_and_must_be_named() -> None:
-    text = ("Transparency report for the period 01.01.25–31.03.25\n"
-            "Fulfilled requests from Atlantis for IP address and/or phone number: 3\n"
-            "Affected users: 4\n")
+    text = (
+        "Transparency report for the period 01.01.25–31.03.25\n"
+        "Fulfilled requests from Atlantis for IP address and/or phone number: 3\n"
+        "Affected users: 4\n"
+    )
     result = parse_bot_text(text)
     assert result.needs_country
     assert result.problems[0].reason == "a country name that is not known"
     assert figures_of(text, "FRA") == [("FRA", D(2025, 1, 1), D(2025, 3, 31), 3, 4)]
 
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("United States of America", "USA"), ("United States", "USA"), ("United Kingdom", "GBR"),
-    ("the United Kingdom", "GBR"), ("Russia", "RUS"), ("Russian Federation", "RUS"),
-    ("South Korea", "KOR"), ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Czech Republic", "CZE"),
-    ("Côte d'Ivoire", "CIV"), ("Iran", "IRN"), ("Viet Nam", "VNM"), ("Bolivia", "BOL"),
-    ("Germany", "DEU"), ("DEU", "DEU"), ("Taiwan", "TWN"),
-])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("United States of America", "USA"),
+        ("United States", "USA"),
+        ("United Kingdom", "GBR"),
+        ("the United Kingdom", "GBR"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("South Korea", "KOR"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Czech Republic", "CZE"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Iran", "IRN"),
+        ("Viet Nam", "VNM"),
+        ("Bolivia", "BOL"),
+        ("Germany", "DEU"),
+        ("DEU", "DEU"),
+        ("Taiwan", "TWN"),
+    ],
+)
 def test_country_names_in_long_and_short_form(name: str, code: str) -> None:
     assert code_for_name(name) == code
 
@@ -140,10 +169,28 @@ def test_country_names_in_long_and_short_form(name: str, code: str) -> None:
 # --------------------------------------------------------------------------- variants
 
 
-COUNTRIES = {"United States of America": "USA", "United Kingdom": "GBR", "Germany": "DEU",
-             "Brazil": "BRA", "India": "IND", "South Korea": "KOR"}
-MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December")
+COUNTRIES = {
+    "United States of America": "USA",
+    "United Kingdom": "GBR",
+    "Germany": "DEU",
+    "Brazil": "BRA",
+    "India": "IND",
+    "South Korea": "KOR",
+}
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 FOOTERS = (
     "",
     "All requests are processed according to paragraph 8.3 of the Privacy Policy "
@@ -175,9 +222,11 @@ def answers(draw: st.DrawFn) -> tuple[str, list[tuple[str, D, D, int, int]]]:
         fmt = "%d.%m.%y" if digits == 2 else "%d.%m.%Y"
         period = f"{start.strftime(fmt)}{dash}{end.strftime(fmt)}"
     else:
-        period = (f"{'from ' if draw(st.booleans()) else ''}{start.day} "
-                  f"{MONTH_NAMES[start.month - 1]} {start.year} to {end.day} "
-                  f"{MONTH_NAMES[end.month - 1]} {end.year}")
+        period = (
+            f"{'from ' if draw(st.booleans()) else ''}{start.day} "
+            f"{MONTH_NAMES[start.month - 1]} {start.year} to {end.day} "
+            f"{MONTH_NAMES[end.month - 1]} {end.year}"
+        )
     header = f"Transparency report for the period {period}"
     # Wrapped anywhere after "Transparency report " (inside a date too), at most twice.
     cuts = sorted(draw(st.sets(st.integers(20, len(header) - 1), max_size=2)))
@@ -185,10 +234,8 @@ def answers(draw: st.DrawFn) -> tuple[str, list[tuple[str, D, D, int, int]]]:
     assume(all(piece.strip() for piece in pieces))  # a wrapped line is never blank
     name = draw(st.sampled_from(sorted(COUNTRIES)))
     quarters = list(range(first, last + 1))
-    requests = draw(st.lists(st.integers(0, 99999), min_size=len(quarters),
-                             max_size=len(quarters)))
-    users = draw(st.lists(st.integers(0, 99999), min_size=len(quarters),
-                          max_size=len(quarters)))
+    requests = draw(st.lists(st.integers(0, 99999), min_size=len(quarters), max_size=len(quarters)))
+    users = draw(st.lists(st.integers(0, 99999), min_size=len(quarters), max_size=len(quarters)))
     by_quarter = len(quarters) > 1 or draw(st.booleans())
     lines = ["\n".join(pieces), ""]
 
@@ -199,8 +246,9 @@ def answers(draw: st.DrawFn) -> tuple[str, list[tuple[str, D, D, int, int]]]:
                 gap_before = " " * draw(st.integers(0, 2))
                 gap_after = " " * draw(st.integers(0, 2))
                 trailing = " " if draw(st.booleans()) else ""
-                lines.append(f"Q{n}{gap_before}{draw(st.sampled_from(DASHES))}"
-                             f"{gap_after}{value}{trailing}")
+                lines.append(
+                    f"Q{n}{gap_before}{draw(st.sampled_from(DASHES))}{gap_after}{value}{trailing}"
+                )
             if draw(st.booleans()):
                 lines.append(f"Total: {sum(values)}")
         elif draw(st.booleans()):
@@ -219,8 +267,7 @@ def answers(draw: st.DrawFn) -> tuple[str, list[tuple[str, D, D, int, int]]]:
         expected = []
         for n, r, u in zip(quarters, requests, users, strict=True):
             q_start = D(year, 3 * n - 2, 1)
-            expected.append((COUNTRIES[name], q_start, D(year, 3 * n, last_day(year, 3 * n)),
-                             r, u))
+            expected.append((COUNTRIES[name], q_start, D(year, 3 * n, last_day(year, 3 * n)), r, u))
     else:
         expected = [(COUNTRIES[name], start, end, requests[0], users[0])]
     return text, expected
@@ -237,10 +284,13 @@ def test_every_form_of_an_answer_gives_its_records(answer: tuple[str, list[objec
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(answers(), min_size=2, max_size=3),
-       st.sampled_from(("\n", "\n\n", "\n---\n", "\n\nAnd the next one:\n")))
+@given(
+    st.lists(answers(), min_size=2, max_size=3),
+    st.sampled_from(("\n", "\n\n", "\n---\n", "\n\nAnd the next one:\n")),
+)
 def test_answers_pasted_together_give_each_ones_records(
-        pasted: list[tuple[str, list[object]]], separator: str) -> None:
+    pasted: list[tuple[str, list[object]]], separator: str
+) -> None:
     text = separator.join(t for t, _ in pasted)
     assert figures_of(text) == [e for _, expected in pasted for e in expected]
 
@@ -257,9 +307,13 @@ def test_any_text_is_read_or_refused_with_a_message(text: str) -> None:
 
 
 def test_the_last_quarter_of_year_9999_does_not_overflow() -> None:
-    text = ("Transparency report for the period 01.10.9999–31.12.9999\n\n"
-            "Fulfilled requests from France for IP address and/or phone number:\nQ4 — 1\n\n"
-            "Affected users:\nQ4 — 2\n")
+    text = (
+        "Transparency report for the period 01.10.9999–31.12.9999\n\n"
+        "Fulfilled requests from France for IP address and/or phone number:\nQ4 — 1\n\n"
+        "Affected users:\nQ4 — 2\n"
+    )
     [answer] = parse_bot_text(text).answers
-    assert (answer.figures[0].start, answer.figures[0].end) == \
-        (dt.date(9999, 10, 1), dt.date(9999, 12, 31))
+    assert (answer.figures[0].start, answer.figures[0].end) == (
+        dt.date(9999, 10, 1),
+        dt.date(9999, 12, 31),
+    )

@@ -52,18 +52,23 @@ def test_a_zip_bundle_reads_and_a_zipped_folder_too(tmp_path: Path) -> None:
     plain = read_bundle(zip_folder(folder, tmp_path / "plain.tgbundle"))
     nested = read_bundle(zip_folder(folder, tmp_path / "nested.tgbundle", prefix="b/"))
     assert plain.records == nested.records
-    assert plain.checksum == nested.checksum == hashlib.sha256(
-        (folder / "manifest.json").read_bytes()).hexdigest()
+    assert (
+        plain.checksum
+        == nested.checksum
+        == hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()
+    )
 
 
 def test_written_bundle_reads_back_identically_and_deterministically(tmp_path: Path) -> None:
     original = read_bundle(write_folder(tmp_path / "b", records_csv(*GOOD_ROWS), EVENTS))
-    path = write_bundle(tmp_path / "out.tgbundle", original.manifest, original.records,
-                        original.events)
+    path = write_bundle(
+        tmp_path / "out.tgbundle", original.manifest, original.records, original.events
+    )
     again = read_bundle(path)
     assert again.manifest == original.manifest
     assert [(r.country, r.start, r.end, dict(r.values)) for r in again.records] == [
-        (r.country, r.start, r.end, dict(r.values)) for r in original.records]
+        (r.country, r.start, r.end, dict(r.values)) for r in original.records
+    ]
     assert again.events == original.events
     assert path.read_bytes() == bundle_bytes(again.manifest, again.records, again.events)
 
@@ -75,12 +80,14 @@ def test_the_service_defaults_to_telegram(tmp_path: Path) -> None:
 
 
 def test_empty_counts_are_unknown(tmp_path: Path) -> None:
-    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(
-        "FRA,2024-01-01,2024-03-31,4,,Telegram,src,")))
+    bundle = read_bundle(
+        write_folder(tmp_path / "b", records_csv("FRA,2024-01-01,2024-03-31,4,,Telegram,src,"))
+    )
     assert bundle.records[0].values == {"requests": 4, "users": None}
 
 
 # --- the bad-input cases, each with the message it must give -----------------------------
+
 
 def test_not_a_zip(tmp_path: Path) -> None:
     path = tmp_path / "fake.tgbundle"
@@ -99,8 +106,10 @@ def test_missing_files(tmp_path: Path) -> None:
     archive = tmp_path / "empty.tgbundle"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("readme.txt", "nothing here")
-    assert problems_of(archive) == ["manifest.json: the bundle has no manifest.json",
-                                    "records.csv: the bundle has no records.csv"]
+    assert problems_of(archive) == [
+        "manifest.json: the bundle has no manifest.json",
+        "records.csv: the bundle has no records.csv",
+    ]
 
 
 def test_checksum_mismatch(tmp_path: Path) -> None:
@@ -119,11 +128,13 @@ def test_a_file_not_listed_in_the_manifest(tmp_path: Path) -> None:
 
 
 def test_unknown_format_version(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(*GOOD_ROWS),
-                          manifest_doc=manifest(format_version=7))
+    folder = write_folder(
+        tmp_path / "b", records_csv(*GOOD_ROWS), manifest_doc=manifest(format_version=7)
+    )
     assert only_problem(folder) == (
         "manifest.json, field 'format_version': format version 7 is not supported; this "
-        "tgviewer reads version 1 (a newer tgviewer may read it)")
+        "tgviewer reads version 1 (a newer tgviewer may read it)"
+    )
 
 
 def test_malformed_json(tmp_path: Path) -> None:
@@ -136,20 +147,24 @@ def test_malformed_json(tmp_path: Path) -> None:
 def test_manifest_fields_are_checked_by_name(tmp_path: Path) -> None:
     document = manifest(id="Not An Id", as_of="2026-13-01", title=5)
     document["sources"][0]["url"] = ["x"]
-    found = problems_of(write_folder(tmp_path / "b", records_csv(*GOOD_ROWS),
-                                     manifest_doc=document))
-    assert any(p.startswith("manifest.json, field 'id': 'Not An Id' is not a valid id")
-               for p in found)
-    assert any(p.startswith("manifest.json, field 'as_of': '2026-13-01': month 13 does not")
-               for p in found)
+    found = problems_of(
+        write_folder(tmp_path / "b", records_csv(*GOOD_ROWS), manifest_doc=document)
+    )
+    assert any(
+        p.startswith("manifest.json, field 'id': 'Not An Id' is not a valid id") for p in found
+    )
+    assert any(
+        p.startswith("manifest.json, field 'as_of': '2026-13-01': month 13 does not") for p in found
+    )
     assert any(p.startswith("manifest.json, field 'title': expected text") for p in found)
-    assert any(p.startswith("manifest.json, field 'sources[0].url': expected text")
-               for p in found)
+    assert any(p.startswith("manifest.json, field 'sources[0].url': expected text") for p in found)
 
 
 def test_malformed_csv(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(
-        GOOD_ROWS[0], 'FRA,2024-10-01,2024-12-31,"673,1386,Telegram,src,'))
+    folder = write_folder(
+        tmp_path / "b",
+        records_csv(GOOD_ROWS[0], 'FRA,2024-10-01,2024-12-31,"673,1386,Telegram,src,'),
+    )
     assert "records.csv, line 3: malformed CSV" in only_problem(folder)
 
 
@@ -159,29 +174,35 @@ def test_wrong_number_of_fields(tmp_path: Path) -> None:
 
 
 def test_missing_measure_column(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", "country,start,end,requests\nFRA,2024-01-01,"
-                          "2024-03-31,1\n")
+    folder = write_folder(
+        tmp_path / "b", "country,start,end,requests\nFRA,2024-01-01,2024-03-31,1\n"
+    )
     assert "the header lacks 'users'" in only_problem(folder)
 
 
-@pytest.mark.parametrize(("date", "reason"), [
-    ("20242131", "'20242131': month 21 does not exist; expected an ISO 8601 date"),
-    ("2024013", "'2024013': 7 digits where a date has 8"),
-    ("2024-02-30", "'2024-02-30': day 30 does not exist in 2024-02"),
-    ("31/12/2024", "'31/12/2024': not a date"),
-    ("", "'': the date is empty"),
-])
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [
+        ("20242131", "'20242131': month 21 does not exist; expected an ISO 8601 date"),
+        ("2024013", "'2024013': 7 digits where a date has 8"),
+        ("2024-02-30", "'2024-02-30': day 30 does not exist in 2024-02"),
+        ("31/12/2024", "'31/12/2024': not a date"),
+        ("", "'': the date is empty"),
+    ],
+)
 def test_invalid_dates(tmp_path: Path, date: str, reason: str) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(
-        GOOD_ROWS[0], f"FRA,{date},2024-12-31,1,1,Telegram,src,"))
+    folder = write_folder(
+        tmp_path / "b", records_csv(GOOD_ROWS[0], f"FRA,{date},2024-12-31,1,1,Telegram,src,")
+    )
     message = only_problem(folder)
     assert message.startswith(f"records.csv, line 3, field 'start': {reason}")
     assert message.endswith("expected an ISO 8601 date such as 2024-09-30")
 
 
 def test_the_basic_iso_form_of_a_date_is_accepted(tmp_path: Path) -> None:
-    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(
-        "FRA,20240101,20240331,1,1,Telegram,src,")))
+    bundle = read_bundle(
+        write_folder(tmp_path / "b", records_csv("FRA,20240101,20240331,1,1,Telegram,src,"))
+    )
     assert bundle.records[0].end == dt.date(2024, 3, 31)
 
 
@@ -189,20 +210,27 @@ def test_start_after_end(tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "b", records_csv("FRA,2024-12-31,2024-10-01,1,1,,src,"))
     assert only_problem(folder) == (
         "records.csv, line 2, field 'start': the period starts (2024-12-31) after it ends "
-        "(2024-10-01)")
+        "(2024-10-01)"
+    )
 
 
-@pytest.mark.parametrize(("count", "reason"), [
-    ("-3", "'-3' is a negative count"),
-    ("1.5", "'1.5' is not a whole number"),
-    ("abc", "'abc' is not a whole number"),
-    ("1e3", "'1e3' is not a whole number"),
-])
+@pytest.mark.parametrize(
+    ("count", "reason"),
+    [
+        ("-3", "'-3' is a negative count"),
+        ("1.5", "'1.5' is not a whole number"),
+        ("abc", "'abc' is not a whole number"),
+        ("1e3", "'1e3' is not a whole number"),
+    ],
+)
 def test_bad_counts(tmp_path: Path, count: str, reason: str) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(
-        f"FRA,2024-01-01,2024-03-31,1,{count},Telegram,src,"))
-    assert only_problem(folder) == (f"records.csv, line 2, field 'users': {reason}; expected "
-                                    "a count such as 42, or nothing if unknown")
+    folder = write_folder(
+        tmp_path / "b", records_csv(f"FRA,2024-01-01,2024-03-31,1,{count},Telegram,src,")
+    )
+    assert only_problem(folder) == (
+        f"records.csv, line 2, field 'users': {reason}; expected "
+        "a count such as 42, or nothing if unknown"
+    )
 
 
 def test_malformed_country_code_is_an_error(tmp_path: Path) -> None:
@@ -211,59 +239,72 @@ def test_malformed_country_code_is_an_error(tmp_path: Path) -> None:
 
 
 def test_unknown_country_code_is_a_warning(tmp_path: Path) -> None:
-    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(
-        "XYZ,2024-01-01,2024-03-31,1,1,Telegram,src,")))
+    bundle = read_bundle(
+        write_folder(tmp_path / "b", records_csv("XYZ,2024-01-01,2024-03-31,1,1,Telegram,src,"))
+    )
     assert [str(w) for w in bundle.warnings] == [
         "records.csv, line 2, field 'country': XYZ is not an ISO 3166-1 alpha-3 code "
-        "tgviewer knows; it is shown by its code"]
+        "tgviewer knows; it is shown by its code"
+    ]
     assert bundle.records[0].country == "XYZ"
 
 
 def test_undeclared_source_is_an_error(tmp_path: Path) -> None:
     folder = write_folder(tmp_path / "b", records_csv("FRA,2024-01-01,2024-03-31,1,1,,nope,"))
-    assert "source 'nope' is not declared in manifest.json (declared: src)" in only_problem(
-        folder)
+    assert "source 'nope' is not declared in manifest.json (declared: src)" in only_problem(folder)
 
 
 def test_same_span_twice_with_different_figures_is_an_error(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(
-        GOOD_ROWS[1], "FRA,2024-10-01,2024-12-31,673,1300,Telegram,src,"))
+    folder = write_folder(
+        tmp_path / "b",
+        records_csv(GOOD_ROWS[1], "FRA,2024-10-01,2024-12-31,673,1300,Telegram,src,"),
+    )
     assert only_problem(folder) == (
         "records.csv, line 3: FRA Q4 2024 is given twice with different figures (line 2: "
-        "users 1386 vs 1300); keep one")
+        "users 1386 vs 1300); keep one"
+    )
 
 
 def test_same_span_twice_with_the_same_figures_is_a_warning(tmp_path: Path) -> None:
     bundle = read_bundle(write_folder(tmp_path / "b", records_csv(GOOD_ROWS[1], GOOD_ROWS[1])))
-    assert [str(w) for w in bundle.warnings] == ["records.csv, line 3: FRA Q4 2024 repeats "
-                                                 "line 2"]
+    assert [str(w) for w in bundle.warnings] == ["records.csv, line 3: FRA Q4 2024 repeats line 2"]
 
 
 def test_totals_that_disagree_with_their_parts_are_kept_and_flagged(tmp_path: Path) -> None:
-    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(
-        "GBR,2024-01-01,2024-09-30,3,7,Telegram,src,",
-        "GBR,2024-10-01,2024-12-31,139,292,Telegram,src,",
-        "GBR,2024-01-01,2024-12-31,142,293,Telegram,src,")))
+    bundle = read_bundle(
+        write_folder(
+            tmp_path / "b",
+            records_csv(
+                "GBR,2024-01-01,2024-09-30,3,7,Telegram,src,",
+                "GBR,2024-10-01,2024-12-31,139,292,Telegram,src,",
+                "GBR,2024-01-01,2024-12-31,142,293,Telegram,src,",
+            ),
+        )
+    )
     assert len(bundle.records) == 3
     assert [str(w) for w in bundle.warnings] == [
         "records.csv, line 4, field 'users': GBR users: 2024 is reported as 293, but "
-        "Jan–Sep 2024 (7) + Q4 2024 (292) = 299 (difference 6) (records on lines 4, 2, 3)"]
+        "Jan–Sep 2024 (7) + Q4 2024 (292) = 299 (difference 6) (records on lines 4, 2, 3)"
+    ]
     assert all(w.severity is Severity.WARNING for w in bundle.warnings)
 
 
 def test_records_off_quarter_edges_are_a_warning(tmp_path: Path) -> None:
-    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(
-        "FRA,2024-01-15,2024-03-31,1,1,Telegram,src,")))
+    bundle = read_bundle(
+        write_folder(tmp_path / "b", records_csv("FRA,2024-01-15,2024-03-31,1,1,Telegram,src,"))
+    )
     assert "does not run from the first day of a quarter" in str(bundle.warnings[0])
 
 
 def test_bad_events(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(*GOOD_ROWS),
-                          "date,title\n2024-02-30,Something\n2024-03-01,\n")
+    folder = write_folder(
+        tmp_path / "b", records_csv(*GOOD_ROWS), "date,title\n2024-02-30,Something\n2024-03-01,\n"
+    )
     assert problems_of(folder) == [
         "events.csv, line 2, field 'date': '2024-02-30': day 30 does not exist in 2024-02; "
         "expected an ISO 8601 date such as 2024-09-30",
-        "events.csv, line 3, field 'title': the title is empty"]
+        "events.csv, line 3, field 'title': the title is empty",
+    ]
 
 
 def test_not_utf8(tmp_path: Path) -> None:
@@ -277,10 +318,14 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 
 def test_every_error_is_listed_not_just_the_first(tmp_path: Path) -> None:
-    folder = write_folder(tmp_path / "b", records_csv(
-        "FRA,2024-13-01,2024-03-31,1,1,,src,", "DEU,2024-01-01,2024-03-31,-1,1,,src,"))
+    folder = write_folder(
+        tmp_path / "b",
+        records_csv("FRA,2024-13-01,2024-03-31,1,1,,src,", "DEU,2024-01-01,2024-03-31,-1,1,,src,"),
+    )
     assert [p.split(":")[0] for p in problems_of(folder)] == [
-        "records.csv, line 2, field 'start'", "records.csv, line 3, field 'requests'"]
+        "records.csv, line 2, field 'start'",
+        "records.csv, line 3, field 'requests'",
+    ]
 
 
 def test_a_zip_bomb_is_refused_without_being_inflated(tmp_path: Path) -> None:

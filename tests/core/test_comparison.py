@@ -16,10 +16,23 @@ from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 JAN_SEP_2024, JAN_SEP_2025 = parse_span("2024Q1-2024Q3"), parse_span("2025Q1-2025Q3")
 
 
-def compare(bundle: Bundle, a: str, b: str, countries: tuple[str, ...] = (),
-            measure: str = "users", per_capita: bool = False) -> Comparison:
-    return compare_periods(bundle, countries or bundle.countries, parse_span(a),
-                           parse_span(b), measure, DEFAULT_SERVICE, per_capita)
+def compare(
+    bundle: Bundle,
+    a: str,
+    b: str,
+    countries: tuple[str, ...] = (),
+    measure: str = "users",
+    per_capita: bool = False,
+) -> Comparison:
+    return compare_periods(
+        bundle,
+        countries or bundle.countries,
+        parse_span(a),
+        parse_span(b),
+        measure,
+        DEFAULT_SERVICE,
+        per_capita,
+    )
 
 
 def test_germany_users_jan_sep_2024_against_jan_sep_2025(default_bundle: Bundle) -> None:
@@ -52,10 +65,13 @@ def test_jan_sep_covers_23_countries_and_the_rest_say_why(default_bundle: Bundle
     assert len(comparison.rows) == 23
     assert len(comparison.rows) + len(comparison.not_comparable) == len(default_bundle.countries)
     reasons = {n.country: n.reason for n in comparison.not_comparable}
-    assert reasons["AUT"] == ("Jan–Sep 2025 unknown: records cover only Q1 2025; nothing "
-                              "covers Apr–Sep 2025")
-    assert reasons["ISL"].startswith("Jan–Sep 2024 unknown: records cover only 2024, which "
-                                     "do not separate Jan–Sep 2024; Jan–Sep 2025 unknown")
+    assert reasons["AUT"] == (
+        "Jan–Sep 2025 unknown: records cover only Q1 2025; nothing covers Apr–Sep 2025"
+    )
+    assert reasons["ISL"].startswith(
+        "Jan–Sep 2024 unknown: records cover only 2024, which "
+        "do not separate Jan–Sep 2024; Jan–Sep 2025 unknown"
+    )
     assert len(compare(default_bundle, "2024", "2025").rows) == 12
 
 
@@ -74,8 +90,9 @@ def test_a_ratio_is_never_averaged_nor_taken_per_capita(default_bundle: Bundle) 
     comparison = compare(default_bundle, "2024Q1-Q3", "2025Q4", ("DEU",), measure=USERS_PER_REQUEST)
     assert not comparison.per_quarter
     with pytest.raises(ValueError):
-        compare(default_bundle, "2024", "2025", ("DEU",), measure=USERS_PER_REQUEST,
-                per_capita=True)
+        compare(
+            default_bundle, "2024", "2025", ("DEU",), measure=USERS_PER_REQUEST, per_capita=True
+        )
 
 
 def test_orders_put_unknown_percentages_last(default_bundle: Bundle) -> None:
@@ -84,8 +101,8 @@ def test_orders_put_unknown_percentages_last(default_bundle: Bundle) -> None:
     percents = [r.percent for r in by_percent]
     known = [p for p in percents if p is not None]
     assert known == sorted(known, reverse=True)
-    assert percents[len(known):] == [None] * (len(percents) - len(known))
-    assert all(r.a.value == 0 for r in by_percent[len(known):])
+    assert percents[len(known) :] == [None] * (len(percents) - len(known))
+    assert all(r.a.value == 0 for r in by_percent[len(known) :])
     by_b = [r.b.value for r in comparison.ordered(CompareOrder.B)]
     assert by_b == sorted(by_b, reverse=True)
     names = [r.name for r in comparison.ordered(CompareOrder.NAME)]
@@ -93,8 +110,9 @@ def test_orders_put_unknown_percentages_last(default_bundle: Bundle) -> None:
 
 
 def test_suggestions_rank_by_countries_covered(default_bundle: Bundle) -> None:
-    found = suggest_comparisons(default_bundle, default_bundle.countries, "users",
-                                DEFAULT_SERVICE, limit=20)
+    found = suggest_comparisons(
+        default_bundle, default_bundle.countries, "users", DEFAULT_SERVICE, limit=20
+    )
     by_pair = {(s.a.code, s.b.code): s for s in found}
     assert len(by_pair[("2024Q1-2024Q3", "2025Q1-2025Q3")].covered) == 23
     assert len(by_pair[("2024", "2025")].covered) == 12

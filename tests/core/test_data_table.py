@@ -18,9 +18,14 @@ def test_numbers_are_written_in_full() -> None:
 
 
 def test_text_that_a_spreadsheet_would_run_is_defused() -> None:
-    table = DataTable(("country", "note", "value"),
-                      (("=cmd|' /C calc'!A0", "+1", -5.0), ("@SUM(A1)", "-x", 2.5),
-                       ("GBR", "plain, with a comma", None)))
+    table = DataTable(
+        ("country", "note", "value"),
+        (
+            ("=cmd|' /C calc'!A0", "+1", -5.0),
+            ("@SUM(A1)", "-x", 2.5),
+            ("GBR", "plain, with a comma", None),
+        ),
+    )
     text = table.csv(["first line", "two\nlines"])
     lines = text.splitlines()
     assert lines[:3] == ["# first line", "# two", "# lines"]

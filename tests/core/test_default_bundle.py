@@ -47,7 +47,8 @@ def test_q4_2024_users_as_the_issue_states(default_bundle: Bundle) -> None:
 
 
 def test_jan_sep_2025_is_derived_for_every_country_whose_quarters_are_known(
-        default_bundle: Bundle) -> None:
+    default_bundle: Bundle,
+) -> None:
     frame = span_table(default_bundle, parse_span("2025Q1-2025Q3"), "users").set_index("country")
     quarters = [QuarterSpan.quarter(2025, q) for q in (1, 2, 3)]
     engine = engine_for(default_bundle)
@@ -73,14 +74,17 @@ def test_nine_month_only_countries_have_unknown_quarters(default_bundle: Bundle)
 
 
 def test_every_record_traces_to_its_entry_in_the_dataset(default_bundle: Bundle) -> None:
-    assert all(r.note.startswith("dataset.json ") and r.source == "telegram-transparency"
-               for r in default_bundle.records)
+    assert all(
+        r.note.startswith("dataset.json ") and r.source == "telegram-transparency"
+        for r in default_bundle.records
+    )
 
 
 @needs_shared("telegram-transparency", "dataset.json")
 def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
-    spec = importlib.util.spec_from_file_location("build", ROOT / "scripts" /
-                                                  "build_default_bundle.py")
+    spec = importlib.util.spec_from_file_location(
+        "build", ROOT / "scripts" / "build_default_bundle.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -90,8 +94,19 @@ def test_default_bundle_matches_a_rebuild_from_the_shared_dataset() -> None:
 @needs_shared("telegram-transparency", "dataset.json")
 def test_default_bundle_holds_every_figure_of_the_dataset(default_bundle: Bundle) -> None:
     dataset = json.loads(DATASET.read_text())
-    shipped = {(r.country, r.start.strftime("%Y%m%d"), r.end.strftime("%Y%m%d"),
-                r.value("requests"), r.value("users")) for r in default_bundle.records}
-    original = {(c, e["from"], e["to"], e["requests"], e["users"])
-                for c, entries in dataset.items() for e in entries}
+    shipped = {
+        (
+            r.country,
+            r.start.strftime("%Y%m%d"),
+            r.end.strftime("%Y%m%d"),
+            r.value("requests"),
+            r.value("users"),
+        )
+        for r in default_bundle.records
+    }
+    original = {
+        (c, e["from"], e["to"], e["requests"], e["users"])
+        for c, entries in dataset.items()
+        for e in entries
+    }
     assert shipped == original

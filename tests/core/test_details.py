@@ -29,15 +29,15 @@ class Tags(HTMLParser):
 
 
 def small(tmp_path: Path, *rows: str, **manifest_changes: object) -> Bundle:
-    folder = write_folder(tmp_path / "b", records_csv(*rows),
-                          manifest_doc=manifest(**manifest_changes))
+    folder = write_folder(
+        tmp_path / "b", records_csv(*rows), manifest_doc=manifest(**manifest_changes)
+    )
     return read_bundle(folder)
 
 
 def test_gbr_has_one_warning_in_plain_words(default_bundle: Bundle) -> None:
     details = country_details(default_bundle, "GBR", "Telegram")
-    assert (details.code, details.name, details.service) == ("GBR", "United Kingdom",
-                                                             "Telegram")
+    assert (details.code, details.name, details.service) == ("GBR", "United Kingdom", "Telegram")
     assert len(details.warnings) == 1
     warning = details.warnings[0]
     assert warning.startswith("Users affected do not add up: ")
@@ -84,8 +84,14 @@ def test_hostile_text_is_escaped_and_never_linked(tmp_path: Path) -> None:
     bundle = small(
         tmp_path,
         f'FRA,2024-10-01,2024-12-31,1,,Telegram,src,"{HOSTILE_NOTE.replace(chr(34), 2 * chr(34))}"',
-        sources=[{"id": "src", "title": "<b>Bold</b> & co", "url": "javascript:alert(1)",
-                  "retrieved": "2026-05-30"}],
+        sources=[
+            {
+                "id": "src",
+                "title": "<b>Bold</b> & co",
+                "url": "javascript:alert(1)",
+                "retrieved": "2026-05-30",
+            }
+        ],
     )
     details = country_details(bundle, "FRA", "Telegram")
     assert details.records[0].note == HOSTILE_NOTE
@@ -105,7 +111,8 @@ def test_a_country_without_records(default_bundle: Bundle) -> None:
     assert details.records == () and details.warnings == ()
     assert "No records for Antarctica (ATA) in this bundle." in details.to_html()
     assert country_details(default_bundle, "ZZZ", "Telegram").to_text().splitlines() == [
-        "ZZZ · Telegram", "No records for ZZZ in this bundle.",
+        "ZZZ · Telegram",
+        "No records for ZZZ in this bundle.",
     ]
 
 
@@ -136,7 +143,8 @@ def test_a_total_smaller_than_its_part(tmp_path: Path) -> None:
     (warning,) = country_details(bundle, "FRA", "Telegram").warnings
     assert warning.startswith(
         "Users do not add up: 2024 (5) minus Jan–Sep 2024 (7) leaves −2 for Q4 2024, "
-        "but a count cannot be negative")
+        "but a count cannot be negative"
+    )
     assert "records.csv lines 2 and 3" in warning
 
 

@@ -43,8 +43,11 @@ def error_classes_defined() -> set[tuple[str, str]]:
     for path in PACKAGE.rglob("*.py"):
         module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        found |= {(module, node.name) for node in ast.walk(tree)
-                  if isinstance(node, ast.ClassDef) and node.name.endswith("Error")}
+        found |= {
+            (module, node.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef) and node.name.endswith("Error")
+        }
     return found
 
 
@@ -53,8 +56,9 @@ def test_the_list_of_user_facing_errors_is_every_error_class_in_tgviewer() -> No
     assert error_classes_defined() == listed | {("tgviewer.core.errors", "TgviewerError")}
 
 
-@pytest.mark.parametrize(("module", "name"), [
-    (module, name) for module, names in USER_FACING.items() for name in names])
+@pytest.mark.parametrize(
+    ("module", "name"), [(module, name) for module, names in USER_FACING.items() for name in names]
+)
 def test_every_user_facing_error_is_a_tgviewer_error(module: str, name: str) -> None:
     if module in QT_MODULES:
         pytest.importorskip("PySide6.QtWidgets", exc_type=ImportError)
@@ -67,17 +71,27 @@ def test_describe_names_file_line_column_and_field() -> None:
     assert exc.describe() == "records.csv, line 12, field 'start': expected a date"
     assert str(exc) == exc.describe()
     assert (exc.message, exc.file, exc.line, exc.field) == (
-        "expected a date", "records.csv", 12, "start")
+        "expected a date",
+        "records.csv",
+        12,
+        "start",
+    )
     assert TgviewerError("x", file="v.json", line=1, column=5).describe() == (
-        "v.json, line 1, column 5: x")
+        "v.json, line 1, column 5: x"
+    )
     assert TgviewerError("x", field="bundle.id").describe() == "field 'bundle.id': x"
     assert TgviewerError("give the bundle a name").describe() == "give the bundle a name"
     assert locate() == ""
 
 
 def test_a_bundle_error_is_the_family_with_a_problem_per_place() -> None:
-    exc = BundleError("mine.tgbundle", [error("not a date", "records.csv", 3, "start"),
-                                        error("missing", "manifest.json", field="title")])
+    exc = BundleError(
+        "mine.tgbundle",
+        [
+            error("not a date", "records.csv", 3, "start"),
+            error("missing", "manifest.json", field="title"),
+        ],
+    )
     assert isinstance(exc, TgviewerError)
     assert exc.file == "mine.tgbundle"
     assert exc.describe().splitlines() == [
@@ -104,8 +118,9 @@ def test_a_damaged_view_file_names_its_file_line_and_column(tmp_path: Path) -> N
 
 def test_a_bad_field_of_a_view_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "v.tgview"
-    path.write_text('{"format": "tgviewer-view", "format_version": 1, "bundle": 3}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"format": "tgviewer-view", "format_version": 1, "bundle": 3}', encoding="utf-8"
+    )
     with pytest.raises(ViewFileError) as caught:
         read_view(path)
     assert (caught.value.file, caught.value.field) == ("v.tgview", "bundle")

@@ -29,29 +29,49 @@ from tgviewer.core.views.groups import (
 from tgviewer.core.views.ranking import ranking_model
 from tgviewer.core.views.rules import ranking_period
 
-MANIFEST = Manifest("t", "T", "", dt.date(2026, 1, 1), "", "", (),
-                    (Measure("requests", "Fulfilled requests"), Measure("users", "Users affected")))
+MANIFEST = Manifest(
+    "t",
+    "T",
+    "",
+    dt.date(2026, 1, 1),
+    "",
+    "",
+    (),
+    (Measure("requests", "Fulfilled requests"), Measure("users", "Users affected")),
+)
 
 #: Q4 2025 figures (requests, users); None where unknown.
 Q4_2025: dict[str, tuple[int | None, int | None]] = {
-    "FRA": (10, 500), "DEU": (20, 400), "ITA": (5, 400), "ESP": (1, 90), "POL": (0, 0),
-    "GBR": (30, 600), "NOR": (2, 10), "USA": (100, 900), "CAN": (4, 40), "BRA": (50, 700),
-    "JPN": (3, 30), "IND": (60, 800), "KEN": (1, 5), "AUS": (None, 300),
+    "FRA": (10, 500),
+    "DEU": (20, 400),
+    "ITA": (5, 400),
+    "ESP": (1, 90),
+    "POL": (0, 0),
+    "GBR": (30, 600),
+    "NOR": (2, 10),
+    "USA": (100, 900),
+    "CAN": (4, 40),
+    "BRA": (50, 700),
+    "JPN": (3, 30),
+    "IND": (60, 800),
+    "KEN": (1, 5),
+    "AUS": (None, 300),
 }
 
 
-def record(country: str, period: str, requests: int | None, users: int | None,
-           line: int) -> Record:
+def record(country: str, period: str, requests: int | None, users: int | None, line: int) -> Record:
     span = parse_span(period)
-    return Record(country, span.start_date, span.end_date,
-                  {"requests": requests, "users": users}, line=line)
+    return Record(
+        country, span.start_date, span.end_date, {"requests": requests, "users": users}, line=line
+    )
 
 
 def small_bundle() -> Bundle:
     records = [record(code, "2025Q4", r, u, 0) for code, (r, u) in Q4_2025.items()]
     records += [
         # Q4 2025 is derived for NLD: the year minus Jan–Sep.
-        record("NLD", "2025", 12, 1000, 0), record("NLD", "2025Q1-Q3", 2, 150, 0),
+        record("NLD", "2025", 12, 1000, 0),
+        record("NLD", "2025Q1-Q3", 2, 150, 0),
         # Only a year total for MEX: nothing per quarter.
         record("MEX", "2025", 9, 99, 0),
         # Only a figure for 2024 for ARG: nothing in 2025 at all.
@@ -83,7 +103,12 @@ def test_region_groups_list_only_regions_present_sorted_by_label() -> None:
     bundle = small_bundle()
     continents = continent_groups(bundle)
     assert [g.label for g in continents] == [
-        "Africa", "Asia", "Europe", "North America", "Oceania", "South America",
+        "Africa",
+        "Asia",
+        "Europe",
+        "North America",
+        "Oceania",
+        "South America",
     ]
     assert continents[0] == CountryGroup("continent:Africa", "Africa", GroupKind.CONTINENT)
     assert continents[0].kind == "continent"  # a StrEnum: equal to its value
@@ -123,20 +148,26 @@ def test_top10_uses_the_period_the_ranking_shows() -> None:
     # A year is not one of a quarterly range's periods: the ranking shows the last quarter,
     # and so does the group (one rule, ranking_period, for both).
     assert ranking_period(state(ranking_period="2025")) == parse_span("2025Q4")
-    assert (resolve_group(bundle, state(ranking_period="2025"), "top10")
-            == resolve_group(bundle, state(), "top10"))
+    assert resolve_group(bundle, state(ranking_period="2025"), "top10") == resolve_group(
+        bundle, state(), "top10"
+    )
 
 
 def test_top10_ranks_on_the_scale_shown(default_bundle: Bundle) -> None:
     bundle = default_bundle
-    base = dataclasses.replace(default_view_state(bundle), granularity=Granularity.YEAR,
-                               ranking_period="2025", normalisation=Normalisation.PER_MILLION)
+    base = dataclasses.replace(
+        default_view_state(bundle),
+        granularity=Granularity.YEAR,
+        ranking_period="2025",
+        normalisation=Normalisation.PER_MILLION,
+    )
     top = resolve_group(bundle, base, "top10")
     everyone = dataclasses.replace(base, countries=tuple(bundle.countries))
     model = ranking_model(bundle, everyone)
     assert top == tuple(row.country for row in model.ranked[:10])
-    absolute = resolve_group(bundle, dataclasses.replace(
-        base, normalisation=Normalisation.ABSOLUTE), "top10")
+    absolute = resolve_group(
+        bundle, dataclasses.replace(base, normalisation=Normalisation.ABSOLUTE), "top10"
+    )
     assert top != absolute  # small countries with many disclosures per inhabitant come in
     label = fixed_groups(bundle, base)[1].label
     assert label == "Top 10 by users affected, per million inhabitants, 2025"
@@ -153,8 +184,11 @@ def test_top10_falls_back_to_the_whole_range_without_a_period() -> None:
 
 def test_top10_by_users_per_request_skips_zero_requests() -> None:
     bundle = small_bundle()
-    ratios = {code: users / requests for code, (requests, users) in Q4_2025.items()
-              if requests and users is not None}
+    ratios = {
+        code: users / requests
+        for code, (requests, users) in Q4_2025.items()
+        if requests and users is not None
+    }
     ratios["NLD"] = (1000 - 150) / (12 - 2)
     expected = tuple(sorted(ratios, key=lambda c: (-ratios[c], c))[:10])
     top = resolve_group(bundle, state(measure=USERS_PER_REQUEST), "top10")
@@ -188,8 +222,12 @@ def test_group_menu_sections() -> None:
     assert [heading for heading, _ in menu] == ["", "Continent", "UN subregion"]
     fixed = menu[0][1]
     assert [g.key for g in fixed] == ["eu27", "top10", "with_data", "none"]
-    assert [g.label for g in fixed] == ["EU-27", "Top 10 by users affected, Q4 2025",
-                                        "All with data in the period", "None"]
+    assert [g.label for g in fixed] == [
+        "EU-27",
+        "Top 10 by users affected, Q4 2025",
+        "All with data in the period",
+        "None",
+    ]
     assert menu[1][1] == continent_groups(bundle)
     assert menu[2][1] == subregion_groups(bundle)
     assert group_menu(bundle)[0][1][1].label == "Top 10 by the chosen measure"

@@ -20,7 +20,8 @@ D = dt.date
 
 
 def test_records_are_new_duplicate_or_in_conflict_and_conflicts_are_settled_one_by_one(
-        default_bundle: Bundle) -> None:
+    default_bundle: Bundle,
+) -> None:
     first_quarter = [r for r in default_bundle.records if r.start == D(2025, 1, 1)]
     greece = next(r for r in first_quarter if r.country == "GRC")
     france = next(r for r in first_quarter if r.country == "FRA")
@@ -31,11 +32,11 @@ def test_records_are_new_duplicate_or_in_conflict_and_conflicts_are_settled_one_
         Record("FRA", D(2026, 4, 1), D(2026, 6, 30), {"requests": 3, "users": 4}),
     ]
     classified = classify(default_bundle, incoming)
-    assert [i.fate for i in classified] == [Fate.DUPLICATE, Fate.CONFLICT, Fate.CONFLICT,
-                                            Fate.NEW]
+    assert [i.fate for i in classified] == [Fate.DUPLICATE, Fate.CONFLICT, Fate.CONFLICT, Fate.NEW]
     assert classified[1].existing is greece
-    merged = merged_records(default_bundle, classified,
-                            {key_of(incoming[1]): Resolution.TAKE_INCOMING})
+    merged = merged_records(
+        default_bundle, classified, {key_of(incoming[1]): Resolution.TAKE_INCOMING}
+    )
     by_key = {key_of(r): r for r in merged}
     assert len(merged) == len(default_bundle.records) + 1
     assert by_key[key_of(greece)].value("requests") == 70  # taken
@@ -54,7 +55,10 @@ def test_import_sources_say_what_and_when_with_ids_of_their_own(default_bundle: 
     when = D(2026, 11, 22)
     first = import_source("pasted bot answer", when)
     assert (first.id, first.title, first.retrieved) == (
-        "pasted-bot-answer-2026-11-22", "pasted bot answer, 2026-11-22", when)
+        "pasted-bot-answer-2026-11-22",
+        "pasted bot answer, 2026-11-22",
+        when,
+    )
     second = import_source("pasted bot answer", when, [first])
     assert second.id == "pasted-bot-answer-2026-11-22-2"
     base = default_bundle.manifest

@@ -51,8 +51,13 @@ def test_q4_is_the_year_minus_jan_sep() -> None:
 
 
 def test_jan_sep_is_the_sum_of_three_quarters() -> None:
-    e = engine(record("2025Q1", 1425), record("2025Q2", 1024), record("2025Q3", 1171),
-               record("2025Q4", 1201), record("2025", 4821))
+    e = engine(
+        record("2025Q1", 1425),
+        record("2025Q2", 1024),
+        record("2025Q3", 1171),
+        record("2025Q4", 1201),
+        record("2025", 4821),
+    )
     answer = ask(e, "2025Q1-2025Q3")
     assert (answer.status, answer.value) == (Status.DERIVED, 3620)
     assert answer.derivation is not None
@@ -79,13 +84,15 @@ def test_unknown_names_the_quarters_nothing_covers() -> None:
     answer = ask(e, "2025Q1-2025Q3")
     assert answer.status is Status.UNKNOWN
     assert answer.explain() == (
-        "unknown: records cover only H1 2025, Q1 2025, Q2 2025; nothing covers Q3 2025")
+        "unknown: records cover only H1 2025, Q1 2025, Q2 2025; nothing covers Q3 2025"
+    )
     assert ask(e, "2026Q1").explain() == "unknown: no record covers Q1 2026"
 
 
 def test_gbr_2024_contradiction_is_flagged_with_its_records_and_difference() -> None:
-    e = engine(record("2024Q1-Q3", 7), record("2024Q4", 292), record("2024", 293),
-               record("2025Q1", 553))
+    e = engine(
+        record("2024Q1-Q3", 7), record("2024Q4", 292), record("2024", 293), record("2025Q1", 553)
+    )
     for period in ("2024Q4", "2024", "2024Q1-Q3", "2024-2025Q1"):
         answer = ask(e, period)
         assert answer.inconsistent, period
@@ -93,8 +100,8 @@ def test_gbr_2024_contradiction_is_flagged_with_its_records_and_difference() -> 
         assert contradiction.difference == -6
         assert sorted(r.line for r in contradiction.records) == [2, 3, 4]
         assert contradiction.describe() == (
-            "2024 is reported as 293, but Jan–Sep 2024 (7) + Q4 2024 (292) = 299 "
-            "(difference 6)")
+            "2024 is reported as 293, but Jan–Sep 2024 (7) + Q4 2024 (292) = 299 (difference 6)"
+        )
     # The reported figure stays what the record says.
     assert ask(e, "2024Q4").value == 292
     # A later quarter only touches the contradiction at a shared boundary: not affected.
@@ -143,7 +150,8 @@ def scenarios(draw: st.DrawFn) -> tuple[list[int], list[tuple[int, int]], tuple[
     """True quarter values, the spans records cover, and a span to ask about."""
     truth = draw(st.lists(st.integers(0, 10_000), min_size=HORIZON, max_size=HORIZON))
     span = st.tuples(st.integers(0, HORIZON - 1), st.integers(1, HORIZON)).map(
-        lambda p: (p[0], min(HORIZON - 1, p[0] + p[1] - 1)))
+        lambda p: (p[0], min(HORIZON - 1, p[0] + p[1] - 1))
+    )
     covered = draw(st.lists(span, max_size=10))
     asked = draw(span)
     return truth, covered, asked
@@ -151,7 +159,7 @@ def scenarios(draw: st.DrawFn) -> tuple[list[int], list[tuple[int, int]], tuple[
 
 def indicator(first: int, last: int) -> np.ndarray:
     vector = np.zeros(HORIZON)
-    vector[first:last + 1] = 1
+    vector[first : last + 1] = 1
     return vector
 
 
@@ -168,23 +176,25 @@ def true_records(truth: list[int], covered: list[tuple[int, int]]) -> list[Recor
     records = []
     for index, (first, last) in enumerate(covered):
         span = QuarterSpan(BASE + first, BASE + last)
-        value = sum(truth[first:last + 1])
-        records.append(Record("FRA", span.start_date, span.end_date, {"users": value},
-                              line=index + 2))
+        value = sum(truth[first : last + 1])
+        records.append(
+            Record("FRA", span.start_date, span.end_date, {"users": value}, line=index + 2)
+        )
     return records
 
 
 @settings(max_examples=300, deadline=None)
 @given(scenarios())
 def test_consistent_records_give_exactly_the_true_figure_or_unknown(
-        scenario: tuple[list[int], list[tuple[int, int]], tuple[int, int]]) -> None:
+    scenario: tuple[list[int], list[tuple[int, int]], tuple[int, int]],
+) -> None:
     truth, covered, asked = scenario
     e = PeriodEngine(Bundle(MANIFEST, tuple(true_records(truth, covered))))
     answer = e.answer("FRA", "users", QuarterSpan(BASE + asked[0], BASE + asked[1]))
     assert not answer.inconsistent
     assert e.contradictions("FRA", "users") == []
     if determined(covered, asked):
-        assert answer.value == sum(truth[asked[0]:asked[1] + 1])
+        assert answer.value == sum(truth[asked[0] : asked[1] + 1])
         assert answer.status in (Status.REPORTED, Status.DERIVED)
         assert answer.derivation is not None
         # The derivation's own arithmetic reproduces the value from the records it names.
@@ -198,8 +208,8 @@ def test_consistent_records_give_exactly_the_true_figure_or_unknown(
 @settings(max_examples=300, deadline=None)
 @given(scenarios(), st.integers(0, 9), st.integers(1, 50))
 def test_a_changed_record_is_flagged_exactly_when_other_records_pin_its_span(
-        scenario: tuple[list[int], list[tuple[int, int]], tuple[int, int]],
-        which: int, change: int) -> None:
+    scenario: tuple[list[int], list[tuple[int, int]], tuple[int, int]], which: int, change: int
+) -> None:
     truth, covered, _ = scenario
     if not covered:
         return
@@ -208,13 +218,15 @@ def test_a_changed_record_is_flagged_exactly_when_other_records_pin_its_span(
     bad = records[which]
     value = bad.value("users")
     assert value is not None
-    changed = records[which] = Record(bad.country, bad.start, bad.end,
-                                      {"users": value + change}, line=bad.line)
+    changed = records[which] = Record(
+        bad.country, bad.start, bad.end, {"users": value + change}, line=bad.line
+    )
     e = PeriodEngine(Bundle(MANIFEST, tuple(records)))
     others = [c for i, c in enumerate(covered) if i != which]
     pinned = determined(others, covered[which])
-    answer = e.answer("FRA", "users", QuarterSpan(BASE + covered[which][0],
-                                                  BASE + covered[which][1]))
+    answer = e.answer(
+        "FRA", "users", QuarterSpan(BASE + covered[which][0], BASE + covered[which][1])
+    )
     assert answer.inconsistent == pinned
     found = e.contradictions("FRA", "users")
     if pinned:

@@ -21,40 +21,58 @@ from tgviewer.core.periods.spans import (
 Q = QuarterSpan.quarter
 
 
-@pytest.mark.parametrize(("text", "expected", "label"), [
-    ("2025Q1", Q(2025, 1), "Q1 2025"),
-    ("2025q4", Q(2025, 4), "Q4 2025"),
-    ("2025H1", QuarterSpan.half(2025, 1), "H1 2025"),
-    ("2025H2", QuarterSpan.half(2025, 2), "H2 2025"),
-    ("2025", QuarterSpan.year(2025), "2025"),
-    ("2024Q1-2024Q3", QuarterSpan(quarter_index(2024, 1), quarter_index(2024, 3)),
-     "Jan–Sep 2024"),
-    ("2024Q1-Q3", QuarterSpan(quarter_index(2024, 1), quarter_index(2024, 3)), "Jan–Sep 2024"),
-    ("2024Q2–2024Q3", QuarterSpan(quarter_index(2024, 2), quarter_index(2024, 3)),
-     "Apr–Sep 2024"),
-    ("2024Q4-2025Q1", QuarterSpan(quarter_index(2024, 4), quarter_index(2025, 1)),
-     "Oct 2024–Mar 2025"),
-    ("2024-2025", QuarterSpan(quarter_index(2024, 1), quarter_index(2025, 4)), "2024–2025"),
-    ("2024H2-2025H1", QuarterSpan(quarter_index(2024, 3), quarter_index(2025, 2)),
-     "Jul 2024–Jun 2025"),
-    (" 2025Q2 ", Q(2025, 2), "Q2 2025"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "label"),
+    [
+        ("2025Q1", Q(2025, 1), "Q1 2025"),
+        ("2025q4", Q(2025, 4), "Q4 2025"),
+        ("2025H1", QuarterSpan.half(2025, 1), "H1 2025"),
+        ("2025H2", QuarterSpan.half(2025, 2), "H2 2025"),
+        ("2025", QuarterSpan.year(2025), "2025"),
+        (
+            "2024Q1-2024Q3",
+            QuarterSpan(quarter_index(2024, 1), quarter_index(2024, 3)),
+            "Jan–Sep 2024",
+        ),
+        ("2024Q1-Q3", QuarterSpan(quarter_index(2024, 1), quarter_index(2024, 3)), "Jan–Sep 2024"),
+        (
+            "2024Q2–2024Q3",
+            QuarterSpan(quarter_index(2024, 2), quarter_index(2024, 3)),
+            "Apr–Sep 2024",
+        ),
+        (
+            "2024Q4-2025Q1",
+            QuarterSpan(quarter_index(2024, 4), quarter_index(2025, 1)),
+            "Oct 2024–Mar 2025",
+        ),
+        ("2024-2025", QuarterSpan(quarter_index(2024, 1), quarter_index(2025, 4)), "2024–2025"),
+        (
+            "2024H2-2025H1",
+            QuarterSpan(quarter_index(2024, 3), quarter_index(2025, 2)),
+            "Jul 2024–Jun 2025",
+        ),
+        (" 2025Q2 ", Q(2025, 2), "Q2 2025"),
+    ],
+)
 def test_parse_span_reads_every_notation(text: str, expected: QuarterSpan, label: str) -> None:
     span = parse_span(text)
     assert span == expected
     assert span.label == label
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("20244", "expected a year"),
-    ("2025Q5", "Q1 to Q4"),
-    ("2025H3", "H1 and H2"),
-    ("2025Q3-2025Q1", "ends before it starts"),
-    ("Q1", "must name a year"),
-    ("", "expected a year"),
-    ("0999", "out of range"),
-    ("2024Q1-", "expected a year"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("20244", "expected a year"),
+        ("2025Q5", "Q1 to Q4"),
+        ("2025H3", "H1 and H2"),
+        ("2025Q3-2025Q1", "ends before it starts"),
+        ("Q1", "must name a year"),
+        ("", "expected a year"),
+        ("0999", "out of range"),
+        ("2024Q1-", "expected a year"),
+    ],
+)
 def test_parse_span_explains_bad_input(text: str, reason: str) -> None:
     with pytest.raises(PeriodError, match=reason):
         parse_span(text)
@@ -70,7 +88,8 @@ def test_dates_of_a_span() -> None:
 
 def test_from_dates_accepts_only_quarter_edges() -> None:
     assert QuarterSpan.from_dates(dt.date(2024, 1, 1), dt.date(2024, 9, 30)) == parse_span(
-        "2024Q1-Q3")
+        "2024Q1-Q3"
+    )
     assert QuarterSpan.from_dates(dt.date(2024, 1, 15), dt.date(2024, 9, 30)) is None
     assert QuarterSpan.from_dates(dt.date(2024, 1, 1), dt.date(2024, 9, 29)) is None
     assert QuarterSpan.from_dates(dt.date(2024, 4, 1), dt.date(2024, 3, 31)) is None
@@ -95,7 +114,8 @@ def test_dates_read_back_as_the_same_span(span: QuarterSpan) -> None:
 
 @given(spans, st.sampled_from(list(Granularity)))
 def test_periods_in_range_tile_the_range_with_aligned_periods(
-        span: QuarterSpan, granularity: Granularity) -> None:
+    span: QuarterSpan, granularity: Granularity
+) -> None:
     periods = periods_in_range(span, granularity)
     for period in periods:
         assert span.contains(period)

@@ -9,7 +9,11 @@ from tgviewer.core.reference.population import population_table
 def test_country_names_regions_and_groups() -> None:
     france = country_info("FRA")
     assert (france.name, france.continent, france.subregion, france.eu27) == (
-        "France", "Europe", "Western Europe", True)
+        "France",
+        "Europe",
+        "Western Europe",
+        True,
+    )
     assert country_info("KOR").name == "South Korea"
     assert country_info("USA").official_name == "United States of America"
     assert country_info("NOR").subregion == "Northern Europe"  # ISO_A3_EH is -99 for Norway
@@ -17,8 +21,12 @@ def test_country_names_regions_and_groups() -> None:
 
 
 def test_small_countries_missing_from_the_map_still_have_regions() -> None:
-    for code, subregion in (("MLT", "Southern Europe"), ("SGP", "South-Eastern Asia"),
-                            ("HKG", "Eastern Asia"), ("COK", "Polynesia")):
+    for code, subregion in (
+        ("MLT", "Southern Europe"),
+        ("SGP", "South-Eastern Asia"),
+        ("HKG", "Eastern Asia"),
+        ("COK", "Polynesia"),
+    ):
         assert country_info(code).subregion == subregion
 
 

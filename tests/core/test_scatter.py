@@ -30,8 +30,10 @@ def test_a_country_without_both_figures_is_left_out_with_the_reason(default_bund
     assert [p.country for p in scatter.points] == ["DEU"]
     (left,) = scatter.left_out
     assert left.country == "ISL"
-    assert left.reason == ("Jan–Sep 2024: requests and users unknown: records cover only "
-                           "2024, which do not separate Jan–Sep 2024")
+    assert left.reason == (
+        "Jan–Sep 2024: requests and users unknown: records cover only "
+        "2024, which do not separate Jan–Sep 2024"
+    )
 
 
 def test_zero_requests_have_no_ratio_and_do_not_move_the_median(default_bundle: Bundle) -> None:
@@ -42,8 +44,9 @@ def test_zero_requests_have_no_ratio_and_do_not_move_the_median(default_bundle: 
 
 
 def test_per_capita_scales_both_axes_by_one_population(default_bundle: Bundle) -> None:
-    scatter = scatter_points(default_bundle, ["FRA"], parse_span("2025Q2"), "Telegram",
-                             per_capita=True)
+    scatter = scatter_points(
+        default_bundle, ["FRA"], parse_span("2025Q2"), "Telegram", per_capita=True
+    )
     (france,) = scatter.points
     assert france.users.value == pytest.approx(1024 / 68551653 * 1e6)
     assert france.requests.value == pytest.approx(france.requests.raw / 68551653 * 1e6)
@@ -55,6 +58,7 @@ def test_the_default_period_puts_the_most_countries_on_the_chart(default_bundle:
     everyone = list(default_bundle.countries)
     assert best_scatter_span(default_bundle, everyone, "Telegram") == JAN_SEP_2024
     # Three countries with quarters everywhere: the most recent quarter wins the tie.
-    assert (best_scatter_span(default_bundle, ["DEU", "FRA", "USA"], "Telegram")
-            == parse_span("2026Q1"))
+    assert best_scatter_span(default_bundle, ["DEU", "FRA", "USA"], "Telegram") == parse_span(
+        "2026Q1"
+    )
     assert best_scatter_span(default_bundle, [], "Telegram") is None

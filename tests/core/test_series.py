@@ -14,8 +14,9 @@ from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, Vie
 
 def state(**changes: object) -> ViewState:
     span = parse_span("2024-2025")
-    base = ViewState(countries=("FRA", "DEU", "USA"), first=span.first, last=span.last,
-                     measure="users")
+    base = ViewState(
+        countries=("FRA", "DEU", "USA"), first=span.first, last=span.last, measure="users"
+    )
     return ViewState(**{**base.__dict__, **changes})  # type: ignore[arg-type]
 
 
@@ -43,8 +44,9 @@ def test_per_million_uses_the_population_of_the_period_year(default_bundle: Bund
     rows = series_rows(default_bundle, state(normalisation=Normalisation.PER_MILLION))
     row = cell(rows, "FRA", "2025Q1")
     assert row.value == pytest.approx(1425 / 68551653 * 1e6)
-    assert row.scaling == ("per million inhabitants, population 68,551,653 (2024), "
-                              "latest available for 2025")
+    assert row.scaling == (
+        "per million inhabitants, population 68,551,653 (2024), latest available for 2025"
+    )
     assert row.raw == 1425
 
 
@@ -58,8 +60,9 @@ def test_share_needs_every_selected_figure(default_bundle: Bundle) -> None:
 
 
 def test_index_uses_each_countrys_own_base_figure(default_bundle: Bundle) -> None:
-    rows = series_rows(default_bundle,
-                       state(normalisation=Normalisation.INDEX, index_base="2024Q4"))
+    rows = series_rows(
+        default_bundle, state(normalisation=Normalisation.INDEX, index_base="2024Q4")
+    )
     # France, users: 17 in Q1 2024, 1,386 in Q4 2024 (the base), 1,425 in Q1 2025.
     assert cell(rows, "FRA", "2024Q4").value == 100
     assert cell(rows, "FRA", "2025Q1").value == pytest.approx(1425 / 1386 * 100)
@@ -73,16 +76,19 @@ def test_index_uses_each_countrys_own_base_figure(default_bundle: Bundle) -> Non
 
 
 def test_index_base_of_another_length_gives_way_to_the_first_period(default_bundle: Bundle) -> None:
-    chosen = state(normalisation=Normalisation.INDEX, index_base="2025",
-                   granularity=Granularity.QUARTER)
+    chosen = state(
+        normalisation=Normalisation.INDEX, index_base="2025", granularity=Granularity.QUARTER
+    )
     assert chosen.index_span() == parse_span("2024Q1")
-    yearly = state(normalisation=Normalisation.INDEX, index_base="2025",
-                   granularity=Granularity.YEAR)
+    yearly = state(
+        normalisation=Normalisation.INDEX, index_base="2025", granularity=Granularity.YEAR
+    )
     rows = series_rows(default_bundle, yearly)
     assert cell(rows, "DEU", "2025").value == 100
     per_year = series_rows(default_bundle, state(granularity=Granularity.YEAR))
     assert cell(rows, "USA", "2024").value == pytest.approx(
-        cell(per_year, "USA", "2024").value / cell(per_year, "USA", "2025").value * 100)
+        cell(per_year, "USA", "2024").value / cell(per_year, "USA", "2025").value * 100
+    )
 
 
 def test_index_on_a_zero_base_is_undefined() -> None:
@@ -101,7 +107,8 @@ def test_users_per_request(default_bundle: Bundle) -> None:
 def test_nine_month_totals_come_back_as_span_totals_never_split(default_bundle: Bundle) -> None:
     totals = span_totals(default_bundle, state())
     assert [(t.country, t.record.period_label, t.value) for t in totals] == [
-        ("DEU", "Jan–Sep 2024", 115.0), ("USA", "Jan–Sep 2024", 108.0),
+        ("DEU", "Jan–Sep 2024", 115.0),
+        ("USA", "Jan–Sep 2024", 108.0),
     ]
     assert span_totals(default_bundle, state(normalisation=Normalisation.SHARE)) == []
 

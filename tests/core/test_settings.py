@@ -27,14 +27,23 @@ from tgviewer.core.state.settings import (
 )
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 
-VIEW = ViewState(countries=("FRA", "DEU"), granularity=Granularity.HALF,
-                 first=quarter_index(2024, 1), last=quarter_index(2026, 1), measure="users",
-                 normalisation=Normalisation.PER_MILLION, view=ViewKind.RANKING,
-                 ranking_period="2025Q4")
-FULL = Settings(geometry="AdnQywADAAAAAAAA", window_state="AAAA/wAAAAD9AAAAAQ==",
-                last_bundle="/home/ann/bundles/2026.tgbundle",
-                recent_bundles=("/home/ann/bundles/2026.tgbundle", "/srv/old.tgbundle"),
-                view_state=VIEW)
+VIEW = ViewState(
+    countries=("FRA", "DEU"),
+    granularity=Granularity.HALF,
+    first=quarter_index(2024, 1),
+    last=quarter_index(2026, 1),
+    measure="users",
+    normalisation=Normalisation.PER_MILLION,
+    view=ViewKind.RANKING,
+    ranking_period="2025Q4",
+)
+FULL = Settings(
+    geometry="AdnQywADAAAAAAAA",
+    window_state="AAAA/wAAAAD9AAAAAQ==",
+    last_bundle="/home/ann/bundles/2026.tgbundle",
+    recent_bundles=("/home/ann/bundles/2026.tgbundle", "/srv/old.tgbundle"),
+    view_state=VIEW,
+)
 
 
 def settings_file(tmp_path: Path, content: bytes | str) -> Path:
@@ -72,7 +81,8 @@ def test_saved_file_is_pretty_sorted_json_with_its_format_version(tmp_path: Path
 
 
 def test_save_creates_the_folder_and_default_path_is_in_the_config_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Set here too: the no-Qt run (tests/core/no-qt.ini) does not load tests/conftest.py.
     monkeypatch.setenv("TGVIEWER_HOME", str(tmp_path))
     assert settings_path() == tmp_path / "config" / SETTINGS_FILE
@@ -171,36 +181,47 @@ DAMAGED = [
     pytest.param(b'{"format_version": 1,}', "line 1, column 22", id="bad-json"),
     pytest.param(b"", "line 1, column 1: Expecting value", id="empty"),
     pytest.param(TOO_BIG, "larger than 1,000,000 bytes", id="too-big"),
-    pytest.param(b'{"format_version": 1, "geometry": "\xff"}', "not UTF-8 text (byte 36)",
-                 id="not-utf8"),
+    pytest.param(
+        b'{"format_version": 1, "geometry": "\xff"}', "not UTF-8 text (byte 36)", id="not-utf8"
+    ),
     pytest.param(b"[1, 2]", "expected a JSON object at the top, found a list", id="list"),
     pytest.param(b"null", "found null", id="null"),
     pytest.param(DEEP, "nested too deeply", id="deep"),
-    pytest.param(b'{"format_version": 1' + b"0" * 5000 + b"}", "a number too long",
-                 id="long-number"),
-    pytest.param(document(format_version=...), "'format_version': expected a whole number",
-                 id="no-version"),
+    pytest.param(
+        b'{"format_version": 1' + b"0" * 5000 + b"}", "a number too long", id="long-number"
+    ),
+    pytest.param(
+        document(format_version=...), "'format_version': expected a whole number", id="no-version"
+    ),
     pytest.param(document(format_version="1"), "'format_version'", id="version-text"),
     pytest.param(document(format_version=True), "'format_version'", id="version-bool"),
     pytest.param(document(format_version=1.0), "'format_version'", id="version-float"),
-    pytest.param(document(format_version=0), "'format_version': expected 1, found 0",
-                 id="version-old"),
+    pytest.param(
+        document(format_version=0), "'format_version': expected 1, found 0", id="version-old"
+    ),
     pytest.param(document(geometry=12), "'geometry': expected text", id="geometry"),
     pytest.param(document(window_state=None), "'window_state'", id="window-state"),
     pytest.param(document(last_bundle=["/a"]), "'last_bundle'", id="last-bundle"),
     pytest.param(document(recent_bundles="/a"), "'recent_bundles'", id="recent-text"),
     pytest.param(document(recent_bundles=["/a", 3]), "'recent_bundles'", id="recent-number"),
     pytest.param(document(view_state=[]), "'view_state': expected an object", id="view-list"),
-    pytest.param(document(view_state={**VIEW.to_dict(), "countries": "FRA"}),
-                 "'view_state': field 'countries'", id="view-rejected"),
-    pytest.param(document(view_state={**VIEW.to_dict(), "range": "2024Q9"}),
-                 "'view_state': field 'range'", id="view-range"),
+    pytest.param(
+        document(view_state={**VIEW.to_dict(), "countries": "FRA"}),
+        "'view_state': field 'countries'",
+        id="view-rejected",
+    ),
+    pytest.param(
+        document(view_state={**VIEW.to_dict(), "range": "2024Q9"}),
+        "'view_state': field 'range'",
+        id="view-range",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("content", "problem"), DAMAGED)
 def test_a_damaged_file_is_kept_aside_and_defaults_are_used(
-        tmp_path: Path, content: bytes, problem: str) -> None:
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
     path = settings_file(tmp_path, content)
     loaded = load_settings(path)
     aside = tmp_path / "settings.json.corrupt"
@@ -231,7 +252,8 @@ def test_a_second_damaged_file_never_overwrites_the_first(tmp_path: Path) -> Non
 
 
 def test_without_hard_links_a_plain_rename_still_never_overwrites(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def no_links(source: object, target: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
@@ -245,7 +267,8 @@ def test_without_hard_links_a_plain_rename_still_never_overwrites(
 
 
 def test_a_damaged_file_that_cannot_be_moved_stays_and_is_not_written_over(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def refuse(*args: object) -> None:
         raise PermissionError(13, "Permission denied")
 
@@ -302,7 +325,8 @@ def test_saving_leaves_no_temporary_files(tmp_path: Path) -> None:
 
 
 def test_a_failed_save_leaves_the_previous_file_intact(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / SETTINGS_FILE
     save_settings(FULL, path)
     before = path.read_bytes()
@@ -324,8 +348,9 @@ def any_text() -> st.SearchStrategy[str]:
     # U+DC80-U+DCFF are how Python holds the bytes of a file name that is not valid in the
     # file system's encoding. (Other surrogates never come from real paths; a high and a low
     # one side by side would come back from JSON as the single character they encode.)
-    return st.text(st.one_of(st.characters(codec="utf-8"), st.integers(0xDC80, 0xDCFF).map(chr)),
-                   max_size=12)
+    return st.text(
+        st.one_of(st.characters(codec="utf-8"), st.integers(0xDC80, 0xDCFF).map(chr)), max_size=12
+    )
 
 
 @st.composite
@@ -370,8 +395,9 @@ def test_an_absurd_presentation_scale_is_a_damaged_file(tmp_path: Path) -> None:
     from tgviewer.core.state.settings import load_settings
 
     path = tmp_path / "settings.json"
-    path.write_text('{"format_version": 1, "presentation_scale": 1' + "0" * 400 + "}",
-                    encoding="utf-8")
+    path.write_text(
+        '{"format_version": 1, "presentation_scale": 1' + "0" * 400 + "}", encoding="utf-8"
+    )
     loaded = load_settings(path)
     assert loaded.notice is not None and "presentation_scale" in loaded.notice
     assert loaded.settings.presentation_scale == 1.5
@@ -387,11 +413,21 @@ def test_the_last_csv_mapping_round_trips_and_garbage_in_it_is_ignored(tmp_path:
     path = tmp_path / SETTINGS_FILE
     save_settings(Settings(theme="dark", csv_mapping=mapping), path)
     assert json.loads(path.read_text(encoding="utf-8"))["csv_mapping"] == {
-        "country": "Land", "country_as": "name", "start": None, "end": None, "period": "Zeit",
-        "measures": {"users": "n"}}
+        "country": "Land",
+        "country_as": "name",
+        "start": None,
+        "end": None,
+        "period": "Zeit",
+        "measures": {"users": "n"},
+    }
     assert load_settings(path) == LoadedSettings(Settings(theme="dark", csv_mapping=mapping))
-    for garbage in ("Land", [1], {"country": 3}, {"country_as": "flag"},
-                    {"measures": {"users": None}}):
+    for garbage in (
+        "Land",
+        [1],
+        {"country": 3},
+        {"country_as": "flag"},
+        {"measures": {"users": None}},
+    ):
         loaded = load_settings(settings_file(tmp_path, document(csv_mapping=garbage)))
         assert loaded == LoadedSettings(FULL)  # the rest is kept, without notice
     assert Settings.from_dict({"format_version": 1}).csv_mapping is None

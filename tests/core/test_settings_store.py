@@ -27,19 +27,22 @@ def test_a_change_is_told_once_and_no_change_not_at_all(tmp_path: Path) -> None:
 
 def test_saving_gathers_then_writes_what_load_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "config" / "settings.json"
-    store = SettingsStore(Settings(theme="dark"), path,
-                          gather=lambda s: dataclasses.replace(s, geometry="AAAA"))
+    store = SettingsStore(
+        Settings(theme="dark"), path, gather=lambda s: dataclasses.replace(s, geometry="AAAA")
+    )
     assert store.gathered() == Settings(theme="dark", geometry="AAAA")
     assert store.save()
     assert store.settings == Settings(theme="dark", geometry="AAAA")
     assert load_settings(path).settings == store.settings
 
 
-def test_settings_that_must_not_be_saved_over_are_gathered_but_not_written(
-        tmp_path: Path) -> None:
+def test_settings_that_must_not_be_saved_over_are_gathered_but_not_written(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
-    store = SettingsStore.loaded(LoadedSettings(Settings(theme="dark"), writable=False), path,
-                                 gather=lambda s: dataclasses.replace(s, geometry="AAAA"))
+    store = SettingsStore.loaded(
+        LoadedSettings(Settings(theme="dark"), writable=False),
+        path,
+        gather=lambda s: dataclasses.replace(s, geometry="AAAA"),
+    )
     assert not store.writable
     assert not store.save()
     assert store.settings.geometry == "AAAA"
@@ -47,7 +50,8 @@ def test_settings_that_must_not_be_saved_over_are_gathered_but_not_written(
 
 
 def test_a_disk_that_refuses_the_write_is_logged_and_reported_never_raised(
-        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the config folder should be", encoding="utf-8")
     reported: list[str] = []

@@ -33,12 +33,22 @@ def saved_of(bundle: Bundle, **changes: object) -> SavedView:
     return SavedView(state, BundleRef.of(bundle))
 
 
-def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path,
-                                                         default_bundle: Bundle) -> None:
-    saved = saved_of(default_bundle, view=ViewKind.COMPARE, normalisation=Normalisation.INDEX,
-                     index_base="2024Q3", log_scale=True, compare_a="2024", compare_b="2025",
-                     compare_order=CompareOrder.NAME, scatter_period="2025H1",
-                     ranking_period="2025Q4", countries=("GBR", "DEU", "FRA"))
+def test_a_saved_view_round_trips_to_an_identical_state(
+    tmp_path: Path, default_bundle: Bundle
+) -> None:
+    saved = saved_of(
+        default_bundle,
+        view=ViewKind.COMPARE,
+        normalisation=Normalisation.INDEX,
+        index_base="2024Q3",
+        log_scale=True,
+        compare_a="2024",
+        compare_b="2025",
+        compare_order=CompareOrder.NAME,
+        scatter_period="2025H1",
+        ranking_period="2025Q4",
+        countries=("GBR", "DEU", "FRA"),
+    )
     path = tmp_path / "my view.tgview"
     write_view(path, saved)
     again = read_view(path)
@@ -49,16 +59,16 @@ def test_a_saved_view_round_trips_to_an_identical_state(tmp_path: Path,
 
 def test_the_bundle_is_named_by_id_and_checksum(default_bundle: Bundle) -> None:
     saved = saved_of(default_bundle)
-    newer = dataclasses.replace(saved, bundle=dataclasses.replace(saved.bundle,
-                                                                  checksum="0" * 64))
+    newer = dataclasses.replace(saved, bundle=dataclasses.replace(saved.bundle, checksum="0" * 64))
     assert bundle_match(newer, default_bundle) is BundleMatch.OTHER_VERSION
     other = dataclasses.replace(saved, bundle=BundleRef("someone-else", "Other", "1" * 64))
     assert bundle_match(other, default_bundle) is BundleMatch.OTHER
     assert "as of 2026-05-30" in saved.bundle.describe()
 
 
-def test_writing_replaces_atomically_and_keeps_nothing_else(tmp_path: Path,
-                                                             default_bundle: Bundle) -> None:
+def test_writing_replaces_atomically_and_keeps_nothing_else(
+    tmp_path: Path, default_bundle: Bundle
+) -> None:
     path = tmp_path / "view.tgview"
     path.write_text("old", encoding="utf-8")
     write_view(path, saved_of(default_bundle))
@@ -72,18 +82,21 @@ def document(bundle: Bundle) -> dict[str, object]:
     return saved_of(bundle).to_dict()
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "line 1, column 1"),
-    (b'{"format": "tgviewer-view", "format_version": 1, "bundle": {', "line 1, column 61"),
-    (b"\xff\xfe\x00garbage", "not UTF-8 text"),
-    (b"[1, 2]", "expected a JSON object at the top, found a list"),
-    (b'{"format": "something"}', "not a tgviewer saved view"),
-    (b'{"format": "tgviewer-view", "format_version": 9}', "saved by a newer tgviewer"),
-    (b'{"format": "tgviewer-view", "format_version": "1"}', "field 'format_version'"),
-    (b'{"format": "tgviewer-view", "format_version": 1, "bundle": 3}', "field 'bundle'"),
-    (b"[" * 100_000 + b"]" * 100_000, "larger than|nested too deeply"),
-    (b" " * 300_000, "larger than 256,000 bytes"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "line 1, column 1"),
+        (b'{"format": "tgviewer-view", "format_version": 1, "bundle": {', "line 1, column 61"),
+        (b"\xff\xfe\x00garbage", "not UTF-8 text"),
+        (b"[1, 2]", "expected a JSON object at the top, found a list"),
+        (b'{"format": "something"}', "not a tgviewer saved view"),
+        (b'{"format": "tgviewer-view", "format_version": 9}', "saved by a newer tgviewer"),
+        (b'{"format": "tgviewer-view", "format_version": "1"}', "field 'format_version'"),
+        (b'{"format": "tgviewer-view", "format_version": 1, "bundle": 3}', "field 'bundle'"),
+        (b"[" * 100_000 + b"]" * 100_000, "larger than|nested too deeply"),
+        (b" " * 300_000, "larger than 256,000 bytes"),
+    ],
+)
 def test_a_bad_file_says_what_and_where(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "bad.tgview"
     path.write_bytes(content)
@@ -115,11 +128,16 @@ def test_missing_and_folder_paths(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
-                    lambda children: st.lists(children) | st.dictionaries(st.text(), children),
-                    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=20,
+    )
+)
 def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(
-        default_bundle_as_read: Bundle, value: object) -> None:
+    default_bundle_as_read: Bundle, value: object
+) -> None:
     import tempfile
 
     doc = document(default_bundle_as_read)  # session-scoped: hypothesis runs it many times
@@ -135,8 +153,9 @@ def test_any_json_inside_the_state_gives_a_view_file_error_or_a_view(
                 assert "fuzz.tgview" in str(exc)
 
 
-def test_saving_into_a_missing_folder_fails_without_making_it(tmp_path: Path,
-                                                              default_bundle: Bundle) -> None:
+def test_saving_into_a_missing_folder_fails_without_making_it(
+    tmp_path: Path, default_bundle: Bundle
+) -> None:
     with pytest.raises(ViewFileError, match="cannot write here"):
         write_view(tmp_path / "typo" / "v.tgview", saved_of(default_bundle))
     assert not (tmp_path / "typo").exists()
@@ -150,7 +169,6 @@ def test_adapting_a_view_names_the_countries_left_out(default_bundle: Bundle) ->
     other = dataclasses.replace(saved, bundle=BundleRef("other", "Other", "1" * 64))
     state, left_out = adapt_view(other, default_bundle, "v.tgview")
     assert state.countries == ("GBR", "FRA") and left_out == ["XXA"]
-    nowhere = dataclasses.replace(other, state=dataclasses.replace(other.state,
-                                                                   countries=("XXA",)))
+    nowhere = dataclasses.replace(other, state=dataclasses.replace(other.state, countries=("XXA",)))
     with pytest.raises(ViewNotApplicableError, match=r"v\.tgview: none of its countries"):
         adapt_view(nowhere, default_bundle, "v.tgview")

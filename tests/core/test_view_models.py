@@ -69,8 +69,13 @@ def test_the_trend_holds_every_point_and_span_total(bundle: Bundle) -> None:
 
 
 def test_the_trend_lists_countries_an_index_cannot_draw(bundle: Bundle) -> None:
-    state = state_for(bundle, ViewKind.TREND, countries=("FRA", "DEU"),
-                      normalisation=Normalisation.INDEX, index_base="2024Q1")
+    state = state_for(
+        bundle,
+        ViewKind.TREND,
+        countries=("FRA", "DEU"),
+        normalisation=Normalisation.INDEX,
+        index_base="2024Q1",
+    )
     model = view_model(bundle, state)
     assert isinstance(model, TrendModel)
     germany = [r for r in model.rows_of("DEU") if r.raw == r.raw]
@@ -82,38 +87,59 @@ def test_the_trend_lists_countries_an_index_cannot_draw(bundle: Bundle) -> None:
 def test_a_ratio_is_never_taken_per_inhabitant(bundle: Bundle) -> None:
     countries = ("FRA", "DEU", "USA")
     for kind in (ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE):
-        per_million = view_model(bundle, state_for(
-            bundle, kind, countries=countries, measure=USERS_PER_REQUEST,
-            normalisation=Normalisation.PER_MILLION))
-        absolute = view_model(bundle, state_for(
-            bundle, kind, countries=countries, measure=USERS_PER_REQUEST))
+        per_million = view_model(
+            bundle,
+            state_for(
+                bundle,
+                kind,
+                countries=countries,
+                measure=USERS_PER_REQUEST,
+                normalisation=Normalisation.PER_MILLION,
+            ),
+        )
+        absolute = view_model(
+            bundle, state_for(bundle, kind, countries=countries, measure=USERS_PER_REQUEST)
+        )
         column = "value_a" if kind is ViewKind.COMPARE else "value"
         figures = per_million.data_table().column(column)
         assert figures and figures == absolute.data_table().column(column), kind
         assert "per million" not in per_million.text.title, kind
         assert "population" not in per_million.text.subtitle, kind
         assert RATIO_NOT_PER_CAPITA in per_million.notes, kind
-    compare = view_model(bundle, state_for(
-        bundle, ViewKind.COMPARE, countries=countries, measure=USERS_PER_REQUEST,
-        normalisation=Normalisation.PER_MILLION))
+    compare = view_model(
+        bundle,
+        state_for(
+            bundle,
+            ViewKind.COMPARE,
+            countries=countries,
+            measure=USERS_PER_REQUEST,
+            normalisation=Normalisation.PER_MILLION,
+        ),
+    )
     assert isinstance(compare, CompareModel) and compare.comparison is not None
     assert not compare.comparison.per_capita
     # Counts per inhabitant are scaled, though.
-    users = view_model(bundle, state_for(bundle, ViewKind.TREND, countries=countries,
-                                         normalisation=Normalisation.PER_MILLION))
+    users = view_model(
+        bundle,
+        state_for(
+            bundle, ViewKind.TREND, countries=countries, normalisation=Normalisation.PER_MILLION
+        ),
+    )
     assert "per million inhabitants" in users.text.title
 
 
 def test_the_ranking_orders_by_value_then_code(bundle: Bundle) -> None:
-    state = state_for(bundle, ViewKind.RANKING, countries=("USA", "FRA", "DEU", "ISL"),
-                      ranking_period="2025Q1")
+    state = state_for(
+        bundle, ViewKind.RANKING, countries=("USA", "FRA", "DEU", "ISL"), ranking_period="2025Q1"
+    )
     model = view_model(bundle, state)
     assert isinstance(model, RankingModel)
     assert model.shown == (parse_span("2025Q1"),) and model.period == parse_span("2025Q1")
     values = [r.value for r in model.ranked]
     assert values == sorted(values, reverse=True)
     assert [r.country for r in model.unranked] == [
-        c for c in state.countries if c not in {r.country for r in model.ranked}]
+        c for c in state.countries if c not in {r.country for r in model.ranked}
+    ]
     assert model.caption == model.text.title == "Users affected, Q1 2025"
     rows = series_rows(bundle, state, [parse_span("2025Q1")])
     tied = tuple(dataclasses.replace(r, value=5.0) for r in rows if r.known)
@@ -124,8 +150,17 @@ def test_a_ranking_period_outside_the_range_gives_the_last_period(bundle: Bundle
     state = state_for(bundle, ViewKind.RANKING, ranking_period="2025")
     model = view_model(bundle, state)
     assert model.shown == (state.periods()[-1],)
-    years = view_model(bundle, state_for(bundle, ViewKind.RANKING, ranking_period="2024Q1",
-                                         first=0, last=0, granularity=Granularity.YEAR))
+    years = view_model(
+        bundle,
+        state_for(
+            bundle,
+            ViewKind.RANKING,
+            ranking_period="2024Q1",
+            first=0,
+            last=0,
+            granularity=Granularity.YEAR,
+        ),
+    )
     assert years.message in (NO_PERIOD_MESSAGE, NO_COUNTRY_MESSAGE) or years.shown
 
 
@@ -140,8 +175,10 @@ def test_compare_picks_a_like_for_like_pair_and_orders_rows(bundle: Bundle) -> N
     state = state_for(bundle, ViewKind.COMPARE, compare_order=CompareOrder.NAME)
     model = view_model(bundle, state)
     assert isinstance(model, CompareModel)
-    assert model.suggestions and (model.a, model.b) == (model.suggestions[0].a,
-                                                        model.suggestions[0].b)
+    assert model.suggestions and (model.a, model.b) == (
+        model.suggestions[0].a,
+        model.suggestions[0].b,
+    )
     assert model.shown == (model.a, model.b)
     names = [r.name for r in model.rows]
     assert names == sorted(names)
@@ -149,8 +186,9 @@ def test_compare_picks_a_like_for_like_pair_and_orders_rows(bundle: Bundle) -> N
 
 
 def test_compare_of_unequal_periods_says_it_compares_averages(bundle: Bundle) -> None:
-    model = view_model(bundle, state_for(bundle, ViewKind.COMPARE, compare_a="2024Q1-2024Q3",
-                                         compare_b="2025Q1"))
+    model = view_model(
+        bundle, state_for(bundle, ViewKind.COMPARE, compare_a="2024Q1-2024Q3", compare_b="2025Q1")
+    )
     assert model.notes and model.notes[0].startswith("⚠ Jan–Sep 2024 (3 quarters)")
     assert isinstance(model, CompareModel) and "per-quarter average" in model.unit
 
@@ -160,8 +198,9 @@ def test_coverage_and_scatter(bundle: Bundle) -> None:
     assert isinstance(coverage, CoverageModel) and coverage.grid is not None
     assert coverage.order == tuple(row.country for row in coverage.grid.rows)
     assert "per million" not in coverage.text.subtitle
-    scatter = view_model(bundle, state_for(bundle, ViewKind.SCATTER,
-                                           normalisation=Normalisation.PER_MILLION))
+    scatter = view_model(
+        bundle, state_for(bundle, ViewKind.SCATTER, normalisation=Normalisation.PER_MILLION)
+    )
     assert isinstance(scatter, ScatterModel) and scatter.scatter is not None
     assert scatter.per_capita and scatter.x_label.endswith("per million inhabitants")
     assert scatter.shown == (scatter.period,)
@@ -171,8 +210,9 @@ def test_coverage_and_scatter(bundle: Bundle) -> None:
 def test_each_view_declares_the_fields_it_is_drawn_from(bundle: Bundle) -> None:
     assert set(INPUTS) == set(ViewKind) == set(BUILDERS)
     state = state_for(bundle, ViewKind.TREND)
-    assert model_inputs(ViewKind.TREND, dataclasses.replace(state, ranking_period="2025Q1")) \
-        == model_inputs(ViewKind.TREND, state)
+    assert model_inputs(
+        ViewKind.TREND, dataclasses.replace(state, ranking_period="2025Q1")
+    ) == model_inputs(ViewKind.TREND, state)
     assert "ranking_period" in INPUTS[ViewKind.RANKING]
     assert "log_scale" not in INPUTS[ViewKind.TABLE]
     assert "granularity" not in INPUTS[ViewKind.COMPARE]
@@ -194,8 +234,9 @@ def test_trend_and_table_share_their_rows(bundle: Bundle) -> None:
 
 
 def test_a_model_sees_only_its_declared_fields(bundle: Bundle) -> None:
-    state = state_for(bundle, ViewKind.COVERAGE, normalisation=Normalisation.PER_MILLION,
-                      log_scale=True)
+    state = state_for(
+        bundle, ViewKind.COVERAGE, normalisation=Normalisation.PER_MILLION, log_scale=True
+    )
     model = view_model(bundle, state)
     assert model.state.normalisation is Normalisation.ABSOLUTE
     assert model.state.log_scale is False and model.state.view is ViewKind.COVERAGE

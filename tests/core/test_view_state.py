@@ -22,7 +22,8 @@ from tgviewer.core.state.view_state import (
 
 
 def test_default_state_shows_the_whole_range_and_the_largest_countries(
-        default_bundle: Bundle) -> None:
+    default_bundle: Bundle,
+) -> None:
     state = default_view_state(default_bundle)
     assert state.span == parse_span("2024Q1-2026Q1")
     assert state.measure == "users"
@@ -35,8 +36,9 @@ def test_one_update_notifies_once_whatever_it_changes() -> None:
     store = ViewStateStore(ViewState(countries=("FRA",)))
     heard: list[tuple[ViewState, ViewState]] = []
     unsubscribe = store.subscribe(lambda old, new: heard.append((old, new)))
-    assert store.update(countries=("FRA", "DEU"), measure="requests",
-                        normalisation=Normalisation.SHARE)
+    assert store.update(
+        countries=("FRA", "DEU"), measure="requests", normalisation=Normalisation.SHARE
+    )
     assert len(heard) == 1
     assert heard[0][0].countries == ("FRA",)
     assert heard[0][1] == store.state
@@ -48,37 +50,55 @@ def test_one_update_notifies_once_whatever_it_changes() -> None:
 
 
 def test_state_round_trips_through_json() -> None:
-    state = ViewState(countries=("FRA", "DEU", "USA"), granularity=Granularity.HALF,
-                      first=parse_span("2024").first, last=parse_span("2026Q1").last,
-                      measure="users", normalisation=Normalisation.PER_MILLION,
-                      view=ViewKind.RANKING, ranking_period="2025Q4",
-                      compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3",
-                      compare_order=CompareOrder.B, coverage_order=CoverageOrder.COVERAGE,
-                      index_base="2025H1", log_scale=True)
+    state = ViewState(
+        countries=("FRA", "DEU", "USA"),
+        granularity=Granularity.HALF,
+        first=parse_span("2024").first,
+        last=parse_span("2026Q1").last,
+        measure="users",
+        normalisation=Normalisation.PER_MILLION,
+        view=ViewKind.RANKING,
+        ranking_period="2025Q4",
+        compare_a="2024Q1-2024Q3",
+        compare_b="2025Q1-2025Q3",
+        compare_order=CompareOrder.B,
+        coverage_order=CoverageOrder.COVERAGE,
+        index_base="2025H1",
+        log_scale=True,
+    )
     assert ViewState.from_dict(json.loads(json.dumps(state.to_dict()))) == state
     assert [p.code for p in state.periods()] == ["2024H1", "2024H2", "2025H1", "2025H2"]
 
 
 def test_a_state_saved_before_compare_existed_still_reads() -> None:
     document = ViewState(countries=("FRA",), first=8096, last=8100).to_dict()
-    for name in ("compare_a", "compare_b", "compare_order", "coverage_order", "index_base",
-                 "log_scale"):
+    for name in (
+        "compare_a",
+        "compare_b",
+        "compare_order",
+        "coverage_order",
+        "index_base",
+        "log_scale",
+    ):
         del document[name]
     state = ViewState.from_dict(document)
     assert (state.compare_a, state.compare_order) == (None, CompareOrder.PERCENT)
     assert (state.index_base, state.log_scale) == (None, False)
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"countries": "FRA"}, "field 'countries': expected list"),
-    ({"granularity": "month"}, "'month' is not one of quarter, half, year"),
-    ({"range": "2024Q9"}, "field 'range' or 'ranking_period'"),
-    ({"view": 3}, "field 'view': expected str"),
-    ({"compare_a": "2024Q7"}, "field 'compare_a'"),
-    ({"compare_order": "size"}, "'size' is not one of a, b, change, percent, name"),
-    ({"log_scale": "yes"}, "field 'log_scale': expected bool"),
-    ({"index_base": "base"}, "field 'index_base'"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"countries": "FRA"}, "field 'countries': expected list"),
+        ({"granularity": "month"}, "'month' is not one of quarter, half, year"),
+        ({"range": "2024Q9"}, "field 'range' or 'ranking_period'"),
+        ({"view": 3}, "field 'view': expected str"),
+        ({"compare_a": "2024Q7"}, "field 'compare_a'"),
+        ({"compare_order": "size"}, "'size' is not one of a, b, change, percent, name"),
+        ({"log_scale": "yes"}, "field 'log_scale': expected bool"),
+        ({"index_base": "base"}, "field 'index_base'"),
+    ],
+)
 def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: str) -> None:
     document = {**ViewState(countries=("FRA",), first=8096, last=8100).to_dict(), **change}
     with pytest.raises(ValueError, match=message):
@@ -86,9 +106,14 @@ def test_a_bad_saved_state_names_the_field(change: dict[str, object], message: s
 
 
 def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on(default_bundle: Bundle) -> None:
-    saved = ViewState(countries=("FRA", "ZZZ", "USA"), first=parse_span("2023Q1").first,
-                      last=parse_span("2025Q4").first, measure="users_per_request",
-                      service="Telegram", ranking_period="2023Q2")
+    saved = ViewState(
+        countries=("FRA", "ZZZ", "USA"),
+        first=parse_span("2023Q1").first,
+        last=parse_span("2025Q4").first,
+        measure="users_per_request",
+        service="Telegram",
+        ranking_period="2023Q2",
+    )
     fitted = fit_to_bundle(saved, default_bundle)
     assert fitted is not None
     assert fitted.countries == ("FRA", "USA")  # ZZZ has no records here
@@ -97,21 +122,32 @@ def test_a_saved_state_is_fitted_to_the_bundle_it_reopens_on(default_bundle: Bun
     assert fitted.ranking_period is None  # 2023Q2 is outside the range now
 
 
-@pytest.mark.parametrize("change", [
-    {"countries": ("ZZZ",)},
-    {"first": parse_span("2019Q1").first, "last": parse_span("2019Q4").first},
-])
-def test_a_saved_state_that_no_longer_applies_is_dropped(change: dict[str, object],
-                                                          default_bundle: Bundle) -> None:
-    saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
-                      last=parse_span("2025Q4").first)
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"countries": ("ZZZ",)},
+        {"first": parse_span("2019Q1").first, "last": parse_span("2019Q4").first},
+    ],
+)
+def test_a_saved_state_that_no_longer_applies_is_dropped(
+    change: dict[str, object], default_bundle: Bundle
+) -> None:
+    saved = ViewState(
+        countries=("FRA",), first=parse_span("2024Q1").first, last=parse_span("2025Q4").first
+    )
     assert fit_to_bundle(dataclasses.replace(saved, **change), default_bundle) is None
 
 
 def test_a_measure_or_service_the_bundle_lacks_falls_back_to_the_default(
-        default_bundle: Bundle) -> None:
-    saved = ViewState(countries=("FRA",), first=parse_span("2024Q1").first,
-                      last=parse_span("2025Q4").first, measure="kittens", service="Signal")
+    default_bundle: Bundle,
+) -> None:
+    saved = ViewState(
+        countries=("FRA",),
+        first=parse_span("2024Q1").first,
+        last=parse_span("2025Q4").first,
+        measure="kittens",
+        service="Signal",
+    )
     fitted = fit_to_bundle(saved, default_bundle)
     assert fitted is not None
     assert (fitted.measure, fitted.service) == ("users", "Telegram")

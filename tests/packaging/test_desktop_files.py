@@ -27,8 +27,10 @@ MIME = LINUX / f"{APP_ID}.mime.xml"
 FLATPAK = PACKAGING / "flatpak" / f"{APP_ID}.yml"
 INNO = PACKAGING / "windows" / "tgviewer.iss"
 SPEC = PACKAGING / "tgviewer.spec"
-MIME_TYPES = {"application/x-tgviewer-bundle": "*.tgbundle",
-              "application/x-tgviewer-view": "*.tgview"}
+MIME_TYPES = {
+    "application/x-tgviewer-bundle": "*.tgbundle",
+    "application/x-tgviewer-view": "*.tgview",
+}
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 
 
@@ -48,15 +50,19 @@ def desktop_entries() -> dict[str, str]:
 
 
 def test_the_desktop_file_validates() -> None:
-    result = subprocess.run([tool("desktop-file-validate"), str(DESKTOP)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "error" not in result.stdout.lower()
 
 
 def test_the_metainfo_validates() -> None:
-    result = subprocess.run([tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -64,8 +70,9 @@ def test_the_mime_database_maps_both_suffixes(tmp_path: Path) -> None:
     packages = tmp_path / "mime" / "packages"
     packages.mkdir(parents=True)
     shutil.copyfile(MIME, packages / f"{APP_ID}.xml")
-    subprocess.run([tool("update-mime-database"), str(tmp_path / "mime")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool("update-mime-database"), str(tmp_path / "mime")], check=True, capture_output=True
+    )
     globs = (tmp_path / "mime" / "globs2").read_text(encoding="utf-8").splitlines()
     for mime_type, pattern in MIME_TYPES.items():
         assert f"60:{mime_type}:{pattern}" in globs

@@ -21,8 +21,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 def test_the_packaged_pngs_have_the_sizes_they_are_named_for() -> None:
     paths = icon_paths()
     assert [png_size(p.read_bytes()) for p in paths] == [(s, s) for s in ICON_SIZES]
-    assert (paths[0].parent / "tgviewer.svg").read_bytes() == \
-        (ROOT / "resources" / "icons" / "tgviewer.svg").read_bytes()
+    assert (paths[0].parent / "tgviewer.svg").read_bytes() == (
+        ROOT / "resources" / "icons" / "tgviewer.svg"
+    ).read_bytes()
 
 
 def test_the_windows_icon_holds_every_size_up_to_256() -> None:
@@ -32,8 +33,9 @@ def test_the_windows_icon_holds_every_size_up_to_256() -> None:
     sizes = []
     for index in range(count):
         width, height, _c, _r, _p, _b, length, offset = struct.unpack(
-            "<BBBBHHII", data[6 + 16 * index: 22 + 16 * index])
-        image = data[offset:offset + length]
+            "<BBBBHHII", data[6 + 16 * index : 22 + 16 * index]
+        )
+        image = data[offset : offset + length]
         assert len(image) == length
         sizes.append(width or 256)
         if image.startswith(PNG_SIGNATURE):
@@ -47,10 +49,12 @@ def test_the_macos_icon_is_a_well_formed_icns_up_to_1024() -> None:
     assert struct.unpack(">I", data[4:8])[0] == len(data)
     position, kinds, largest = 8, [], 0
     while position < len(data):
-        kind, length = data[position:position + 4], struct.unpack(
-            ">I", data[position + 4:position + 8])[0]
+        kind, length = (
+            data[position : position + 4],
+            struct.unpack(">I", data[position + 4 : position + 8])[0],
+        )
         assert length >= 8
-        body = data[position + 8:position + length]
+        body = data[position + 8 : position + length]
         if body.startswith(PNG_SIGNATURE):
             largest = max(largest, png_size(body)[0])
         kinds.append(kind)

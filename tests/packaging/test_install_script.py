@@ -42,14 +42,23 @@ def app_folder(tmp_path: Path) -> Path:
 
 
 def install(folder: Path, prefix: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(prefix.parent),
-           "PREFIX": str(prefix)}
-    return subprocess.run(["sh", str(folder / "install.sh"), *arguments], env=env,
-                          capture_output=True, text=True, timeout=60)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(prefix.parent),
+        "PREFIX": str(prefix),
+    }
+    return subprocess.run(
+        ["sh", str(folder / "install.sh"), *arguments],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_install_puts_the_app_menu_entry_file_types_and_icons_in_place(
-        app_folder: Path, tmp_path: Path) -> None:
+    app_folder: Path, tmp_path: Path
+) -> None:
     prefix = tmp_path / "home" / ".local"
     result = install(app_folder, prefix)
     assert result.returncode == 0, result.stderr
@@ -69,9 +78,11 @@ def test_install_puts_the_app_menu_entry_file_types_and_icons_in_place(
         globs = (share / "mime" / "globs2").read_text(encoding="utf-8")
         assert "application/x-tgviewer-bundle:*.tgbundle" in globs
     if shutil.which("desktop-file-validate"):
-        check = subprocess.run(["desktop-file-validate",
-                                str(share / "applications" / f"{APP_ID}.desktop")],
-                               capture_output=True, text=True)
+        check = subprocess.run(
+            ["desktop-file-validate", str(share / "applications" / f"{APP_ID}.desktop")],
+            capture_output=True,
+            text=True,
+        )
         assert check.returncode == 0, check.stdout
 
 

@@ -23,11 +23,17 @@ def make_window(qtbot: QtBot, default_bundle: Bundle) -> MakeWindow:
     window outlives its test.
     """
 
-    def make(bundle: Bundle | None = None, *, state: ViewState | None = None,
-             settings: LoadedSettings | None = None, bundle_path: str | None = None,
-             show: bool = True) -> MainWindow:
-        window = MainWindow(default_bundle if bundle is None else bundle, state, settings,
-                            bundle_path)
+    def make(
+        bundle: Bundle | None = None,
+        *,
+        state: ViewState | None = None,
+        settings: LoadedSettings | None = None,
+        bundle_path: str | None = None,
+        show: bool = True,
+    ) -> MainWindow:
+        window = MainWindow(
+            default_bundle if bundle is None else bundle, state, settings, bundle_path
+        )
         qtbot.addWidget(window)
         if show:
             window.show()

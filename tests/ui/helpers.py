@@ -18,9 +18,15 @@ from tgviewer.ui.window.main_window import MainWindow
 class MakeWindow(Protocol):
     """The type of the ``make_window`` fixture (tests/ui/conftest.py): builds a main window."""
 
-    def __call__(self, bundle: Bundle | None = None, *, state: ViewState | None = None,
-                 settings: LoadedSettings | None = None, bundle_path: str | None = None,
-                 show: bool = True) -> MainWindow: ...
+    def __call__(
+        self,
+        bundle: Bundle | None = None,
+        *,
+        state: ViewState | None = None,
+        settings: LoadedSettings | None = None,
+        bundle_path: str | None = None,
+        show: bool = True,
+    ) -> MainWindow: ...
 
 
 def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
@@ -35,9 +41,13 @@ def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
 
 def changed_state(window: MainWindow) -> None:
     """Change many fields of the window's state at once, away from the default."""
-    window.store.update(countries=("GBR", "FRA", "DEU"), view=ViewKind.RANKING,
-                        normalisation=Normalisation.PER_MILLION, log_scale=True,
-                        ranking_period="2025Q2")
+    window.store.update(
+        countries=("GBR", "FRA", "DEU"),
+        view=ViewKind.RANKING,
+        normalisation=Normalisation.PER_MILLION,
+        log_scale=True,
+        ranking_period="2025Q2",
+    )
 
 
 def saved_default_view(window: MainWindow, tmp_path: Path) -> tuple[object, Path]:

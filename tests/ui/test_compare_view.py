@@ -12,13 +12,18 @@ from tgviewer.ui.window.main_window import MainWindow
 
 
 def open_compare(window: MainWindow, *countries: str, **changes: object) -> None:
-    window.store.update(view=ViewKind.COMPARE,
-                        countries=countries or tuple(window.bundle.countries), **changes)
+    window.store.update(
+        view=ViewKind.COMPARE, countries=countries or tuple(window.bundle.countries), **changes
+    )
 
 
 def test_compare_jan_sep_per_million_shows_growth_and_the_rest(window: MainWindow) -> None:
-    open_compare(window, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3",
-                 normalisation=Normalisation.PER_MILLION)
+    open_compare(
+        window,
+        compare_a="2024Q1-2024Q3",
+        compare_b="2025Q1-2025Q3",
+        normalisation=Normalisation.PER_MILLION,
+    )
     view = window.compare
     assert window.current_view() is view
     assert len(view.order) == 23 and view.left_out.count() == 60

@@ -39,14 +39,14 @@ class Host:
     bundle_path: str | None = None
     shown: list[tuple[Bundle, str | None, ViewState | None]] = field(default_factory=list)
 
-    def set_bundle(self, bundle: Bundle, path: str | None,
-                   state: ViewState | None = None) -> None:
+    def set_bundle(self, bundle: Bundle, path: str | None, state: ViewState | None = None) -> None:
         self.shown.append((bundle, path, state))
         self.bundle, self.bundle_path = bundle, path
 
 
 def test_exports_need_only_the_state_the_bundle_and_a_notifier(
-        qtbot: QtBot, default_bundle: Bundle, tmp_path: Path) -> None:
+    qtbot: QtBot, default_bundle: Bundle, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     state = default_view_state(default_bundle)
@@ -62,16 +62,24 @@ def test_exports_need_only_the_state_the_bundle_and_a_notifier(
 
 
 def test_a_bundle_that_cannot_be_opened_is_said_and_forgotten_if_gone(
-        qtbot: QtBot, default_bundle: Bundle, tmp_path: Path) -> None:
+    qtbot: QtBot, default_bundle: Bundle, tmp_path: Path
+) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     gone = str((tmp_path / "gone.tgbundle").resolve())
-    settings = SettingsStore(Settings(recent_bundles=(gone, "/srv/kept.tgbundle")),
-                             tmp_path / "settings.json")
+    settings = SettingsStore(
+        Settings(recent_bundles=(gone, "/srv/kept.tgbundle")), tmp_path / "settings.json"
+    )
     host, told = Host(default_bundle), Told()
-    commands = BundleCommands(QtViewStateStore(default_view_state(default_bundle)), settings,
-                              told, host, parent, show_details=lambda _code: None,
-                              open_view=lambda _path: True)
+    commands = BundleCommands(
+        QtViewStateStore(default_view_state(default_bundle)),
+        settings,
+        told,
+        host,
+        parent,
+        show_details=lambda _code: None,
+        open_view=lambda _path: True,
+    )
     assert not commands.open_file(gone)
     assert told.notices == ["Could not open gone.tgbundle; nothing changed."]
     assert told.warnings[0][0] == "The bundle could not be opened"

@@ -34,6 +34,7 @@ def page_of(qtbot: QtBot, bundle: Bundle) -> Iterator[object]:
         page = ChartPage(bundle, state)
         pages.append(page)
         return page
+
     yield make
     for page in pages:
         page.close()
@@ -47,8 +48,9 @@ def read_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
 
 def state_for(bundle: Bundle, view: ViewKind, **changes: object) -> ViewState:
     countries = tuple(c for c in ALL if c in bundle.countries)
-    return dataclasses.replace(default_view_state(bundle), view=view, countries=countries,
-                               **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(
+        default_view_state(bundle), view=view, countries=countries, **changes
+    )  # type: ignore[arg-type]
 
 
 def test_the_header_names_chart_source_bundle_and_view(page_of, bundle: Bundle) -> None:
@@ -74,8 +76,11 @@ def test_trend_csv_holds_exactly_the_points_drawn(page_of, bundle: Bundle) -> No
             for x, y in zip(xs, ys, strict=True):
                 drawn[(country, int(x))] = (float(y), status)
     position = view._positions
-    points = {(r["country"], position[r["period"]]): (float(r["value"]), r["status"])
-              for r in rows if r["status"] in ("reported", "derived") and r["value"]}
+    points = {
+        (r["country"], position[r["period"]]): (float(r["value"]), r["status"])
+        for r in rows
+        if r["status"] in ("reported", "derived") and r["value"]
+    }
     assert points == drawn
     assert len(drawn) > 20
     unknown = [r for r in rows if r["status"] == "unknown"]
@@ -92,14 +97,15 @@ def test_ranking_csv_follows_the_bars(page_of, bundle: Bundle) -> None:
     _, rows = read_csv(page.data_csv())
     widths = [float(w) for w in view.bars.opts["width"]]
     drawn = [r for r in rows if r["value"]]
-    assert [r["country"] for r in drawn] == view.order[:len(widths)]
+    assert [r["country"] for r in drawn] == view.order[: len(widths)]
     assert [float(r["value"]) for r in drawn] == pytest.approx(widths, rel=1e-12)
     unranked = [r.country for r in view.model.unranked]
     assert [r["country"] for r in rows if not r["value"]] == unranked
     for row in drawn:  # per million: the population used is named
         assert int(row["population"]) > 100_000 and row["population_year"].isdigit()
         assert float(row["value"]) == pytest.approx(
-            float(row["records_figure"]) / int(row["population"]) * 1e6)
+            float(row["records_figure"]) / int(row["population"]) * 1e6
+        )
 
 
 def test_table_csv_matches_every_cell(page_of, bundle: Bundle) -> None:
@@ -129,8 +135,7 @@ def test_compare_csv_matches_the_points_and_the_left_out(page_of, bundle: Bundle
     assert [float(r["value_a"]) for r in compared] == pytest.approx(list(xs_a))
     assert [float(r["value_b"]) for r in compared] == pytest.approx(list(xs_b))
     for row in compared:
-        assert float(row["change"]) == pytest.approx(float(row["value_b"]) -
-                                                     float(row["value_a"]))
+        assert float(row["change"]) == pytest.approx(float(row["value_b"]) - float(row["value_a"]))
         assert row["period_a"] == view.model.comparison.a.code
     left = [r["country"] for r in rows if not r["value_a"]]
     assert left == [item.country for item in view.model.comparison.not_comparable]
@@ -144,9 +149,8 @@ def test_coverage_csv_has_every_cell(page_of, bundle: Bundle) -> None:
     assert len(rows) == len(grid.rows) * len(grid.quarters)
     cells = [cell for row in grid.rows for cell in row.cells]
     assert [r["cell"] for r in rows] == [cell.kind.value for cell in cells]
-    assert [r["value"] for r in rows] == ["" if c.value is None else str(c.value)
-                                          for c in cells]
-    assert [r["country"] for r in rows[::len(grid.quarters)]] == list(page.view.order)
+    assert [r["value"] for r in rows] == ["" if c.value is None else str(c.value) for c in cells]
+    assert [r["country"] for r in rows[:: len(grid.quarters)]] == list(page.view.order)
 
 
 def test_scatter_csv_matches_the_points(page_of, bundle: Bundle) -> None:
@@ -162,7 +166,8 @@ def test_scatter_csv_matches_the_points(page_of, bundle: Bundle) -> None:
     for row in drawn:
         if float(row["requests"]):
             assert float(row["users_per_request"]) == pytest.approx(
-                float(row["users"]) / float(row["requests"]))
+                float(row["users"]) / float(row["requests"])
+            )
 
 
 def test_an_empty_view_exports_its_columns(page_of, bundle: Bundle) -> None:
@@ -172,8 +177,9 @@ def test_an_empty_view_exports_its_columns(page_of, bundle: Bundle) -> None:
         assert rows == [] and comments
 
 
-def test_the_window_exports_data_beside_charts(qtbot: QtBot, tmp_path: Path,
-                                               bundle: Bundle) -> None:
+def test_the_window_exports_data_beside_charts(
+    qtbot: QtBot, tmp_path: Path, bundle: Bundle
+) -> None:
     window = MainWindow(bundle)
     qtbot.addWidget(window)
     window.settings_store.writable = False
@@ -185,8 +191,9 @@ def test_the_window_exports_data_beside_charts(qtbot: QtBot, tmp_path: Path,
     assert window.actions_.export_data.shortcut().toString() == "Ctrl+Shift+E"
 
 
-def test_export_chart_writes_csv_through_the_same_path(tmp_path: Path, bundle: Bundle,
-                                                       qtbot: QtBot) -> None:
+def test_export_chart_writes_csv_through_the_same_path(
+    tmp_path: Path, bundle: Bundle, qtbot: QtBot
+) -> None:
     state = state_for(bundle, ViewKind.RANKING)
     export_chart(bundle, state, tmp_path / "ranking.csv")
     first = (tmp_path / "ranking.csv").read_bytes()

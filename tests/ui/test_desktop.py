@@ -33,7 +33,8 @@ def test_the_app_has_its_id_and_an_icon_at_every_size(qapp: QApplication) -> Non
 
 
 def test_files_opened_before_the_window_exists_wait_for_it(
-        qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
+    qapp: QApplication, window: MainWindow, tmp_path: Path
+) -> None:
     opener = FileOpenFilter()
     qapp.installEventFilter(opener)
     try:
@@ -49,7 +50,8 @@ def test_files_opened_before_the_window_exists_wait_for_it(
 
 
 def test_a_saved_view_double_clicked_while_open_is_shown(
-        qapp: QApplication, window: MainWindow, tmp_path: Path) -> None:
+    qapp: QApplication, window: MainWindow, tmp_path: Path
+) -> None:
     saved, path = saved_default_view(window, tmp_path)
     window.filters.reset()
     opener = FileOpenFilter()
@@ -63,7 +65,8 @@ def test_a_saved_view_double_clicked_while_open_is_shown(
 
 
 def test_a_damaged_file_opened_by_the_system_is_explained(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.tgbundle"
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     before = window.bundle

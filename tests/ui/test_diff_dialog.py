@@ -14,8 +14,13 @@ from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.ui.dialogs.diff import DiffDialog
 from tgviewer.ui.window.main_window import MainWindow
 
-NEW_QUARTER = Record("FRA", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
-                     {"requests": 321, "users": 999}, source="telegram-transparency")
+NEW_QUARTER = Record(
+    "FRA",
+    dt.date(2026, 4, 1),
+    dt.date(2026, 6, 30),
+    {"requests": 321, "users": 999},
+    source="telegram-transparency",
+)
 
 
 def mine(window: MainWindow) -> Bundle:
@@ -23,25 +28,27 @@ def mine(window: MainWindow) -> Bundle:
     base = window.bundle
     records = []
     for record in base.records:
-        if record.country == "GRC" and record.start == dt.date(2025, 1, 1) \
-                and record.end == dt.date(2025, 3, 31):
+        if (
+            record.country == "GRC"
+            and record.start == dt.date(2025, 1, 1)
+            and record.end == dt.date(2025, 3, 31)
+        ):
             record = dataclasses.replace(record, values={**record.values, "users": 203})
         records.append(record)
-    return window.bundles.library.save("Mine", base.manifest, [*records, NEW_QUARTER],
-                                       base.events)
+    return window.bundles.library.save("Mine", base.manifest, [*records, NEW_QUARTER], base.events)
 
 
 def tree_rows(dialog: DiffDialog) -> dict[str, list[list[str]]]:
     found = {}
     for i in range(dialog.tree.topLevelItemCount()):
         top = dialog.tree.topLevelItem(i)
-        found[top.text(0)] = [[top.child(j).text(c) for c in range(5)]
-                              for j in range(top.childCount())]
+        found[top.text(0)] = [
+            [top.child(j).text(c) for c in range(5)] for j in range(top.childCount())
+        ]
     return found
 
 
-def test_comparing_a_library_bundle_with_the_default_lists_each_change(
-        window: MainWindow) -> None:
+def test_comparing_a_library_bundle_with_the_default_lists_each_change(window: MainWindow) -> None:
     bundle = mine(window)
     window.settings_store.writable = False
     window.set_bundle(bundle, bundle.location)
@@ -52,8 +59,10 @@ def test_comparing_a_library_bundle_with_the_default_lists_each_change(
     assert dialog.new.currentText() == "Mine"
     assert "1 record added, 0 removed, 1 changed" in dialog.summary.text()
     rows = tree_rows(dialog)
-    assert rows["France (FRA)"] == [["Q2 2026", "Added", "requests", "\u2013", "321"],
-                                    ["Q2 2026", "Added", "users", "\u2013", "999"]]
+    assert rows["France (FRA)"] == [
+        ["Q2 2026", "Added", "requests", "\u2013", "321"],
+        ["Q2 2026", "Added", "users", "\u2013", "999"],
+    ]
     assert ["Q1 2025", "Changed", "users", "202", "203"] in rows["Greece (GRC)"]
     dialog.copy_report()
     text = QApplication.clipboard().text()
@@ -76,7 +85,8 @@ def test_swapping_reverses_the_changes_and_same_bundles_say_so(window: MainWindo
 
 
 def test_another_file_can_be_compared_and_a_bad_one_is_explained(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.core.bundles import small_bundle
 
     window.bundles.diff_dialog()

@@ -28,13 +28,17 @@ def bundle() -> Bundle:
 
 
 def distinct_colours(image: QImage, step: int = 23) -> set[int]:
-    return {image.pixel(x, y) for x in range(0, image.width(), step)
-            for y in range(0, image.height(), step)}
+    return {
+        image.pixel(x, y)
+        for x in range(0, image.width(), step)
+        for y in range(0, image.height(), step)
+    }
 
 
 @pytest.mark.parametrize("kind", list(ViewKind))
 def test_every_view_exports_to_png_and_svg_with_title_and_source(
-        qtbot: QtBot, tmp_path: Path, bundle: Bundle, kind: ViewKind) -> None:
+    qtbot: QtBot, tmp_path: Path, bundle: Bundle, kind: ViewKind
+) -> None:
     state = dataclasses.replace(default_view_state(bundle), view=kind)
     text = export_chart(bundle, state, tmp_path / "chart.png")
     image = QImage(str(tmp_path / "chart.png"))
@@ -49,22 +53,30 @@ def test_every_view_exports_to_png_and_svg_with_title_and_source(
 
 
 def test_the_chart_text_follows_the_state(bundle: Bundle) -> None:
-    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.TREND,
-                                normalisation=Normalisation.PER_MILLION, log_scale=True)
+    state = dataclasses.replace(
+        default_view_state(bundle),
+        view=ViewKind.TREND,
+        normalisation=Normalisation.PER_MILLION,
+        log_scale=True,
+    )
     text = view_model(bundle, state).text
     assert text.title == ("Users affected, per million inhabitants, Q1 2024 – Q1 2026")
     assert "5 selected countries" in text.subtitle
     assert "population of the period's year" in text.subtitle
     assert "log scale" in text.subtitle and "hollow points derived" in text.subtitle
     assert "Population: World Bank" in text.footer and "Population: Population" not in text.footer
-    compare = view_model(bundle, dataclasses.replace(
-        state, view=ViewKind.COMPARE, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")).text
-    assert compare.title == ("Users affected, per million inhabitants: Jan–Sep 2024 against "
-                             "Jan–Sep 2025")
+    compare = view_model(
+        bundle,
+        dataclasses.replace(
+            state, view=ViewKind.COMPARE, compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3"
+        ),
+    ).text
+    assert compare.title == (
+        "Users affected, per million inhabitants: Jan–Sep 2024 against Jan–Sep 2025"
+    )
 
 
-def test_scale_two_draws_text_twice_as_large(qtbot: QtBot, tmp_path: Path,
-                                             bundle: Bundle) -> None:
+def test_scale_two_draws_text_twice_as_large(qtbot: QtBot, tmp_path: Path, bundle: Bundle) -> None:
     state = default_view_state(bundle)
     export_chart(bundle, state, tmp_path / "one.png", ExportSize(800, 600, 1.0))
     export_chart(bundle, state, tmp_path / "two.png", ExportSize(800, 600, 2.0))
@@ -86,7 +98,8 @@ def test_scale_two_draws_text_twice_as_large(qtbot: QtBot, tmp_path: Path,
 
 
 def test_a_failed_export_says_why_and_leaves_the_existing_file(
-        qtbot: QtBot, tmp_path: Path, bundle: Bundle) -> None:
+    qtbot: QtBot, tmp_path: Path, bundle: Bundle
+) -> None:
     state = default_view_state(bundle)
     with pytest.raises(ExportError, match=r"unknown format \.jpg"):
         export_chart(bundle, state, tmp_path / "chart.jpg")
@@ -108,8 +121,9 @@ def test_export_sizes_are_checked() -> None:
         ExportSize(scale=9)
 
 
-def test_the_window_exports_and_copies_the_current_view(window: MainWindow, tmp_path: Path,
-                                                        qtbot: QtBot) -> None:
+def test_the_window_exports_and_copies_the_current_view(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
     window.store.update(view=ViewKind.RANKING, ranking_period="2025Q4")
     assert window.exports.chart_title() == "Users affected, Q4 2025"
     target = tmp_path / "ranking.svg"
@@ -129,8 +143,9 @@ def test_an_exported_table_shows_every_row(qtbot: QtBot, bundle: Bundle) -> None
     from tgviewer.ui.export.chart_page import ChartPage
 
     countries = tuple(bundle.countries[:30])
-    state = dataclasses.replace(default_view_state(bundle), view=ViewKind.TABLE,
-                                countries=countries)
+    state = dataclasses.replace(
+        default_view_state(bundle), view=ViewKind.TABLE, countries=countries
+    )
     page = ChartPage(bundle, state)
     try:
         page.image(ExportSize(1600, 900))

@@ -20,18 +20,24 @@ from tgviewer.ui.dialogs.import_wizard import ImportWizard
 from tgviewer.ui.window.main_window import MainWindow
 
 GREECE_Q1_2025 = ("bot-answers", "07_GRC_2025-Q1.txt")  # in ../shared/data
-FRANCE_Q2_2026 = ("Transparency report for the period 01.04.26–30.06.26\n\n"
-                  "Fulfilled requests from France for IP address and/or phone number:\n"
-                  "Q2 — 321\n\nAffected users:\nQ2 — 999\n")
-YOUR_COUNTRY = ("Transparency report for the period 1 April 2026 to 30 June 2026\n\n"
-                "Fulfilled requests from your country for IP address and/or phone number:\n"
-                "Q2 — 3\nThis line is not part of an answer\n\nAffected users:\nQ2 — 5\n")
+FRANCE_Q2_2026 = (
+    "Transparency report for the period 01.04.26–30.06.26\n\n"
+    "Fulfilled requests from France for IP address and/or phone number:\n"
+    "Q2 — 321\n\nAffected users:\nQ2 — 999\n"
+)
+YOUR_COUNTRY = (
+    "Transparency report for the period 1 April 2026 to 30 June 2026\n\n"
+    "Fulfilled requests from your country for IP address and/or phone number:\n"
+    "Q2 — 3\nThis line is not part of an answer\n\nAffected users:\nQ2 — 5\n"
+)
 
 
 def cells(wizard: ImportWizard) -> list[list[str]]:
     tree = wizard.preview_page.tree
-    return [[tree.topLevelItem(i).text(c) for c in range(tree.columnCount() - 1)]
-            for i in range(tree.topLevelItemCount())]
+    return [
+        [tree.topLevelItem(i).text(c) for c in range(tree.columnCount() - 1)]
+        for i in range(tree.topLevelItemCount())
+    ]
 
 
 def finish(wizard: ImportWizard) -> None:
@@ -39,7 +45,8 @@ def finish(wizard: ImportWizard) -> None:
 
 
 def test_a_pasted_answer_becomes_a_library_bundle_shown_in_the_trend(
-        window: MainWindow, isolated_home: Path) -> None:
+    window: MainWindow, isolated_home: Path
+) -> None:
     default_title = window.bundle.manifest.title
     wizard = open_wizard(window, FRANCE_Q2_2026)
     wizard.next()
@@ -69,8 +76,7 @@ def test_a_pasted_answer_becomes_a_library_bundle_shown_in_the_trend(
 
 
 @needs_shared(*GREECE_Q1_2025)
-def test_a_conflict_is_shown_with_both_figures_and_settled_as_chosen(
-        window: MainWindow) -> None:
+def test_a_conflict_is_shown_with_both_figures_and_settled_as_chosen(window: MainWindow) -> None:
     greece = SHARED_DATA.joinpath(*GREECE_Q1_2025).read_text(encoding="utf-8")
     changed = greece.replace("users:\n202", "users:\n203")
     assert changed != greece
@@ -84,14 +90,15 @@ def test_a_conflict_is_shown_with_both_figures_and_settled_as_chosen(
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(1)  # use the new figures
     finish(wizard)
-    greek = [r for r in window.bundle.records
-             if r.country == "GRC" and r.start == dt.date(2025, 1, 1)
-             and r.end == dt.date(2025, 3, 31)]
+    greek = [
+        r
+        for r in window.bundle.records
+        if r.country == "GRC" and r.start == dt.date(2025, 1, 1) and r.end == dt.date(2025, 3, 31)
+    ]
     assert [r.value("users") for r in greek] == [203]
 
 
-def test_an_answer_about_your_country_asks_which_and_lists_unread_lines(
-        window: MainWindow) -> None:
+def test_an_answer_about_your_country_asks_which_and_lists_unread_lines(window: MainWindow) -> None:
     wizard = open_wizard(window, YOUR_COUNTRY)
     wizard.next()
     assert wizard.currentId() == ImportWizard.COUNTRY
@@ -110,7 +117,8 @@ def test_an_answer_about_your_country_asks_which_and_lists_unread_lines(
 
 
 def test_text_that_is_no_answer_is_explained_and_nothing_changes(
-        window: MainWindow, isolated_home: Path) -> None:
+    window: MainWindow, isolated_home: Path
+) -> None:
     before = (window.bundle, window.store.state)
     wizard = open_wizard(window, "hello, this is not a report")
     wizard.next()
@@ -132,10 +140,13 @@ def test_an_answer_already_in_the_bundle_offers_nothing_to_save(window: MainWind
 
 
 def test_a_dataset_file_is_read_and_a_bad_one_is_explained(
-        window: MainWindow, tmp_path: Path) -> None:
+    window: MainWindow, tmp_path: Path
+) -> None:
     good = tmp_path / "dataset.json"
-    good.write_text('{"FRA": [{"from": "20260401", "to": "20260630", "requests": 5, '
-                    '"users": 6}]}', encoding="utf-8")
+    good.write_text(
+        '{"FRA": [{"from": "20260401", "to": "20260630", "requests": 5, "users": 6}]}',
+        encoding="utf-8",
+    )
     bad = tmp_path / "broken.json"
     bad.write_text('{"FRA": [{"from": "2026', encoding="utf-8")
     before = bad.read_bytes()
@@ -159,7 +170,8 @@ def test_a_missing_file_is_explained(window: MainWindow, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("suffix", [".txt", ".json"])
 def test_dropping_figures_opens_the_import_wizard_on_them(
-        window: MainWindow, tmp_path: Path, suffix: str) -> None:
+    window: MainWindow, tmp_path: Path, suffix: str
+) -> None:
     path = tmp_path / f"answer{suffix}"
     path.write_text(FRANCE_Q2_2026, encoding="utf-8")
     mime = QMimeData()
@@ -193,14 +205,14 @@ def test_imported_values_are_whole_numbers(window: MainWindow) -> None:
     assert all(math.isnan(v) or float(v).is_integer() for v in y)
 
 
-CSV_TEXT = ("Land;Quartal;Anfragen;Nutzer\n"
-            "France;2026Q2;12;34\n"
-            "Atlantis;2026Q2;1;2\n"
-            "DEU;Q2 2026;5;x\n")
+CSV_TEXT = (
+    "Land;Quartal;Anfragen;Nutzer\nFrance;2026Q2;12;34\nAtlantis;2026Q2;1;2\nDEU;Q2 2026;5;x\n"
+)
 
 
 def test_a_csv_file_is_mapped_previewed_and_the_mapping_remembered(
-        window: MainWindow, tmp_path: Path) -> None:
+    window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "figures.csv"
     path.write_text(CSV_TEXT, encoding="utf-8")
     wizard = open_wizard(window)
@@ -238,7 +250,8 @@ def test_a_csv_file_is_mapped_previewed_and_the_mapping_remembered(
 
 
 def test_a_csv_whose_rows_all_fail_is_explained_on_the_mapping_page(
-        window: MainWindow, tmp_path: Path) -> None:
+    window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("country,period,requests,users\nAtlantis,2026Q2,1,2\n", encoding="utf-8")
     wizard = open_wizard(window)
@@ -252,8 +265,7 @@ def test_a_csv_whose_rows_all_fail_is_explained_on_the_mapping_page(
     assert "No row could be read" in error.text() and "bad.csv line 2" in error.text()
 
 
-def test_paste_then_compare_with_the_default_without_choosing_anything(
-        window: MainWindow) -> None:
+def test_paste_then_compare_with_the_default_without_choosing_anything(window: MainWindow) -> None:
     """The done-criterion: paste an answer, see it in the trend, diff against the default."""
     from tgviewer.ui.dialogs.diff import DiffDialog
 
@@ -266,17 +278,25 @@ def test_paste_then_compare_with_the_default_without_choosing_anything(
     assert isinstance(dialog, DiffDialog)
     assert dialog.old.currentText().endswith("(embedded)")
     assert dialog.new.currentText() == window.bundle.manifest.title
-    assert dialog.summary.text().endswith("1 record added, 0 removed, 0 changed; "
-                                          "0 derived values changed; 0 new inconsistencies, "
-                                          "0 resolved")
+    assert dialog.summary.text().endswith(
+        "1 record added, 0 removed, 0 changed; "
+        "0 derived values changed; 0 new inconsistencies, "
+        "0 resolved"
+    )
     top = dialog.tree.topLevelItem(0)
     assert top.text(0) == "France (FRA)"
-    assert [top.child(0).text(c) for c in range(5)] == ["Q2 2026", "Added", "requests",
-                                                        "\u2013", "321"]
+    assert [top.child(0).text(c) for c in range(5)] == [
+        "Q2 2026",
+        "Added",
+        "requests",
+        "\u2013",
+        "321",
+    ]
 
 
 def test_a_csv_mapping_from_an_abandoned_attempt_is_not_remembered(
-        window: MainWindow, tmp_path: Path) -> None:
+    window: MainWindow, tmp_path: Path
+) -> None:
     path = tmp_path / "figures.csv"
     path.write_text("country,period,requests,users\nFRA,2026Q3,1,2\n", encoding="utf-8")
     wizard = open_wizard(window)
@@ -293,11 +313,13 @@ def test_a_csv_mapping_from_an_abandoned_attempt_is_not_remembered(
     assert window.settings.csv_mapping is None
 
 
-def test_dates_at_the_end_of_the_calendar_are_read_without_failing(
-        window: MainWindow) -> None:
-    wizard = open_wizard(window, "Transparency report for the period 01.10.9999–31.12.9999\n\n"
-                                 "Fulfilled requests from France for IP address and/or phone "
-                                 "number:\nQ4 — 1\n")
+def test_dates_at_the_end_of_the_calendar_are_read_without_failing(window: MainWindow) -> None:
+    wizard = open_wizard(
+        window,
+        "Transparency report for the period 01.10.9999–31.12.9999\n\n"
+        "Fulfilled requests from France for IP address and/or phone "
+        "number:\nQ4 — 1\n",
+    )
     wizard.next()
     assert wizard.currentId() == ImportWizard.PREVIEW
     assert cells(wizard) == [["New", "France", "Q4 9999", "1", "\u2013"]]
@@ -311,8 +333,7 @@ def test_saving_an_import_redraws_once(window: MainWindow) -> None:
     assert window.render_count == before + 1
 
 
-def test_a_total_that_disagrees_is_listed_once_among_the_unread_lines(
-        window: MainWindow) -> None:
+def test_a_total_that_disagrees_is_listed_once_among_the_unread_lines(window: MainWindow) -> None:
     text = FRANCE_Q2_2026.replace("Q2 — 999\n", "Q2 — 999\nTotal: 1000\n")
     wizard = open_wizard(window, text)
     wizard.next()

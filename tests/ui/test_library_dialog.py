@@ -16,8 +16,7 @@ from tgviewer.ui.window.main_window import MainWindow
 
 def saved(window: MainWindow, title: str, extra: tuple[Record, ...] = ()) -> Bundle:
     base = window.bundle
-    return window.bundles.library.save(title, base.manifest, (*base.records, *extra),
-                                       base.events)
+    return window.bundles.library.save(title, base.manifest, (*base.records, *extra), base.events)
 
 
 def open_dialog(window: MainWindow) -> LibraryDialog:
@@ -30,8 +29,10 @@ def open_dialog(window: MainWindow) -> LibraryDialog:
 
 def row_texts(dialog: LibraryDialog) -> list[list[str]]:
     table = dialog.table
-    return [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    return [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
 
 
 def select(dialog: LibraryDialog, title: str) -> None:
@@ -39,8 +40,13 @@ def select(dialog: LibraryDialog, title: str) -> None:
     dialog.table.selectRow(index)
 
 
-NEW_QUARTER = Record("FRA", dt.date(2026, 4, 1), dt.date(2026, 6, 30),
-                     {"requests": 321, "users": 999}, source="telegram-transparency")
+NEW_QUARTER = Record(
+    "FRA",
+    dt.date(2026, 4, 1),
+    dt.date(2026, 6, 30),
+    {"requests": 321, "users": 999},
+    source="telegram-transparency",
+)
 
 
 def test_the_library_lists_the_default_and_the_users_bundles(window: MainWindow) -> None:
@@ -50,8 +56,12 @@ def test_the_library_lists_the_default_and_the_users_bundles(window: MainWindow)
     default = window.bundle
     assert rows[0][0] == f"{default.manifest.title} (embedded) \u2014 shown"
     assert rows[0][2] == f"{len(default.records):,}"
-    assert rows[1][:4] == ["Mine", mine.manifest.as_of.isoformat(),
-                           f"{len(default.records) + 1:,}", f"{len(default.countries)}"]
+    assert rows[1][:4] == [
+        "Mine",
+        mine.manifest.as_of.isoformat(),
+        f"{len(default.records) + 1:,}",
+        f"{len(default.countries)}",
+    ]
     assert rows[1][4]  # a size
     # The embedded bundle cannot be renamed or deleted.
     assert not dialog.buttons["rename"].isEnabled()
@@ -83,7 +93,8 @@ def test_rename_and_duplicate(window: MainWindow, monkeypatch: pytest.MonkeyPatc
 
 
 def test_delete_asks_first_and_never_deletes_the_bundle_shown(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = saved(window, "Mine")
     shown = saved(window, "Shown")
     window.set_bundle(shown, shown.location)
@@ -103,7 +114,8 @@ def test_delete_asks_first_and_never_deletes_the_bundle_shown(
 
 
 def test_export_writes_a_tgbundle_and_a_failure_is_said(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     saved(window, "Mine", (NEW_QUARTER,))
     dialog = open_dialog(window)
     select(dialog, "Mine")
@@ -112,15 +124,17 @@ def test_export_writes_a_tgbundle_and_a_failure_is_said(
     exported = read_bundle(tmp_path / "usb-copy.tgbundle")
     assert exported.manifest.title == "Mine"
     assert "Exported" in dialog.message.text()
-    monkeypatch.setattr(dialog, "ask_save_path",
-                        lambda _s: str(tmp_path / "missing" / "x.tgbundle"))
+    monkeypatch.setattr(
+        dialog, "ask_save_path", lambda _s: str(tmp_path / "missing" / "x.tgbundle")
+    )
     dialog.buttons["export"].click()
     assert dialog.error.isVisibleTo(dialog)
     assert "could not be written" in dialog.error.text()
 
 
-def test_merge_makes_a_new_bundle_with_both(window: MainWindow,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_merge_makes_a_new_bundle_with_both(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     saved(window, "Mine", (NEW_QUARTER,))
     dialog = open_dialog(window)
     select(dialog, window.bundle.manifest.title)
@@ -145,7 +159,8 @@ def test_a_damaged_library_file_is_listed_with_the_reason(window: MainWindow) ->
 
 
 def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
-        make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = tmp_path / "real-home"
     real.mkdir()
     (tmp_path / "link-home").symlink_to(real)
@@ -153,8 +168,9 @@ def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
     window = make_window(show=False)
     mine = saved(window, "Mine")
     window.settings_store.writable = False
-    assert window.bundles.open_file(str(tmp_path / "link-home" / "data" / "bundles"
-                                       / Path(mine.location).name))
+    assert window.bundles.open_file(
+        str(tmp_path / "link-home" / "data" / "bundles" / Path(mine.location).name)
+    )
     dialog = open_dialog(window)
     select(dialog, "Mine")
     assert dialog.rows[1].title == "Mine" and "shown" in dialog.table.item(1, 0).text()
@@ -164,7 +180,8 @@ def test_the_bundle_shown_is_recognised_through_a_symlinked_home(
 
 
 def test_export_asks_before_replacing_a_file_the_suffix_points_at(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     saved(window, "Mine")
     precious = tmp_path / "precious.tgbundle"
     precious.write_bytes(b"keep me")
@@ -179,7 +196,8 @@ def test_export_asks_before_replacing_a_file_the_suffix_points_at(
 
 
 def test_a_renamed_bundle_leaves_no_dead_recent_entry(
-        window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mine = saved(window, "Mine")
     window.settings_store.writable = False
     window.set_bundle(mine, mine.location)

@@ -30,8 +30,9 @@ def test_opens_on_useful_data(window: MainWindow) -> None:
     _, deu = line_data(window, "DEU")
     assert np.isnan(deu[:3]).all()  # inside the Jan–Sep 2024 total: gaps, not zeros
     assert deu[3] == 2122
-    assert "Offline" in " ".join(w.text() for w in window.statusBar().findChildren(
-        type(window.filters.count_label)))
+    assert "Offline" in " ".join(
+        w.text() for w in window.statusBar().findChildren(type(window.filters.count_label))
+    )
 
 
 def test_nine_month_totals_are_dashed_spans_not_quarter_values(window: MainWindow) -> None:
@@ -56,8 +57,11 @@ def test_reported_points_are_filled_and_derived_hollow(window: MainWindow) -> No
 def test_ticking_a_country_redraws_once(window: MainWindow, qtbot: QtBot) -> None:
     before = window.render_count
     panel = window.filters
-    item = next(panel.countries.item(i) for i in range(panel.countries.count())
-                if panel.countries.item(i).data(Qt.ItemDataRole.UserRole) == "USA")
+    item = next(
+        panel.countries.item(i)
+        for i in range(panel.countries.count())
+        if panel.countries.item(i).data(Qt.ItemDataRole.UserRole) == "USA"
+    )
     item.setCheckState(Qt.CheckState.Checked)
     assert window.store.state.countries[-1] == "USA"
     assert window.render_count == before + 1
@@ -68,8 +72,11 @@ def test_ticking_a_country_redraws_once(window: MainWindow, qtbot: QtBot) -> Non
 def test_search_filters_the_country_list(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(window.filters.search, "germ")
     panel = window.filters
-    visible = [panel.countries.item(i).text() for i in range(panel.countries.count())
-               if not panel.countries.isRowHidden(i)]
+    visible = [
+        panel.countries.item(i).text()
+        for i in range(panel.countries.count())
+        if not panel.countries.isRowHidden(i)
+    ]
     assert visible == ["Germany  (DEU)"]
 
 
@@ -89,13 +96,17 @@ def test_no_country_selected_says_what_to_do(window: MainWindow) -> None:
     assert window.trend.lines == {}
 
 
-@pytest.mark.parametrize(("normalisation", "label"), [
-    ("ABSOLUTE", ""),
-    ("PER_MILLION", "per million inhabitants"),
-    ("SHARE", "% of the selected countries' total"),
-])
-def test_the_axis_names_the_scale_not_one_country(window: MainWindow, normalisation: str,
-                                                  label: str) -> None:
+@pytest.mark.parametrize(
+    ("normalisation", "label"),
+    [
+        ("ABSOLUTE", ""),
+        ("PER_MILLION", "per million inhabitants"),
+        ("SHARE", "% of the selected countries' total"),
+    ],
+)
+def test_the_axis_names_the_scale_not_one_country(
+    window: MainWindow, normalisation: str, label: str
+) -> None:
     from tgviewer.core.state.view_state import Normalisation
 
     window.store.update(normalisation=Normalisation[normalisation])
@@ -106,8 +117,9 @@ def test_scaled_span_totals_keep_their_digits(window: MainWindow) -> None:
     from tgviewer.core.state.view_state import Normalisation
 
     window.store.update(normalisation=Normalisation.PER_MILLION)
-    labels = {country: label.textItem.toPlainText()
-              for country, _, label in window.trend.span_segments}
+    labels = {
+        country: label.textItem.toPlainText() for country, _, label in window.trend.span_segments
+    }
     assert labels["DEU"] == "Jan–Sep 2024 total: 1.38"  # 115 users / 83.5 million
     assert labels["KOR"] == "Jan–Sep 2024 total: 0"  # zero users: a true zero
 
@@ -119,12 +131,15 @@ def test_events_are_vertical_lines(window: MainWindow) -> None:
     assert 1.5 < positions[0] < positions[1] < 2.5  # late in Q3 2024
 
 
-
-
 def test_smoke_start_exits_zero_offline_and_reports_time() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, "--smoke"], capture_output=True,
-                            text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE_BOOT, "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 0, result.stderr
     assert "time to interactive" in result.stdout
     assert "NETWORK USED" not in result.stderr
@@ -135,8 +150,13 @@ def test_smoke_start_on_a_broken_bundle_says_why(tmp_path: Path) -> None:
     broken = tmp_path / "broken.tgbundle"
     broken.write_text("not a zip")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-c", OFFLINE_BOOT, str(broken), "--smoke"],
-                            capture_output=True, text=True, timeout=120, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", OFFLINE_BOOT, str(broken), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
     assert result.returncode == 1
     assert "broken.tgbundle: cannot be used" in result.stderr
     assert "not a zip archive" in result.stderr

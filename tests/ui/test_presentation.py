@@ -84,15 +84,13 @@ def test_left_and_right_step_the_period(qtbot: QtBot, window: MainWindow) -> Non
     assert window.presentation.hint.text() == "No later period."
 
 
-def test_left_and_right_do_nothing_outside_presentation(qtbot: QtBot,
-                                                        window: MainWindow) -> None:
+def test_left_and_right_do_nothing_outside_presentation(qtbot: QtBot, window: MainWindow) -> None:
     before = window.store.state
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.store.state == before
 
 
-def test_the_scale_is_changed_with_keys_and_remembered(qtbot: QtBot,
-                                                       window: MainWindow) -> None:
+def test_the_scale_is_changed_with_keys_and_remembered(qtbot: QtBot, window: MainWindow) -> None:
     window.presentation.enter()
     start = window.settings.presentation_scale
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -106,8 +104,9 @@ def test_the_scale_is_changed_with_keys_and_remembered(qtbot: QtBot,
     assert zoom_of(window.scatter.plot) == 3.0
 
 
-def test_page_down_and_up_step_through_the_slides(qtbot: QtBot, window: MainWindow,
-                                                  tmp_path: Path) -> None:
+def test_page_down_and_up_step_through_the_slides(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     window.store.update(view=ViewKind.RANKING, countries=("GBR", "FRA"))
     first = window.store.state
     window.saved_views.save_to(str(tmp_path / "one.tgview"))
@@ -203,7 +202,8 @@ def test_a_theme_chosen_while_presenting_applies_on_leaving(window: MainWindow) 
 
 
 def test_closing_while_presenting_saves_the_layout_from_before(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     geometry = bytes(window.saveGeometry().toBase64().data()).decode()
     layout = bytes(window.saveState().toBase64().data()).decode()
     window.presentation.enter()
@@ -213,7 +213,8 @@ def test_closing_while_presenting_saves_the_layout_from_before(
     window.store.update(countries=("GBR",))
     window.saved_views.save_to(str(tmp_path / "a.tgview"))
     window.settings_store.replace(
-        window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve())))
+        window.settings.without_recent_view(str((tmp_path / "a.tgview").resolve()))
+    )
     window.settings_store.update(slides=(str(tmp_path / "a.tgview"),))
     window.presentation.next_slide(1)
     assert window.presentation.hint.text() == "Slide 1 of 1"

@@ -49,12 +49,16 @@ def test_recent_views_are_listed_and_open(window: MainWindow, tmp_path: Path) ->
     assert window.actions_.save_view.shortcut().toString() == "Ctrl+S"
 
 
-def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
-                                                          tmp_path: Path) -> None:
+def test_a_bad_view_file_is_explained_and_nothing_changes(
+    window: MainWindow, tmp_path: Path
+) -> None:
     before = window.store.state
     path = tmp_path / "broken.tgview"
-    path.write_text('{"format": "tgviewer-view", "format_version": 1, "bundle": {"id": "x"}, '
-                    '"state": {"countries": "GBR"}}', encoding="utf-8")
+    path.write_text(
+        '{"format": "tgviewer-view", "format_version": 1, "bundle": {"id": "x"}, '
+        '"state": {"countries": "GBR"}}',
+        encoding="utf-8",
+    )
     assert not window.saved_views.open_file(str(path))
     assert window.store.state == before
     box = window.notifier.failure_dialog
@@ -65,11 +69,16 @@ def test_a_bad_view_file_is_explained_and_nothing_changes(window: MainWindow,
 
 
 def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     saved, path = saved_default_view(window, tmp_path)
     document = json.loads(path.read_text(encoding="utf-8"))
-    document["bundle"] = {"id": "elsewhere", "title": "Someone's bundle",
-                          "checksum": "ab" * 32, "as_of": "2026-01-01"}
+    document["bundle"] = {
+        "id": "elsewhere",
+        "title": "Someone's bundle",
+        "checksum": "ab" * 32,
+        "as_of": "2026-01-01",
+    }
     path.write_text(json.dumps(document), encoding="utf-8")
     window.filters.reset()
     before = window.store.state
@@ -89,7 +98,8 @@ def test_a_view_from_another_bundle_asks_and_can_use_the_current_one(
 
 
 def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     saved, path = saved_default_view(window, tmp_path)
     small = small_bundle(tmp_path)
     assert window.bundles.open_file(str(small))
@@ -104,8 +114,9 @@ def test_a_view_made_with_a_bundle_at_hand_offers_to_open_it(
     assert window.store.state == saved
 
 
-def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
-                                            tmp_path: Path) -> None:
+def test_a_view_that_does_not_apply_says_so(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     window.settings_store.writable = False
     window.store.update(countries=("GBR", "DEU"))
     path = tmp_path / "uk.tgview"
@@ -120,7 +131,8 @@ def test_a_view_that_does_not_apply_says_so(qtbot: QtBot, window: MainWindow,
 
 
 def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     window.settings_store.writable = False
     small = read_bundle(small_bundle(tmp_path))
     window.set_bundle(small, None)
@@ -140,8 +152,9 @@ def test_a_view_of_a_newer_version_adapts_and_names_what_was_left_out(
     assert "1 country not in this bundle left out" in window.status.notice.text()
 
 
-def test_the_command_line_opens_a_saved_view(qtbot: QtBot, window: MainWindow,
-                                             tmp_path: Path) -> None:
+def test_the_command_line_opens_a_saved_view(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     from tgviewer.ui.app import open_window
 
     changed_state(window)

@@ -22,9 +22,9 @@ def plotted(window: MainWindow, country: str) -> tuple[list[float], list[float]]
 
 # Index -------------------------------------------------------------------------------------
 
+
 def test_index_divides_each_country_by_its_own_base_figure(window: MainWindow) -> None:
-    window.store.update(countries=("DEU", "USA"), normalisation=Normalisation.INDEX,
-                        **RANGE_2025)
+    window.store.update(countries=("DEU", "USA"), normalisation=Normalisation.INDEX, **RANGE_2025)
     _, deu = plotted(window, "DEU")
     _, usa = plotted(window, "USA")
     # Germany, users: 3,777 in Q1 2025 (the base), 4,534 in Q2 2025, 2,443 in Q1 2026.
@@ -54,8 +54,12 @@ def test_index_base_is_chosen_in_the_filter_panel(window: MainWindow) -> None:
 
 def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> None:
     # Germany's 2024 quarters are unknown (one Jan–Sep total): no base, no index, no line.
-    window.store.update(countries=("DEU", "FRA"), normalisation=Normalisation.INDEX,
-                        first=parse_span("2024Q1").first, last=parse_span("2025Q2").last)
+    window.store.update(
+        countries=("DEU", "FRA"),
+        normalisation=Normalisation.INDEX,
+        first=parse_span("2024Q1").first,
+        last=parse_span("2025Q2").last,
+    )
     _, deu = plotted(window, "DEU")
     assert all(math.isnan(y) for y in deu)
     row = next(r for r in window.trend.model.rows if r.country == "DEU" and r.period == "2025Q1")
@@ -64,15 +68,18 @@ def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> Non
 
 
 def test_compare_says_an_index_is_not_applied(window: MainWindow) -> None:
-    window.store.update(countries=("DEU", "FRA"), normalisation=Normalisation.INDEX,
-                        view=ViewKind.COMPARE)
+    window.store.update(
+        countries=("DEU", "FRA"), normalisation=Normalisation.INDEX, view=ViewKind.COMPARE
+    )
     assert "An index is not applied here" in window.compare.note.text()
 
 
 # Log scale -------------------------------------------------------------------------------
 
-def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(window: MainWindow,
-                                                                    qtbot: QtBot) -> None:
+
+def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     # Serbia reported 0 users in each of Q1–Q3 2025; Mexico 1 in Q1, then 0 twice.
     window.store.update(countries=("DEU", "SRB", "MEX"), log_scale=True, **RANGE_2025)
     scale = window.trend.scale
@@ -97,8 +104,13 @@ def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(window: Main
 
 
 def test_log_scale_ranking_marks_zero_bars(window: MainWindow) -> None:
-    window.store.update(countries=("DEU", "SRB", "MEX"), log_scale=True,
-                        view=ViewKind.RANKING, ranking_period="2025Q2", **RANGE_2025)
+    window.store.update(
+        countries=("DEU", "SRB", "MEX"),
+        log_scale=True,
+        view=ViewKind.RANKING,
+        ranking_period="2025Q2",
+        **RANGE_2025,
+    )
     ranking = window.ranking
     assert ranking.order == ["DEU", "MEX", "SRB"]
     zero_ys = sorted(float(y) for y in ranking.zero_marks.data["y"])
@@ -120,10 +132,16 @@ def test_log_scale_is_a_check_box_and_linear_is_the_default(window: MainWindow) 
 
 # The scale itself ----------------------------------------------------------------------------
 
+
 def test_log_scale_compare_keeps_a_zero_in_a_at_the_foot(window: MainWindow) -> None:
     # Canada: 0 users in Jan–Sep 2024, 90 in Jan–Sep 2025.
-    window.store.update(countries=("DEU", "CAN"), view=ViewKind.COMPARE, log_scale=True,
-                        compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")
+    window.store.update(
+        countries=("DEU", "CAN"),
+        view=ViewKind.COMPARE,
+        log_scale=True,
+        compare_a="2024Q1-2024Q3",
+        compare_b="2025Q1-2025Q3",
+    )
     compare = window.compare
     index = compare.order.index("CAN")
     a_x = float(compare.a_points.data["x"][index])
@@ -143,8 +161,9 @@ def test_the_index_base_level_is_a_line_at_100(window: MainWindow) -> None:
 
 
 def test_a_base_outside_the_range_gives_way_to_the_first_period(window: MainWindow) -> None:
-    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX,
-                        index_base="2025Q2", **RANGE_2025)
+    window.store.update(
+        countries=("DEU",), normalisation=Normalisation.INDEX, index_base="2025Q2", **RANGE_2025
+    )
     window.store.update(first=parse_span("2025Q3").first)
     assert window.store.state.index_span() == parse_span("2025Q3")
     assert window.trend.plot.getAxis("left").labelText == "index, Q3 2025 = 100"
@@ -155,8 +174,12 @@ def test_a_base_outside_the_range_gives_way_to_the_first_period(window: MainWind
 
 def test_an_unknown_base_says_so_instead_of_no_figure(window: MainWindow) -> None:
     # Germany's Q1 2024 lies inside its Jan–Sep total: no base, though later figures are known.
-    window.store.update(countries=("DEU",), normalisation=Normalisation.INDEX,
-                        first=parse_span("2024Q1").first, last=parse_span("2025Q2").last)
+    window.store.update(
+        countries=("DEU",),
+        normalisation=Normalisation.INDEX,
+        first=parse_span("2024Q1").first,
+        last=parse_span("2025Q2").last,
+    )
     message = window.trend.message.text()
     assert message.startswith("The figures are known, but this scale cannot be applied")
     assert "the base figure (Q1 2024) is unknown" in message

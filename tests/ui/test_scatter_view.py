@@ -15,14 +15,20 @@ from tgviewer.ui.window.main_window import MainWindow
 
 def points(window: MainWindow) -> dict[str, tuple[float, float]]:
     item = window.scatter.points
-    return {str(code): (float(x), float(y)) for code, x, y in
-            zip(item.data["data"], item.data["x"], item.data["y"], strict=True)}
+    return {
+        str(code): (float(x), float(y))
+        for code, x, y in zip(item.data["data"], item.data["x"], item.data["y"], strict=True)
+    }
 
 
-def test_scatter_shows_requests_against_users_for_jan_sep_2024(window: MainWindow,
-                                                               qtbot: QtBot) -> None:
-    window.store.update(countries=("DEU", "FRA", "USA", "ISL"), view=ViewKind.SCATTER,
-                        scatter_period="2024Q1-2024Q3")
+def test_scatter_shows_requests_against_users_for_jan_sep_2024(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.store.update(
+        countries=("DEU", "FRA", "USA", "ISL"),
+        view=ViewKind.SCATTER,
+        scatter_period="2024Q1-2024Q3",
+    )
     view = window.scatter
     assert window.current_view() is view
     assert points(window) == {"DEU": (53, 115), "FRA": (220, 686), "USA": (14, 108)}
@@ -33,18 +39,23 @@ def test_scatter_shows_requests_against_users_for_jan_sep_2024(window: MainWindo
     assert xs[0] == 0 and ys[0] == 0
     assert ys[1] == pytest.approx(686 / 220 * xs[1])
     assert view.left_out.count() == 1
-    assert view.left_out.item(0).text().startswith("Iceland (ISL): Jan–Sep 2024: requests "
-                                                   "and users unknown")
+    assert (
+        view.left_out.item(0)
+        .text()
+        .startswith("Iceland (ISL): Jan–Sep 2024: requests and users unknown")
+    )
     assert view.code_labels["FRA"].textItem.toPlainText() == "FRA"
     tip = view.tooltips["DEU"]
     assert "Germany (DEU)" in tip and "Users affected: 115 — reported (records.csv" in tip
     assert "Users per request: 2.17" in tip
 
 
-def test_hovering_a_point_shows_its_country_in_the_details(window: MainWindow,
-                                                           qtbot: QtBot) -> None:
-    window.store.update(countries=("DEU", "FRA", "USA"), view=ViewKind.SCATTER,
-                        scatter_period="2024Q1-2024Q3")
+def test_hovering_a_point_shows_its_country_in_the_details(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.store.update(
+        countries=("DEU", "FRA", "USA"), view=ViewKind.SCATTER, scatter_period="2024Q1-2024Q3"
+    )
     view = window.scatter
     scene = view.plot.getViewBox().mapViewToScene(QPointF(220, 686))
     assert view.point_near(scene) == "FRA"
@@ -66,8 +77,12 @@ def test_the_period_is_picked_in_the_view(window: MainWindow) -> None:
 
 
 def test_log_log_axes_keep_zeros_at_the_foot(window: MainWindow) -> None:
-    window.store.update(countries=("DEU", "SRB", "CAN", "FRA"), view=ViewKind.SCATTER,
-                        scatter_period="2024Q1-2024Q3", log_scale=True)
+    window.store.update(
+        countries=("DEU", "SRB", "CAN", "FRA"),
+        view=ViewKind.SCATTER,
+        scatter_period="2024Q1-2024Q3",
+        log_scale=True,
+    )
     view = window.scatter
     drawn = points(window)
     assert drawn["DEU"] == (pytest.approx(math.log10(53)), pytest.approx(math.log10(115)))
@@ -84,8 +99,12 @@ def test_log_log_axes_keep_zeros_at_the_foot(window: MainWindow) -> None:
 
 
 def test_per_million_and_an_unapplied_index_say_so(window: MainWindow) -> None:
-    window.store.update(countries=("FRA",), view=ViewKind.SCATTER, scatter_period="2025Q2",
-                        normalisation=Normalisation.PER_MILLION)
+    window.store.update(
+        countries=("FRA",),
+        view=ViewKind.SCATTER,
+        scatter_period="2025Q2",
+        normalisation=Normalisation.PER_MILLION,
+    )
     view = window.scatter
     assert points(window)["FRA"][1] == pytest.approx(1024 / 68551653 * 1e6)
     assert "per million inhabitants, population 68,551,653" in view.tooltips["FRA"]

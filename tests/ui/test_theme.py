@@ -47,8 +47,8 @@ def window_colour(app: QApplication) -> QColor:
 
 
 def test_dark_system_scheme_gives_dark_window_and_readable_charts(
-        app: QApplication, qtbot: QtBot, make_window: MakeWindow,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    app: QApplication, qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = make_window()
     drawn = window.render_count
     monkeypatch.setattr(theme, "is_dark", lambda: True)
@@ -67,16 +67,21 @@ def test_dark_system_scheme_gives_dark_window_and_readable_charts(
 
 def test_themes_have_menu_labels_and_stored_values() -> None:
     assert [(t.value, t.label) for t in Theme] == [
-        ("system", "Follow System"), ("light", "Light"), ("dark", "Dark"),
-        ("high_contrast", "High Contrast")]
+        ("system", "Follow System"),
+        ("light", "Light"),
+        ("dark", "Dark"),
+        ("high_contrast", "High Contrast"),
+    ]
     assert Theme("high_contrast") is Theme.HIGH_CONTRAST
 
 
-@pytest.mark.parametrize(("chosen", "low", "high"), [
-    (Theme.LIGHT, 181, 255), (Theme.DARK, 0, 59), (Theme.HIGH_CONTRAST, 0, 0)])
+@pytest.mark.parametrize(
+    ("chosen", "low", "high"),
+    [(Theme.LIGHT, 181, 255), (Theme.DARK, 0, 59), (Theme.HIGH_CONTRAST, 0, 0)],
+)
 def test_each_theme_gives_its_window_lightness(
-        app: QApplication, monkeypatch: pytest.MonkeyPatch,
-        chosen: Theme, low: int, high: int) -> None:
+    app: QApplication, monkeypatch: pytest.MonkeyPatch, chosen: Theme, low: int, high: int
+) -> None:
     # Whatever the system says: an explicit choice wins.
     monkeypatch.setattr(theme, "is_dark", lambda: chosen is Theme.LIGHT)
     theme.apply_theme(app, chosen)
@@ -89,11 +94,15 @@ def test_high_contrast_text_meets_wcag_aaa(app: QApplication) -> None:
     palette = app.palette()
     assert window_colour(app) == BLACK
     assert palette.color(Role.Base) == BLACK
-    for text, background in ((Role.WindowText, Role.Window), (Role.Text, Role.Base),
-                             (Role.ButtonText, Role.Button),
-                             (Role.HighlightedText, Role.Highlight),
-                             (Role.Link, Role.Base), (Role.ToolTipText, Role.ToolTipBase),
-                             (Role.PlaceholderText, Role.Base)):
+    for text, background in (
+        (Role.WindowText, Role.Window),
+        (Role.Text, Role.Base),
+        (Role.ButtonText, Role.Button),
+        (Role.HighlightedText, Role.Highlight),
+        (Role.Link, Role.Base),
+        (Role.ToolTipText, Role.ToolTipBase),
+        (Role.PlaceholderText, Role.Base),
+    ):
         ratio = theme.contrast_ratio(palette.color(text), palette.color(background))
         assert ratio >= 7, (text, background, ratio)
     gold = palette.color(Role.Highlight)
@@ -114,9 +123,11 @@ def test_high_contrast_check_boxes_show_on_black(app: QApplication, qtbot: QtBot
     option = QStyleOptionButton()
     box.initStyleOption(option)
     indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
-    edge = max(theme.contrast_ratio(image.pixelColor(x, y), BLACK)
-               for x in range(indicator.left(), indicator.right() + 1)
-               for y in range(indicator.top(), indicator.bottom() + 1))
+    edge = max(
+        theme.contrast_ratio(image.pixelColor(x, y), BLACK)
+        for x in range(indicator.left(), indicator.right() + 1)
+        for y in range(indicator.top(), indicator.bottom() + 1)
+    )
     assert edge >= 3  # WCAG's minimum for the edges of controls
 
 
@@ -129,7 +140,8 @@ def test_contrast_ratio_follows_wcag() -> None:
 
 
 def test_system_after_dark_follows_the_system(
-        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(theme, "is_dark", lambda: False)
     theme.apply_theme(app, Theme.DARK)
     assert window_colour(app).lightness() < 60
@@ -141,7 +153,8 @@ def test_system_after_dark_follows_the_system(
 
 
 def test_system_scheme_changes_are_followed_only_under_follow_system(
-        app: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    app: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(theme, "is_dark", lambda: False)
     theme.follow_system_theme(app, Theme.LIGHT)
     light = app.palette()
@@ -176,7 +189,8 @@ def test_explicit_themes_tell_is_dark(app: QApplication) -> None:
 
 
 def test_high_contrast_on_a_native_style_uses_fusion_and_gives_the_style_back(
-        app: QApplication) -> None:
+    app: QApplication,
+) -> None:
     app.setStyle("Windows")
     theme.apply_theme(app, Theme.HIGH_CONTRAST)
     style = app.style()
@@ -190,8 +204,8 @@ def test_high_contrast_on_a_native_style_uses_fusion_and_gives_the_style_back(
 
 
 def test_charts_take_the_new_background(
-        app: QApplication, qtbot: QtBot, make_window: MakeWindow,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    app: QApplication, qtbot: QtBot, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(theme, "is_dark", lambda: False)
     theme.apply_theme(app, Theme.DARK)
     window = make_window()
@@ -207,6 +221,9 @@ def test_charts_take_the_new_background(
 def background(widget: QWidget) -> QColor:
     """The commonest colour in a grid over the widget: its background."""
     image = widget.grab().toImage()
-    colours = Counter(image.pixelColor(x, y).rgb()
-                      for x in range(0, image.width(), 7) for y in range(0, image.height(), 7))
+    colours = Counter(
+        image.pixelColor(x, y).rgb()
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height(), 7)
+    )
     return QColor.fromRgb(colours.most_common(1)[0][0])

@@ -36,8 +36,9 @@ EUROPE = ("DEU", "FRA", "GBR", "ITA", "ESP", "NLD", "POL")
 
 
 def state_for(bundle: Bundle, kind: ViewKind, **changes: Any) -> ViewState:
-    return dataclasses.replace(default_view_state(bundle), view=kind,
-                               **{"countries": EUROPE, **changes})
+    return dataclasses.replace(
+        default_view_state(bundle), view=kind, **{"countries": EUROPE, **changes}
+    )
 
 
 @pytest.fixture
@@ -69,8 +70,9 @@ def drawn_countries(view: ViewBase[Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", list(ViewKind))
-def test_a_view_built_alone_draws_its_model(build: Any, default_bundle: Bundle,
-                                            kind: ViewKind) -> None:
+def test_a_view_built_alone_draws_its_model(
+    build: Any, default_bundle: Bundle, kind: ViewKind
+) -> None:
     state = state_for(default_bundle, kind)
     view = build(state)
     model = view_model(default_bundle, state)
@@ -83,8 +85,9 @@ def test_a_view_built_alone_draws_its_model(build: Any, default_bundle: Bundle,
 
 
 @pytest.mark.parametrize("kind", list(ViewKind))
-def test_the_empty_state_says_what_to_do(build: Any, default_bundle: Bundle,
-                                         kind: ViewKind) -> None:
+def test_the_empty_state_says_what_to_do(
+    build: Any, default_bundle: Bundle, kind: ViewKind
+) -> None:
     view = build(state_for(default_bundle, kind, countries=()))
     assert not view.showing_chart
     assert view.exported_widget() is view.message
@@ -93,16 +96,18 @@ def test_the_empty_state_says_what_to_do(build: Any, default_bundle: Bundle,
 
 
 @pytest.mark.parametrize("kind", list(ViewKind))
-def test_the_export_is_what_is_drawn(qtbot: QtBot, build: Any, default_bundle: Bundle,
-                                     kind: ViewKind) -> None:
+def test_the_export_is_what_is_drawn(
+    qtbot: QtBot, build: Any, default_bundle: Bundle, kind: ViewKind
+) -> None:
     state = state_for(default_bundle, kind, normalisation=Normalisation.PER_MILLION)
     view = build(state)
     page = ChartPage(default_bundle, state)
     try:
         assert page.data() == view.data_table()
         assert page.text == view.model.text
-        exported = [c for c in dict.fromkeys(page.data().column("country"))
-                    if c in drawn_countries(view)]
+        exported = [
+            c for c in dict.fromkeys(page.data().column("country")) if c in drawn_countries(view)
+        ]
         assert exported == drawn_countries(view) or kind is ViewKind.TABLE
     finally:
         page.close()
@@ -130,8 +135,8 @@ CHANGES: dict[str, Any] = {
 
 @pytest.mark.parametrize("kind", list(ViewKind))
 def test_one_redraw_per_action_and_only_on_declared_fields(
-        make_window: MakeWindow, default_bundle: Bundle, kind: ViewKind,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    make_window: MakeWindow, default_bundle: Bundle, kind: ViewKind, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert set(CHANGES) == {f.name for f in dataclasses.fields(ViewState)} - {"view"}
     start = state_for(default_bundle, kind)
     window = make_window(state=start)

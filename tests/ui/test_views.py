@@ -30,19 +30,22 @@ def bar_lengths(window: MainWindow) -> dict[str, float]:
 
 # Ranking ---------------------------------------------------------------------------------
 
+
 def test_ranking_shows_sorted_bars_for_the_end_of_the_range(window: MainWindow) -> None:
     choose(window, "FRA", "DEU", "USA", view=ViewKind.RANKING)
     assert window.current_view() is window.ranking
     assert window.ranking.model.period == parse_span("2026Q1")
     assert window.ranking.order == ["DEU", "FRA", "USA"]
     assert bar_lengths(window) == {"DEU": 2443, "FRA": 1040, "USA": 297}
-    labels = {c: item.textItem.toPlainText().strip()
-              for c, item in window.ranking.value_labels.items()}
+    labels = {
+        c: item.textItem.toPlainText().strip() for c, item in window.ranking.value_labels.items()
+    }
     assert labels == {"DEU": "2,443", "FRA": "1,040", "USA": "297"}
 
 
-def test_ranking_period_is_chosen_in_the_view_and_kept_in_the_state(window: MainWindow,
-                                                                    qtbot: QtBot) -> None:
+def test_ranking_period_is_chosen_in_the_view_and_kept_in_the_state(
+    window: MainWindow, qtbot: QtBot
+) -> None:
     choose(window, "FRA", "DEU", "USA", "GBR", view=ViewKind.RANKING)
     combo = window.ranking.period
     index = combo.findData("2025Q4")
@@ -89,6 +92,7 @@ def test_hovering_a_bar_shows_its_country_in_details(window: MainWindow) -> None
 
 # Table -----------------------------------------------------------------------------------
 
+
 def table_row(window: MainWindow, row: int) -> list[str]:
     table = window.table
     return [table.cell_text(row, c) for c in range(table.proxy.columnCount())]
@@ -98,11 +102,16 @@ def test_table_holds_countries_by_periods_with_status(window: MainWindow) -> Non
     choose(window, "FRA", "DEU", "BGR", "GBR", view=ViewKind.TABLE)
     model = window.table.table_model
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
-        "Country", "Q1 2024", "Q2 2024", "Q3 2024"]
+        "Country",
+        "Q1 2024",
+        "Q2 2024",
+        "Q3 2024",
+    ]
     assert table_row(window, 0)[:5] == ["France (FRA)", "17", "37", "632", "1,386"]
     assert table_row(window, 1)[:5] == ["Germany (DEU)", "—", "—", "—", "2,122"]
-    statuses = {(r, c): window.table.proxy.index(r, c).data(STATUS_ROLE)
-                for r in range(4) for c in (1, 4)}
+    statuses = {
+        (r, c): window.table.proxy.index(r, c).data(STATUS_ROLE) for r in range(4) for c in (1, 4)
+    }
     assert statuses[(0, 1)] == "reported"
     assert statuses[(1, 1)] == "unknown"
     assert statuses[(2, 4)] == "derived"  # BGR Q4 2024 = 2024 − Jan–Sep
@@ -132,9 +141,8 @@ def test_copying_a_selection_gives_tab_separated_text_with_headers(window: MainW
             selection.select(window.table.proxy.index(row, column), flags)
     window.table.copy_action.trigger()
     assert QGuiApplication.clipboard().text() == (
-        "Country\tQ3 2024\tQ4 2024\n"
-        "France (FRA)\t632\t1386\n"
-        "Germany (DEU)\t\t2122\n")
+        "Country\tQ3 2024\tQ4 2024\nFrance (FRA)\t632\t1386\nGermany (DEU)\t\t2122\n"
+    )
 
 
 def test_picking_a_row_shows_its_country_in_details(window: MainWindow) -> None:
@@ -145,8 +153,8 @@ def test_picking_a_row_shows_its_country_in_details(window: MainWindow) -> None:
 
 # Trend hover and details ---------------------------------------------------------------
 
-def test_hovering_a_point_tells_country_period_value_status_and_records(
-        window: MainWindow) -> None:
+
+def test_hovering_a_point_tells_country_period_value_status_and_records(window: MainWindow) -> None:
     choose(window, "FRA")
     view = window.trend.plot.getViewBox()
     near = view.mapViewToScene(QPointF(3, 1386))  # Q4 2024
@@ -170,20 +178,29 @@ def test_details_say_in_plain_words_why_gbr_is_flagged(window: MainWindow) -> No
     choose(window, "GBR")
     text = window.details.toPlainText()
     assert text.startswith("United Kingdom (GBR)")
-    assert ("the 2024 total is reported as 293, but Jan–Sep 2024 (7) plus Q4 2024 (292) make "
-            "299, a difference of 6") in text
+    assert (
+        "the 2024 total is reported as 293, but Jan–Sep 2024 (7) plus Q4 2024 (292) make "
+        "299, a difference of 6"
+    ) in text
     assert "Telegram transparency reports" in text
 
 
 def test_per_million_ranking_uses_population(window: MainWindow) -> None:
-    choose(window, "FRA", "DEU", view=ViewKind.RANKING, ranking_period="2025Q4",
-           normalisation=Normalisation.PER_MILLION)
+    choose(
+        window,
+        "FRA",
+        "DEU",
+        view=ViewKind.RANKING,
+        ranking_period="2025Q4",
+        normalisation=Normalisation.PER_MILLION,
+    )
     lengths = bar_lengths(window)
     assert math.isclose(lengths["FRA"], 1201 / 68.5, rel_tol=0.02)
     assert window.ranking.plot.getAxis("bottom").labelText == "per million inhabitants"
 
 
 # Edge states with small bundles ---------------------------------------------------------
+
 
 def small_window(qtbot: QtBot, tmp_path: Path, rows: str) -> MainWindow:
     bundle = read_bundle(write_folder(tmp_path / "b", RECORDS_HEADER + rows))
@@ -193,10 +210,13 @@ def small_window(qtbot: QtBot, tmp_path: Path, rows: str) -> MainWindow:
     return shown
 
 
-def test_a_single_period_bundle_explains_the_trend_and_ranks(qtbot: QtBot,
-                                                             tmp_path: Path) -> None:
-    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
-                                          "DEU,2025-01-01,2025-03-31,9,30,Telegram,src,\n")
+def test_a_single_period_bundle_explains_the_trend_and_ranks(qtbot: QtBot, tmp_path: Path) -> None:
+    shown = small_window(
+        qtbot,
+        tmp_path,
+        "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+        "DEU,2025-01-01,2025-03-31,9,30,Telegram,src,\n",
+    )
     assert shown.trend.message.isVisible()
     assert "only one period" in shown.trend.message.text()
     shown.store.update(view=ViewKind.RANKING)
@@ -204,19 +224,28 @@ def test_a_single_period_bundle_explains_the_trend_and_ranks(qtbot: QtBot,
 
 
 def test_a_single_country_bundle_draws_its_line(qtbot: QtBot, tmp_path: Path) -> None:
-    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
-                                          "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n")
+    shown = small_window(
+        qtbot,
+        tmp_path,
+        "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+        "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n",
+    )
     assert shown.store.state.countries == ("FRA",)
     assert list(shown.trend.lines["FRA"].getData()[1]) == [17, 20]
     assert not shown.filters.service.isVisibleTo(shown.filters)
 
 
-def test_the_service_choice_appears_only_with_several_services(qtbot: QtBot,
-                                                               tmp_path: Path) -> None:
-    shown = small_window(qtbot, tmp_path, "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
-                                          "FRA,2025-01-01,2025-03-31,1,2,Other,src,\n"
-                                          "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n"
-                                          "FRA,2025-04-01,2025-06-30,1,3,Other,src,\n")
+def test_the_service_choice_appears_only_with_several_services(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shown = small_window(
+        qtbot,
+        tmp_path,
+        "FRA,2025-01-01,2025-03-31,4,17,Telegram,src,\n"
+        "FRA,2025-01-01,2025-03-31,1,2,Other,src,\n"
+        "FRA,2025-04-01,2025-06-30,5,20,Telegram,src,\n"
+        "FRA,2025-04-01,2025-06-30,1,3,Other,src,\n",
+    )
     combo = shown.filters.service
     assert combo.isVisibleTo(shown.filters)
     combo.setCurrentIndex(combo.findData("Other"))
@@ -225,8 +254,11 @@ def test_the_service_choice_appears_only_with_several_services(qtbot: QtBot,
 
 
 def test_a_range_without_data_says_so(window: MainWindow) -> None:
-    window.store.replace(ViewState(countries=("DEU",), first=parse_span("2024Q1").first,
-                                   last=parse_span("2024Q2").first))
+    window.store.replace(
+        ViewState(
+            countries=("DEU",), first=parse_span("2024Q1").first, last=parse_span("2024Q2").first
+        )
+    )
     assert window.trend.message.isVisible()
     assert "No figure is known" in window.trend.message.text()
 
@@ -243,11 +275,18 @@ def test_legend_and_lines_follow_the_selection_as_it_changes(window: MainWindow)
     names = [label.text for _, label in window.trend.legend.items]
     assert names == ["United Kingdom (GBR)"]
     assert list(window.trend.lines) == ["GBR"]
-    drawn = [item for item in window.trend.plot.listDataItems()
-             if item.isVisible() and item is not window.trend.grid
-             and item.getData()[0] is not None and len(item.getData()[0]) > 0]
+    drawn = [
+        item
+        for item in window.trend.plot.listDataItems()
+        if item.isVisible()
+        and item is not window.trend.grid
+        and item.getData()[0] is not None
+        and len(item.getData()[0]) > 0
+    ]
     # GBR's line, its reported points and its span total; nothing left of FRA, DEU, USA.
     assert len(drawn) == 3
     choose(window, "GBR", "FRA")
     assert [label.text for _, label in window.trend.legend.items] == [
-        "United Kingdom (GBR)", "France (FRA)"]
+        "United Kingdom (GBR)",
+        "France (FRA)",
+    ]

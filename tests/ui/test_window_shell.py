@@ -25,12 +25,19 @@ from tgviewer.ui.window.main_window import TAB_ORDER, MainWindow
 
 # Views, shortcuts and docks --------------------------------------------------------------
 
-@pytest.mark.parametrize(("key", "kind"), [(Qt.Key.Key_2, ViewKind.RANKING),
-                                           (Qt.Key.Key_3, ViewKind.TABLE),
-                                           (Qt.Key.Key_4, ViewKind.COMPARE),
-                                           (Qt.Key.Key_5, ViewKind.COVERAGE)])
-def test_ctrl_number_switches_views(window: MainWindow, qtbot: QtBot, key: Qt.Key,
-                                    kind: ViewKind) -> None:
+
+@pytest.mark.parametrize(
+    ("key", "kind"),
+    [
+        (Qt.Key.Key_2, ViewKind.RANKING),
+        (Qt.Key.Key_3, ViewKind.TABLE),
+        (Qt.Key.Key_4, ViewKind.COMPARE),
+        (Qt.Key.Key_5, ViewKind.COVERAGE),
+    ],
+)
+def test_ctrl_number_switches_views(
+    window: MainWindow, qtbot: QtBot, key: Qt.Key, kind: ViewKind
+) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -50,9 +57,11 @@ def test_clicking_a_tab_is_one_action_and_draws_that_view_once(window: MainWindo
 
 
 def test_only_the_view_shown_is_built_at_start_and_others_on_first_show(
-        make_window: MakeWindow, default_bundle: Bundle) -> None:
-    window = make_window(state=dataclasses.replace(default_view_state(default_bundle),
-                                                   view=ViewKind.TABLE))
+    make_window: MakeWindow, default_bundle: Bundle
+) -> None:
+    window = make_window(
+        state=dataclasses.replace(default_view_state(default_bundle), view=ViewKind.TABLE)
+    )
     assert set(window.views) == {ViewKind.TABLE}
     assert window.table.table_model.rowCount() == 5
     window.tabs.setCurrentIndex(TAB_ORDER.index(ViewKind.COVERAGE))
@@ -97,10 +106,10 @@ def test_quick_groups_select_countries_as_one_action(window: MainWindow) -> None
 
 # Status bar and About ---------------------------------------------------------------------
 
+
 def test_status_bar_names_the_bundle_and_lists_warnings_on_click(window: MainWindow) -> None:
     status = window.status
-    assert status.bundle_label.text() == ("Telegram disclosures to authorities, "
-                                          "as of 30 May 2026")
+    assert status.bundle_label.text() == ("Telegram disclosures to authorities, as of 30 May 2026")
     assert status.records_label.text() == "299 records"
     assert status.offline.text() == "● Offline"
     assert status.warnings_button.text() == "⚠ 1 warning"
@@ -123,6 +132,7 @@ def test_about_names_version_attribution_and_licences(window: MainWindow) -> Non
 
 # Opening bundles -------------------------------------------------------------------------
 
+
 def test_open_bundle_shows_it_and_remembers_it(window: MainWindow, tmp_path: Path) -> None:
     path = small_bundle(tmp_path)
     assert window.bundles.open_file(str(path))
@@ -138,8 +148,9 @@ def test_open_bundle_shows_it_and_remembers_it(window: MainWindow, tmp_path: Pat
     assert recent == [str(path.resolve())]
 
 
-def test_a_broken_bundle_says_what_and_where_and_keeps_the_data(window: MainWindow,
-                                                                tmp_path: Path) -> None:
+def test_a_broken_bundle_says_what_and_where_and_keeps_the_data(
+    window: MainWindow, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.tgbundle"
     broken.write_bytes(b"PK\x03\x04 truncated")
     state, bundle = window.store.state, window.bundle
@@ -153,6 +164,7 @@ def test_a_broken_bundle_says_what_and_where_and_keeps_the_data(window: MainWind
 
 
 # Settings and start-up -------------------------------------------------------------------
+
 
 def test_the_window_reopens_as_it_was_closed(qtbot: QtBot, tmp_path: Path) -> None:
     path = small_bundle(tmp_path)
@@ -187,7 +199,8 @@ def test_a_corrupt_settings_file_is_set_aside_and_said(qtbot: QtBot) -> None:
 
 
 def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
-        qtbot: QtBot, tmp_path: Path, default_bundle: Bundle) -> None:
+    qtbot: QtBot, tmp_path: Path, default_bundle: Bundle
+) -> None:
     path = small_bundle(tmp_path)
     first, _ = open_window(str(path))
     qtbot.addWidget(first)
@@ -204,13 +217,15 @@ def test_a_vanished_last_bundle_falls_back_to_the_default_with_a_dialog(
 
 # Errors ----------------------------------------------------------------------------------
 
+
 class Trigger(QObject):
     fired = Signal()
 
 
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_shows_a_dialog_logs_and_keeps_running(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     handler = ErrorHandler(lambda: window)
     handler.install()
     try:
@@ -238,13 +253,18 @@ def test_an_exception_in_a_slot_shows_a_dialog_logs_and_keeps_running(
 
 # The whole story -------------------------------------------------------------------------
 
+
 def test_a_person_compares_fra_deu_usa_then_ranks_then_reads_why_gbr_is_flagged(
-        window: MainWindow, qtbot: QtBot) -> None:
+    window: MainWindow, qtbot: QtBot
+) -> None:
     panel = window.filters
     panel.none_button.click()
     for code in ("FRA", "DEU", "USA"):
-        item = next(panel.countries.item(i) for i in range(panel.countries.count())
-                    if panel.countries.item(i).data(Qt.ItemDataRole.UserRole) == code)
+        item = next(
+            panel.countries.item(i)
+            for i in range(panel.countries.count())
+            if panel.countries.item(i).data(Qt.ItemDataRole.UserRole) == code
+        )
         item.setCheckState(Qt.CheckState.Checked)
     assert window.store.state.countries == ("FRA", "DEU", "USA")
     assert panel.measure.currentText() == "Users affected"
@@ -261,8 +281,11 @@ def test_a_person_compares_fra_deu_usa_then_ranks_then_reads_why_gbr_is_flagged(
     assert window.ranking.order == ["DEU", "FRA", "USA"]
 
     panel.search.setText("United K")
-    item = next(panel.countries.item(i) for i in range(panel.countries.count())
-                if not panel.countries.isRowHidden(i))
+    item = next(
+        panel.countries.item(i)
+        for i in range(panel.countries.count())
+        if not panel.countries.isRowHidden(i)
+    )
     panel.countries.setCurrentItem(item)
     assert window.details.country == "GBR"
     assert "do not add up" in window.details.toPlainText()

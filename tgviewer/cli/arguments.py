@@ -17,17 +17,19 @@ def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None
     codes = [c.strip().upper() for c in argument.split(",") if c.strip()]
     bad = [c for c in codes if not COUNTRY_CODE.match(c)]
     if bad or not codes:
-        raise CommandError(f"--countries: {', '.join(bad) or 'nothing given'}: expected "
-                           "ISO 3166-1 alpha-3 codes separated by commas, such as FRA,DEU,USA")
+        raise CommandError(
+            f"--countries: {', '.join(bad) or 'nothing given'}: expected "
+            "ISO 3166-1 alpha-3 codes separated by commas, such as FRA,DEU,USA"
+        )
     absent = [c for c in codes if c not in bundle.countries]
     if absent:
-        print(f"tgviewer: note: the bundle has no records for {', '.join(absent)}",
-              file=sys.stderr)
+        print(f"tgviewer: note: the bundle has no records for {', '.join(absent)}", file=sys.stderr)
     return codes
 
 
-def measure_argument(argument: str | None, bundle: Bundle, default: str,
-                     ratio: bool = False) -> str:
+def measure_argument(
+    argument: str | None, bundle: Bundle, default: str, ratio: bool = False
+) -> str:
     """The measure of ``--measure`` (``default`` when not given); with ``ratio``,
     :data:`USERS_PER_REQUEST` too when the bundle has users and requests."""
     measures = list(bundle.manifest.measure_keys)
@@ -35,8 +37,9 @@ def measure_argument(argument: str | None, bundle: Bundle, default: str,
         measures.append(USERS_PER_REQUEST)
     measure = argument or default
     if measure not in measures:
-        raise CommandError(f"--measure: the bundle has no measure {measure!r}; it has "
-                           f"{', '.join(measures)}")
+        raise CommandError(
+            f"--measure: the bundle has no measure {measure!r}; it has {', '.join(measures)}"
+        )
     return measure
 
 
@@ -44,6 +47,8 @@ def service_argument(argument: str | None, bundle: Bundle) -> str:
     """The service of ``--service`` (the default service when not given)."""
     service = argument or DEFAULT_SERVICE
     if bundle.records and service not in bundle.services:
-        raise CommandError(f"--service: the bundle has no records for {service!r}; it has "
-                           f"{', '.join(bundle.services)}")
+        raise CommandError(
+            f"--service: the bundle has no records for {service!r}; it has "
+            f"{', '.join(bundle.services)}"
+        )
     return service

@@ -19,17 +19,25 @@ def load_bundle(argument: str | None) -> Bundle:
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``bundle info|validate|import|diff|library`` to the command line."""
-    bundle = commands.add_parser("bundle", help="inspect, check and make bundles",
-                                 description="Inspect, check and make .tgbundle files.")
+    bundle = commands.add_parser(
+        "bundle",
+        help="inspect, check and make bundles",
+        description="Inspect, check and make .tgbundle files.",
+    )
     actions = bundle.add_subparsers(dest="action", required=True, metavar="ACTION")
 
     info = actions.add_parser("info", help="describe a bundle (default: the embedded one)")
-    info.add_argument("bundle", nargs="?", metavar="B",
-                      help="a .tgbundle file or bundle folder; default: the embedded bundle")
+    info.add_argument(
+        "bundle",
+        nargs="?",
+        metavar="B",
+        help="a .tgbundle file or bundle folder; default: the embedded bundle",
+    )
     info.set_defaults(run=run_info)
 
     validate = actions.add_parser(
-        "validate", help="check a bundle: exit 0 if it loads, 1 with the problems if not")
+        "validate", help="check a bundle: exit 0 if it loads, 1 with the problems if not"
+    )
     validate.add_argument("bundle", metavar="B", help="a .tgbundle file or bundle folder")
     validate.set_defaults(run=run_validate)
 
@@ -53,15 +61,17 @@ def run_info(args: argparse.Namespace) -> int:
         "  measures:    " + ", ".join(f"{m.key} ({m.label})" for m in manifest.measures),
         "  services:    " + (", ".join(bundle.services) or "none"),
         f"  records:     {len(bundle.records)} ({len(bundle.countries)} countries"
-        + (f", {describe_dates(*span)}" if span else "") + ")",
+        + (f", {describe_dates(*span)}" if span else "")
+        + ")",
         f"  events:      {len(bundle.events)}",
         "  sources:",
     ]
     for source in manifest.sources:
         retrieved = f", retrieved {source.retrieved.isoformat()}" if source.retrieved else ""
         lines.append(f"    {source.id}: {source.title} {source.url}{retrieved}".rstrip())
-    lines.append(f"  warnings ({len(bundle.warnings)}):" if bundle.warnings else
-                 "  warnings:    none")
+    lines.append(
+        f"  warnings ({len(bundle.warnings)}):" if bundle.warnings else "  warnings:    none"
+    )
     lines += [f"    {w}" for w in bundle.warnings]
     print("\n".join(lines))
     return 0

@@ -30,44 +30,83 @@ examples:
   tgviewer compare --a 2025Q4 --b 2026Q1 --measure requests --format csv
 """
 
-COLUMNS = ("country", "name", "a", "b", "change", "percent_change", "a_status", "b_status",
-           "inconsistent", "a_explanation", "b_explanation", "a_scaling", "b_scaling")
+COLUMNS = (
+    "country",
+    "name",
+    "a",
+    "b",
+    "change",
+    "percent_change",
+    "a_status",
+    "b_status",
+    "inconsistent",
+    "a_explanation",
+    "b_explanation",
+    "a_scaling",
+    "b_scaling",
+)
 
 
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``compare`` to the command line."""
     compare = commands.add_parser(
-        "compare", help="period A against period B, per country",
+        "compare",
+        help="period A against period B, per country",
         description="Compare each country's figure between two periods, like for like.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     compare.add_argument("--a", required=True, metavar="P", help="the first period")
     compare.add_argument("--b", required=True, metavar="P", help="the second period")
-    compare.add_argument("--measure", metavar="M",
-                         help="a measure of the bundle (users, requests) or users_per_request "
-                              "(default: users when the bundle has it)")
-    compare.add_argument("--per-capita", action="store_true",
-                         help="per million inhabitants")
-    compare.add_argument("--countries", metavar="C,C",
-                         help="ISO 3166-1 alpha-3 codes (default: every country in the bundle)")
-    compare.add_argument("--sort", choices=[o.value for o in CompareOrder],
-                         default=CompareOrder.PERCENT.value,
-                         help="order of the compared countries (default: percent)")
+    compare.add_argument(
+        "--measure",
+        metavar="M",
+        help="a measure of the bundle (users, requests) or users_per_request "
+        "(default: users when the bundle has it)",
+    )
+    compare.add_argument("--per-capita", action="store_true", help="per million inhabitants")
+    compare.add_argument(
+        "--countries",
+        metavar="C,C",
+        help="ISO 3166-1 alpha-3 codes (default: every country in the bundle)",
+    )
+    compare.add_argument(
+        "--sort",
+        choices=[o.value for o in CompareOrder],
+        default=CompareOrder.PERCENT.value,
+        help="order of the compared countries (default: percent)",
+    )
     compare.add_argument("--bundle", metavar="B", help="bundle to read (default: embedded)")
     compare.add_argument("--service", default=None, help=f"service (default: {DEFAULT_SERVICE})")
-    compare.add_argument("--format", choices=["text", "csv", "json"], default="text",
-                         help="output format (default: text)")
+    compare.add_argument(
+        "--format",
+        choices=["text", "csv", "json"],
+        default="text",
+        help="output format (default: text)",
+    )
     compare.set_defaults(run=run_compare)
 
 
 def comparison_frame(comparison: Comparison, order: CompareOrder) -> pd.DataFrame:
     """One row per compared country, in ``order``."""
-    rows = [{
-        "country": r.country, "name": r.name, "a": r.a.value, "b": r.b.value,
-        "change": r.change, "percent_change": r.percent, "a_status": r.a.status.value,
-        "b_status": r.b.status.value, "inconsistent": r.inconsistent,
-        "a_explanation": r.a.explanation, "b_explanation": r.b.explanation,
-        "a_scaling": r.a.scaling, "b_scaling": r.b.scaling,
-    } for r in comparison.ordered(order)]
+    rows = [
+        {
+            "country": r.country,
+            "name": r.name,
+            "a": r.a.value,
+            "b": r.b.value,
+            "change": r.change,
+            "percent_change": r.percent,
+            "a_status": r.a.status.value,
+            "b_status": r.b.status.value,
+            "inconsistent": r.inconsistent,
+            "a_explanation": r.a.explanation,
+            "b_explanation": r.b.explanation,
+            "a_scaling": r.a.scaling,
+            "b_scaling": r.b.scaling,
+        }
+        for r in comparison.ordered(order)
+    ]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -81,33 +120,44 @@ def run_compare(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.bundle)
     a, b = parse_span(args.a), parse_span(args.b)
     measures = bundle.manifest.measure_keys
-    measure = measure_argument(args.measure, bundle,
-                               "users" if "users" in measures else measures[0], ratio=True)
+    measure = measure_argument(
+        args.measure, bundle, "users" if "users" in measures else measures[0], ratio=True
+    )
     if args.per_capita and measure == USERS_PER_REQUEST:
-        raise CommandError("--per-capita: users per request is a ratio; it cannot be taken "
-                           "per inhabitant")
+        raise CommandError(
+            "--per-capita: users per request is a ratio; it cannot be taken per inhabitant"
+        )
     service = service_argument(args.service, bundle)
     countries = countries_argument(args.countries, bundle) or bundle.countries
     comparison = compare_periods(bundle, countries, a, b, measure, service, args.per_capita)
     order = CompareOrder(args.sort)
     frame = comparison_frame(comparison, order)
     manifest = bundle.manifest
-    label = (manifest.measure(measure).label if measure != USERS_PER_REQUEST
-             else "Users per request")
+    label = manifest.measure(measure).label if measure != USERS_PER_REQUEST else "Users per request"
     unit = f" ({comparison.unit})" if comparison.unit else ""
     title = f"{label}{unit}: {a.label} vs {b.label}"
     source = f"Source: {manifest.attribution}. Bundle: {manifest.title}, as of {manifest.as_of}"
     note = comparison.length_note()
-    left_out = [{"country": n.country, "name": n.name, "reason": n.reason}
-                for n in comparison.not_comparable]
+    left_out = [
+        {"country": n.country, "name": n.name, "reason": n.reason}
+        for n in comparison.not_comparable
+    ]
     if args.format == "csv":
-        comments = [title, *([note] if note else []), source,
-                    *(f"not comparable: {n['country']}: {n['reason']}" for n in left_out)]
+        comments = [
+            title,
+            *([note] if note else []),
+            source,
+            *(f"not comparable: {n['country']}: {n['reason']}" for n in left_out),
+        ]
         sys.stdout.write(csv_text(frame, comments))
     elif args.format == "json":
         document: dict[str, Any] = {
-            "bundle": {"id": manifest.id, "title": manifest.title,
-                       "as_of": manifest.as_of.isoformat(), "checksum": bundle.checksum},
+            "bundle": {
+                "id": manifest.id,
+                "title": manifest.title,
+                "as_of": manifest.as_of.isoformat(),
+                "checksum": bundle.checksum,
+            },
             "attribution": manifest.attribution,
             "a": {"code": a.code, "label": a.label, "quarters": a.length},
             "b": {"code": b.code, "label": b.label, "quarters": b.length},
@@ -121,28 +171,48 @@ def run_compare(args: argparse.Namespace) -> int:
         }
         sys.stdout.write(json_text(document))
     else:
-        decimals = 2 if (comparison.per_capita or comparison.per_quarter
-                         or measure == USERS_PER_REQUEST) else 0
-        shown = pd.DataFrame({
-            "country": frame["country"], "name": frame["name"],
-            "a": [_number(v, decimals) for v in frame["a"]],
-            "b": [_number(v, decimals) for v in frame["b"]],
-            "change": [_number(v, decimals) for v in frame["change"]],
-            "percent": [("from 0" if v is None or v != v else f"{v:+,.1f}%")
-                        for v in frame["percent_change"]],
-            "flag": ["!" if v else "" for v in frame["inconsistent"]],
-        })
+        decimals = (
+            2
+            if (comparison.per_capita or comparison.per_quarter or measure == USERS_PER_REQUEST)
+            else 0
+        )
+        shown = pd.DataFrame(
+            {
+                "country": frame["country"],
+                "name": frame["name"],
+                "a": [_number(v, decimals) for v in frame["a"]],
+                "b": [_number(v, decimals) for v in frame["b"]],
+                "change": [_number(v, decimals) for v in frame["change"]],
+                "percent": [
+                    ("from 0" if v is None or v != v else f"{v:+,.1f}%")
+                    for v in frame["percent_change"]
+                ],
+                "flag": ["!" if v else "" for v in frame["inconsistent"]],
+            }
+        )
         print(title)
         if note:
             print(note)
         print(f"{manifest.title}, as of {manifest.as_of}\n")
-        sys.stdout.write(text_table(
-            shown, [("country", "code"), ("name", "country"), ("a", a.label), ("b", b.label),
-                    ("change", "change"), ("percent", "%"), ("flag", "!")],
-            right_aligned=["a", "b", "change", "percent"]))
-        print(f"\n{len(frame)} of {len(countries)} countries compared"
-              + ("; ! marks figures whose records disagree" if frame["inconsistent"].any()
-                 else ""))
+        sys.stdout.write(
+            text_table(
+                shown,
+                [
+                    ("country", "code"),
+                    ("name", "country"),
+                    ("a", a.label),
+                    ("b", b.label),
+                    ("change", "change"),
+                    ("percent", "%"),
+                    ("flag", "!"),
+                ],
+                right_aligned=["a", "b", "change", "percent"],
+            )
+        )
+        print(
+            f"\n{len(frame)} of {len(countries)} countries compared"
+            + ("; ! marks figures whose records disagree" if frame["inconsistent"].any() else "")
+        )
         if left_out:
             print(f"\nNot comparable ({len(left_out)}):")
             for n in left_out:

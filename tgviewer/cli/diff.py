@@ -35,26 +35,48 @@ examples:
 """
 
 #: Columns of the CSV output: the fields of ``DiffRow``, with the country's name added.
-COLUMNS = ("kind", "country", "name", "service", "period", "period_label", "measure", "old",
-           "new", "old_status", "new_status", "detail")
+COLUMNS = (
+    "kind",
+    "country",
+    "name",
+    "service",
+    "period",
+    "period_label",
+    "measure",
+    "old",
+    "new",
+    "old_status",
+    "new_status",
+    "detail",
+)
 
 
 def add_diff_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``diff`` to the ``bundle`` subcommands ``actions``."""
     diff = actions.add_parser(
-        "diff", help="what changed from bundle A to bundle B (exit 0 either way)",
-        description=DESCRIPTION, epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    diff.add_argument("old", metavar="A",
-                      help="the old bundle: a .tgbundle file, a bundle folder or 'default'")
-    diff.add_argument("new", metavar="B",
-                      help="the new bundle: a .tgbundle file, a bundle folder or 'default'")
-    diff.add_argument("--country", dest="countries", action="extend", nargs="+",
-                      metavar="ISO3",
-                      help="only these countries (ISO 3166-1 alpha-3 codes; repeat or list "
-                           "several)")
-    diff.add_argument("--format", choices=["text", "csv"], default="text",
-                      help="output format (default: text)")
+        "diff",
+        help="what changed from bundle A to bundle B (exit 0 either way)",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument(
+        "old", metavar="A", help="the old bundle: a .tgbundle file, a bundle folder or 'default'"
+    )
+    diff.add_argument(
+        "new", metavar="B", help="the new bundle: a .tgbundle file, a bundle folder or 'default'"
+    )
+    diff.add_argument(
+        "--country",
+        dest="countries",
+        action="extend",
+        nargs="+",
+        metavar="ISO3",
+        help="only these countries (ISO 3166-1 alpha-3 codes; repeat or list several)",
+    )
+    diff.add_argument(
+        "--format", choices=["text", "csv"], default="text", help="output format (default: text)"
+    )
     diff.set_defaults(run=run_diff)
 
 
@@ -70,15 +92,19 @@ def _countries(arguments: list[str] | None) -> list[str] | None:
     codes = [c.upper() for c in given]
     bad = [c for c in given if not COUNTRY_CODE.match(c.upper())]
     if bad or not codes:
-        raise CommandError(f"--country: {', '.join(bad) or 'nothing given'}: expected "
-                           "ISO 3166-1 alpha-3 codes such as FRA DEU")
+        raise CommandError(
+            f"--country: {', '.join(bad) or 'nothing given'}: expected "
+            "ISO 3166-1 alpha-3 codes such as FRA DEU"
+        )
     return codes
 
 
 def _describe(bundle: Bundle) -> str:
     manifest = bundle.manifest
-    return (f"{bundle.location}: {manifest.title} ({manifest.id}, as of "
-            f"{manifest.as_of.isoformat()}, {len(bundle.records)} records)")
+    return (
+        f"{bundle.location}: {manifest.title} ({manifest.id}, as of "
+        f"{manifest.as_of.isoformat()}, {len(bundle.records)} records)"
+    )
 
 
 def _frame(rows: list[DiffRow]) -> pd.DataFrame:

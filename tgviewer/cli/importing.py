@@ -50,8 +50,10 @@ from tgviewer.core.reference.countries import is_known_country
 def load_report(bundle: Bundle) -> str:
     """``299 records, 83 countries, 1 warning`` and the warnings, one per line."""
     count = len(bundle.warnings)
-    lines = [f"{len(bundle.records)} records, {len(bundle.countries)} countries, "
-             f"{count} warning{'s' * (count != 1)}"]
+    lines = [
+        f"{len(bundle.records)} records, {len(bundle.countries)} countries, "
+        f"{count} warning{'s' * (count != 1)}"
+    ]
     lines += [f"  warning: {problem}" for problem in bundle.warnings]
     return "\n".join(lines)
 
@@ -59,54 +61,95 @@ def load_report(bundle: Bundle) -> str:
 def add_import_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``bundle import`` to the ``bundle`` command."""
     make = actions.add_parser(
-        "import", help="make a bundle from another format",
+        "import",
+        help="make a bundle from another format",
         description="Make a .tgbundle from the community dataset.json (tek-json), from the "
-                    "text of @transparency bot answers (bot-text, one or several pasted "
-                    "together) or from a CSV or TSV table (csv: comma, semicolon or tab "
-                    "separated, UTF-8, a header line naming the columns; one row per country "
-                    "and period). The columns of a table are guessed from their names; name "
-                    "them with the --...-column and --measure options. Rows that cannot be "
-                    "read are listed with their line and left out. With --into the records are "
-                    "added to a copy of that bundle: records it already has are left out, and "
-                    "records that disagree with it are listed and settled by --on-conflict. "
-                    "The source is only read.")
-    make.add_argument("source", metavar="SRC",
-                      help="the file to import, or - to read standard input")
-    make.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.tgbundle",
-                      help="the bundle to write (refused if it exists, unless --force)")
-    make.add_argument("--from", dest="source_format", choices=["tek-json", "bot-text", "csv"],
-                      default="tek-json",
-                      help="format of SRC (default: tek-json, the community dataset.json)")
-    make.add_argument("--country", metavar="ISO3",
-                      help="the country of bot answers that say 'from your country'")
+        "text of @transparency bot answers (bot-text, one or several pasted "
+        "together) or from a CSV or TSV table (csv: comma, semicolon or tab "
+        "separated, UTF-8, a header line naming the columns; one row per country "
+        "and period). The columns of a table are guessed from their names; name "
+        "them with the --...-column and --measure options. Rows that cannot be "
+        "read are listed with their line and left out. With --into the records are "
+        "added to a copy of that bundle: records it already has are left out, and "
+        "records that disagree with it are listed and settled by --on-conflict. "
+        "The source is only read.",
+    )
+    make.add_argument(
+        "source", metavar="SRC", help="the file to import, or - to read standard input"
+    )
+    make.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        metavar="OUT.tgbundle",
+        help="the bundle to write (refused if it exists, unless --force)",
+    )
+    make.add_argument(
+        "--from",
+        dest="source_format",
+        choices=["tek-json", "bot-text", "csv"],
+        default="tek-json",
+        help="format of SRC (default: tek-json, the community dataset.json)",
+    )
+    make.add_argument(
+        "--country", metavar="ISO3", help="the country of bot answers that say 'from your country'"
+    )
     columns = make.add_argument_group(
-        "columns of a table (--from csv; guessed from the header when not given)")
-    columns.add_argument("--country-column", metavar="NAME",
-                         help="the column holding the country")
-    columns.add_argument("--country-as", choices=COUNTRY_FORMS,
-                         help="how the country is written: ISO code (FRA or FR), name, or "
-                              "auto (a code, else a name; default)")
-    columns.add_argument("--period-column", metavar="NAME",
-                         help="the column holding the period: 2025Q1, 2025-Q1, Q1 2025, "
-                              "2025H1, 2024, 2024Q1-2024Q3")
-    columns.add_argument("--start-column", metavar="NAME",
-                         help="instead of a period: the column of the first day (2025-01-01)")
-    columns.add_argument("--end-column", metavar="NAME",
-                         help="instead of a period: the column of the last day (2025-03-31)")
-    columns.add_argument("--measure", action="append", type=_measure_argument, default=[],
-                         metavar="KEY=COLUMN",
-                         help="the column of a measure (requests=Fulfilled); KEY= with no "
-                              "column leaves the measure unknown; repeatable")
-    make.add_argument("--into", metavar="B",
-                      help="add the records to a copy of this bundle ('default' for the "
-                           "embedded one)")
-    make.add_argument("--on-conflict", choices=["keep", "replace"], default="keep",
-                      help="with --into, for records that disagree with the bundle: keep the "
-                           "bundle's figures (default) or replace them")
+        "columns of a table (--from csv; guessed from the header when not given)"
+    )
+    columns.add_argument("--country-column", metavar="NAME", help="the column holding the country")
+    columns.add_argument(
+        "--country-as",
+        choices=COUNTRY_FORMS,
+        help="how the country is written: ISO code (FRA or FR), name, or "
+        "auto (a code, else a name; default)",
+    )
+    columns.add_argument(
+        "--period-column",
+        metavar="NAME",
+        help="the column holding the period: 2025Q1, 2025-Q1, Q1 2025, 2025H1, 2024, 2024Q1-2024Q3",
+    )
+    columns.add_argument(
+        "--start-column",
+        metavar="NAME",
+        help="instead of a period: the column of the first day (2025-01-01)",
+    )
+    columns.add_argument(
+        "--end-column",
+        metavar="NAME",
+        help="instead of a period: the column of the last day (2025-03-31)",
+    )
+    columns.add_argument(
+        "--measure",
+        action="append",
+        type=_measure_argument,
+        default=[],
+        metavar="KEY=COLUMN",
+        help="the column of a measure (requests=Fulfilled); KEY= with no "
+        "column leaves the measure unknown; repeatable",
+    )
+    make.add_argument(
+        "--into",
+        metavar="B",
+        help="add the records to a copy of this bundle ('default' for the embedded one)",
+    )
+    make.add_argument(
+        "--on-conflict",
+        choices=["keep", "replace"],
+        default="keep",
+        help="with --into, for records that disagree with the bundle: keep the "
+        "bundle's figures (default) or replace them",
+    )
     make.add_argument("--id", dest="bundle_id", help="bundle id (default: from OUT's name)")
     make.add_argument("--title", help="bundle title (default: from OUT's name)")
-    make.add_argument("--as-of", type=_date_argument, default=None, metavar="YYYY-MM-DD",
-                      help="date the figures are current to (default: today)")
+    make.add_argument(
+        "--as-of",
+        type=_date_argument,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date the figures are current to (default: today)",
+    )
     make.add_argument("--force", action="store_true", help="replace OUT if it exists")
     make.set_defaults(run=run_import)
 
@@ -114,8 +157,9 @@ def add_import_command(actions: argparse._SubParsersAction[argparse.ArgumentPars
 def _measure_argument(text: str) -> tuple[str, str]:
     key, equals, column = text.partition("=")
     if not equals or not key.strip():
-        raise argparse.ArgumentTypeError(f"{text!r}: expected KEY=COLUMN, such as "
-                                         "users='Affected users'")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected KEY=COLUMN, such as users='Affected users'"
+        )
     return key.strip(), column.strip()
 
 
@@ -147,16 +191,25 @@ def _bot_records(data: bytes, name: str, country: str | None, source: str) -> li
 
 #: What each table role's gap asks the user to pass.
 _COLUMN_OPTIONS = {
-    "country": "--country-column NAME", "start": "--start-column NAME",
-    "end": "--end-column NAME", "period": "--period-column NAME",
+    "country": "--country-column NAME",
+    "start": "--start-column NAME",
+    "end": "--end-column NAME",
+    "period": "--period-column NAME",
     "dates": "--period-column NAME, or --start-column NAME and --end-column NAME",
 }
-_TABLE_OPTIONS = ("country_column", "country_as", "period_column", "start_column",
-                  "end_column", "measure")
+_TABLE_OPTIONS = (
+    "country_column",
+    "country_as",
+    "period_column",
+    "start_column",
+    "end_column",
+    "measure",
+)
 
 
-def _csv_mapping(args: argparse.Namespace, headers: tuple[str, ...],
-                 measure_keys: tuple[str, ...]) -> ColumnMapping:
+def _csv_mapping(
+    args: argparse.Namespace, headers: tuple[str, ...], measure_keys: tuple[str, ...]
+) -> ColumnMapping:
     """The mapping the options give, the rest guessed from ``headers``."""
     guess = guess_mapping(headers, measure_keys)
     start, end, period = guess.start, guess.end, guess.period
@@ -172,20 +225,29 @@ def _csv_mapping(args: argparse.Namespace, headers: tuple[str, ...],
             measures[key] = column
         else:
             measures.pop(key, None)
-    return ColumnMapping(args.country_column or guess.country,
-                         args.country_as or guess.country_as, start, end, period, measures)
+    return ColumnMapping(
+        args.country_column or guess.country,
+        args.country_as or guess.country_as,
+        start,
+        end,
+        period,
+        measures,
+    )
 
 
 def _gaps_message(name: str, gaps: list[MappingGap], headers: tuple[str, ...]) -> str:
     lines = [f"{name}: the columns to read cannot all be told from the header:"]
-    lines += [f"  {gap.message} (pass {_COLUMN_OPTIONS.get(gap.role, '--measure KEY=COLUMN')})"
-              for gap in gaps]
+    lines += [
+        f"  {gap.message} (pass {_COLUMN_OPTIONS.get(gap.role, '--measure KEY=COLUMN')})"
+        for gap in gaps
+    ]
     lines.append("  the file's columns are: " + ", ".join(repr(h) for h in headers if h))
     return "\n".join(lines)
 
 
-def _csv_records(data: bytes, name: str, args: argparse.Namespace,
-                 measure_keys: tuple[str, ...], source: str) -> list[Record]:
+def _csv_records(
+    data: bytes, name: str, args: argparse.Namespace, measure_keys: tuple[str, ...], source: str
+) -> list[Record]:
     table = read_table(data, name)
     mapping = _csv_mapping(args, table.headers, measure_keys)
     gaps = mapping_gaps(mapping, table.headers, measure_keys)
@@ -194,15 +256,19 @@ def _csv_records(data: bytes, name: str, args: argparse.Namespace,
     print(f"{name}: {table.delimiter_name}-separated; {mapping.describe()}")
     for key in measure_keys:
         if key not in mapping.measures:
-            print(f"{name}: no column for {key}: its figures are left unknown (name one "
-                  f"with --measure {key}=COLUMN)", file=sys.stderr)
+            print(
+                f"{name}: no column for {key}: its figures are left unknown (name one "
+                f"with --measure {key}=COLUMN)",
+                file=sys.stderr,
+            )
     result = table_records(table, mapping, measure_keys, source, name)
     for unread in result.unread:
         print(unread.describe(), file=sys.stderr)
     left_out = len(result.unread_lines)
     if not result.records:
-        raise CommandError(f"{name}: no row could be read ({left_out} left out, "
-                           f"{len(table.rows)} in the file)")
+        raise CommandError(
+            f"{name}: no row could be read ({left_out} left out, {len(table.rows)} in the file)"
+        )
     read = len(result.records)
     print(f"{name}: {read} row{'s' * (read != 1)} read, {left_out} left out")
     return list(result.records)
@@ -218,8 +284,10 @@ def run_import(args: argparse.Namespace) -> int:
     if table_options and args.source_format != "csv":
         raise CommandError(f"{', '.join(table_options)}: only for --from csv")
     if args.country and args.source_format == "csv":
-        raise CommandError("--country is for bot answers; with --from csv name the column "
-                           "holding the country with --country-column")
+        raise CommandError(
+            "--country is for bot answers; with --from csv name the column "
+            "holding the country with --country-column"
+        )
     country = args.country.upper() if args.country else None
     if country is not None and not is_known_country(country):
         raise CommandError(f"--country {args.country}: not an ISO 3166-1 alpha-3 code")
@@ -238,23 +306,37 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         records = parse_community_dataset(data, name=name)
     stem = output.name.removesuffix(".tgbundle")
-    bundle_id = args.bundle_id or (re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._")
-                                   or "imported")
+    bundle_id = args.bundle_id or (
+        re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).strip("-._") or "imported"
+    )
     title = args.title or stem
     if base is None:
-        manifest = community_manifest(bundle_id=bundle_id, title=title, as_of=today,
-                                      description=f"Imported from {Path(name).name}.")
+        manifest = community_manifest(
+            bundle_id=bundle_id,
+            title=title,
+            as_of=today,
+            description=f"Imported from {Path(name).name}.",
+        )
         manifest = dataclasses.replace(manifest, sources=(source,))
         bundle = write_checked_bundle(output, manifest, records)
         print(f"wrote {output}: {load_report(bundle)}")
         return 0
-    return _write_into(base, records, args, output, Path(name).name, title, bundle_id, today,
-                       source)
+    return _write_into(
+        base, records, args, output, Path(name).name, title, bundle_id, today, source
+    )
 
 
-def _write_into(base: Bundle, records: list[Record], args: argparse.Namespace, output: Path,
-                origin: str, title: str, bundle_id: str, today: dt.date,
-                source: Source) -> int:
+def _write_into(
+    base: Bundle,
+    records: list[Record],
+    args: argparse.Namespace,
+    output: Path,
+    origin: str,
+    title: str,
+    bundle_id: str,
+    today: dt.date,
+    source: Source,
+) -> int:
     """Write ``base`` with ``records`` added, conflicts settled by ``--on-conflict``."""
     plan = plan_import(base, SourceReading(tuple(records)), source, origin)
     resolution = Resolution(args.on_conflict)
@@ -262,9 +344,10 @@ def _write_into(base: Bundle, records: list[Record], args: argparse.Namespace, o
         verdict = "replaced" if resolution is Resolution.TAKE_INCOMING else "kept the bundle's"
         print(f"conflict ({verdict}): {item.describe()}")
     manifest = dataclasses.replace(plan.manifest(title, today), id=bundle_id)
-    bundle = write_checked_bundle(output, manifest, plan.records(default=resolution),
-                                  base.events)
-    print(f"{plan.count(Fate.NEW)} new, {plan.count(Fate.DUPLICATE)} already in "
-          f"{base.manifest.title}, {plan.count(Fate.CONFLICT)} in conflict")
+    bundle = write_checked_bundle(output, manifest, plan.records(default=resolution), base.events)
+    print(
+        f"{plan.count(Fate.NEW)} new, {plan.count(Fate.DUPLICATE)} already in "
+        f"{base.manifest.title}, {plan.count(Fate.CONFLICT)} in conflict"
+    )
     print(f"wrote {output}: {load_report(bundle)}")
     return 0

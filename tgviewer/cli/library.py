@@ -10,10 +10,12 @@ from tgviewer.core.library.bundle_library import Library
 def add_library_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``bundle library`` to the ``bundle`` command."""
     library = actions.add_parser(
-        "library", help="list the bundles of your library (imports made in the window)",
+        "library",
+        help="list the bundles of your library (imports made in the window)",
         description="List the bundles the window's imports saved in your library, with their "
-                    "date, records, countries, size and path; any path can be given to the "
-                    "other commands (--bundle, --into, bundle diff).")
+        "date, records, countries, size and path; any path can be given to the "
+        "other commands (--bundle, --into, bundle diff).",
+    )
     library.set_defaults(run=run_library)
 
 
@@ -30,6 +32,8 @@ def run_library(_args: argparse.Namespace) -> int:
             print(f"{entry.title:<{width}}  cannot be read: {entry.problem}")
             continue
         as_of = entry.as_of.isoformat() if entry.as_of else ""
-        print(f"{entry.title:<{width}}  {as_of}  {entry.record_count:>5} records  "
-              f"{entry.country_count:>3} countries  {entry.size:>8,} bytes  {entry.path}")
+        print(
+            f"{entry.title:<{width}}  {as_of}  {entry.record_count:>5} records  "
+            f"{entry.country_count:>3} countries  {entry.size:>8,} bytes  {entry.path}"
+        )
     return 0

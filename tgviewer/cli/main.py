@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tgviewer",
         description="Explore Telegram's disclosures to authorities (fulfilled requests for "
-                    "users' IP addresses and phone numbers, and users affected) offline.",
+        "users' IP addresses and phone numbers, and users affected) offline.",
     )
     parser.add_argument("--version", action="version", version=f"tgviewer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -78,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: never show a traceback
         if os.environ.get("TGVIEWER_DEBUG"):
             traceback.print_exc()
-        print(f"tgviewer: internal error: {type(exc).__name__}: {exc}. This is a bug in "
-              "tgviewer; set TGVIEWER_DEBUG=1 to see details.", file=sys.stderr)
+        print(
+            f"tgviewer: internal error: {type(exc).__name__}: {exc}. This is a bug in "
+            "tgviewer; set TGVIEWER_DEBUG=1 to see details.",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL

@@ -33,14 +33,17 @@ def json_text(document: dict[str, Any]) -> str:
 def records_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Rows of ``frame`` as plain dicts, missing values as ``None``."""
     return [
-        {column: None if _missing(v) else _plain(v) for column, v in zip(frame.columns, row,
-                                                                       strict=True)}
+        {
+            column: None if _missing(v) else _plain(v)
+            for column, v in zip(frame.columns, row, strict=True)
+        }
         for row in frame.itertuples(index=False)
     ]
 
 
-def text_table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]],
-               right_aligned: Sequence[str] = ()) -> str:
+def text_table(
+    frame: pd.DataFrame, columns: Sequence[tuple[str, str]], right_aligned: Sequence[str] = ()
+) -> str:
     """An aligned plain-text table of ``columns`` (``(column, heading)`` pairs)."""
     cells = [[heading for _, heading in columns]]
     for row in records_of(frame):

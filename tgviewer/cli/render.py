@@ -40,22 +40,41 @@ examples:
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``render`` to the command line."""
     render = commands.add_parser(
-        "render", help="draw a saved view (.tgview) to PNG, SVG or CSV, without a display",
+        "render",
+        help="draw a saved view (.tgview) to PNG, SVG or CSV, without a display",
         description="Draw a saved view (.tgview) to a PNG or SVG chart, with its title, "
-                    "subtitle and source, or write the figures behind it as CSV. Uses the same "
-                    "drawing as File > Export Chart in the window; needs no display.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "subtitle and source, or write the figures behind it as CSV. Uses the same "
+        "drawing as File > Export Chart in the window; needs no display.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     render.add_argument("view", metavar="VIEW.tgview", help="a view saved from the window")
-    render.add_argument("-o", "--output", required=True, metavar="FILE",
-                        help="where to write: FILE.png, FILE.svg or FILE.csv")
-    render.add_argument("--size", default="1920x1080", metavar="WxH",
-                        help="image size in pixels (default: 1920x1080)")
-    render.add_argument("--scale", type=float, default=1.0, metavar="S",
-                        help="enlarge text, markers and lines S times, as on a high-density "
-                             "screen (0.5 to 4; default: 1)")
-    render.add_argument("--bundle", metavar="B",
-                        help="the bundle to draw from (default: the one the view names, "
-                             "when at hand)")
+    render.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="where to write: FILE.png, FILE.svg or FILE.csv",
+    )
+    render.add_argument(
+        "--size",
+        default="1920x1080",
+        metavar="WxH",
+        help="image size in pixels (default: 1920x1080)",
+    )
+    render.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="enlarge text, markers and lines S times, as on a high-density "
+        "screen (0.5 to 4; default: 1)",
+    )
+    render.add_argument(
+        "--bundle",
+        metavar="B",
+        help="the bundle to draw from (default: the one the view names, when at hand)",
+    )
     render.set_defaults(run=run_render)
 
 
@@ -92,14 +111,18 @@ def run_render(args: argparse.Namespace) -> int:
             raise CommandError(
                 f"{Path(args.view).name} was made with {saved.bundle.describe()}, which is not "
                 "at hand (neither the embedded default nor a recent bundle); pass it with "
-                "--bundle B")
+                "--bundle B"
+            )
         bundle = found
     name = Path(args.view).name
     state, left_out = adapt_view(saved, bundle, name)
     if bundle_match(saved, bundle) is not BundleMatch.SAME:
-        print(f"tgviewer: warning: {name} was made with {saved.bundle.describe()}; drawn "
-              f"from {bundle.manifest.title} instead"
-              + (f", without {', '.join(left_out)}" if left_out else ""), file=sys.stderr)
+        print(
+            f"tgviewer: warning: {name} was made with {saved.bundle.describe()}; drawn "
+            f"from {bundle.manifest.title} instead"
+            + (f", without {', '.join(left_out)}" if left_out else ""),
+            file=sys.stderr,
+        )
 
     if suffix == ".csv":
         return _write_data(bundle, state, output)
@@ -107,8 +130,10 @@ def run_render(args: argparse.Namespace) -> int:
     try:
         from PySide6.QtWidgets import QApplication
     except ImportError:
-        raise CommandError("render draws with Qt, and PySide6 is not installed here; "
-                           "install tgviewer with its dependencies") from None
+        raise CommandError(
+            "render draws with Qt, and PySide6 is not installed here; "
+            "install tgviewer with its dependencies"
+        ) from None
 
     from tgviewer.ui.export.chart_page import export_chart
     from tgviewer.ui.export.size import ExportSize

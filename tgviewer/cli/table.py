@@ -25,19 +25,31 @@ sums and differences (shown), "unknown" when they do not determine it (e.g. a qu
 def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``table`` to the command line."""
     table = commands.add_parser(
-        "table", help="one row per country for a period",
+        "table",
+        help="one row per country for a period",
         description="One row per country: its figure for a period and how it is known.",
-        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     table.add_argument("--bundle", metavar="B", help="bundle to read (default: embedded)")
     table.add_argument("--period", required=True, metavar="P", help="e.g. 2025Q1, 2024Q1-2024Q3")
-    table.add_argument("--measure", metavar="M",
-                       help="a measure of the bundle, e.g. requests or users "
-                            "(default: the bundle's first)")
-    table.add_argument("--countries", metavar="C,C", help="ISO 3166-1 alpha-3 codes "
-                       "(default: every country in the bundle)")
+    table.add_argument(
+        "--measure",
+        metavar="M",
+        help="a measure of the bundle, e.g. requests or users (default: the bundle's first)",
+    )
+    table.add_argument(
+        "--countries",
+        metavar="C,C",
+        help="ISO 3166-1 alpha-3 codes (default: every country in the bundle)",
+    )
     table.add_argument("--service", default=None, help=f"service (default: {DEFAULT_SERVICE})")
-    table.add_argument("--format", choices=["text", "csv", "json"], default="text",
-                       help="output format (default: text)")
+    table.add_argument(
+        "--format",
+        choices=["text", "csv", "json"],
+        default="text",
+        help="output format (default: text)",
+    )
     table.set_defaults(run=run_table)
 
 
@@ -53,28 +65,51 @@ def run_table(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.write(csv_text(frame, [f"{label}, {span.label}", source]))
     elif args.format == "json":
-        sys.stdout.write(json_text({
-            "bundle": {"id": manifest.id, "title": manifest.title,
-                       "as_of": manifest.as_of.isoformat(), "checksum": bundle.checksum},
-            "attribution": manifest.attribution,
-            "period": {"code": span.code, "label": span.label,
-                       "start": span.start_date.isoformat(), "end": span.end_date.isoformat()},
-            "measure": {"key": measure, "label": label},
-            "service": service,
-            "rows": records_of(frame),
-        }))
+        sys.stdout.write(
+            json_text(
+                {
+                    "bundle": {
+                        "id": manifest.id,
+                        "title": manifest.title,
+                        "as_of": manifest.as_of.isoformat(),
+                        "checksum": bundle.checksum,
+                    },
+                    "attribution": manifest.attribution,
+                    "period": {
+                        "code": span.code,
+                        "label": span.label,
+                        "start": span.start_date.isoformat(),
+                        "end": span.end_date.isoformat(),
+                    },
+                    "measure": {"key": measure, "label": label},
+                    "service": service,
+                    "rows": records_of(frame),
+                }
+            )
+        )
     else:
         shown = frame.assign(flag=frame["inconsistent"].map({True: "!", False: ""}))
         print(f"{label}, {span.label} ({span.start_date} to {span.end_date})")
         print(f"{manifest.title}, as of {manifest.as_of}\n")
-        sys.stdout.write(text_table(
-            shown, [("country", "code"), ("name", "country"), ("value", "value"),
-                    ("flag", "!"), ("explanation", "how it is known")],
-            right_aligned=["value"]))
+        sys.stdout.write(
+            text_table(
+                shown,
+                [
+                    ("country", "code"),
+                    ("name", "country"),
+                    ("value", "value"),
+                    ("flag", "!"),
+                    ("explanation", "how it is known"),
+                ],
+                right_aligned=["value"],
+            )
+        )
         counts = frame["status"].value_counts()
         inconsistent = int(frame["inconsistent"].sum())
-        print(f"\n{len(frame)} countries: {counts.get('reported', 0)} reported, "
-              f"{counts.get('derived', 0)} derived, {counts.get('unknown', 0)} unknown"
-              + (f"; {inconsistent} inconsistent (marked !)" if inconsistent else ""))
+        print(
+            f"\n{len(frame)} countries: {counts.get('reported', 0)} reported, "
+            f"{counts.get('derived', 0)} derived, {counts.get('unknown', 0)} unknown"
+            + (f"; {inconsistent} inconsistent (marked !)" if inconsistent else "")
+        )
         print(source)
     return 0

@@ -17,8 +17,12 @@ escapes is a bug, reported as one. This module is Qt-free and imports nothing of
 from __future__ import annotations
 
 
-def locate(file: str | None = None, line: int | None = None, column: int | None = None,
-             field: str | None = None) -> str:
+def locate(
+    file: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    field: str | None = None,
+) -> str:
     """Where something is, as far as known: ``records.csv, line 12, field 'start'``.
 
     Parameters
@@ -63,8 +67,15 @@ class TgviewerError(Exception):
         As given; ``str(error)`` is :meth:`describe`.
     """
 
-    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
-                 column: int | None = None, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        field: str | None = None,
+    ) -> None:
         self.message = message
         self.file = file
         self.line = line

@@ -56,13 +56,13 @@ def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
     try:
         document = json.loads(source)
     except json.JSONDecodeError as exc:
-        raise JsonFileError(exc.msg, file=path.name, line=exc.lineno,
-                            column=exc.colno) from None
+        raise JsonFileError(exc.msg, file=path.name, line=exc.lineno, column=exc.colno) from None
     except ValueError:  # Python refuses to convert a number thousands of digits long
         raise JsonFileError("holds a number too long to read", file=path.name) from None
     except RecursionError:
         raise JsonFileError("nested too deeply to read", file=path.name) from None
     if not isinstance(document, dict):
-        raise JsonFileError(f"expected a JSON object at the top, found {json_kind(document)}",
-                            file=path.name)
+        raise JsonFileError(
+            f"expected a JSON object at the top, found {json_kind(document)}", file=path.name
+        )
     return document

@@ -22,17 +22,21 @@ if TYPE_CHECKING:
 
 def parse_arguments(arguments: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="tgviewer", description="Open the tgviewer window.")
-    parser.add_argument("bundle", nargs="?",
-                        help="a .tgbundle to open (default: the last bundle used, else the "
-                             "embedded default), or a saved view (.tgview) to show")
-    parser.add_argument("--smoke", action="store_true",
-                        help="start, load, paint the first view, print the time to "
-                             "interactive, and exit 0")
+    parser.add_argument(
+        "bundle",
+        nargs="?",
+        help="a .tgbundle to open (default: the last bundle used, else the "
+        "embedded default), or a saved view (.tgview) to show",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start, load, paint the first view, print the time to interactive, and exit 0",
+    )
     return parser.parse_args(list(arguments))
 
 
-def open_window(bundle_argument: str | None,
-                quiet: bool = False) -> tuple[MainWindow, str | None]:
+def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainWindow, str | None]:
     """Build and show the window on the bundle asked for, else the last one used, else the
     embedded default; returns it and, when a bundle could not be opened, what went wrong.
 
@@ -70,8 +74,9 @@ def open_window(bundle_argument: str | None,
     window.show()
     if failure is not None and not quiet:
         which = "The bundle" if bundle_argument else "The bundle you used last"
-        window.notifier.warn(f"{which} could not be opened",
-                             f"{failure}\n\nShowing the embedded default bundle.")
+        window.notifier.warn(
+            f"{which} could not be opened", f"{failure}\n\nShowing the embedded default bundle."
+        )
         window.notifier.notice("Showing the embedded default bundle.")
     if view_file is not None:
         window.saved_views.open_file(view_file)
@@ -127,9 +132,12 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
 
         def finish() -> None:
             elapsed = time.perf_counter() - started
-            print(f"tgviewer smoke: {bundle.manifest.title}, {len(bundle.records)} records; "
-                  f"time to interactive {elapsed * 1000:.0f} ms")
+            print(
+                f"tgviewer smoke: {bundle.manifest.title}, {len(bundle.records)} records; "
+                f"time to interactive {elapsed * 1000:.0f} ms"
+            )
             app.exit(1 if failure is not None else 0)
+
         QTimer.singleShot(0, finish)
     try:
         code = int(app.exec())

@@ -59,11 +59,11 @@ def warning_text(error: TgviewerError, outcome: str = "") -> str:
 
 def _file_logger() -> logging.Logger:
     path = log_path()
-    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path
-               for h in LOGGER.handlers):
+    if not any(
+        isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in LOGGER.handlers
+    ):
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2,
-                                      encoding="utf-8")
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         LOGGER.addHandler(handler)
         LOGGER.setLevel(logging.INFO)
@@ -90,8 +90,9 @@ class ErrorHandler:
         if sys.excepthook is self and self._previous is not None:
             sys.excepthook = self._previous
 
-    def __call__(self, kind: type[BaseException], error: BaseException,
-                 trace: TracebackType | None) -> None:
+    def __call__(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
@@ -113,8 +114,9 @@ class ErrorHandler:
             box.setIcon(QMessageBox.Icon.Critical)
             box.setWindowTitle("Something went wrong")
             box.setText(f"tgviewer hit an unexpected problem: {kind.__name__}: {error}")
-            box.setInformativeText("The app is still running and your data and files are "
-                                   f"unchanged. {logged}")
+            box.setInformativeText(
+                f"The app is still running and your data and files are unchanged. {logged}"
+            )
             box.setDetailedText(details)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             box.open()
@@ -131,9 +133,13 @@ class ErrorHandler:
         self._handling = True
         try:
             self.dialogs = [d for d in self.dialogs if d.isVisible()]
-            box = QMessageBox(QMessageBox.Icon.Warning, "That could not be done",
-                              warning_text(error, "The app is still running."),
-                              QMessageBox.StandardButton.Ok, self._parent())
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "That could not be done",
+                warning_text(error, "The app is still running."),
+                QMessageBox.StandardButton.Ok,
+                self._parent(),
+            )
             box.open()
             self.dialogs.append(box)
         finally:

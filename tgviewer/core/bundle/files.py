@@ -36,8 +36,10 @@ class MemberReader(Protocol):
 
 def _too_big(name: str) -> BundleError:
     limit_mib = SIZE_LIMITS[name] >> 20
-    return BundleError(name, [error(
-        f"the file is larger than the {max(limit_mib, 1)} MiB a bundle may hold", name)])
+    return BundleError(
+        name,
+        [error(f"the file is larger than the {max(limit_mib, 1)} MiB a bundle may hold", name)],
+    )
 
 
 class _ZipMembers:
@@ -110,14 +112,26 @@ def open_members(path: Path | bytes, shown: str) -> Iterator[MemberReader]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path)
     except zipfile.BadZipFile:
-        raise BundleError(shown, [error(
-            "not a tgviewer bundle: the file is not a zip archive (a .tgbundle file is a zip "
-            "holding manifest.json and records.csv) nor a folder")]) from None
+        raise BundleError(
+            shown,
+            [
+                error(
+                    "not a tgviewer bundle: the file is not a zip archive "
+                    "(a .tgbundle file is a zip "
+                    "holding manifest.json and records.csv) nor a folder"
+                )
+            ],
+        ) from None
     except OSError as exc:
         raise BundleError(shown, [error(f"cannot be read: {exc.strerror or exc}")]) from None
     with archive:
         try:
             yield _ZipMembers(archive)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error,
-                NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            zlib.error,
+            NotImplementedError,
+        ) as exc:
             raise BundleError(shown, [error(f"the zip archive is damaged: {exc}")]) from None

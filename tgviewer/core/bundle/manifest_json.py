@@ -58,12 +58,17 @@ class _Reader:
             self.fail(path, str(exc))
             return None
 
-    def items(self, obj: dict[str, Any], key: str, path: str,
-              parse: Callable[[dict[str, Any], str], T]) -> list[T]:
+    def items(
+        self, obj: dict[str, Any], key: str, path: str, parse: Callable[[dict[str, Any], str], T]
+    ) -> list[T]:
         value = obj.get(key)
         if not isinstance(value, list):
-            self.fail(path, "expected a list" if value is not None else
-                      "this field is missing; expected a list")
+            self.fail(
+                path,
+                "expected a list"
+                if value is not None
+                else "this field is missing; expected a list",
+            )
             return []
         parsed = []
         for index, item in enumerate(value):
@@ -93,8 +98,11 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         line = data[: exc.start].count(b"\n") + 1
         return None, {}, [error("the file is not UTF-8 text", MANIFEST_FILE, line)]
     except json.JSONDecodeError as exc:
-        return None, {}, [error(f"malformed JSON: {exc.msg} (column {exc.colno})",
-                                MANIFEST_FILE, exc.lineno)]
+        return (
+            None,
+            {},
+            [error(f"malformed JSON: {exc.msg} (column {exc.colno})", MANIFEST_FILE, exc.lineno)],
+        )
     if not isinstance(document, dict):
         return None, {}, [error("expected a JSON object at the top level", MANIFEST_FILE)]
 
@@ -103,18 +111,25 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         reader.fail("format", f"expected {FORMAT_NAME!r}, found {document.get('format')!r}")
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        reader.fail("format_version", f"expected the whole number {FORMAT_VERSION}, "
-                    f"found {version!r}")
+        reader.fail(
+            "format_version", f"expected the whole number {FORMAT_VERSION}, found {version!r}"
+        )
         return None, {}, reader.problems
     if version != FORMAT_VERSION:
-        reader.fail("format_version", f"format version {version} is not supported; this "
-                    f"tgviewer reads version {FORMAT_VERSION} (a newer tgviewer may read it)")
+        reader.fail(
+            "format_version",
+            f"format version {version} is not supported; this "
+            f"tgviewer reads version {FORMAT_VERSION} (a newer tgviewer may read it)",
+        )
         return None, {}, reader.problems
 
     bundle_id = reader.text(document, "id", "id")
     if bundle_id and not ID_PATTERN.match(bundle_id):
-        reader.fail("id", f"{bundle_id!r} is not a valid id; expected lower-case letters, "
-                    "digits, '.', '_' or '-', such as 'telegram-2026-05'")
+        reader.fail(
+            "id",
+            f"{bundle_id!r} is not a valid id; expected lower-case letters, "
+            "digits, '.', '_' or '-', such as 'telegram-2026-05'",
+        )
 
     def source(item: dict[str, Any], path: str) -> Source:
         return Source(
@@ -128,10 +143,16 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         key = reader.text(item, "key", f"{path}.key")
         if key and (not MEASURE_KEY_PATTERN.match(key) or key in RESERVED_COLUMNS):
             reserved = ", ".join(sorted(RESERVED_COLUMNS))
-            reader.fail(f"{path}.key", f"{key!r} cannot name a measure; expected lower-case "
-                        f"letters, digits and '_', not one of {reserved}")
-        return Measure(key, reader.text(item, "label", f"{path}.label"),
-                       reader.text(item, "description", f"{path}.description", required=False))
+            reader.fail(
+                f"{path}.key",
+                f"{key!r} cannot name a measure; expected lower-case "
+                f"letters, digits and '_', not one of {reserved}",
+            )
+        return Measure(
+            key,
+            reader.text(item, "label", f"{path}.label"),
+            reader.text(item, "description", f"{path}.description", required=False),
+        )
 
     sources = reader.items(document, "sources", "sources", source)
     measures = reader.items(document, "measures", "measures", measure)
@@ -155,19 +176,34 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         measures=tuple(measures),
         format_version=version,
     )
-    known = {"format", "format_version", "id", "title", "description", "as_of", "licence",
-             "attribution", "sources", "measures", "files"}
+    known = {
+        "format",
+        "format_version",
+        "id",
+        "title",
+        "description",
+        "as_of",
+        "licence",
+        "attribution",
+        "sources",
+        "measures",
+        "files",
+    }
     problems = reader.problems + [
         warning("unknown field, ignored", MANIFEST_FILE, field=key)
-        for key in sorted(document) if key not in known
+        for key in sorted(document)
+        if key not in known
     ]
     return (None if errors_in(problems) else manifest), checksums, problems
 
 
 def _checksums(files: Any, reader: _Reader) -> dict[str, str]:
     if not isinstance(files, dict):
-        reader.fail("files", "expected an object giving the sha256 of each file, such as "
-                    '{"records.csv": {"sha256": "..."}}')
+        reader.fail(
+            "files",
+            "expected an object giving the sha256 of each file, such as "
+            '{"records.csv": {"sha256": "..."}}',
+        )
         return {}
     checksums = {}
     for name, entry in files.items():
@@ -193,7 +229,9 @@ def manifest_to_json(manifest: Manifest, checksums: dict[str, str]) -> bytes:
         "attribution": manifest.attribution,
         "sources": [
             {
-                "id": s.id, "title": s.title, "url": s.url,
+                "id": s.id,
+                "title": s.title,
+                "url": s.url,
                 **({"retrieved": s.retrieved.isoformat()} if s.retrieved else {}),
             }
             for s in manifest.sources

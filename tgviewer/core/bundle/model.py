@@ -194,7 +194,8 @@ class Bundle:
     def records_for(self, country: str, service: str | None = None) -> list[Record]:
         """Records of ``country`` (and ``service``, when given), in file order."""
         return [
-            r for r in self.records
+            r
+            for r in self.records
             if r.country == country and (service is None or r.service == service)
         ]
 

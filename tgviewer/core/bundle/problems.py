@@ -58,14 +58,16 @@ class Problem:
         return f"{location}: {self.message}" if location else self.message
 
 
-def error(message: str, file: str | None = None, line: int | None = None,
-          field: str | None = None) -> Problem:
+def error(
+    message: str, file: str | None = None, line: int | None = None, field: str | None = None
+) -> Problem:
     """Make an error :class:`Problem`."""
     return Problem(Severity.ERROR, message, file, line, field)
 
 
-def warning(message: str, file: str | None = None, line: int | None = None,
-            field: str | None = None) -> Problem:
+def warning(
+    message: str, file: str | None = None, line: int | None = None, field: str | None = None
+) -> Problem:
     """Make a warning :class:`Problem`."""
     return Problem(Severity.WARNING, message, file, line, field)
 

@@ -59,22 +59,37 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
         expected = checksums.get(name)
         if data is None:
             if expected is not None:
-                problems.append(error(f"manifest.json lists {name}, but the bundle lacks it",
-                                      MANIFEST_FILE, field=f"files.{name}"))
+                problems.append(
+                    error(
+                        f"manifest.json lists {name}, but the bundle lacks it",
+                        MANIFEST_FILE,
+                        field=f"files.{name}",
+                    )
+                )
             continue
         actual = hashlib.sha256(data).hexdigest()
         if expected is None:
-            problems.append(error(f"{name} is not listed in manifest.json's files, so it "
-                                  "cannot be checked", MANIFEST_FILE, field="files"))
+            problems.append(
+                error(
+                    f"{name} is not listed in manifest.json's files, so it cannot be checked",
+                    MANIFEST_FILE,
+                    field="files",
+                )
+            )
         elif actual != expected:
-            problems.append(error(
-                f"checksum mismatch: manifest.json gives sha256 {expected}, the file has "
-                f"{actual}; the file was changed or damaged after the bundle was made", name))
+            problems.append(
+                error(
+                    f"checksum mismatch: manifest.json gives sha256 {expected}, the file has "
+                    f"{actual}; the file was changed or damaged after the bundle was made",
+                    name,
+                )
+            )
     if errors_in(problems):
         raise BundleError(shown, errors_in(problems))
 
     records, record_problems = parse_records(
-        records_data, manifest.measure_keys, [s.id for s in manifest.sources])
+        records_data, manifest.measure_keys, [s.id for s in manifest.sources]
+    )
     problems += record_problems
     events: list[Event] = []
     if events_data is not None:

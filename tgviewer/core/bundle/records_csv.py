@@ -27,8 +27,9 @@ def _decode(data: bytes, name: str) -> tuple[str | None, list[Problem]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [error(f"the file is not UTF-8 text (byte {exc.start} cannot be read)",
-                            name, line)]
+        return None, [
+            error(f"the file is not UTF-8 text (byte {exc.start} cannot be read)", name, line)
+        ]
 
 
 def _rows(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
@@ -48,8 +49,9 @@ def _rows(text: str, name: str, problems: list[Problem]) -> Iterator[tuple[int, 
         line = reader.line_num + 1
 
 
-def _data_rows(rows: Iterator[tuple[int, list[str]]], width: int, name: str,
-               problems: list[Problem]) -> Iterator[tuple[int, list[str]]]:
+def _data_rows(
+    rows: Iterator[tuple[int, list[str]]], width: int, name: str, problems: list[Problem]
+) -> Iterator[tuple[int, list[str]]]:
     """The non-blank rows after the header that have the header's number of fields; the
     others become problems. Stops once a file has shown too many problems to be worth more."""
     for line, row in rows:
@@ -63,8 +65,13 @@ def _data_rows(rows: Iterator[tuple[int, list[str]]], width: int, name: str,
         yield line, row
 
 
-def _header(row: list[str], name: str, required: Sequence[str], known: Sequence[str],
-            problems: list[Problem]) -> dict[str, int] | None:
+def _header(
+    row: list[str],
+    name: str,
+    required: Sequence[str],
+    known: Sequence[str],
+    problems: list[Problem],
+) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, column in enumerate(cell.strip() for cell in row):
         if column in columns:
@@ -72,9 +79,14 @@ def _header(row: list[str], name: str, required: Sequence[str], known: Sequence[
         columns[column] = index
     missing = [c for c in required if c not in columns]
     if missing:
-        problems.append(error(
-            f"the header lacks {', '.join(repr(c) for c in missing)}; expected columns "
-            f"{', '.join(required)}", name, 1))
+        problems.append(
+            error(
+                f"the header lacks {', '.join(repr(c) for c in missing)}; expected columns "
+                f"{', '.join(required)}",
+                name,
+                1,
+            )
+        )
         return None
     for column in columns:
         if column not in known:
@@ -82,8 +94,9 @@ def _header(row: list[str], name: str, required: Sequence[str], known: Sequence[
     return columns
 
 
-def parse_records(data: bytes, measures: Sequence[str],
-                  source_ids: Iterable[str]) -> tuple[list[Record], list[Problem]]:
+def parse_records(
+    data: bytes, measures: Sequence[str], source_ids: Iterable[str]
+) -> tuple[list[Record], list[Problem]]:
     """Read ``records.csv`` for a bundle carrying ``measures`` and naming ``source_ids``.
 
     Each record is checked on its own here (dates, counts, codes); checks across records
@@ -111,8 +124,14 @@ def parse_records(data: bytes, measures: Sequence[str],
     return records, problems
 
 
-def _record(row: list[str], line: int, columns: dict[str, int], measures: Sequence[str],
-            sources: set[str], problems: list[Problem]) -> Record | None:
+def _record(
+    row: list[str],
+    line: int,
+    columns: dict[str, int],
+    measures: Sequence[str],
+    sources: set[str],
+    problems: list[Problem],
+) -> Record | None:
     name = RECORDS_FILE
     before = len(problems)
 
@@ -122,8 +141,15 @@ def _record(row: list[str], line: int, columns: dict[str, int], measures: Sequen
 
     country = cell("country")
     if not COUNTRY_CODE.match(country):
-        problems.append(error(f"{country!r} is not a country code; expected an ISO 3166-1 "
-                              "alpha-3 code in capitals, such as FRA", name, line, "country"))
+        problems.append(
+            error(
+                f"{country!r} is not a country code; expected an ISO 3166-1 "
+                "alpha-3 code in capitals, such as FRA",
+                name,
+                line,
+                "country",
+            )
+        )
     dates = []
     for column in ("start", "end"):
         try:
@@ -131,8 +157,9 @@ def _record(row: list[str], line: int, columns: dict[str, int], measures: Sequen
         except ValueError as exc:
             problems.append(error(str(exc), name, line, column))
     if len(dates) == 2 and dates[0] > dates[1]:
-        problems.append(error(f"the period starts ({dates[0]}) after it ends ({dates[1]})",
-                              name, line, "start"))
+        problems.append(
+            error(f"the period starts ({dates[0]}) after it ends ({dates[1]})", name, line, "start")
+        )
     values: dict[str, int | None] = {}
     for measure in measures:
         raw = cell(measure)
@@ -142,18 +169,36 @@ def _record(row: list[str], line: int, columns: dict[str, int], measures: Sequen
             values[measure] = int(raw)
         else:
             reason = "a negative count" if raw.startswith("-") else "not a whole number"
-            problems.append(error(f"{raw!r} is {reason}; expected a count such as 42, or "
-                                  "nothing if unknown", name, line, measure))
+            problems.append(
+                error(
+                    f"{raw!r} is {reason}; expected a count such as 42, or nothing if unknown",
+                    name,
+                    line,
+                    measure,
+                )
+            )
     source = cell("source")
     if source and source not in sources:
         known = ", ".join(sorted(sources)) or "none"
-        problems.append(error(f"source {source!r} is not declared in manifest.json "
-                              f"(declared: {known})", name, line, "source"))
+        problems.append(
+            error(
+                f"source {source!r} is not declared in manifest.json (declared: {known})",
+                name,
+                line,
+                "source",
+            )
+        )
     if len(problems) > before:
         return None
     return Record(
-        country=country, start=dates[0], end=dates[1], values=values,
-        service=cell("service") or DEFAULT_SERVICE, source=source, note=cell("note"), line=line,
+        country=country,
+        start=dates[0],
+        end=dates[1],
+        values=values,
+        service=cell("service") or DEFAULT_SERVICE,
+        source=source,
+        note=cell("note"),
+        line=line,
     )
 
 
@@ -181,8 +226,15 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
         if not fields["title"]:
             problems.append(error("the title is empty", name, line, "title"))
             continue
-        events.append(Event(date, fields["title"], fields.get("description", ""),
-                            fields.get("source_url", ""), line))
+        events.append(
+            Event(
+                date,
+                fields["title"],
+                fields.get("description", ""),
+                fields.get("source_url", ""),
+                line,
+            )
+        )
     return events, problems
 
 
@@ -192,11 +244,17 @@ def records_to_csv(records: Iterable[Record], measures: Sequence[str]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*RECORD_BASE_COLUMNS, *measures, *RECORD_OPTIONAL_COLUMNS])
     for record in records:
-        writer.writerow([
-            record.country, record.start.isoformat(), record.end.isoformat(),
-            *("" if record.value(m) is None else str(record.value(m)) for m in measures),
-            record.service, record.source, record.note,
-        ])
+        writer.writerow(
+            [
+                record.country,
+                record.start.isoformat(),
+                record.end.isoformat(),
+                *("" if record.value(m) is None else str(record.value(m)) for m in measures),
+                record.service,
+                record.source,
+                record.note,
+            ]
+        )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -206,6 +264,5 @@ def events_to_csv(events: Iterable[Event]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EVENT_COLUMNS)
     for event in events:
-        writer.writerow([event.date.isoformat(), event.title, event.description,
-                         event.source_url])
+        writer.writerow([event.date.isoformat(), event.title, event.description, event.source_url])
     return buffer.getvalue().encode("utf-8")

@@ -27,30 +27,48 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
         if not is_known_country(record.country) and record.country not in unknown:
             unknown[record.country] = record
         if record.span is None:
-            problems.append(warning(
-                f"{record.country} {record.period_label} does not run from the first day of a "
-                "quarter to the last day of one; it is shown but never used to derive figures",
-                RECORDS_FILE, record.line, "start"))
+            problems.append(
+                warning(
+                    f"{record.country} {record.period_label} does not run from the first day of a "
+                    "quarter to the last day of one; it is shown but never used to derive figures",
+                    RECORDS_FILE,
+                    record.line,
+                    "start",
+                )
+            )
     for code, record in unknown.items():
-        problems.append(warning(
-            f"{code} is not an ISO 3166-1 alpha-3 code tgviewer knows; it is shown by its code",
-            RECORDS_FILE, record.line, "country"))
+        problems.append(
+            warning(
+                f"{code} is not an ISO 3166-1 alpha-3 code tgviewer knows; it is shown by its code",
+                RECORDS_FILE,
+                record.line,
+                "country",
+            )
+        )
     for repeats in by_span.values():
         first = repeats[0]
         for other in repeats[1:]:
             differing = [
-                f"{m} {first.value(m)} vs {other.value(m)}" for m in measures
-                if first.value(m) is not None and other.value(m) is not None
+                f"{m} {first.value(m)} vs {other.value(m)}"
+                for m in measures
+                if first.value(m) is not None
+                and other.value(m) is not None
                 and first.value(m) != other.value(m)
             ]
             where = f"{first.country} {first.period_label}"
             if differing:
-                problems.append(error(
-                    f"{where} is given twice with different figures (line {first.line}: "
-                    f"{'; '.join(differing)}); keep one", RECORDS_FILE, other.line))
+                problems.append(
+                    error(
+                        f"{where} is given twice with different figures (line {first.line}: "
+                        f"{'; '.join(differing)}); keep one",
+                        RECORDS_FILE,
+                        other.line,
+                    )
+                )
             else:
-                problems.append(warning(f"{where} repeats line {first.line}", RECORDS_FILE,
-                                        other.line))
+                problems.append(
+                    warning(f"{where} repeats line {first.line}", RECORDS_FILE, other.line)
+                )
     return problems
 
 
@@ -63,9 +81,13 @@ def check_consistency(bundle: Bundle) -> list[Problem]:
             for measure in bundle.manifest.measure_keys:
                 for contradiction in engine.contradictions(country, measure, service):
                     lines = ", ".join(str(r.line) for r in contradiction.records if r.line)
-                    problems.append(warning(
-                        f"{country} {measure}: {contradiction.describe()} "
-                        f"(records on lines {lines})", RECORDS_FILE,
-                        contradiction.first.records[0].line, measure))
+                    problems.append(
+                        warning(
+                            f"{country} {measure}: {contradiction.describe()} "
+                            f"(records on lines {lines})",
+                            RECORDS_FILE,
+                            contradiction.first.records[0].line,
+                            measure,
+                        )
+                    )
     return problems
-

@@ -30,8 +30,9 @@ from tgviewer.core.bundle.records_csv import events_to_csv, records_to_csv
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def bundle_members(manifest: Manifest, records: Sequence[Record],
-                   events: Sequence[Event] = ()) -> dict[str, bytes]:
+def bundle_members(
+    manifest: Manifest, records: Sequence[Record], events: Sequence[Event] = ()
+) -> dict[str, bytes]:
     """The files of a bundle, by name, with checksums filled into the manifest."""
     members = {RECORDS_FILE: records_to_csv(records, manifest.measure_keys)}
     if events:
@@ -40,8 +41,9 @@ def bundle_members(manifest: Manifest, records: Sequence[Record],
     return {MANIFEST_FILE: manifest_to_json(manifest, checksums), **members}
 
 
-def bundle_bytes(manifest: Manifest, records: Sequence[Record],
-                 events: Sequence[Event] = ()) -> bytes:
+def bundle_bytes(
+    manifest: Manifest, records: Sequence[Record], events: Sequence[Event] = ()
+) -> bytes:
     """The ``.tgbundle`` zip archive, as bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -53,23 +55,26 @@ def bundle_bytes(manifest: Manifest, records: Sequence[Record],
     return buffer.getvalue()
 
 
-def write_bundle(path: Path, manifest: Manifest, records: Sequence[Record],
-                 events: Sequence[Event] = ()) -> Path:
+def write_bundle(
+    path: Path, manifest: Manifest, records: Sequence[Record], events: Sequence[Event] = ()
+) -> Path:
     """Write a ``.tgbundle`` file at ``path`` atomically; returns ``path``."""
     atomic_write_bytes(path, bundle_bytes(manifest, records, events))
     return path
 
 
-def write_bundle_folder(folder: Path, manifest: Manifest, records: Sequence[Record],
-                        events: Sequence[Event] = ()) -> Path:
+def write_bundle_folder(
+    folder: Path, manifest: Manifest, records: Sequence[Record], events: Sequence[Event] = ()
+) -> Path:
     """Write the bundle unzipped into ``folder`` (each file atomically); returns ``folder``."""
     for name, data in bundle_members(manifest, records, events).items():
         atomic_write_bytes(folder / name, data)
     return folder
 
 
-def write_checked_bundle(path: Path, manifest: Manifest, records: Sequence[Record],
-                         events: Sequence[Event] = ()) -> Bundle:
+def write_checked_bundle(
+    path: Path, manifest: Manifest, records: Sequence[Record], events: Sequence[Event] = ()
+) -> Bundle:
     """Validate the bundle as :func:`read_bundle` would, then write it atomically.
 
     Raises

@@ -115,10 +115,12 @@ class Comparison:
         """A sentence saying why averages are shown, or "" when the periods are alike."""
         if self.same_length:
             return ""
-        return (f"{self.a.label} ({_quarters(self.a.length)}) and {self.b.label} "
-                f"({_quarters(self.b.length)}) differ in length, so their totals are not "
-                "compared: each figure is a per-quarter average (the total divided by its "
-                "number of quarters), not a reported value.")
+        return (
+            f"{self.a.label} ({_quarters(self.a.length)}) and {self.b.label} "
+            f"({_quarters(self.b.length)}) differ in length, so their totals are not "
+            "compared: each figure is a per-quarter average (the total divided by its "
+            "number of quarters), not a reported value."
+        )
 
     def ordered(self, order: CompareOrder) -> list[CompareRow]:
         """The rows sorted by ``order``: largest first (unknown percentages last), names
@@ -127,9 +129,14 @@ class Comparison:
             return sorted(self.rows, key=lambda r: r.name)
 
         def key(row: CompareRow) -> tuple[bool, float, str]:
-            figure = {CompareOrder.A: row.a.value, CompareOrder.B: row.b.value,
-                      CompareOrder.CHANGE: row.change, CompareOrder.PERCENT: row.percent}[order]
+            figure = {
+                CompareOrder.A: row.a.value,
+                CompareOrder.B: row.b.value,
+                CompareOrder.CHANGE: row.change,
+                CompareOrder.PERCENT: row.percent,
+            }[order]
             return figure is None, -(figure or 0.0), row.name
+
         return sorted(self.rows, key=key)
 
 
@@ -137,20 +144,38 @@ def _quarters(count: int) -> str:
     return "1 quarter" if count == 1 else f"{count} quarters"
 
 
-def compare_periods(bundle: Bundle, countries: Sequence[str], a: QuarterSpan, b: QuarterSpan,
-                    measure: str, service: str, per_capita: bool = False) -> Comparison:
+def compare_periods(
+    bundle: Bundle,
+    countries: Sequence[str],
+    a: QuarterSpan,
+    b: QuarterSpan,
+    measure: str,
+    service: str,
+    per_capita: bool = False,
+) -> Comparison:
     """Compare ``measure`` between ``a`` and ``b`` for ``countries`` (see the module
     docstring). A ratio (users per request) does not depend on the length of its period, so
     it is never averaged; per capita it means nothing and is refused."""
     if per_capita and measure == USERS_PER_REQUEST:
         raise ValueError("users per request cannot be taken per inhabitant")
     key = (tuple(countries), a, b, measure, service, per_capita)
-    return cached(bundle, "comparisons", key,
-                  lambda: _compare(bundle, countries, a, b, measure, service, per_capita))
+    return cached(
+        bundle,
+        "comparisons",
+        key,
+        lambda: _compare(bundle, countries, a, b, measure, service, per_capita),
+    )
 
 
-def _compare(bundle: Bundle, countries: Sequence[str], a: QuarterSpan, b: QuarterSpan,
-             measure: str, service: str, per_capita: bool) -> Comparison:
+def _compare(
+    bundle: Bundle,
+    countries: Sequence[str],
+    a: QuarterSpan,
+    b: QuarterSpan,
+    measure: str,
+    service: str,
+    per_capita: bool,
+) -> Comparison:
     per_quarter = a.length != b.length and measure != USERS_PER_REQUEST
     rows: list[CompareRow] = []
     left_out: list[NotComparable] = []
@@ -158,8 +183,7 @@ def _compare(bundle: Bundle, countries: Sequence[str], a: QuarterSpan, b: Quarte
         sides: list[Side] = []
         reasons: list[str] = []
         for span in (a, b):
-            side, reason = _side(bundle, country, span, measure, service, per_capita,
-                                 per_quarter)
+            side, reason = _side(bundle, country, span, measure, service, per_capita, per_quarter)
             if side is None:
                 reasons.append(reason)
             else:
@@ -169,12 +193,26 @@ def _compare(bundle: Bundle, countries: Sequence[str], a: QuarterSpan, b: Quarte
             left_out.append(NotComparable(country, name, "; ".join(reasons)))
         else:
             rows.append(CompareRow(country, name, sides[0], sides[1]))
-    return Comparison(a, b, measure, per_capita, per_quarter, tuple(rows),
-                      tuple(sorted(left_out, key=lambda n: n.name)))
+    return Comparison(
+        a,
+        b,
+        measure,
+        per_capita,
+        per_quarter,
+        tuple(rows),
+        tuple(sorted(left_out, key=lambda n: n.name)),
+    )
 
 
-def _side(bundle: Bundle, country: str, span: QuarterSpan, measure: str, service: str,
-          per_capita: bool, per_quarter: bool) -> tuple[Side | None, str]:
+def _side(
+    bundle: Bundle,
+    country: str,
+    span: QuarterSpan,
+    measure: str,
+    service: str,
+    per_capita: bool,
+    per_quarter: bool,
+) -> tuple[Side | None, str]:
     raw, status, inconsistent, text = raw_figure(bundle, country, span, measure, service)
     if raw is None:
         return None, f"{span.label} {text}"
@@ -186,8 +224,11 @@ def _side(bundle: Bundle, country: str, span: QuarterSpan, measure: str, service
         value = scaled
     if per_quarter:
         value /= span.length
-        average = ("a single quarter" if span.length == 1 else
-                   f"per-quarter average (total / {span.length})")
+        average = (
+            "a single quarter"
+            if span.length == 1
+            else f"per-quarter average (total / {span.length})"
+        )
         scaling = average + ("" if scaling == "absolute" else f", {scaling}")
     assert not math.isnan(value)
     return Side(span, float(raw), value, status, inconsistent, text, scaling), ""

@@ -103,42 +103,67 @@ def coverage_measure(measure: str) -> str:
     return "users" if measure == USERS_PER_REQUEST else measure
 
 
-def coverage_grid(bundle: Bundle, countries: Sequence[str], span: QuarterSpan, measure: str,
-                  service: str, order: CoverageOrder = CoverageOrder.NAME) -> Coverage:
+def coverage_grid(
+    bundle: Bundle,
+    countries: Sequence[str],
+    span: QuarterSpan,
+    measure: str,
+    service: str,
+    order: CoverageOrder = CoverageOrder.NAME,
+) -> Coverage:
     """The coverage of ``measure`` for ``countries`` over the quarters of ``span``."""
     key = (tuple(countries), span, measure, service, order)
-    return cached(bundle, "coverage", key,
-                  lambda: _grid(bundle, countries, span, coverage_measure(measure), service,
-                                order))
+    return cached(
+        bundle,
+        "coverage",
+        key,
+        lambda: _grid(bundle, countries, span, coverage_measure(measure), service, order),
+    )
 
 
-def _grid(bundle: Bundle, countries: Sequence[str], span: QuarterSpan, measure: str,
-          service: str, order: CoverageOrder) -> Coverage:
+def _grid(
+    bundle: Bundle,
+    countries: Sequence[str],
+    span: QuarterSpan,
+    measure: str,
+    service: str,
+    order: CoverageOrder,
+) -> Coverage:
     quarters = tuple(periods_in_range(span, Granularity.QUARTER))
-    rows = [CoverageRow(code, country_name(code),
-                        tuple(_cell(bundle, code, q, measure, service) for q in quarters))
-            for code in dict.fromkeys(countries)]
+    rows = [
+        CoverageRow(
+            code,
+            country_name(code),
+            tuple(_cell(bundle, code, q, measure, service) for q in quarters),
+        )
+        for code in dict.fromkeys(countries)
+    ]
     if order is CoverageOrder.NAME:
         rows.sort(key=lambda r: r.name)
     elif order is CoverageOrder.COVERAGE:
         rows.sort(key=lambda r: (-r.known, -r.covered, r.name))
     else:
-        rows.sort(key=lambda r: (math.isnan(r.latest), -(0 if math.isnan(r.latest)
-                                                         else r.latest), r.name))
+        rows.sort(
+            key=lambda r: (math.isnan(r.latest), -(0 if math.isnan(r.latest) else r.latest), r.name)
+        )
     return Coverage(measure, quarters, tuple(rows))
 
 
 def _disputed(bundle: Bundle, country: str, measure: str, service: str) -> frozenset[int]:
     """Lines of the records involved in a contradiction."""
+
     def compute() -> frozenset[int]:
         engine = engine_for(bundle)
-        return frozenset(r.line for c in engine.contradictions(country, measure, service)
-                         for r in c.records)
+        return frozenset(
+            r.line for c in engine.contradictions(country, measure, service) for r in c.records
+        )
+
     return cached(bundle, "disputed", (country, measure, service), compute)
 
 
-def _cell(bundle: Bundle, country: str, quarter: QuarterSpan, measure: str,
-          service: str) -> CoverageCell:
+def _cell(
+    bundle: Bundle, country: str, quarter: QuarterSpan, measure: str, service: str
+) -> CoverageCell:
     answer = engine_for(bundle).answer(country, measure, quarter, service)
     disputed = _disputed(bundle, country, measure, service)
     if answer.status is not Status.UNKNOWN:
@@ -148,10 +173,10 @@ def _cell(bundle: Bundle, country: str, quarter: QuarterSpan, measure: str,
     elif answer.enclosing:
         kind, records = CellKind.COVERED, answer.enclosing
         explanation = ", ".join(
-            f"{r.period_label} ({r.value(measure):,}; {r.reference()})" for r in records)
+            f"{r.period_label} ({r.value(measure):,}; {r.reference()})" for r in records
+        )
     else:
         kind, records = CellKind.UNKNOWN, answer.overlapping
         explanation = answer.explain().removeprefix("unknown: ")
     inconsistent = answer.inconsistent or any(r.line in disputed for r in records)
-    return CoverageCell(country, quarter, kind, answer.value, inconsistent, records,
-                        explanation)
+    return CoverageCell(country, quarter, kind, answer.value, inconsistent, records, explanation)

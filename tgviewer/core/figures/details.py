@@ -115,22 +115,29 @@ class CountryDetails:
             period = e(line.period)
             if line.inconsistent:
                 period += f" {INCONSISTENT_MARK}"
-            where = " · ".join(e(part) for part in (line.source, line.reference, line.note)
-                               if part)
+            where = " · ".join(e(part) for part in (line.source, line.reference, line.note) if part)
             parts.append(f"<p><b>{period}</b><br>{e(line.figures)}<br><small>{where}</small></p>")
         sources = self.sources
         if sources:
             # URLs as text, never as links: the bundle is untrusted and the app is offline.
             parts.append("<h4>Sources</h4>")
-            parts.append("<ul>" + "".join(f"<li>{e(title)}<br><small>{e(url)}</small></li>"
-                                          for title, url in sources) + "</ul>")
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li>{e(title)}<br><small>{e(url)}</small></li>" for title, url in sources
+                )
+                + "</ul>"
+            )
         return "\n".join(parts)
 
     @property
     def sources(self) -> tuple[tuple[str, str], ...]:
         """Distinct ``(title, url)`` of the records' sources that have a URL, in order."""
-        return tuple(dict.fromkeys(
-            (line.source, line.source_url) for line in self.records if line.source_url))
+        return tuple(
+            dict.fromkeys(
+                (line.source, line.source_url) for line in self.records if line.source_url
+            )
+        )
 
     def to_text(self) -> str:
         """The same content as plain text, one record per line."""
@@ -223,8 +230,9 @@ def describe_contradiction(contradiction: Contradiction, label: str) -> str:
     if len(first.terms) == 1 and first.terms[0].sign > 0:
         stated = f"the {span.label} {what} is reported as {_number(first.value)}"
     else:
-        stated = (f"the {span.label} {what} works out as {first.spelled(in_words=True)} = "
-                  f"{first.value}")
+        stated = (
+            f"the {span.label} {what} works out as {first.spelled(in_words=True)} = {first.value}"
+        )
     if len(second.terms) == 1 and second.terms[0].sign > 0:
         other = f"another record gives {_number(second.value)}"
     else:
@@ -237,7 +245,8 @@ def _is_consistency_warning(problem: Problem, code: str, measures: Iterable[str]
     # validation.check_consistency words these "GBR users: ..." with the measure as field;
     # they are described from the engine instead, in plainer words.
     return problem.field in set(measures) and problem.message.startswith(
-        f"{code} {problem.field}: ")
+        f"{code} {problem.field}: "
+    )
 
 
 def _other_warning(problem: Problem) -> str:
@@ -266,7 +275,8 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
                 involved.update(contradiction.records)
         measures = bundle.manifest.measure_keys
         warnings += [
-            _other_warning(problem) for problem in bundle.warnings
+            _other_warning(problem)
+            for problem in bundle.warnings
             if problem.message.startswith(f"{code} ")
             and not _is_consistency_warning(problem, code, measures)
         ]

@@ -16,14 +16,27 @@ from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import country_name
 
 SPAN_TABLE_COLUMNS = (
-    "country", "name", "period", "period_label", "measure", "value", "status",
-    "inconsistent", "derivation", "record_lines", "explanation",
+    "country",
+    "name",
+    "period",
+    "period_label",
+    "measure",
+    "value",
+    "status",
+    "inconsistent",
+    "derivation",
+    "record_lines",
+    "explanation",
 )
 
 
-def span_answers(bundle: Bundle, span: QuarterSpan, measure: str,
-                 countries: Iterable[str] | None = None,
-                 service: str = DEFAULT_SERVICE) -> list[SpanAnswer]:
+def span_answers(
+    bundle: Bundle,
+    span: QuarterSpan,
+    measure: str,
+    countries: Iterable[str] | None = None,
+    service: str = DEFAULT_SERVICE,
+) -> list[SpanAnswer]:
     """The engine's answer for each country (all of the bundle's by default), by name."""
     engine = engine_for(bundle)
     chosen = bundle.countries if countries is None else list(dict.fromkeys(countries))
@@ -31,9 +44,13 @@ def span_answers(bundle: Bundle, span: QuarterSpan, measure: str,
     return sorted(answers, key=lambda a: (country_name(a.country).casefold(), a.country))
 
 
-def span_table(bundle: Bundle, span: QuarterSpan, measure: str,
-               countries: Iterable[str] | None = None,
-               service: str = DEFAULT_SERVICE) -> pd.DataFrame:
+def span_table(
+    bundle: Bundle,
+    span: QuarterSpan,
+    measure: str,
+    countries: Iterable[str] | None = None,
+    service: str = DEFAULT_SERVICE,
+) -> pd.DataFrame:
     """One row per country: its figure for ``measure`` over ``span`` and how it is known.
 
     Columns are :data:`SPAN_TABLE_COLUMNS`. ``value`` is a nullable integer (missing when

@@ -70,16 +70,23 @@ class Scatter:
         return statistics.median(ratios) if ratios else None
 
 
-def scatter_points(bundle: Bundle, countries: Sequence[str], span: QuarterSpan, service: str,
-                   per_capita: bool = False) -> Scatter:
+def scatter_points(
+    bundle: Bundle,
+    countries: Sequence[str],
+    span: QuarterSpan,
+    service: str,
+    per_capita: bool = False,
+) -> Scatter:
     """The points of ``countries`` for ``span`` (cached per question)."""
     key = (tuple(countries), span, service, per_capita)
-    return cached(bundle, "scatter", key,
-                  lambda: _scatter(bundle, countries, span, service, per_capita))
+    return cached(
+        bundle, "scatter", key, lambda: _scatter(bundle, countries, span, service, per_capita)
+    )
 
 
-def _scatter(bundle: Bundle, countries: Sequence[str], span: QuarterSpan, service: str,
-             per_capita: bool) -> Scatter:
+def _scatter(
+    bundle: Bundle, countries: Sequence[str], span: QuarterSpan, service: str, per_capita: bool
+) -> Scatter:
     points, left_out = [], []
     for country in countries:
         figures: dict[str, Figure] = {}
@@ -103,16 +110,26 @@ def _scatter(bundle: Bundle, countries: Sequence[str], span: QuarterSpan, servic
         reasons = [f"{' and '.join(measures)} {text}" for text, measures in unknown.items()]
         reasons += list(dict.fromkeys(per_capita_reasons))
         if reasons:
-            left_out.append(NotComparable(country, country_name(country),
-                                          f"{span.label}: " + "; ".join(reasons)))
+            left_out.append(
+                NotComparable(
+                    country, country_name(country), f"{span.label}: " + "; ".join(reasons)
+                )
+            )
             continue
-        points.append(ScatterPoint(country, country_name(country), figures["requests"],
-                                   figures["users"], inconsistent, scaling))
+        points.append(
+            ScatterPoint(
+                country,
+                country_name(country),
+                figures["requests"],
+                figures["users"],
+                inconsistent,
+                scaling,
+            )
+        )
     return Scatter(span, per_capita, tuple(points), tuple(left_out))
 
 
-def best_scatter_span(bundle: Bundle, countries: Sequence[str],
-                      service: str) -> QuarterSpan | None:
+def best_scatter_span(bundle: Bundle, countries: Sequence[str], service: str) -> QuarterSpan | None:
     """The period that puts the most of ``countries`` on the chart (both figures known);
     ties go to the most recent, then the shorter period."""
     best: tuple[int, int, int] | None = None

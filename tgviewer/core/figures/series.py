@@ -120,15 +120,19 @@ def _ratio(users: SpanAnswer, requests: SpanAnswer) -> tuple[float | None, Statu
         return None, Status.UNKNOWN, f"unknown: {missing.measure}: {reason}"
     if requests.value == 0:
         return None, Status.UNKNOWN, "undefined: no request was fulfilled"
-    status = (Status.REPORTED if users.status is requests.status is Status.REPORTED
-              else Status.DERIVED)
-    text = (f"{users.value} users / {requests.value} requests; users {users.explain()}; "
-            f"requests {requests.explain()}")
+    status = (
+        Status.REPORTED if users.status is requests.status is Status.REPORTED else Status.DERIVED
+    )
+    text = (
+        f"{users.value} users / {requests.value} requests; users {users.explain()}; "
+        f"requests {requests.explain()}"
+    )
     return users.value / requests.value, status, text
 
 
-def raw_figure(bundle: Bundle, country: str, span: QuarterSpan, measure: str,
-               service: str) -> tuple[float | None, Status, bool, str]:
+def raw_figure(
+    bundle: Bundle, country: str, span: QuarterSpan, measure: str, service: str
+) -> tuple[float | None, Status, bool, str]:
     """``measure`` (or :data:`USERS_PER_REQUEST`) for ``country`` over ``span`` before
     scaling: (figure or ``None``, status, whether records disagree, how it is known)."""
     engine = engine_for(bundle)
@@ -151,8 +155,9 @@ def per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | No
     return raw / figure.value * 1_000_000, f"per million inhabitants, {figure.describe()}"
 
 
-def index_value(raw: float, base: float | None, base_span: QuarterSpan | None,
-                span: QuarterSpan) -> tuple[float | None, str]:
+def index_value(
+    raw: float, base: float | None, base_span: QuarterSpan | None, span: QuarterSpan
+) -> tuple[float | None, str]:
     """``raw`` as an index on ``base`` (the same country's figure for ``base_span``) = 100,
     and the words saying so; unknown when the base is unknown, zero, or of another length."""
     if base_span is None or base_span.length != span.length:
@@ -164,29 +169,36 @@ def index_value(raw: float, base: float | None, base_span: QuarterSpan | None,
     return raw / base * 100, f"index, {base_span.label} = 100 (base figure {base:g})"
 
 
-def series_rows(bundle: Bundle, state: ViewState,
-                periods: Sequence[QuarterSpan] | None = None) -> tuple[SeriesRow, ...]:
+def series_rows(
+    bundle: Bundle, state: ViewState, periods: Sequence[QuarterSpan] | None = None
+) -> tuple[SeriesRow, ...]:
     """One row per period and selected country (the state's periods by default), period by
     period, countries in selection order."""
     chosen = state.periods() if periods is None else list(periods)
     # Keyed on what the rows depend on, so views that share rows (trend, table) share them.
     base = state.index_span() if state.normalisation is Normalisation.INDEX else None
-    key = (state.countries, state.measure, state.normalisation, base, state.service,
-           tuple(chosen))
+    key = (state.countries, state.measure, state.normalisation, base, state.service, tuple(chosen))
     return cached(bundle, "series_rows", key, lambda: _compute_rows(bundle, state, chosen))
 
 
-def _compute_rows(bundle: Bundle, state: ViewState,
-                  chosen: list[QuarterSpan]) -> tuple[SeriesRow, ...]:
+def _compute_rows(
+    bundle: Bundle, state: ViewState, chosen: list[QuarterSpan]
+) -> tuple[SeriesRow, ...]:
     nan = float("nan")
     rows = []
     base_span = state.index_span() if state.normalisation is Normalisation.INDEX else None
-    bases = {} if base_span is None else {
-        c: raw_figure(bundle, c, base_span, state.measure, state.service)[0]
-        for c in state.countries}
+    bases = (
+        {}
+        if base_span is None
+        else {
+            c: raw_figure(bundle, c, base_span, state.measure, state.service)[0]
+            for c in state.countries
+        }
+    )
     for span in chosen:
-        cells = {c: raw_figure(bundle, c, span, state.measure, state.service)
-                 for c in state.countries}
+        cells = {
+            c: raw_figure(bundle, c, span, state.measure, state.service) for c in state.countries
+        }
         known_total = sum(raw for raw, *_ in cells.values() if raw is not None)
         all_known = all(raw is not None for raw, *_ in cells.values())
         for country, (raw, status, inconsistent, text) in cells.items():
@@ -195,8 +207,13 @@ def _compute_rows(bundle: Bundle, state: ViewState,
                 value, scaling = per_million(country, span, raw)
             elif raw is not None and state.normalisation is Normalisation.SHARE:
                 if not all_known:
-                    value, scaling = None, ("share unknown: not every selected country's "
-                                            f"figure is known for {span.label}")
+                    value, scaling = (
+                        None,
+                        (
+                            "share unknown: not every selected country's "
+                            f"figure is known for {span.label}"
+                        ),
+                    )
                 elif known_total == 0:
                     value, scaling = None, "share undefined: the selected countries' total is 0"
                 else:
@@ -204,12 +221,22 @@ def _compute_rows(bundle: Bundle, state: ViewState,
                     scaling = f"% of the selected countries' total ({known_total:g})"
             elif raw is not None and state.normalisation is Normalisation.INDEX:
                 value, scaling = index_value(raw, bases.get(country), base_span, span)
-            rows.append(SeriesRow(
-                country=country, name=country_name(country), period=span.code,
-                period_label=span.label, first=span.first, last=span.last,
-                raw=nan if raw is None else float(raw),
-                value=nan if value is None else float(value), status=status.value,
-                inconsistent=bool(inconsistent), explanation=text, scaling=scaling))
+            rows.append(
+                SeriesRow(
+                    country=country,
+                    name=country_name(country),
+                    period=span.code,
+                    period_label=span.label,
+                    first=span.first,
+                    last=span.last,
+                    raw=nan if raw is None else float(raw),
+                    value=nan if value is None else float(value),
+                    status=status.value,
+                    inconsistent=bool(inconsistent),
+                    explanation=text,
+                    scaling=scaling,
+                )
+            )
     return tuple(rows)
 
 
@@ -219,15 +246,24 @@ def span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
     Only absolute figures and per-million figures can be drawn this way; a share, an index
     or a ratio over a different span would not compare with the periods around it.
     """
-    key = (state.countries, state.measure, state.normalisation, state.service, state.span,
-           state.granularity)
-    return list(cached(bundle, "span_totals", key,
-                        lambda: tuple(_compute_span_totals(bundle, state))))
+    key = (
+        state.countries,
+        state.measure,
+        state.normalisation,
+        state.service,
+        state.span,
+        state.granularity,
+    )
+    return list(
+        cached(bundle, "span_totals", key, lambda: tuple(_compute_span_totals(bundle, state)))
+    )
 
 
 def _compute_span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
-    if state.measure == USERS_PER_REQUEST or state.normalisation in (Normalisation.SHARE,
-                                                                      Normalisation.INDEX):
+    if state.measure == USERS_PER_REQUEST or state.normalisation in (
+        Normalisation.SHARE,
+        Normalisation.INDEX,
+    ):
         return []
     engine = engine_for(bundle)
     found: dict[tuple[str, int], SpanTotal] = {}
@@ -239,9 +275,9 @@ def _compute_span_totals(bundle: Bundle, state: ViewState) -> list[SpanTotal]:
             enclosing = [(r, r.span) for r in answer.enclosing if r.span is not None]
             # Only the tightest totals: the year adds nothing where Jan–Sep already covers.
             tightest = [
-                (record, covered) for record, covered in enclosing
-                if not any(other != covered and covered.contains(other)
-                           for _, other in enclosing)
+                (record, covered)
+                for record, covered in enclosing
+                if not any(other != covered and covered.contains(other) for _, other in enclosing)
             ]
             for record, covered in tightest:
                 value = record.value(state.measure)

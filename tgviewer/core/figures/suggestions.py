@@ -43,10 +43,20 @@ def candidate_pairs(whole: QuarterSpan) -> Iterator[tuple[QuarterSpan, QuarterSp
 
     pairs: list[tuple[QuarterSpan, QuarterSpan]] = []
     for year in range(first_year, last_year):
-        for first_quarter, last_quarter in ((1, 4), (1, 3), (1, 2), (3, 4),
-                                            (1, 1), (2, 2), (3, 3), (4, 4)):
-            spans = [QuarterSpan(quarter_index(y, first_quarter), quarter_index(y, last_quarter))
-                     for y in (year, year + 1)]
+        for first_quarter, last_quarter in (
+            (1, 4),
+            (1, 3),
+            (1, 2),
+            (3, 4),
+            (1, 1),
+            (2, 2),
+            (3, 3),
+            (4, 4),
+        ):
+            spans = [
+                QuarterSpan(quarter_index(y, first_quarter), quarter_index(y, last_quarter))
+                for y in (year, year + 1)
+            ]
             pairs.append((spans[0], spans[1]))
     for quarter in range(whole.first, whole.last):
         pairs.append((QuarterSpan(quarter, quarter), QuarterSpan(quarter + 1, quarter + 1)))
@@ -58,8 +68,9 @@ def candidate_pairs(whole: QuarterSpan) -> Iterator[tuple[QuarterSpan, QuarterSp
             yield pair
 
 
-def suggest_comparisons(bundle: Bundle, countries: Sequence[str], measure: str, service: str,
-                        limit: int = 6) -> list[Suggestion]:
+def suggest_comparisons(
+    bundle: Bundle, countries: Sequence[str], measure: str, service: str, limit: int = 6
+) -> list[Suggestion]:
     """The ``limit`` pairs that cover the most of ``countries``: most countries first, then
     longer periods (steadier figures), then the most recent."""
     whole = bundle.quarter_span
@@ -67,18 +78,27 @@ def suggest_comparisons(bundle: Bundle, countries: Sequence[str], measure: str, 
     if whole is None or not chosen:
         return []
     key = (chosen, measure, service, limit)
-    return cached(bundle, "suggestions", key,
-                  lambda: _suggest(bundle, whole, chosen, measure, service, limit))
+    return cached(
+        bundle, "suggestions", key, lambda: _suggest(bundle, whole, chosen, measure, service, limit)
+    )
 
 
-def _suggest(bundle: Bundle, whole: QuarterSpan, countries: tuple[str, ...], measure: str,
-             service: str, limit: int) -> list[Suggestion]:
+def _suggest(
+    bundle: Bundle,
+    whole: QuarterSpan,
+    countries: tuple[str, ...],
+    measure: str,
+    service: str,
+    limit: int,
+) -> list[Suggestion]:
     found = []
     for a, b in candidate_pairs(whole):
         covered = tuple(
-            c for c in countries
+            c
+            for c in countries
             if raw_figure(bundle, c, a, measure, service)[0] is not None
-            and raw_figure(bundle, c, b, measure, service)[0] is not None)
+            and raw_figure(bundle, c, b, measure, service)[0] is not None
+        )
         if covered:
             found.append(Suggestion(a, b, covered, len(countries)))
     found.sort(key=lambda s: (-len(s.covered), -s.a.length, -s.b.last, -s.a.first))

@@ -49,8 +49,10 @@ class TotalCheck:
         if self.summed is None:
             return f"line {self.line}: {label} total {self.stated} (no quarters to check)"
         verdict = "matches" if self.agrees else "does not match"
-        return (f"line {self.line}: {label} total {self.stated} {verdict} the quarters' "
-                f"sum {self.summed}")
+        return (
+            f"line {self.line}: {label} total {self.stated} {verdict} the quarters' "
+            f"sum {self.summed}"
+        )
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,9 @@ class BotText:
         return any(a.country is None for a in self.answers)
 
 
-def answer_records(result: BotText, country: str | None = None, source: str = "",
-                   note: str = "pasted bot answer") -> list[Record]:
+def answer_records(
+    result: BotText, country: str | None = None, source: str = "", note: str = "pasted bot answer"
+) -> list[Record]:
     """The records of every answer in ``result``; ``country`` (alpha-3) for answers that do
     not name theirs ("from your country").
 
@@ -123,9 +126,18 @@ def answer_records(result: BotText, country: str | None = None, source: str = ""
         if code is None:
             raise BotTextError(
                 f"the report on line {answer.header_line} ({answer.label}) is about "
-                f"{answer.country_text!r}: say which country it is")
+                f"{answer.country_text!r}: say which country it is"
+            )
         for figures in answer.figures:
             lines = ", ".join(str(n) for n in figures.lines)
-            records.append(Record(code, figures.start, figures.end, dict(figures.values),
-                                  source=source, note=f"{note}, lines {lines}"))
+            records.append(
+                Record(
+                    code,
+                    figures.start,
+                    figures.end,
+                    dict(figures.values),
+                    source=source,
+                    note=f"{note}, lines {lines}",
+                )
+            )
     return records

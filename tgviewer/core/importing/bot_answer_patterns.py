@@ -18,27 +18,46 @@ MEASURE_LABELS = {REQUESTS: "fulfilled requests", USERS: "affected users"}
 #: Every dash people and the bot use between dates and after quarter labels.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 _DASH = f"[{re.escape(DASHES)}]"
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = "(" + "|".join(MONTHS) + ")"
 
 # The header, matched against its text with all whitespace removed.
 HEADER_START = re.compile(r"^transparency\s*report", re.IGNORECASE)
 NUMERIC_PERIOD = re.compile(
     rf"period(?:from)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?:{_DASH}|to|until)"
-    rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})", re.IGNORECASE)
+    rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})",
+    re.IGNORECASE,
+)
 WORDS_PERIOD = re.compile(
     rf"period(?:from)?(\d{{1,2}}){_MONTH},?(\d{{4}})(?:{_DASH}|to|until|till)"
-    rf"(\d{{1,2}}){_MONTH},?(\d{{4}})", re.IGNORECASE)
+    rf"(\d{{1,2}}){_MONTH},?(\d{{4}})",
+    re.IGNORECASE,
+)
 #: How many lines a wrapped header may take.
 HEADER_LINES = 5
 
 REQUESTS_HEADING = re.compile(
     r"^fulfilled\s+requests\s+from\s+(?P<country>.+?)\s+for\s+ip\s+address"
-    r"(?:\s+and\s*/\s*or\s+phone\s+numbers?)?\s*:(?P<rest>.*)$", re.IGNORECASE)
+    r"(?:\s+and\s*/\s*or\s+phone\s+numbers?)?\s*:(?P<rest>.*)$",
+    re.IGNORECASE,
+)
 USERS_HEADING = re.compile(r"^affected\s+users\s*:(?P<rest>.*)$", re.IGNORECASE)
-QUARTER_LINE = re.compile(rf"^q\s*([1-4])\s*(?:{_DASH}|:)?\s*(\d[\d,\u202f\u00a0 ]*)$",
-                          re.IGNORECASE)
+QUARTER_LINE = re.compile(
+    rf"^q\s*([1-4])\s*(?:{_DASH}|:)?\s*(\d[\d,\u202f\u00a0 ]*)$", re.IGNORECASE
+)
 FIGURE_LINE = re.compile(r"^(\d[\d,\u202f\u00a0 ]*)$")
 TOTAL_LINE = re.compile(r"^total\s*:?\s*(\d[\d,\u202f\u00a0 ]*)$", re.IGNORECASE)
 FENCE = re.compile(r"^(```|~~~)")
@@ -46,9 +65,18 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 YOUR_COUNTRY = re.compile(r"^your\s+country$", re.IGNORECASE)
 #: How the bot's own closing paragraphs begin; from one of these to the next header, all is
 #: footer.
-FOOTER_STARTS = ("all requests are processed", "the next transparency report",
-                 "the increase in", "for more information", "telegram's annual",
-                 "telegram’s annual", "telegram's dsa", "telegram’s dsa", "http://", "https://")
+FOOTER_STARTS = (
+    "all requests are processed",
+    "the next transparency report",
+    "the increase in",
+    "for more information",
+    "telegram's annual",
+    "telegram’s annual",
+    "telegram's dsa",
+    "telegram’s dsa",
+    "http://",
+    "https://",
+)
 
 
 def clean_line(line: str) -> str:
@@ -80,8 +108,10 @@ def header_period(compact: str) -> tuple[dt.date, dt.date] | None:
         match = WORDS_PERIOD.search(compact)
         if match:
             d1, mo1, y1, d2, mo2, y2 = match.groups()
-            return (dt.date(int(y1), MONTHS.index(mo1.lower()) + 1, int(d1)),
-                    dt.date(int(y2), MONTHS.index(mo2.lower()) + 1, int(d2)))
+            return (
+                dt.date(int(y1), MONTHS.index(mo1.lower()) + 1, int(d1)),
+                dt.date(int(y2), MONTHS.index(mo2.lower()) + 1, int(d2)),
+            )
     except ValueError:
         return None
     return None

@@ -129,22 +129,36 @@ class _Parser:
             if index + offset >= len(self.lines):
                 break
             part = clean_line(self.lines[index + offset])
-            if offset and (not part or FENCE.match(part) or REQUESTS_HEADING.match(part)
-                           or USERS_HEADING.match(part) or HEADER_START.match(part)):
+            if offset and (
+                not part
+                or FENCE.match(part)
+                or REQUESTS_HEADING.match(part)
+                or USERS_HEADING.match(part)
+                or HEADER_START.match(part)
+            ):
                 break
             parts.append(part)
         period = header_period(re.sub(r"\s+", "", "".join(parts)))
         self.current = None
         if period is None:
-            self.problems.append(UnreadLine(index + 1, clean_line(self.lines[index]),
-                                            "a report header without a period that can be read"))
+            self.problems.append(
+                UnreadLine(
+                    index + 1,
+                    clean_line(self.lines[index]),
+                    "a report header without a period that can be read",
+                )
+            )
             return index + 1
-        used = next(k for k in range(1, len(parts) + 1)
-                    if header_period(re.sub(r"\s+", "", "".join(parts[:k]))) == period)
+        used = next(
+            k
+            for k in range(1, len(parts) + 1)
+            if header_period(re.sub(r"\s+", "", "".join(parts[:k]))) == period
+        )
         start, end = period
         if end < start:
-            self.problems.append(UnreadLine(index + 1, " ".join(parts[:used]),
-                                            "the period ends before it starts"))
+            self.problems.append(
+                UnreadLine(index + 1, " ".join(parts[:used]), "the period ends before it starts")
+            )
         else:
             self.current = _Answer(index + 1, start, end)
             self.answers.append(self.current)
@@ -189,13 +203,15 @@ class _Parser:
         elif figure and not section.quarters and section.whole is None:
             section.whole = (read_number(figure[1]), number)
         else:
-            self.unread.append(UnreadLine(number, text, "not a figure of "
-                                          f"{MEASURE_LABELS[section.measure]}"))
+            self.unread.append(
+                UnreadLine(number, text, f"not a figure of {MEASURE_LABELS[section.measure]}")
+            )
 
     def _start_section(self, answer: _Answer, measure: str, number: int, rest: str) -> None:
         if any(s.measure == measure for s in answer.sections):
-            self.problems.append(UnreadLine(number, MEASURE_LABELS[measure],
-                                            "given twice in one report"))
+            self.problems.append(
+                UnreadLine(number, MEASURE_LABELS[measure], "given twice in one report")
+            )
         section = _Section(measure, number)
         answer.sections.append(section)
         rest = rest.strip()
@@ -224,9 +240,14 @@ class _Parser:
                 for n, (value, line) in sorted(section.quarters.items()):
                     start, end = quarter_dates(raw.start.year, n)
                     if start < raw.start or end > raw.end:
-                        self.problems.append(UnreadLine(
-                            line, f"Q{n}", f"Q{n} {raw.start.year} lies outside the report's "
-                            f"period {describe_dates(raw.start, raw.end)}"))
+                        self.problems.append(
+                            UnreadLine(
+                                line,
+                                f"Q{n}",
+                                f"Q{n} {raw.start.year} lies outside the report's "
+                                f"period {describe_dates(raw.start, raw.end)}",
+                            )
+                        )
                         continue
                     spans.setdefault((start, end), {})[section.measure] = value
                     lines.setdefault((start, end), []).append(line)
@@ -235,24 +256,39 @@ class _Parser:
                 spans.setdefault((raw.start, raw.end), {})[section.measure] = value
                 lines.setdefault((raw.start, raw.end), []).append(line)
             else:
-                self.problems.append(UnreadLine(section.line, MEASURE_LABELS[section.measure],
-                                                "a heading with no figure under it"))
+                self.problems.append(
+                    UnreadLine(
+                        section.line,
+                        MEASURE_LABELS[section.measure],
+                        "a heading with no figure under it",
+                    )
+                )
         figures = tuple(
-            AnswerFigures(start, end, {m: values.get(m) for m in (REQUESTS, USERS)},
-                          tuple(lines[(start, end)]))
-            for (start, end), values in sorted(spans.items()))
+            AnswerFigures(
+                start,
+                end,
+                {m: values.get(m) for m in (REQUESTS, USERS)},
+                tuple(lines[(start, end)]),
+            )
+            for (start, end), values in sorted(spans.items())
+        )
         totals = tuple(t for s in raw.sections for t in s.totals)
         for total in totals:
             if not total.agrees:
-                self.problems.append(UnreadLine(total.line, f"Total: {total.stated}",
-                                                total.describe().split(": ", 1)[1]))
+                self.problems.append(
+                    UnreadLine(
+                        total.line, f"Total: {total.stated}", total.describe().split(": ", 1)[1]
+                    )
+                )
         country_text = raw.country_text or "your country"
         country = None if YOUR_COUNTRY.match(country_text) else code_for_name(country_text)
         if country is None and not YOUR_COUNTRY.match(country_text):
-            self.problems.append(UnreadLine(raw.header_line, country_text,
-                                            "a country name that is not known"))
-        return BotAnswer(raw.header_line, raw.start, raw.end, country_text, country, figures,
-                         totals)
+            self.problems.append(
+                UnreadLine(raw.header_line, country_text, "a country name that is not known")
+            )
+        return BotAnswer(
+            raw.header_line, raw.start, raw.end, country_text, country, figures, totals
+        )
 
 
 def parse_bot_text(text: str) -> BotText:
@@ -269,6 +305,8 @@ def parse_bot_text(text: str) -> BotText:
     if not result.answers:
         first = next(iter(result.problems or result.unread), None)
         where = f" ({first.describe()})" if first else ""
-        raise BotTextError("no answer of the @transparency bot was found: expected a line "
-                           f"'Transparency report for the period ...'{where}")
+        raise BotTextError(
+            "no answer of the @transparency bot was found: expected a line "
+            f"'Transparency report for the period ...'{where}"
+        )
     return result

@@ -19,23 +19,33 @@ SOURCE_ID = "telegram-transparency"
 MEASURE_KEYS = ("requests", "users")
 
 TELEGRAM_MEASURES = (
-    Measure("requests", "Fulfilled requests",
-            "Requests from the country's authorities for users' IP addresses and/or phone "
-            "numbers that Telegram fulfilled."),
-    Measure("users", "Users affected",
-            "Users whose IP address and/or phone number Telegram disclosed."),
+    Measure(
+        "requests",
+        "Fulfilled requests",
+        "Requests from the country's authorities for users' IP addresses and/or phone "
+        "numbers that Telegram fulfilled.",
+    ),
+    Measure(
+        "users", "Users affected", "Users whose IP address and/or phone number Telegram disclosed."
+    ),
 )
-ATTRIBUTION = ("Telegram transparency reports, collected by the telegram-transparency project "
-               "(Te-k) and contributors, CC BY 4.0")
-SOURCE = Source(SOURCE_ID, "Telegram transparency reports (community dataset)",
-                "https://github.com/Te-k/telegram-transparency")
+ATTRIBUTION = (
+    "Telegram transparency reports, collected by the telegram-transparency project "
+    "(Te-k) and contributors, CC BY 4.0"
+)
+SOURCE = Source(
+    SOURCE_ID,
+    "Telegram transparency reports (community dataset)",
+    "https://github.com/Te-k/telegram-transparency",
+)
 
 #: Largest dataset.json accepted; the real one is a few dozen KiB.
 MAX_SIZE = 64 << 20
 
 
-def parse_community_dataset(data: bytes, name: str = "dataset.json",
-                            source_id: str = SOURCE_ID) -> list[Record]:
+def parse_community_dataset(
+    data: bytes, name: str = "dataset.json", source_id: str = SOURCE_ID
+) -> list[Record]:
     """Read a ``dataset.json`` into records, in the file's order.
 
     Raises
@@ -52,22 +62,35 @@ def parse_community_dataset(data: bytes, name: str = "dataset.json",
         line = data[: exc.start].count(b"\n") + 1
         raise BundleError(name, [error("the file is not UTF-8 text", name, line)]) from None
     except json.JSONDecodeError as exc:
-        raise BundleError(name, [error(f"malformed JSON: {exc.msg} (column {exc.colno})",
-                                       name, exc.lineno)]) from None
+        raise BundleError(
+            name, [error(f"malformed JSON: {exc.msg} (column {exc.colno})", name, exc.lineno)]
+        ) from None
     except RecursionError:
-        raise BundleError(name, [error("the JSON is nested too deeply to be a dataset",
-                                       name)]) from None
+        raise BundleError(
+            name, [error("the JSON is nested too deeply to be a dataset", name)]
+        ) from None
     if not isinstance(document, dict):
-        raise BundleError(name, [error(
-            "expected an object mapping country codes to lists of periods, such as "
-            '{"FRA": [{"from": "20240101", "to": "20240331", "requests": 4, "users": 17}]}',
-            name)])
+        raise BundleError(
+            name,
+            [
+                error(
+                    "expected an object mapping country codes to lists of periods, such as "
+                    '{"FRA": [{"from": "20240101", "to": "20240331", "requests": 4, "users": 17}]}',
+                    name,
+                )
+            ],
+        )
     problems: list[Problem] = []
     records: list[Record] = []
     for country, entries in document.items():
         if not isinstance(country, str) or not COUNTRY_CODE.match(country):
-            problems.append(error(f"{country!r} is not an ISO 3166-1 alpha-3 code such as FRA",
-                                  name, field=str(country)))
+            problems.append(
+                error(
+                    f"{country!r} is not an ISO 3166-1 alpha-3 code such as FRA",
+                    name,
+                    field=str(country),
+                )
+            )
             continue
         if not isinstance(entries, list):
             problems.append(error("expected a list of periods", name, field=country))
@@ -81,12 +104,14 @@ def parse_community_dataset(data: bytes, name: str = "dataset.json",
     return records
 
 
-def _record(country: str, index: int, entry: Any, name: str, source_id: str,
-            problems: list[Problem]) -> Record | None:
+def _record(
+    country: str, index: int, entry: Any, name: str, source_id: str, problems: list[Problem]
+) -> Record | None:
     where = f"{country}[{index}]"
     if not isinstance(entry, dict):
-        problems.append(error("expected an object with from, to, requests and users", name,
-                              field=where))
+        problems.append(
+            error("expected an object with from, to, requests and users", name, field=where)
+        )
         return None
     before = len(problems)
     dates: list[dt.date] = []
@@ -106,19 +131,31 @@ def _record(country: str, index: int, entry: Any, name: str, source_id: str,
         elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             values[key] = value
         else:
-            problems.append(error(f"{value!r} is not a count; expected a whole number >= 0",
-                                  name, field=f"{where}.{key}"))
+            problems.append(
+                error(
+                    f"{value!r} is not a count; expected a whole number >= 0",
+                    name,
+                    field=f"{where}.{key}",
+                )
+            )
     if len(dates) == 2 and dates[0] > dates[1]:
-        problems.append(error(f"the period starts ({dates[0]}) after it ends ({dates[1]})",
-                              name, field=f"{where}.from"))
+        problems.append(
+            error(
+                f"the period starts ({dates[0]}) after it ends ({dates[1]})",
+                name,
+                field=f"{where}.from",
+            )
+        )
     if len(problems) > before:
         return None
-    return Record(country, dates[0], dates[1], values, source=source_id,
-                  note=f"dataset.json {where}")
+    return Record(
+        country, dates[0], dates[1], values, source=source_id, note=f"dataset.json {where}"
+    )
 
 
-def community_manifest(bundle_id: str, title: str, as_of: dt.date, description: str = "",
-                       source: Source = SOURCE) -> Manifest:
+def community_manifest(
+    bundle_id: str, title: str, as_of: dt.date, description: str = "", source: Source = SOURCE
+) -> Manifest:
     """A manifest for records read from the community dataset."""
     return Manifest(
         id=bundle_id,

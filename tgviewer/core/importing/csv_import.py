@@ -50,15 +50,29 @@ from tgviewer.core.reference.countries import is_known_country
 from tgviewer.core.reference.country_names import code_for_name
 
 __all__ = [
-    "COUNTRY_FORMS", "ColumnMapping", "CsvImport", "MappingError", "MappingGap", "Table",
-    "UnreadRow", "check_mapping", "guess_mapping", "mapping_gaps", "read_count",
-    "read_country", "read_period", "read_table", "table_records",
+    "COUNTRY_FORMS",
+    "ColumnMapping",
+    "CsvImport",
+    "MappingError",
+    "MappingGap",
+    "Table",
+    "UnreadRow",
+    "check_mapping",
+    "guess_mapping",
+    "mapping_gaps",
+    "read_count",
+    "read_country",
+    "read_period",
+    "read_table",
+    "table_records",
 ]
 
 _CODE = re.compile(r"^[A-Za-z]{2,3}$")
 _QUARTER_OR_HALF = re.compile(
     r"^(?:(?P<year>\d{4})\s*[-/ ]?\s*(?P<kind>[QH])\s*(?P<number>\d)"
-    r"|(?P<kind2>[QH])\s*(?P<number2>\d)\s*[-/ ]?\s*(?P<year2>\d{4}))$", re.IGNORECASE)
+    r"|(?P<kind2>[QH])\s*(?P<number2>\d)\s*[-/ ]?\s*(?P<year2>\d{4}))$",
+    re.IGNORECASE,
+)
 _PLAIN = re.compile(r"^[0-9]{1,15}$")
 _GROUPED = re.compile(r"^[0-9]{1,3}(?P<sep>[ ,'\u00a0\u202f])[0-9]{3}(?:(?P=sep)[0-9]{3}){0,3}$")
 _NEGATIVE = re.compile(r"^[-\u2212]\s*[0-9]")
@@ -145,8 +159,10 @@ def read_country(text: str, country_as: str = "auto") -> str:
         if found is not None:
             return found
         raise ValueError(f"{text!r} is not a country name or code tgviewer knows")
-    raise ValueError(f"{text!r} is not an ISO 3166-1 country code tgviewer knows; expected "
-                     "a code such as FRA or FR")
+    raise ValueError(
+        f"{text!r} is not an ISO 3166-1 country code tgviewer knows; expected "
+        "a code such as FRA or FR"
+    )
 
 
 def read_period(text: str) -> QuarterSpan:
@@ -162,8 +178,11 @@ def read_period(text: str) -> QuarterSpan:
         raise PeriodError("the period is empty")
     match = _QUARTER_OR_HALF.match(stripped)
     if match:
-        year, kind, number = (match["year"] or match["year2"], match["kind"] or match["kind2"],
-                              match["number"] or match["number2"])
+        year, kind, number = (
+            match["year"] or match["year2"],
+            match["kind"] or match["kind2"],
+            match["number"] or match["number2"],
+        )
         label = f"{year}{kind}{number}"
         try:
             return parse_span(label)
@@ -197,11 +216,15 @@ def read_count(text: str, decimal_comma: bool = False) -> int | None:
     if grouped and not (decimal_comma and grouped["sep"] == ","):
         return int(re.sub(r"[^0-9]", "", stripped))
     if grouped:
-        raise ValueError(f"{text!r} is ambiguous: in a semicolon-separated file the comma may "
-                         "be a decimal mark; write the count without separators (1234)")
+        raise ValueError(
+            f"{text!r} is ambiguous: in a semicolon-separated file the comma may "
+            "be a decimal mark; write the count without separators (1234)"
+        )
     if _DOTTED.match(stripped):
-        raise ValueError(f"{text!r} is ambiguous: a dot may be a decimal mark or group "
-                         "thousands; write the count without separators (1234)")
+        raise ValueError(
+            f"{text!r} is ambiguous: a dot may be a decimal mark or group "
+            "thousands; write the count without separators (1234)"
+        )
     reason = "a negative count" if _NEGATIVE.match(stripped) else "not a whole number"
     raise ValueError(f"{text!r} is {reason}; {EXPECTED_COUNT}")
 
@@ -239,14 +262,19 @@ class _RowReader:
         if len(found) < 2:
             return None
         if found[0] > found[1]:
-            self.fail(mapping.start, f"the period starts ({found[0]}) after it ends "
-                                     f"({found[1]})")
+            self.fail(mapping.start, f"the period starts ({found[0]}) after it ends ({found[1]})")
             return None
         return found[0], found[1]
 
 
-def _record(table: Table, row: TableRow, mapping: ColumnMapping, measure_keys: Sequence[str],
-            source_id: str, name: str) -> Record | list[UnreadRow]:
+def _record(
+    table: Table,
+    row: TableRow,
+    mapping: ColumnMapping,
+    measure_keys: Sequence[str],
+    source_id: str,
+    name: str,
+) -> Record | list[UnreadRow]:
     reader = _RowReader(table, row, name)
     if len(row.cells) != len(table.headers):
         reader.fail(None, f"{len(row.cells)} fields where the header has {len(table.headers)}")
@@ -268,12 +296,23 @@ def _record(table: Table, row: TableRow, mapping: ColumnMapping, measure_keys: S
                 reader.fail(column, str(exc))
     if reader.unread or country is None or dates is None:
         return reader.unread
-    return Record(country, dates[0], dates[1], values, source=source_id,
-                  note=f"{PurePath(name).name} line {row.line}")
+    return Record(
+        country,
+        dates[0],
+        dates[1],
+        values,
+        source=source_id,
+        note=f"{PurePath(name).name} line {row.line}",
+    )
 
 
-def table_records(table: Table, mapping: ColumnMapping, measure_keys: Sequence[str],
-                  source_id: str = "", name: str | None = None) -> CsvImport:
+def table_records(
+    table: Table,
+    mapping: ColumnMapping,
+    measure_keys: Sequence[str],
+    source_id: str = "",
+    name: str | None = None,
+) -> CsvImport:
     """The records of every row of ``table`` that can be read, and why the others cannot.
 
     Parameters
@@ -307,8 +346,7 @@ def table_records(table: Table, mapping: ColumnMapping, measure_keys: Sequence[s
             read.append((row, outcome))
         else:
             unread += outcome
-    groups: dict[tuple[str, dt.date, dt.date], list[tuple[TableRow, Record]]] = \
-        defaultdict(list)
+    groups: dict[tuple[str, dt.date, dt.date], list[tuple[TableRow, Record]]] = defaultdict(list)
     for row, record in read:
         groups[(record.country, record.start, record.end)].append((row, record))
     kept: list[Record] = []
@@ -318,12 +356,26 @@ def table_records(table: Table, mapping: ColumnMapping, measure_keys: Sequence[s
         where = f"{record.country} {describe_dates(record.start, record.end)}"
         if any(dict(other.values) != dict(first.values) for _, other in group):
             lines = ", ".join(str(r.line) for r, _ in group)
-            unread.append(UnreadRow(row.line, row.text, f"{where} is given with different "
-                                    f"figures on lines {lines}; none of them is imported",
-                                    None, name))
+            unread.append(
+                UnreadRow(
+                    row.line,
+                    row.text,
+                    f"{where} is given with different "
+                    f"figures on lines {lines}; none of them is imported",
+                    None,
+                    name,
+                )
+            )
         elif row is not first_row:
-            unread.append(UnreadRow(row.line, row.text, f"{where} repeats line "
-                                    f"{first_row.line}; left out", None, name))
+            unread.append(
+                UnreadRow(
+                    row.line,
+                    row.text,
+                    f"{where} repeats line {first_row.line}; left out",
+                    None,
+                    name,
+                )
+            )
         else:
             kept.append(record)
     unread.sort(key=lambda u: u.line)  # stable: a row's reasons stay in column order

@@ -20,18 +20,54 @@ COUNTRY_FORMS = ("auto", "code", "name")
 _FORM_LABELS = {"auto": "code or name", "code": "ISO code", "name": "name"}
 
 # Header names, normalised (see _normal), each role's in order of preference.
-_COUNTRY = ("iso3", "iso 3", "iso alpha 3", "alpha 3", "country code", "country iso",
-            "country iso3", "iso code", "iso", "code", "country", "country name", "nation",
-            "jurisdiction", "name")
-_START = ("start", "start date", "from", "date from", "begin", "begins", "period start",
-          "first day", "since")
+_COUNTRY = (
+    "iso3",
+    "iso 3",
+    "iso alpha 3",
+    "alpha 3",
+    "country code",
+    "country iso",
+    "country iso3",
+    "iso code",
+    "iso",
+    "code",
+    "country",
+    "country name",
+    "nation",
+    "jurisdiction",
+    "name",
+)
+_START = (
+    "start",
+    "start date",
+    "from",
+    "date from",
+    "begin",
+    "begins",
+    "period start",
+    "first day",
+    "since",
+)
 _END = ("end", "end date", "to", "date to", "until", "till", "period end", "last day")
 _PERIOD = ("period", "quarter", "reporting period", "time period", "span", "half", "year")
 _MEASURES = {
-    "requests": ("requests", "fulfilled requests", "requests fulfilled", "fulfilled",
-                 "number of requests", "request count"),
-    "users": ("users", "affected users", "users affected", "users disclosed",
-              "number of users", "user count", "accounts"),
+    "requests": (
+        "requests",
+        "fulfilled requests",
+        "requests fulfilled",
+        "fulfilled",
+        "number of requests",
+        "request count",
+    ),
+    "users": (
+        "users",
+        "affected users",
+        "users affected",
+        "users disclosed",
+        "number of users",
+        "user count",
+        "accounts",
+    ),
 }
 
 
@@ -70,19 +106,32 @@ class ColumnMapping:
 
     def __post_init__(self) -> None:
         if self.country_as not in COUNTRY_FORMS:
-            raise ValueError(f"country_as: expected one of {', '.join(COUNTRY_FORMS)}, "
-                             f"found {self.country_as!r:.60}")
+            raise ValueError(
+                f"country_as: expected one of {', '.join(COUNTRY_FORMS)}, "
+                f"found {self.country_as!r:.60}"
+            )
         # Frozen in both senses: the mapping is shared by the dialog and the settings.
         object.__setattr__(self, "measures", MappingProxyType(dict(self.measures)))
 
     def __hash__(self) -> int:
-        return hash((self.country, self.country_as, self.start, self.end, self.period,
-                     tuple(sorted(self.measures.items()))))
+        return hash(
+            (
+                self.country,
+                self.country_as,
+                self.start,
+                self.end,
+                self.period,
+                tuple(sorted(self.measures.items())),
+            )
+        )
 
     def describe(self) -> str:
         """``country from 'Land' (code or name), period from 'Quarter', users from 'n'``."""
-        parts = [f"country from {self.country!r} ({_FORM_LABELS[self.country_as]})"
-                 if self.country else "no country column"]
+        parts = [
+            f"country from {self.country!r} ({_FORM_LABELS[self.country_as]})"
+            if self.country
+            else "no country column"
+        ]
         if self.period:
             parts.append(f"period from {self.period!r}")
         else:
@@ -93,8 +142,14 @@ class ColumnMapping:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready form, read back by :meth:`from_dict`."""
-        return {"country": self.country, "country_as": self.country_as, "start": self.start,
-                "end": self.end, "period": self.period, "measures": dict(self.measures)}
+        return {
+            "country": self.country,
+            "country_as": self.country_as,
+            "start": self.start,
+            "end": self.end,
+            "period": self.period,
+            "measures": dict(self.measures),
+        }
 
     @classmethod
     def from_dict(cls, document: object) -> ColumnMapping:
@@ -112,21 +167,33 @@ class ColumnMapping:
         def column(name: str) -> str | None:
             value = document.get(name)
             if value is not None and not isinstance(value, str):
-                raise ValueError(f"field {name!r}: expected a column name or null, "
-                                 f"found {value!r:.60}")
+                raise ValueError(
+                    f"field {name!r}: expected a column name or null, found {value!r:.60}"
+                )
             return value or None
 
         country_as = document.get("country_as", "auto")
         if country_as not in COUNTRY_FORMS:
-            raise ValueError(f"field 'country_as': expected one of {', '.join(COUNTRY_FORMS)}, "
-                             f"found {country_as!r:.60}")
+            raise ValueError(
+                f"field 'country_as': expected one of {', '.join(COUNTRY_FORMS)}, "
+                f"found {country_as!r:.60}"
+            )
         measures = document.get("measures", {})
         if not isinstance(measures, Mapping) or not all(
-                isinstance(k, str) and isinstance(v, str) and v for k, v in measures.items()):
-            raise ValueError("field 'measures': expected an object of measure keys and "
-                             f"column names, found {measures!r:.60}")
-        return cls(column("country"), country_as, column("start"), column("end"),
-                   column("period"), measures)
+            isinstance(k, str) and isinstance(v, str) and v for k, v in measures.items()
+        ):
+            raise ValueError(
+                "field 'measures': expected an object of measure keys and "
+                f"column names, found {measures!r:.60}"
+            )
+        return cls(
+            column("country"),
+            country_as,
+            column("start"),
+            column("end"),
+            column("period"),
+            measures,
+        )
 
 
 @dataclass(frozen=True)
@@ -146,20 +213,27 @@ class MappingGap:
     message: str
 
 
-def mapping_gaps(mapping: ColumnMapping, headers: Sequence[str],
-                 measure_keys: Sequence[str]) -> list[MappingGap]:
+def mapping_gaps(
+    mapping: ColumnMapping, headers: Sequence[str], measure_keys: Sequence[str]
+) -> list[MappingGap]:
     """What keeps ``mapping`` from reading a file with ``headers`` into ``measure_keys``."""
     gaps: list[MappingGap] = []
     if mapping.country is None:
         gaps.append(MappingGap("country", "choose the column that holds the country"))
     if mapping.period is not None and (mapping.start or mapping.end):
-        gaps.append(MappingGap("dates", "choose either a period column or start and end "
-                                        "columns, not both"))
+        gaps.append(
+            MappingGap("dates", "choose either a period column or start and end columns, not both")
+        )
     elif mapping.period is None:
         if mapping.start is None and mapping.end is None:
-            gaps.append(MappingGap("dates", "choose the column that holds the period (such "
-                                            "as 2025Q1), or the columns of its start and end "
-                                            "dates"))
+            gaps.append(
+                MappingGap(
+                    "dates",
+                    "choose the column that holds the period (such "
+                    "as 2025Q1), or the columns of its start and end "
+                    "dates",
+                )
+            )
         elif mapping.end is None:
             gaps.append(MappingGap("end", "choose the column that holds the end date"))
         elif mapping.start is None:
@@ -167,13 +241,16 @@ def mapping_gaps(mapping: ColumnMapping, headers: Sequence[str],
     known = ", ".join(measure_keys)
     for key in mapping.measures:
         if key not in measure_keys:
-            gaps.append(MappingGap(key, f"there is no measure {key!r}; the measures are "
-                                        f"{known}"))
+            gaps.append(MappingGap(key, f"there is no measure {key!r}; the measures are {known}"))
     if not any(key in measure_keys for key in mapping.measures):
-        gaps.append(MappingGap("measures", f"choose the column of at least one measure "
-                                           f"({known})"))
-    roles = [("country", mapping.country), ("start", mapping.start), ("end", mapping.end),
-             ("period", mapping.period), *mapping.measures.items()]
+        gaps.append(MappingGap("measures", f"choose the column of at least one measure ({known})"))
+    roles = [
+        ("country", mapping.country),
+        ("start", mapping.start),
+        ("end", mapping.end),
+        ("period", mapping.period),
+        *mapping.measures.items(),
+    ]
     chosen: dict[str, str] = {}
     for role, column in roles:
         if column is None:
@@ -181,22 +258,27 @@ def mapping_gaps(mapping: ColumnMapping, headers: Sequence[str],
         if column not in headers:
             gaps.append(MappingGap(role, f"column {column!r} is not in the file"))
         elif column in chosen:
-            gaps.append(MappingGap(role, f"column {column!r} is chosen for both "
-                                         f"{chosen[column]} and {role}"))
+            gaps.append(
+                MappingGap(
+                    role, f"column {column!r} is chosen for both {chosen[column]} and {role}"
+                )
+            )
         else:
             chosen[column] = role
     return gaps
 
 
-def check_mapping(mapping: ColumnMapping, headers: Sequence[str],
-                  measure_keys: Sequence[str]) -> list[str]:
+def check_mapping(
+    mapping: ColumnMapping, headers: Sequence[str], measure_keys: Sequence[str]
+) -> list[str]:
     """Messages saying what ``mapping`` lacks for a file with ``headers``; empty when it can
     be used (see :func:`mapping_gaps` for which choice each concerns)."""
     return [gap.message for gap in mapping_gaps(mapping, headers, measure_keys)]
 
 
-def guess_mapping(headers: Sequence[str], measure_keys: Sequence[str],
-                  country_as: str = "auto") -> ColumnMapping:
+def guess_mapping(
+    headers: Sequence[str], measure_keys: Sequence[str], country_as: str = "auto"
+) -> ColumnMapping:
     """A first mapping from the column names (any case, spacing or punctuation).
 
     Columns that cannot be guessed are left out (``None``, or no entry in ``measures``);

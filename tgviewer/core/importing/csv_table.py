@@ -104,23 +104,44 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise BundleError(name, [error(
-            f"the file is not UTF-8 text (byte {exc.start} cannot be read); save it as UTF-8 "
-            "(in a spreadsheet: CSV UTF-8)", name, line)]) from None
+        raise BundleError(
+            name,
+            [
+                error(
+                    f"the file is not UTF-8 text (byte {exc.start} cannot be read); "
+                    "save it as UTF-8 "
+                    "(in a spreadsheet: CSV UTF-8)",
+                    name,
+                    line,
+                )
+            ],
+        ) from None
 
 
 def _header(cells: list[str], line: int, name: str) -> tuple[str, ...]:
     headers = tuple(cell.strip() for cell in cells)
     problems: list[Problem] = []
     if len(headers) < 2:
-        problems.append(error(
-            "the header line has a single column; expected column names separated by "
-            "commas, semicolons or tabs", name, line))
+        problems.append(
+            error(
+                "the header line has a single column; expected column names separated by "
+                "commas, semicolons or tabs",
+                name,
+                line,
+            )
+        )
     seen: dict[str, int] = {}
     for index, header in enumerate(headers, 1):
         if header in seen:
-            problems.append(error(f"column {header!r} appears twice (columns {seen[header]} "
-                                  f"and {index}); rename one", name, line, header))
+            problems.append(
+                error(
+                    f"column {header!r} appears twice (columns {seen[header]} "
+                    f"and {index}); rename one",
+                    name,
+                    line,
+                    header,
+                )
+            )
         elif header:
             seen[header] = index
     if problems:
@@ -146,8 +167,9 @@ def read_table(data: bytes, name: str = "data.csv") -> Table:
     lines = io.StringIO(text, newline="").readlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise BundleError(name, [error(
-            "the file is empty; expected a header line naming the columns", name, 1)])
+        raise BundleError(
+            name, [error("the file is empty; expected a header line naming the columns", name, 1)]
+        )
     delimiter = sniff_delimiter(lines[first])
     reader = csv.reader(lines[first:], delimiter=delimiter, strict=True)
     rows: list[TableRow] = []
@@ -159,8 +181,9 @@ def read_table(data: bytes, name: str = "data.csv") -> Table:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise BundleError(name, [error(f"malformed CSV: {exc}", name,
-                                           first + reader.line_num)]) from None
+            raise BundleError(
+                name, [error(f"malformed CSV: {exc}", name, first + reader.line_num)]
+            ) from None
         end = first + reader.line_num  # a quoted field may span several lines
         if headers is None:
             headers = _header(cells, start + 1, name)

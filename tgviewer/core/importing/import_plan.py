@@ -47,8 +47,11 @@ class ImportKind(Enum):
     @property
     def label(self) -> str:
         """How the source is named in the bundle it goes into: ``pasted bot answer``."""
-        return {"bot-text": "pasted bot answer", "tek-json": "community dataset",
-                "csv": "CSV file"}[self.value]
+        return {
+            "bot-text": "pasted bot answer",
+            "tek-json": "community dataset",
+            "csv": "CSV file",
+        }[self.value]
 
 
 class SourceError(TgviewerError):
@@ -69,8 +72,10 @@ class MissingCountryError(SourceError):
     def asking(self, what_to_do: str) -> str:
         """The message, ending with ``what_to_do`` (the CLI names its option)."""
         first = self.unnamed[0]
-        return (f"{self.name}: the report on line {first.header_line} ({first.label}) is "
-                f"about {first.country_text!r}: {what_to_do}")
+        return (
+            f"{self.name}: the report on line {first.header_line} ({first.label}) is "
+            f"about {first.country_text!r}: {what_to_do}"
+        )
 
 
 def read_source_file(path: Path) -> bytes:
@@ -80,8 +85,10 @@ def read_source_file(path: Path) -> bytes:
         if path.is_dir():
             raise SourceError(f"{path} is a folder; choose a file")
         if path.stat().st_size > MAX_SIZE:
-            raise SourceError(f"{path.name} is larger than {MAX_SIZE >> 20} MiB; it is not a "
-                              "file of figures tgviewer can import")
+            raise SourceError(
+                f"{path.name} is larger than {MAX_SIZE >> 20} MiB; it is not a "
+                "file of figures tgviewer can import"
+            )
         return path.read_bytes()
     except (OSError, RuntimeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
@@ -100,7 +107,8 @@ def guess_kind(name: str, data: bytes) -> ImportKind:
         return ImportKind.COMMUNITY_JSON
     first = head.split("\n", 1)[0]
     if "transparency" not in first.lower() and any(
-            first.count(sep) >= 2 for sep in ("\t", ",", ";")):
+        first.count(sep) >= 2 for sep in ("\t", ",", ";")
+    ):
         return ImportKind.CSV
     return ImportKind.BOT_TEXT
 
@@ -123,8 +131,9 @@ class SourceReading:
     notes: tuple[str, ...] = ()
 
 
-def read_bot_answers(text: str, source_id: str, country: str | None = None,
-                     name: str = "the pasted text") -> SourceReading:
+def read_bot_answers(
+    text: str, source_id: str, country: str | None = None, name: str = "the pasted text"
+) -> SourceReading:
     """The records of the bot answers in ``text``; ``country`` for "your country" answers.
 
     Raises
@@ -187,19 +196,30 @@ class ImportPlan:
     def summary(self) -> str:
         """``2 new records, 1 already in the bundle, 1 in conflict``."""
         new, same, conflict = (self.count(f) for f in (Fate.NEW, Fate.DUPLICATE, Fate.CONFLICT))
-        return (f"{new} new record{'s' * (new != 1)}, {same} already in "
-                f"{self.base.manifest.title}, {conflict} in conflict")
+        return (
+            f"{new} new record{'s' * (new != 1)}, {same} already in "
+            f"{self.base.manifest.title}, {conflict} in conflict"
+        )
 
     def manifest(self, title: str, when: dt.date) -> Manifest:
         """The manifest of the bundle this import makes."""
         known = {s.id for s in self.base.manifest.sources}
         added = [self.source] if self.source.id not in known else []
-        return derived_manifest(self.base.manifest, self.base.manifest.id, title, when, added,
-                                f"{self.base.manifest.title}, with records imported from "
-                                f"{self.origin} ({self.source.title}).")
+        return derived_manifest(
+            self.base.manifest,
+            self.base.manifest.id,
+            title,
+            when,
+            added,
+            f"{self.base.manifest.title}, with records imported from "
+            f"{self.origin} ({self.source.title}).",
+        )
 
-    def records(self, resolutions: Mapping[RecordKey, Resolution] | None = None,
-                default: Resolution = Resolution.KEEP_EXISTING) -> list[Record]:
+    def records(
+        self,
+        resolutions: Mapping[RecordKey, Resolution] | None = None,
+        default: Resolution = Resolution.KEEP_EXISTING,
+    ) -> list[Record]:
         """The new bundle's records, each conflict settled by ``resolutions``, else by
         ``default`` (keep the bundle's figures)."""
         return merged_records(self.base, self.classified, resolutions, default)
@@ -221,16 +241,20 @@ def without_repeats(records: Sequence[Record]) -> tuple[list[Record], list[str]]
         if all(dict(r.values) == dict(first.values) for r in group):
             kept.append(first)
             continue
-        given = "; ".join(", ".join(f"{k} {figure_text(v)}" for k, v in r.values.items())
-                          + (f" ({r.note})" if r.note else "") for r in group)
-        left_out.append(f"{first.country} {first.period_label} is given {len(group)} times "
-                        f"with different figures ({given}); all are left out: import the "
-                        "right one alone")
+        given = "; ".join(
+            ", ".join(f"{k} {figure_text(v)}" for k, v in r.values.items())
+            + (f" ({r.note})" if r.note else "")
+            for r in group
+        )
+        left_out.append(
+            f"{first.country} {first.period_label} is given {len(group)} times "
+            f"with different figures ({given}); all are left out: import the "
+            "right one alone"
+        )
     return kept, left_out
 
 
-def plan_import(base: Bundle, reading: SourceReading, source: Source,
-                origin: str) -> ImportPlan:
+def plan_import(base: Bundle, reading: SourceReading, source: Source, origin: str) -> ImportPlan:
     """Classify what ``reading`` holds against ``base`` (a record the source repeats is
     taken once, and one it contradicts is left out, see :func:`without_repeats`)."""
     kept, left_out = without_repeats(reading.records)
@@ -239,11 +263,17 @@ def plan_import(base: Bundle, reading: SourceReading, source: Source,
     return ImportPlan(base, source, origin, reading, tuple(classify(base, kept)))
 
 
-def save_import(library: Library, plan: ImportPlan, title: str, when: dt.date,
-                resolutions: Mapping[RecordKey, Resolution] | None = None) -> Bundle:
+def save_import(
+    library: Library,
+    plan: ImportPlan,
+    title: str,
+    when: dt.date,
+    resolutions: Mapping[RecordKey, Resolution] | None = None,
+) -> Bundle:
     """Write the bundle ``plan`` makes into ``library`` as ``title``; returns it loaded."""
-    return library.save(title, plan.manifest(title, when), plan.records(resolutions),
-                        plan.base.events)
+    return library.save(
+        title, plan.manifest(title, when), plan.records(resolutions), plan.base.events
+    )
 
 
 def suggested_title(base: Bundle, taken: Sequence[str]) -> str:

@@ -85,16 +85,20 @@ def classify(bundle: Bundle, incoming: Sequence[Record]) -> list[Incoming]:
     return result
 
 
-def merged_records(bundle: Bundle, classified: Sequence[Incoming],
-                   resolutions: Mapping[RecordKey, Resolution] | None = None,
-                   default: Resolution = Resolution.KEEP_EXISTING) -> list[Record]:
+def merged_records(
+    bundle: Bundle,
+    classified: Sequence[Incoming],
+    resolutions: Mapping[RecordKey, Resolution] | None = None,
+    default: Resolution = Resolution.KEEP_EXISTING,
+) -> list[Record]:
     """The bundle's records with the new ones added and each conflict settled (by
     ``resolutions``, else ``default``), in country and date order."""
     chosen = resolutions or {}
     records: dict[RecordKey, Record] = {key_of(r): r for r in bundle.records}
     for item in classified:
-        if item.fate is Fate.NEW or (item.fate is Fate.CONFLICT and \
-                chosen.get(item.key, default) is Resolution.TAKE_INCOMING):
+        if item.fate is Fate.NEW or (
+            item.fate is Fate.CONFLICT and chosen.get(item.key, default) is Resolution.TAKE_INCOMING
+        ):
             records[item.key] = item.record
     ordered = sorted(records.values(), key=lambda r: (r.country, r.start, r.end, r.service))
     return [replace(r, line=0) for r in ordered]
@@ -112,9 +116,20 @@ def import_source(kind: str, when: dt.date, existing: Sequence[Source] = ()) -> 
     return Source(source_id, f"{kind}, {when.isoformat()}", retrieved=when)
 
 
-def derived_manifest(base: Manifest, bundle_id: str, title: str, as_of: dt.date,
-                     added: Sequence[Source], description: str = "") -> Manifest:
+def derived_manifest(
+    base: Manifest,
+    bundle_id: str,
+    title: str,
+    as_of: dt.date,
+    added: Sequence[Source],
+    description: str = "",
+) -> Manifest:
     """The manifest of a bundle made from ``base`` plus the sources ``added``."""
-    return replace(base, id=bundle_id, title=title, as_of=max(as_of, base.as_of),
-                   description=description or base.description,
-                   sources=(*base.sources, *added))
+    return replace(
+        base,
+        id=bundle_id,
+        title=title,
+        as_of=max(as_of, base.as_of),
+        description=description or base.description,
+        sources=(*base.sources, *added),
+    )

@@ -123,8 +123,13 @@ class Library:
                 return []
             paths = sorted(p for p in self.folder.glob(f"*{BUNDLE_SUFFIX}") if p.is_file())
         except OSError as exc:
-            return [LibraryEntry(self.folder, 0, problem="the library folder cannot be read: "
-                                                         f"{exc.strerror or exc}")]
+            return [
+                LibraryEntry(
+                    self.folder,
+                    0,
+                    problem=f"the library folder cannot be read: {exc.strerror or exc}",
+                )
+            ]
         found = []
         for path in paths:
             size = 0
@@ -146,8 +151,14 @@ class Library:
             path = self.folder / f"{base}-{number}{BUNDLE_SUFFIX}"
         return path
 
-    def save(self, title: str, manifest: Manifest, records: Sequence[Record],
-             events: Sequence[Event] = (), path: Path | None = None) -> Bundle:
+    def save(
+        self,
+        title: str,
+        manifest: Manifest,
+        records: Sequence[Record],
+        events: Sequence[Event] = (),
+        path: Path | None = None,
+    ) -> Bundle:
         """Write a new bundle called ``title`` into the library and return it as loaded.
 
         ``path`` replaces that library file instead of making a new one.
@@ -192,8 +203,12 @@ class Library:
     def duplicate(self, path: Path, title: str | None = None) -> Bundle:
         """A copy of the library's bundle at ``path``, titled ``title`` or "... (copy)"."""
         bundle = read_bundle(path)
-        return self.save(title or f"{bundle.manifest.title} (copy)", bundle.manifest,
-                         bundle.records, bundle.events)
+        return self.save(
+            title or f"{bundle.manifest.title} (copy)",
+            bundle.manifest,
+            bundle.records,
+            bundle.events,
+        )
 
     def delete(self, path: Path) -> None:
         """Remove the library's bundle at ``path`` (never a file outside the library)."""
@@ -204,8 +219,13 @@ class Library:
         except OSError as exc:
             raise LibraryError(f"{path} could not be deleted: {exc.strerror or exc}") from None
 
-    def merge(self, first: Bundle, second: Bundle, title: str,
-              default: Resolution = Resolution.KEEP_EXISTING) -> MergeResult:
+    def merge(
+        self,
+        first: Bundle,
+        second: Bundle,
+        title: str,
+        default: Resolution = Resolution.KEEP_EXISTING,
+    ) -> MergeResult:
         """A new library bundle with ``first``'s records and those ``second`` adds.
 
         Records of ``second`` that ``first`` lacks are added; those it has with other figures
@@ -216,17 +236,32 @@ class Library:
         known = {s.id for s in first.manifest.sources}
         measures = {m.key for m in first.manifest.measures}
         manifest = dataclasses.replace(
-            first.manifest, as_of=max(first.manifest.as_of, second.manifest.as_of),
+            first.manifest,
+            as_of=max(first.manifest.as_of, second.manifest.as_of),
             description=f"{first.manifest.title} merged with {second.manifest.title}.",
-            sources=(*first.manifest.sources,
-                     *(s for s in second.manifest.sources if s.id not in known)),
-            measures=(*first.manifest.measures,
-                      *(m for m in second.manifest.measures if m.key not in measures)))
-        events = (*first.events, *(e for e in second.events
-                                   if (e.date, e.title) not in
-                                   {(f.date, f.title) for f in first.events}))
-        bundle = self.save(title, manifest, merged_records(first, classified, default=default),
-                           [dataclasses.replace(e, line=0) for e in events])
+            sources=(
+                *first.manifest.sources,
+                *(s for s in second.manifest.sources if s.id not in known),
+            ),
+            measures=(
+                *first.manifest.measures,
+                *(m for m in second.manifest.measures if m.key not in measures),
+            ),
+        )
+        events = (
+            *first.events,
+            *(
+                e
+                for e in second.events
+                if (e.date, e.title) not in {(f.date, f.title) for f in first.events}
+            ),
+        )
+        bundle = self.save(
+            title,
+            manifest,
+            merged_records(first, classified, default=default),
+            [dataclasses.replace(e, line=0) for e in events],
+        )
         return MergeResult(bundle, tuple(classified))
 
 
@@ -243,5 +278,4 @@ def export_bundle(path: Path | str, target: Path | str) -> None:
     try:
         atomic_write_bytes(destination, data, keep_mode=True)
     except OSError as exc:
-        raise LibraryError(f"{destination} could not be written: {exc.strerror or exc}") \
-            from None
+        raise LibraryError(f"{destination} could not be written: {exc.strerror or exc}") from None

@@ -139,8 +139,11 @@ class RecordChange:
         """Which of ``source`` and ``note`` differ between the two records."""
         if self.old is None or self.new is None:
             return ()
-        return tuple(name for name in ("source", "note")
-                     if getattr(self.old, name) != getattr(self.new, name))
+        return tuple(
+            name
+            for name in ("source", "note")
+            if getattr(self.old, name) != getattr(self.new, name)
+        )
 
     def label_detail(self) -> str:
         """``source a → b; note 'x' → 'y'``, or empty."""
@@ -163,13 +166,18 @@ class RecordChange:
             return f"{where}: {kind.value} — {figures}"
         assert self.old is not None and self.new is not None
         if kind is ChangeKind.RELABELLED:
-            return f"{where}: {' and '.join(self.labels_changed)} changed, figures same — " \
-                   f"{self.label_detail()}"
+            return (
+                f"{where}: {' and '.join(self.labels_changed)} changed, figures same — "
+                f"{self.label_detail()}"
+            )
         parts = []
         for m in self.measures:
             old, new = self.old.value(m), self.new.value(m)
-            parts.append(f"{m} {_figure(old)} → {_figure(new)}" if m in self.differing
-                         else f"{m} {_figure(new)} (same)")
+            parts.append(
+                f"{m} {_figure(old)} → {_figure(new)}"
+                if m in self.differing
+                else f"{m} {_figure(new)} (same)"
+            )
         labels = self.label_detail()
         return f"{where}: changed — {'; '.join(parts)}" + (f"; {labels}" if labels else "")
 
@@ -186,10 +194,21 @@ class RecordChange:
         for m in measures:
             old = self.old.value(m) if self.old and m else None
             new = self.new.value(m) if self.new and m else None
-            rows.append(DiffRow(kind.value, record.country, record.service, period,
-                                record.period_label, m, old, new,
-                                _record_status(self.old, m), _record_status(self.new, m),
-                                self.label_detail()))
+            rows.append(
+                DiffRow(
+                    kind.value,
+                    record.country,
+                    record.service,
+                    period,
+                    record.period_label,
+                    m,
+                    old,
+                    new,
+                    _record_status(self.old, m),
+                    _record_status(self.new, m),
+                    self.label_detail(),
+                )
+            )
         return rows
 
 
@@ -251,14 +270,27 @@ class DerivedChange:
         """The change in one line (see the module's docstring)."""
         where = _where(self.country, self.service, self.span.label)
         detail = self.detail()
-        return (f"{where} (derived): {self.measure} {_side(self.old)} → {_side(self.new)}"
-                + (f" ({detail})" if detail else ""))
+        return f"{where} (derived): {self.measure} {_side(self.old)} → {_side(self.new)}" + (
+            f" ({detail})" if detail else ""
+        )
 
     def rows(self) -> list[DiffRow]:
         """One row."""
-        return [DiffRow(self.kind.value, self.country, self.service, self.span.code,
-                        self.span.label, self.measure, self.old.value, self.new.value,
-                        self.old.status.value, self.new.status.value, self.detail())]
+        return [
+            DiffRow(
+                self.kind.value,
+                self.country,
+                self.service,
+                self.span.code,
+                self.span.label,
+                self.measure,
+                self.old.value,
+                self.new.value,
+                self.old.status.value,
+                self.new.status.value,
+                self.detail(),
+            )
+        ]
 
 
 def _side(answer: SpanAnswer) -> str:
@@ -287,8 +319,7 @@ class InconsistencyChange:
 
     @property
     def kind(self) -> ChangeKind:
-        return ChangeKind.RESOLVED_INCONSISTENCY if self.resolved else \
-            ChangeKind.NEW_INCONSISTENCY
+        return ChangeKind.RESOLVED_INCONSISTENCY if self.resolved else ChangeKind.NEW_INCONSISTENCY
 
     @property
     def country(self) -> str:
@@ -313,9 +344,21 @@ class InconsistencyChange:
 
     def rows(self) -> list[DiffRow]:
         """One row, the inconsistency in words as its detail."""
-        return [DiffRow(self.kind.value, self.country, self.service, self.span.code,
-                        self.span.label, self.measure, None, None, "", "",
-                        self.contradiction.describe())]
+        return [
+            DiffRow(
+                self.kind.value,
+                self.country,
+                self.service,
+                self.span.code,
+                self.span.label,
+                self.measure,
+                None,
+                None,
+                "",
+                "",
+                self.contradiction.describe(),
+            )
+        ]
 
 
 #: Any change a diff lists.

@@ -84,8 +84,13 @@ class BundleDiff:
     def changes(self) -> list[Change]:
         """Every change, in report order: by country, service, period, then kind."""
         every: list[Change] = [
-            *self.added, *self.removed, *self.changed, *self.relabelled, *self.derived,
-            *self.new_inconsistencies, *self.resolved_inconsistencies,
+            *self.added,
+            *self.removed,
+            *self.changed,
+            *self.relabelled,
+            *self.derived,
+            *self.new_inconsistencies,
+            *self.resolved_inconsistencies,
         ]
         # A stable sort keeps measures in the manifest's order within a kind.
         return sorted(every, key=lambda c: (c.country, c.service, *c.dates, c.kind.rank))
@@ -109,22 +114,30 @@ class BundleDiff:
             return tuple(c for c in changes if c.country in keep)
 
         return BundleDiff(
-            only(self.added), only(self.removed), only(self.changed), only(self.relabelled),
-            only(self.derived), only(self.new_inconsistencies),
+            only(self.added),
+            only(self.removed),
+            only(self.changed),
+            only(self.relabelled),
+            only(self.derived),
+            only(self.new_inconsistencies),
             only(self.resolved_inconsistencies),
         )
 
     def summary(self) -> str:
         """``3 records added, 1 removed, 2 changed; 4 derived values changed; 1 new
         inconsistency, 0 resolved`` (relabelled records are counted only when any)."""
-        records = (f"{len(self.added)} record{_s(self.added)} added, {len(self.removed)} "
-                   f"removed, {len(self.changed)} changed")
+        records = (
+            f"{len(self.added)} record{_s(self.added)} added, {len(self.removed)} "
+            f"removed, {len(self.changed)} changed"
+        )
         if self.relabelled:
             records += f", {len(self.relabelled)} with only their source or note changed"
         new = len(self.new_inconsistencies)
-        return (f"{records}; {len(self.derived)} derived value{_s(self.derived)} changed; "
-                f"{new} new inconsistenc{'y' if new == 1 else 'ies'}, "
-                f"{len(self.resolved_inconsistencies)} resolved")
+        return (
+            f"{records}; {len(self.derived)} derived value{_s(self.derived)} changed; "
+            f"{new} new inconsistenc{'y' if new == 1 else 'ies'}, "
+            f"{len(self.resolved_inconsistencies)} resolved"
+        )
 
     def lines(self) -> list[str]:
         """The report for people, one line per change, by country then period."""
@@ -151,8 +164,15 @@ def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
     old_engine, new_engine = engine_for(old), engine_for(new)
     derived = _derived_changes(groups, shared, old_engine, new_engine)
     appeared, resolved = _inconsistency_changes(groups, measures, old_engine, new_engine)
-    return BundleDiff(tuple(added), tuple(removed), tuple(changed), tuple(relabelled),
-                      tuple(derived), tuple(appeared), tuple(resolved))
+    return BundleDiff(
+        tuple(added),
+        tuple(removed),
+        tuple(changed),
+        tuple(relabelled),
+        tuple(derived),
+        tuple(appeared),
+        tuple(resolved),
+    )
 
 
 def _by_key(records: Iterable[Record]) -> dict[RecordKey, Record]:
@@ -164,8 +184,9 @@ def _by_key(records: Iterable[Record]) -> dict[RecordKey, Record]:
     return found
 
 
-def _record_changes(old: Bundle, new: Bundle, measures: tuple[str, ...]
-                    ) -> tuple[list[RecordChange], ...]:
+def _record_changes(
+    old: Bundle, new: Bundle, measures: tuple[str, ...]
+) -> tuple[list[RecordChange], ...]:
     before, after = _by_key(old.records), _by_key(new.records)
     added, removed, changed, relabelled = [], [], [], []
     for key in sorted(before.keys() | after.keys()):
@@ -204,8 +225,9 @@ def _spans_asked(records: list[Record]) -> list[QuarterSpan]:
     return sorted(spans, key=lambda s: (s.first, s.last))
 
 
-def _derived_changes(groups: _Groups, measures: tuple[str, ...], old_engine: PeriodEngine,
-                     new_engine: PeriodEngine) -> list[DerivedChange]:
+def _derived_changes(
+    groups: _Groups, measures: tuple[str, ...], old_engine: PeriodEngine, new_engine: PeriodEngine
+) -> list[DerivedChange]:
     found = []
     for (service, country), records in groups.items():
         for span in _spans_asked(records):
@@ -213,8 +235,10 @@ def _derived_changes(groups: _Groups, measures: tuple[str, ...], old_engine: Per
                 was = old_engine.answer(country, measure, span, service)
                 now = new_engine.answer(country, measure, span, service)
                 statuses = {was.status, now.status}
-                if (was.status, was.value) == (now.status, now.value) or \
-                        Status.DERIVED not in statuses:
+                if (was.status, was.value) == (
+                    now.status,
+                    now.value,
+                ) or Status.DERIVED not in statuses:
                     continue
                 if Status.REPORTED in statuses and was.value == now.value:
                     continue  # a record added or removed that agrees: in added/removed
@@ -230,21 +254,26 @@ def _by_signature(contradictions: Iterable[Contradiction]) -> dict[_Signature, C
     figures left out, since both change from one bundle to the next)."""
     found: dict[_Signature, Contradiction] = {}
     for c in contradictions:
-        found.setdefault((c.measure, frozenset(key_of(r) for r in c.records),
-                          c.second is None), c)
+        found.setdefault((c.measure, frozenset(key_of(r) for r in c.records), c.second is None), c)
     return found
 
 
-def _inconsistency_changes(groups: _Groups, measures: tuple[str, ...],
-                           old_engine: PeriodEngine, new_engine: PeriodEngine
-                           ) -> tuple[list[InconsistencyChange], list[InconsistencyChange]]:
+def _inconsistency_changes(
+    groups: _Groups, measures: tuple[str, ...], old_engine: PeriodEngine, new_engine: PeriodEngine
+) -> tuple[list[InconsistencyChange], list[InconsistencyChange]]:
     appeared, resolved = [], []
     for service, country in groups:
         for measure in measures:
             was = _by_signature(old_engine.contradictions(country, measure, service))
             now = _by_signature(new_engine.contradictions(country, measure, service))
-            appeared += [InconsistencyChange(service, c, resolved=False)
-                         for key, c in now.items() if key not in was]
-            resolved += [InconsistencyChange(service, c, resolved=True)
-                         for key, c in was.items() if key not in now]
+            appeared += [
+                InconsistencyChange(service, c, resolved=False)
+                for key, c in now.items()
+                if key not in was
+            ]
+            resolved += [
+                InconsistencyChange(service, c, resolved=True)
+                for key, c in was.items()
+                if key not in now
+            ]
     return appeared, resolved

@@ -177,7 +177,8 @@ class SpanAnswer:
     def enclosing(self) -> tuple[Record, ...]:
         """Longer totals that contain the span (drawn as span totals when it is unknown)."""
         return tuple(
-            r for r in self.overlapping
+            r
+            for r in self.overlapping
             if r.span is not None and r.span != self.span and r.span.contains(self.span)
         )
 
@@ -237,8 +238,9 @@ class PeriodEngine:
         self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
         self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
 
-    def _graph(self, country: str, measure: str, service: str) -> tuple[SpanGraph,
-                                                                         dict[int, Record]]:
+    def _graph(
+        self, country: str, measure: str, service: str
+    ) -> tuple[SpanGraph, dict[int, Record]]:
         key = (service, country, measure)
         if key not in self._graphs:
             by_edge: dict[int, Record] = {}
@@ -253,8 +255,9 @@ class PeriodEngine:
             self._graphs[key] = (SpanGraph(edges), by_edge)
         return self._graphs[key]
 
-    def answer(self, country: str, measure: str, span: QuarterSpan,
-               service: str = DEFAULT_SERVICE) -> SpanAnswer:
+    def answer(
+        self, country: str, measure: str, span: QuarterSpan, service: str = DEFAULT_SERVICE
+    ) -> SpanAnswer:
         """What the records say about ``measure`` for ``country`` over ``span``."""
         key = (service, country, measure, span)
         cached = self._answers.get(key)
@@ -262,21 +265,23 @@ class PeriodEngine:
             cached = self._answers[key] = self._answer(country, measure, span, service)
         return cached
 
-    def _answer(self, country: str, measure: str, span: QuarterSpan,
-                service: str) -> SpanAnswer:
+    def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
         graph, by_edge = self._graph(country, measure, service)
-        overlapping = tuple(sorted(
-            (
-                r for r in self._records.get((service, country), [])
-                if r.value(measure) is not None
-                and r.start <= span.end_date and span.start_date <= r.end
-            ),
-            key=lambda r: (r.start, -(r.end - r.start).days, r.line),
-        ))
+        overlapping = tuple(
+            sorted(
+                (
+                    r
+                    for r in self._records.get((service, country), [])
+                    if r.value(measure) is not None
+                    and r.start <= span.end_date
+                    and span.start_date <= r.end
+                ),
+                key=lambda r: (r.start, -(r.end - r.start).days, r.line),
+            )
+        )
         path = graph.best_path(span.first, span.last + 1)
         if path is None:
-            return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (),
-                              overlapping)
+            return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (), overlapping)
         derivation = _derivation(path, by_edge, measure)
         exact = len(path) == 1 and path[0].sign > 0
         contradictions = [
@@ -287,13 +292,19 @@ class PeriodEngine:
         if value < 0:
             contradictions.append(Contradiction(country, measure, span, derivation, None))
         return SpanAnswer(
-            country, measure, span,
+            country,
+            measure,
+            span,
             Status.REPORTED if exact else Status.DERIVED,
-            value, derivation, tuple(contradictions), overlapping,
+            value,
+            derivation,
+            tuple(contradictions),
+            overlapping,
         )
 
-    def contradictions(self, country: str, measure: str,
-                       service: str = DEFAULT_SERVICE) -> list[Contradiction]:
+    def contradictions(
+        self, country: str, measure: str, service: str = DEFAULT_SERVICE
+    ) -> list[Contradiction]:
         """Every disagreement among the records of ``country`` for ``measure``.
 
         Two kinds: records that over-determine a span and disagree, and records that imply
@@ -311,8 +322,15 @@ class PeriodEngine:
                 if graph.potential_difference(left, right) < 0:
                     path = graph.best_path(left, right)
                     assert path is not None
-                    found.append(Contradiction(country, measure, QuarterSpan(left, right - 1),
-                                               _derivation(path, by_edge, measure), None))
+                    found.append(
+                        Contradiction(
+                            country,
+                            measure,
+                            QuarterSpan(left, right - 1),
+                            _derivation(path, by_edge, measure),
+                            None,
+                        )
+                    )
         return found
 
 
@@ -323,13 +341,15 @@ def _derivation(path: tuple[Step, ...], by_edge: dict[int, Record], measure: str
     return Derivation(tuple(ordered), measure)
 
 
-def _contradiction(country: str, measure: str, conflict: Conflict,
-                   by_edge: dict[int, Record]) -> Contradiction:
+def _contradiction(
+    country: str, measure: str, conflict: Conflict, by_edge: dict[int, Record]
+) -> Contradiction:
     record = by_edge[conflict.edge.id]
     assert record.span is not None
     stated = Derivation((Term(record, 1),), measure)
-    return Contradiction(country, measure, record.span, stated,
-                         _derivation(conflict.path, by_edge, measure))
+    return Contradiction(
+        country, measure, record.span, stated, _derivation(conflict.path, by_edge, measure)
+    )
 
 
 def engine_for(bundle: Bundle) -> PeriodEngine:

@@ -271,8 +271,7 @@ def periods_in_range(span: QuarterSpan, granularity: Granularity) -> list[Quarte
     step = granularity.quarters
     first = span.first + (-span.first) % step
     return [
-        QuarterSpan(start, start + step - 1)
-        for start in range(first, span.last - step + 2, step)
+        QuarterSpan(start, start + step - 1) for start in range(first, span.last - step + 2, step)
     ]
 
 
@@ -283,8 +282,7 @@ def period_choices(whole: QuarterSpan | None) -> list[QuarterSpan]:
     if whole is None:
         return []
     years = periods_in_range(whole, Granularity.YEAR)
-    jan_sep = [QuarterSpan(q, q + 2) for q in range(whole.first, whole.last - 1)
-               if q % 4 == 0]
+    jan_sep = [QuarterSpan(q, q + 2) for q in range(whole.first, whole.last - 1) if q % 4 == 0]
     halves = periods_in_range(whole, Granularity.HALF)
     quarters = periods_in_range(whole, Granularity.QUARTER)
     return [*reversed(years), *reversed(jan_sep), *reversed(halves), *reversed(quarters)]

@@ -16,11 +16,37 @@ import pycountry
 from tgviewer.resources import REGIONS, data_path
 
 #: Members of the European Union since 1 February 2020.
-EU27 = frozenset({
-    "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
-    "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
-    "SWE",
-})
+EU27 = frozenset(
+    {
+        "AUT",
+        "BEL",
+        "BGR",
+        "HRV",
+        "CYP",
+        "CZE",
+        "DNK",
+        "EST",
+        "FIN",
+        "FRA",
+        "DEU",
+        "GRC",
+        "HUN",
+        "IRL",
+        "ITA",
+        "LVA",
+        "LTU",
+        "LUX",
+        "MLT",
+        "NLD",
+        "POL",
+        "PRT",
+        "ROU",
+        "SVK",
+        "SVN",
+        "ESP",
+        "SWE",
+    }
+)
 
 #: Codes in common use that ISO 3166-1 has not assigned.
 EXTRA_NAMES = {"XKX": "Kosovo"}
@@ -114,5 +140,6 @@ def is_known_country(code: str) -> bool:
 def country_choices() -> list[tuple[str, str]]:
     """Every country tgviewer knows, as ``(code, name)`` sorted by name: for a picker."""
     codes = [entry.alpha_3 for entry in pycountry.countries] + list(EXTRA_NAMES)
-    return sorted(((code, country_name(code)) for code in codes),
-                  key=lambda pair: pair[1].casefold())
+    return sorted(
+        ((code, country_name(code)) for code in codes), key=lambda pair: pair[1].casefold()
+    )

@@ -63,8 +63,7 @@ class PopulationTable:
         if row is None:
             return None
         candidates = [
-            (y, v) for y, v in zip(self.years, row, strict=True)
-            if v is not None and y <= year
+            (y, v) for y, v in zip(self.years, row, strict=True) if v is not None and y <= year
         ]
         if not candidates:
             return None

@@ -50,8 +50,10 @@ class NewerFormatError(TgviewerError, ValueError):
     """
 
     def __init__(self, version: int) -> None:
-        super().__init__(f"{version} is newer than {FORMAT_VERSION}, the version this "
-                         "tgviewer reads", field="format_version")
+        super().__init__(
+            f"{version} is newer than {FORMAT_VERSION}, the version this tgviewer reads",
+            field="format_version",
+        )
         self.version = version
 
 
@@ -112,9 +114,11 @@ class Settings:
         object.__setattr__(self, "recent_bundles", _recent_list(self.recent_bundles))
         object.__setattr__(self, "recent_views", _recent_list(self.recent_views))
         scale = self.presentation_scale
-        object.__setattr__(self, "presentation_scale",
-                           min(MAX_PRESENTATION_SCALE, max(1.0, scale))
-                           if scale == scale else 1.5)
+        object.__setattr__(
+            self,
+            "presentation_scale",
+            min(MAX_PRESENTATION_SCALE, max(1.0, scale)) if scale == scale else 1.5,
+        )
         if self.last_bundle == "":
             object.__setattr__(self, "last_bundle", None)
 
@@ -141,7 +145,8 @@ class Settings:
     def without_recent_view(self, path: str) -> Settings:
         """A copy without the view file ``path`` in the recent views."""
         return dataclasses.replace(
-            self, recent_views=tuple(p for p in self.recent_views if p != path))
+            self, recent_views=tuple(p for p in self.recent_views if p != path)
+        )
 
     def without_recent(self, path: str) -> Settings:
         """A copy without ``path`` (say the file has vanished), also as the last bundle."""
@@ -189,9 +194,7 @@ class Settings:
         if version > FORMAT_VERSION:
             raise NewerFormatError(version)
         if version != FORMAT_VERSION:
-            raise ValueError(
-                f"field 'format_version': expected {FORMAT_VERSION}, found {version}"
-            )
+            raise ValueError(f"field 'format_version': expected {FORMAT_VERSION}, found {version}")
 
         def text(name: str) -> str:
             value = document.get(name, "")
@@ -204,6 +207,7 @@ class Settings:
             raise ValueError(
                 f"field 'last_bundle': expected a path or null, found {last_bundle!r:.60}"
             )
+
         def paths(name: str) -> tuple[str, ...]:
             value = document.get(name, [])
             if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
@@ -211,15 +215,11 @@ class Settings:
             return tuple(value)
 
         scale = document.get("presentation_scale", 1.5)
-        if (isinstance(scale, bool) or not isinstance(scale, int | float)
-                or not abs(scale) < 1e6):
-            raise ValueError(
-                f"field 'presentation_scale': expected a number, found {scale!r:.60}")
+        if isinstance(scale, bool) or not isinstance(scale, int | float) or not abs(scale) < 1e6:
+            raise ValueError(f"field 'presentation_scale': expected a number, found {scale!r:.60}")
         view = document.get("view_state")
         if view is not None and not isinstance(view, dict):
-            raise ValueError(
-                f"field 'view_state': expected an object or null, found {view!r:.60}"
-            )
+            raise ValueError(f"field 'view_state': expected an object or null, found {view!r:.60}")
         try:
             view_state = None if view is None else ViewState.from_dict(view)
         except (ValueError, TypeError) as exc:
@@ -305,8 +305,9 @@ def _set_aside(path: Path) -> Path:
                 target.unlink()
             raise
         return target
-    raise OSError(f"every name up to {path.name}{CORRUPT_SUFFIX}-{_MAX_SET_ASIDE_ATTEMPTS} "
-                  "is taken")
+    raise OSError(
+        f"every name up to {path.name}{CORRUPT_SUFFIX}-{_MAX_SET_ASIDE_ATTEMPTS} is taken"
+    )
 
 
 def _reason(exc: OSError) -> str:

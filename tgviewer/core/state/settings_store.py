@@ -55,10 +55,15 @@ class SettingsStore:
         Where :meth:`save` writes.
     """
 
-    def __init__(self, settings: Settings | None = None, path: Path | None = None, *,
-                 writable: bool = True,
-                 gather: Callable[[Settings], Settings] = _unchanged,
-                 report: Callable[[str], None] = _silent) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        path: Path | None = None,
+        *,
+        writable: bool = True,
+        gather: Callable[[Settings], Settings] = _unchanged,
+        report: Callable[[str], None] = _silent,
+    ) -> None:
         self._settings = Settings() if settings is None else settings
         self.path = settings_path() if path is None else path
         self.writable = writable
@@ -67,12 +72,16 @@ class SettingsStore:
         self._listeners: list[SettingsListener] = []
 
     @classmethod
-    def loaded(cls, loaded: LoadedSettings, path: Path | None = None, *,
-               gather: Callable[[Settings], Settings] = _unchanged,
-               report: Callable[[str], None] = _silent) -> SettingsStore:
+    def loaded(
+        cls,
+        loaded: LoadedSettings,
+        path: Path | None = None,
+        *,
+        gather: Callable[[Settings], Settings] = _unchanged,
+        report: Callable[[str], None] = _silent,
+    ) -> SettingsStore:
         """A store of the settings read at start-up, writable only if they may be saved."""
-        return cls(loaded.settings, path, writable=loaded.writable, gather=gather,
-                   report=report)
+        return cls(loaded.settings, path, writable=loaded.writable, gather=gather, report=report)
 
     @property
     def settings(self) -> Settings:

@@ -88,8 +88,12 @@ class SavedView:
         return {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
-            "bundle": {"id": self.bundle.id, "title": self.bundle.title,
-                       "checksum": self.bundle.checksum, "as_of": self.bundle.as_of},
+            "bundle": {
+                "id": self.bundle.id,
+                "title": self.bundle.title,
+                "checksum": self.bundle.checksum,
+                "as_of": self.bundle.as_of,
+            },
             "state": self.state.to_dict(),
         }
 
@@ -122,9 +126,11 @@ def adapt_view(saved: SavedView, bundle: Bundle, name: str) -> tuple[ViewState, 
         return state, []
     fitted = fit_to_bundle(state, bundle)
     if fitted is None:
-        raise ViewNotApplicableError(f"none of its countries, or none of its range "
-                                     f"({state.span.label}), is in {bundle.manifest.title}",
-                                     file=name)
+        raise ViewNotApplicableError(
+            f"none of its countries, or none of its range "
+            f"({state.span.label}), is in {bundle.manifest.title}",
+            file=name,
+        )
     return fitted, sorted(set(state.countries) - set(fitted.countries))
 
 
@@ -156,8 +162,7 @@ def write_view(path: str | Path, saved: SavedView) -> None:
     try:
         atomic_write_text(target, text, keep_mode=True)
     except OSError as exc:
-        raise ViewFileError(f"cannot write here: {exc.strerror or exc}",
-                            file=str(target)) from None
+        raise ViewFileError(f"cannot write here: {exc.strerror or exc}", file=str(target)) from None
 
 
 def read_view(path: str | Path) -> SavedView:
@@ -179,36 +184,47 @@ def read_view(path: str | Path) -> SavedView:
     except OSError as exc:
         raise ViewFileError(f"cannot be read: {exc.strerror or exc}", file=str(source)) from None
     except JsonFileError as exc:
-        raise ViewFileError(f"{exc.message}; not a saved view", file=exc.file, line=exc.line,
-                            column=exc.column) from None
+        raise ViewFileError(
+            f"{exc.message}; not a saved view", file=exc.file, line=exc.line, column=exc.column
+        ) from None
     name = source.name
     if document.get("format") != FORMAT_NAME:
-        raise ViewFileError(f"not a tgviewer saved view (field 'format' should be "
-                            f"{FORMAT_NAME!r})", file=name)
+        raise ViewFileError(
+            f"not a tgviewer saved view (field 'format' should be {FORMAT_NAME!r})", file=name
+        )
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise ViewFileError(f"expected a whole number, found {json_kind(version)}", file=name,
-                            field="format_version")
+        raise ViewFileError(
+            f"expected a whole number, found {json_kind(version)}",
+            file=name,
+            field="format_version",
+        )
     if version > FORMAT_VERSION:
-        raise ViewFileError(f"saved by a newer tgviewer (format {version}; this one reads "
-                            f"{FORMAT_VERSION}); update tgviewer to open it", file=name)
+        raise ViewFileError(
+            f"saved by a newer tgviewer (format {version}; this one reads "
+            f"{FORMAT_VERSION}); update tgviewer to open it",
+            file=name,
+        )
     reference = document.get("bundle")
     if not isinstance(reference, dict):
-        raise ViewFileError(f"expected an object, found {json_kind(reference)}", file=name,
-                            field="bundle")
+        raise ViewFileError(
+            f"expected an object, found {json_kind(reference)}", file=name, field="bundle"
+        )
     texts = {}
     for key in ("id", "title", "checksum", "as_of"):
         value = reference.get(key, "")
         if not isinstance(value, str):
-            raise ViewFileError(f"expected text, found {json_kind(value)}", file=name,
-                                field=f"bundle.{key}")
+            raise ViewFileError(
+                f"expected text, found {json_kind(value)}", file=name, field=f"bundle.{key}"
+            )
         texts[key] = value
     if not texts["id"]:
         raise ViewFileError("missing", file=name, field="bundle.id")
     state = document.get("state")
     if not isinstance(state, dict):
-        raise ViewFileError(f"expected an object, found {json_kind(state)}", file=name,
-                            field="state")
+        raise ViewFileError(
+            f"expected an object, found {json_kind(state)}", file=name, field="state"
+        )
     try:
         view_state = ViewState.from_dict(state)
     except (ValueError, TypeError) as exc:

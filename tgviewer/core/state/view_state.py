@@ -124,8 +124,7 @@ class ViewState:
     def per_capita(self) -> bool:
         """Whether figures are taken per million inhabitants: asked for, and not a ratio
         (users per request is the same per inhabitant as in total, so it is never scaled)."""
-        return (self.normalisation is Normalisation.PER_MILLION
-                and self.measure != USERS_PER_REQUEST)
+        return self.normalisation is Normalisation.PER_MILLION and self.measure != USERS_PER_REQUEST
 
     @property
     def span(self) -> QuarterSpan:
@@ -184,6 +183,7 @@ class ViewState:
         ValueError
             Naming the field that cannot be read and what was expected.
         """
+
         def field(name: str, kind: type) -> Any:
             value = document.get(name)
             if not isinstance(value, kind):
@@ -231,9 +231,11 @@ class ViewState:
             compare_a=optional_period("compare_a"),
             compare_b=optional_period("compare_b"),
             compare_order=choice("compare_order", CompareOrder)
-            if "compare_order" in document else CompareOrder.PERCENT,
+            if "compare_order" in document
+            else CompareOrder.PERCENT,
             coverage_order=choice("coverage_order", CoverageOrder)
-            if "coverage_order" in document else CoverageOrder.NAME,
+            if "coverage_order" in document
+            else CoverageOrder.NAME,
             index_base=optional_period("index_base"),
             scatter_period=optional_period("scatter_period"),
             log_scale=field("log_scale", bool) if "log_scale" in document else False,
@@ -258,8 +260,11 @@ def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
     for year_first in range(last - last % 4, first - 1, -4):
         year = QuarterSpan(year_first, year_first + 3)
         ranked = sorted(
-            ((-(answer.value or 0), code) for code in bundle.countries
-             if (answer := engine.answer(code, measure, year, service)).value is not None),
+            (
+                (-(answer.value or 0), code)
+                for code in bundle.countries
+                if (answer := engine.answer(code, measure, year, service)).value is not None
+            ),
         )
         if len(ranked) >= top:
             break
@@ -283,8 +288,9 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     default = default_view_state(bundle)
     measures = bundle.manifest.measure_keys
     ratio_possible = {"users", "requests"} <= set(measures)
-    measure_ok = state.measure in measures or (state.measure == USERS_PER_REQUEST
-                                               and ratio_possible)
+    measure_ok = state.measure in measures or (
+        state.measure == USERS_PER_REQUEST and ratio_possible
+    )
     first = max(state.span.first, whole.first)
     last = min(state.span.last, whole.last)
     ranking = state.ranking_period
@@ -300,11 +306,18 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     if scatter is not None and not whole.contains(parse_span(scatter)):
         scatter = None
     return dataclasses.replace(
-        state, countries=countries, first=first, last=last,
-        compare_a=pair[0], compare_b=pair[1],
+        state,
+        countries=countries,
+        first=first,
+        last=last,
+        compare_a=pair[0],
+        compare_b=pair[1],
         measure=state.measure if measure_ok else default.measure,
         service=state.service if state.service in bundle.services else default.service,
-        ranking_period=ranking, index_base=base, scatter_period=scatter)
+        ranking_period=ranking,
+        index_base=base,
+        scatter_period=scatter,
+    )
 
 
 Listener = Callable[[ViewState, ViewState], None]

@@ -19,20 +19,31 @@ from tgviewer.core.state.view_state import ViewKind, ViewState
 
 #: What the marks of each view mean, for its subtitle.
 LEGENDS = {
-    ViewKind.TREND: ("Filled points are reported, hollow points derived from other records; "
-                     "a dashed segment is a total over a longer period the records do not "
-                     "split; gaps are unknown; ⚠ marks records that disagree."),
-    ViewKind.RANKING: ("Countries without a figure for the period are listed, not drawn as "
-                       "zero; (derived) figures come from other records."),
-    ViewKind.TABLE: ("Shading: blue, derived from other records; amber, records disagree; "
-                     "grey, unknown."),
-    ViewKind.COMPARE: ("A hollow, B filled; each row ends with the change and the percentage "
-                       "change. Countries unknown in A or in B are not drawn."),
-    ViewKind.COVERAGE: ("Dark: reported; light: derived; orange: only inside a longer total; "
-                        "grey: no record; ⚠: records disagree."),
-    ViewKind.SCATTER: ("Filled points: both figures reported; hollow: one derived. The dashed "
-                       "line is the median users per request. Countries unknown on either "
-                       "axis are not drawn."),
+    ViewKind.TREND: (
+        "Filled points are reported, hollow points derived from other records; "
+        "a dashed segment is a total over a longer period the records do not "
+        "split; gaps are unknown; ⚠ marks records that disagree."
+    ),
+    ViewKind.RANKING: (
+        "Countries without a figure for the period are listed, not drawn as "
+        "zero; (derived) figures come from other records."
+    ),
+    ViewKind.TABLE: (
+        "Shading: blue, derived from other records; amber, records disagree; grey, unknown."
+    ),
+    ViewKind.COMPARE: (
+        "A hollow, B filled; each row ends with the change and the percentage "
+        "change. Countries unknown in A or in B are not drawn."
+    ),
+    ViewKind.COVERAGE: (
+        "Dark: reported; light: derived; orange: only inside a longer total; "
+        "grey: no record; ⚠: records disagree."
+    ),
+    ViewKind.SCATTER: (
+        "Filled points: both figures reported; hollow: one derived. The dashed "
+        "line is the median users per request. Countries unknown on either "
+        "axis are not drawn."
+    ),
 }
 
 
@@ -66,16 +77,21 @@ def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -
     count = len(state.countries)
     parts = [f"{count} selected {'country' if count == 1 else 'countries'}"]
     if per_capita:
-        parts.append("per million inhabitants: population of the period's year, the latest "
-                     "available when the period is newer")
+        parts.append(
+            "per million inhabitants: population of the period's year, the latest "
+            "available when the period is newer"
+        )
     if state.log_scale and kind not in (ViewKind.TABLE, ViewKind.COVERAGE):
         parts.append("log scale (zeros at the foot of the axis, marked ▼)")
     subtitle = "; ".join(parts) + ". " + LEGENDS[kind]
     sources = [f"Source: {bundle.manifest.attribution}"]
     if per_capita:
         attribution = population_table().attribution  # "Population: World Bank (...)"
-        sources.append(attribution if attribution.startswith("Population")
-                       else f"Population: {attribution}")
-    footer = (f"{'. '.join(sources)}. Bundle: {bundle.manifest.title}, as of "
-              f"{bundle.manifest.as_of.isoformat()}. Made with tgviewer {__version__}.")
+        sources.append(
+            attribution if attribution.startswith("Population") else f"Population: {attribution}"
+        )
+    footer = (
+        f"{'. '.join(sources)}. Bundle: {bundle.manifest.title}, as of "
+        f"{bundle.manifest.as_of.isoformat()}. Made with tgviewer {__version__}."
+    )
     return ChartText(title, subtitle, footer)

@@ -59,8 +59,9 @@ def number_text(value: float | int | None) -> str:
     an empty cell when unknown."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
-    if isinstance(value, int) or (math.isfinite(value) and value == int(value)
-                                  and abs(value) < 2 ** 53):
+    if isinstance(value, int) or (
+        math.isfinite(value) and value == int(value) and abs(value) < 2**53
+    ):
         return str(int(value))
     return repr(float(value))
 
@@ -126,13 +127,24 @@ def _population(country: str, span: QuarterSpan, used: bool) -> tuple[Cell, Cell
 
 
 SERIES_COLUMNS = (
-    "country", "country_name", "period", "period_label", "value", "unit", "records_figure",
-    "status", "records_disagree", "population", "population_year", "how_known",
+    "country",
+    "country_name",
+    "period",
+    "period_label",
+    "value",
+    "unit",
+    "records_figure",
+    "status",
+    "records_disagree",
+    "population",
+    "population_year",
+    "how_known",
 )
 
 
-def series_table(bundle: Bundle, state: ViewState, rows: Sequence[SeriesRow],
-                 totals: Sequence[SpanTotal] = ()) -> DataTable:
+def series_table(
+    bundle: Bundle, state: ViewState, rows: Sequence[SeriesRow], totals: Sequence[SpanTotal] = ()
+) -> DataTable:
     """Rows of figures as drawn (trend, ranking, table), then longer totals drawn dashed.
 
     ``value`` is the figure drawn in the view's unit, ``records_figure`` the records'
@@ -146,27 +158,67 @@ def series_table(bundle: Bundle, state: ViewState, rows: Sequence[SeriesRow],
         population, year = _population(row.country, span, per_capita and row.known)
         scaled = row.raw == row.raw and row.scaling != "absolute"
         how = f"{row.explanation}; {row.scaling}" if scaled else row.explanation
-        out.append((row.country, row.name, row.period, row.period_label,
-                    row.value if row.known else None, unit,
-                    None if row.raw != row.raw else row.raw, row.status, row.inconsistent,
-                    population, year, how))
+        out.append(
+            (
+                row.country,
+                row.name,
+                row.period,
+                row.period_label,
+                row.value if row.known else None,
+                unit,
+                None if row.raw != row.raw else row.raw,
+                row.status,
+                row.inconsistent,
+                population,
+                year,
+                how,
+            )
+        )
     for total in totals:
         record = total.record
         covered = record.span
         assert covered is not None  # only records with a span make totals
         population, year = _population(total.country, covered, per_capita)
-        out.append((total.country, country_name(total.country), covered.code, covered.label,
-                    total.value, unit, record.value(state.measure), "span total", False,
-                    population, year, f"a total over {covered.label} the records do not "
-                    f"split, drawn dashed across its periods; {record.reference()}"))
+        out.append(
+            (
+                total.country,
+                country_name(total.country),
+                covered.code,
+                covered.label,
+                total.value,
+                unit,
+                record.value(state.measure),
+                "span total",
+                False,
+                population,
+                year,
+                f"a total over {covered.label} the records do not "
+                f"split, drawn dashed across its periods; {record.reference()}",
+            )
+        )
     return DataTable(SERIES_COLUMNS, tuple(out))
 
 
 COMPARE_COLUMNS = (
-    "country", "country_name", "period_a", "period_b", "value_a", "value_b", "change",
-    "percent_change", "unit", "records_figure_a", "records_figure_b", "status_a", "status_b",
-    "records_disagree", "population_a", "population_year_a", "population_b",
-    "population_year_b", "how_known",
+    "country",
+    "country_name",
+    "period_a",
+    "period_b",
+    "value_a",
+    "value_b",
+    "change",
+    "percent_change",
+    "unit",
+    "records_figure_a",
+    "records_figure_b",
+    "status_a",
+    "status_b",
+    "records_disagree",
+    "population_a",
+    "population_year_a",
+    "population_b",
+    "population_year_b",
+    "how_known",
 )
 
 
@@ -178,25 +230,72 @@ def comparison_table(comparison: Comparison, rows: Sequence[CompareRow]) -> Data
     for row in rows:
         pop_a = _population(row.country, a, comparison.per_capita)
         pop_b = _population(row.country, b, comparison.per_capita)
-        out.append((row.country, row.name, a.code, b.code, row.a.value, row.b.value,
-                    row.change, row.percent, unit, row.a.raw, row.b.raw,
-                    row.a.status.value, row.b.status.value, row.inconsistent,
-                    *pop_a, *pop_b, f"A: {_side_words(row.a)}; B: {_side_words(row.b)}"))
+        out.append(
+            (
+                row.country,
+                row.name,
+                a.code,
+                b.code,
+                row.a.value,
+                row.b.value,
+                row.change,
+                row.percent,
+                unit,
+                row.a.raw,
+                row.b.raw,
+                row.a.status.value,
+                row.b.status.value,
+                row.inconsistent,
+                *pop_a,
+                *pop_b,
+                f"A: {_side_words(row.a)}; B: {_side_words(row.b)}",
+            )
+        )
     for left in comparison.not_comparable:
-        out.append((left.country, left.name, a.code, b.code, None, None, None, None, unit,
-                    None, None, "", "", False, None, None, None, None,
-                    f"not compared: {left.reason}"))
+        out.append(
+            (
+                left.country,
+                left.name,
+                a.code,
+                b.code,
+                None,
+                None,
+                None,
+                None,
+                unit,
+                None,
+                None,
+                "",
+                "",
+                False,
+                None,
+                None,
+                None,
+                None,
+                f"not compared: {left.reason}",
+            )
+        )
     return DataTable(COMPARE_COLUMNS, tuple(out))
 
 
 def _side_words(side: Side) -> str:
-    return side.explanation if side.scaling in ("", "absolute") else (
-        f"{side.explanation}; {side.scaling}")
+    return (
+        side.explanation
+        if side.scaling in ("", "absolute")
+        else (f"{side.explanation}; {side.scaling}")
+    )
 
 
 COVERAGE_COLUMNS = (
-    "country", "country_name", "quarter", "quarter_label", "cell", "value",
-    "records_disagree", "records", "how_known",
+    "country",
+    "country_name",
+    "quarter",
+    "quarter_label",
+    "cell",
+    "value",
+    "records_disagree",
+    "records",
+    "how_known",
 )
 
 
@@ -205,17 +304,38 @@ def coverage_table(coverage: Coverage) -> DataTable:
     out: list[tuple[Cell, ...]] = []
     for row in coverage.rows:
         for cell in row.cells:
-            out.append((row.country, row.name, cell.quarter.code, cell.quarter.label,
-                        cell.kind.value, cell.value, cell.inconsistent,
-                        "; ".join(record.reference() for record in cell.records),
-                        cell.explanation))
+            out.append(
+                (
+                    row.country,
+                    row.name,
+                    cell.quarter.code,
+                    cell.quarter.label,
+                    cell.kind.value,
+                    cell.value,
+                    cell.inconsistent,
+                    "; ".join(record.reference() for record in cell.records),
+                    cell.explanation,
+                )
+            )
     return DataTable(COVERAGE_COLUMNS, tuple(out))
 
 
 SCATTER_COLUMNS = (
-    "country", "country_name", "period", "requests", "users", "users_per_request", "unit",
-    "records_requests", "records_users", "status_requests", "status_users",
-    "records_disagree", "population", "population_year", "how_known",
+    "country",
+    "country_name",
+    "period",
+    "requests",
+    "users",
+    "users_per_request",
+    "unit",
+    "records_requests",
+    "records_users",
+    "status_requests",
+    "status_users",
+    "records_disagree",
+    "population",
+    "population_year",
+    "how_known",
 )
 
 
@@ -226,14 +346,45 @@ def scatter_table(scatter: Scatter) -> DataTable:
     out: list[tuple[Cell, ...]] = []
     for point in scatter.points:
         population, year = _population(point.country, span, scatter.per_capita)
-        out.append((point.country, point.name, span.code, point.requests.value,
-                    point.users.value, point.ratio, unit, point.requests.raw, point.users.raw,
-                    point.requests.status.value, point.users.status.value, point.inconsistent,
-                    population, year, f"requests: {point.requests.explanation}; users: "
-                                      f"{point.users.explanation}"))
+        out.append(
+            (
+                point.country,
+                point.name,
+                span.code,
+                point.requests.value,
+                point.users.value,
+                point.ratio,
+                unit,
+                point.requests.raw,
+                point.users.raw,
+                point.requests.status.value,
+                point.users.status.value,
+                point.inconsistent,
+                population,
+                year,
+                f"requests: {point.requests.explanation}; users: {point.users.explanation}",
+            )
+        )
     for left in scatter.left_out:
-        out.append((left.country, left.name, span.code, None, None, None, unit, None, None,
-                    "", "", False, None, None, f"not drawn: {left.reason}"))
+        out.append(
+            (
+                left.country,
+                left.name,
+                span.code,
+                None,
+                None,
+                None,
+                unit,
+                None,
+                None,
+                "",
+                "",
+                False,
+                None,
+                None,
+                f"not drawn: {left.reason}",
+            )
+        )
     return DataTable(SCATTER_COLUMNS, tuple(out))
 
 

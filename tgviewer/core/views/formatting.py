@@ -8,10 +8,13 @@ from collections.abc import Sequence
 from tgviewer.core.figures.series import SeriesRow
 
 #: What a view says instead of an empty chart.
-NO_COUNTRY_MESSAGE = ("No country selected.\nTick countries in the filter panel, or pick a "
-                      "group such as EU-27.")
-NO_PERIOD_MESSAGE = ("The period range holds no whole period of this length.\n"
-                     "Widen the range or choose a shorter granularity.")
+NO_COUNTRY_MESSAGE = (
+    "No country selected.\nTick countries in the filter panel, or pick a group such as EU-27."
+)
+NO_PERIOD_MESSAGE = (
+    "The period range holds no whole period of this length.\n"
+    "Widen the range or choose a shorter granularity."
+)
 
 #: Plain words for each status of a figure.
 STATUS_WORDS = {
@@ -63,6 +66,8 @@ def unscalable_message(rows: Sequence[SeriesRow]) -> str:
     stuck = [row for row in rows if not row.known and row.raw == row.raw]
     if not stuck or any(row.known for row in rows):
         return ""
-    return (f"The figures are known, but this scale cannot be applied to them: "
-            f"{stuck[0].scaling} ({stuck[0].name}).\nChoose another base period or scale "
-            "in the filter panel.")
+    return (
+        f"The figures are known, but this scale cannot be applied to them: "
+        f"{stuck[0].scaling} ({stuck[0].name}).\nChoose another base period or scale "
+        "in the filter panel."
+    )

@@ -70,23 +70,25 @@ def _by_name(codes: set[str] | list[str]) -> tuple[str, ...]:
     return tuple(sorted(codes, key=lambda code: (country_name(code).casefold(), code)))
 
 
-def _region_groups(bundle: Bundle, attribute: Callable[[str], str], prefix: str,
-                   kind: GroupKind) -> list[CountryGroup]:
+def _region_groups(
+    bundle: Bundle, attribute: Callable[[str], str], prefix: str, kind: GroupKind
+) -> list[CountryGroup]:
     names = {attribute(code) for code in bundle.countries} - {""}
     return [CountryGroup(prefix + name, name, kind) for name in sorted(names)]
 
 
 def continent_groups(bundle: Bundle) -> list[CountryGroup]:
     """One group per continent with at least one country in ``bundle``, sorted by label."""
-    return _region_groups(bundle, lambda code: country_info(code).continent,
-                          CONTINENT_PREFIX, GroupKind.CONTINENT)
+    return _region_groups(
+        bundle, lambda code: country_info(code).continent, CONTINENT_PREFIX, GroupKind.CONTINENT
+    )
 
 
 def subregion_groups(bundle: Bundle) -> list[CountryGroup]:
     """One group per UN subregion with at least one country in ``bundle``, sorted by label."""
-    return _region_groups(bundle, lambda code: country_info(code).subregion,
-                          SUBREGION_PREFIX, GroupKind.SUBREGION)
-
+    return _region_groups(
+        bundle, lambda code: country_info(code).subregion, SUBREGION_PREFIX, GroupKind.SUBREGION
+    )
 
 
 def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[CountryGroup]:
@@ -95,8 +97,7 @@ def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[Country
     With ``state``, the ranking's label names its measure (``Top 10 by users affected``);
     without it, the label stays general, since the menu may be built before a state exists.
     """
-    label = (f"Top {TOP_COUNT} by the chosen measure" if state is None
-             else top_label(bundle, state))
+    label = f"Top {TOP_COUNT} by the chosen measure" if state is None else top_label(bundle, state)
     return [
         CountryGroup(EU27_KEY, "EU-27", GroupKind.UNION),
         CountryGroup(TOP_KEY, label, GroupKind.RANKING),
@@ -105,8 +106,9 @@ def fixed_groups(bundle: Bundle, state: ViewState | None = None) -> list[Country
     ]
 
 
-def group_menu(bundle: Bundle,
-               state: ViewState | None = None) -> list[tuple[str, list[CountryGroup]]]:
+def group_menu(
+    bundle: Bundle, state: ViewState | None = None
+) -> list[tuple[str, list[CountryGroup]]]:
     """The menu's sections, in order: ``(heading, groups)``; the first heading is empty.
 
     Sections without groups (a bundle whose codes have no known region) are left out.
@@ -119,8 +121,9 @@ def group_menu(bundle: Bundle,
     return [(heading, groups) for heading, groups in sections if groups]
 
 
-def known_value(bundle: Bundle, country: str, measure: str, span: QuarterSpan,
-                service: str) -> float | None:
+def known_value(
+    bundle: Bundle, country: str, measure: str, span: QuarterSpan, service: str
+) -> float | None:
     """The raw figure of ``measure`` for one country and span, or ``None`` when unknown.
 
     Reported and derived figures count as known, inconsistent ones included (they are
@@ -140,8 +143,11 @@ def top_countries(bundle: Bundle, state: ViewState, count: int = TOP_COUNT) -> t
     known for that period take part; ties go to the code.
     """
     period = ranking_period(state) or state.span
-    scale = (Normalisation.ABSOLUTE if state.normalisation is Normalisation.SHARE
-             else state.normalisation)
+    scale = (
+        Normalisation.ABSOLUTE
+        if state.normalisation is Normalisation.SHARE
+        else state.normalisation
+    )
     everyone = dataclasses.replace(state, countries=tuple(bundle.countries), normalisation=scale)
     ranked, _ = rank_rows(series_rows(bundle, everyone, [period]))
     return tuple(row.country for row in ranked[:count])
@@ -163,11 +169,16 @@ def countries_with_data(bundle: Bundle, state: ViewState) -> tuple[str, ...]:
     not count: the views would have nothing to draw for that country in any period.
     """
     periods = state.periods()
-    return _by_name([
-        code for code in bundle.countries
-        if any(known_value(bundle, code, state.measure, span, state.service) is not None
-               for span in periods)
-    ])
+    return _by_name(
+        [
+            code
+            for code in bundle.countries
+            if any(
+                known_value(bundle, code, state.measure, span, state.service) is not None
+                for span in periods
+            )
+        ]
+    )
 
 
 def resolve_group(bundle: Bundle, state: ViewState, key: str) -> tuple[str, ...]:

@@ -39,9 +39,7 @@ BUILDERS: dict[ViewKind, str] = {
 def builder(kind: ViewKind) -> Callable[[Bundle, ViewState], ViewModel]:
     """The function that computes the model of ``kind``'s view."""
     module, name = BUILDERS[kind].split(":")
-    found: Callable[[Bundle, ViewState], ViewModel] = getattr(
-        importlib.import_module(module), name
-    )
+    found: Callable[[Bundle, ViewState], ViewModel] = getattr(importlib.import_module(module), name)
     return found
 
 

@@ -45,7 +45,8 @@ def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
             return state
         code = periods[index].code
         return dataclasses.replace(
-            state, ranking_period=None if index == len(periods) - 1 else code)
+            state, ranking_period=None if index == len(periods) - 1 else code
+        )
     if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
         moved = [next_of_kind(span, delta) for span in shown]
         if not all(whole.contains(span) for span in moved):

@@ -86,8 +86,11 @@ class ValueScale:
             return None
         foot = math.log10(self.foot)
         powers = [p for p in range(math.ceil(low), math.floor(high) + 1) if p > foot]
-        major = [(foot, "0")] + [(float(p), format_value(10.0 ** p)) for p in powers]
-        minor = [(p + math.log10(factor), format_value(factor * 10.0 ** p))
-                 for p in powers for factor in (2, 5)
-                 if len(powers) <= 4 and p + math.log10(factor) <= high]
+        major = [(foot, "0")] + [(float(p), format_value(10.0**p)) for p in powers]
+        minor = [
+            (p + math.log10(factor), format_value(factor * 10.0**p))
+            for p in powers
+            for factor in (2, 5)
+            if len(powers) <= 4 and p + math.log10(factor) <= high
+        ]
         return [major, minor]

@@ -37,10 +37,12 @@ def about_html(bundle: Bundle) -> str:
     manifest = bundle.manifest
     sources = "".join(
         f"<li>{html.escape(s.title)}<br><small>{html.escape(s.url)}</small></li>"
-        for s in manifest.sources)
+        for s in manifest.sources
+    )
     libraries = "".join(
         f"<li>{name} {html.escape(_version(dist))}: {licence}</li>"
-        for dist, name, licence in LIBRARIES)
+        for dist, name, licence in LIBRARIES
+    )
     return (
         f"<h3>{APP_NAME} {__version__}</h3>"
         "<p>Explore government requests for Telegram users' data, offline. "

@@ -30,8 +30,11 @@ from tgviewer.ui.dialogs.import_pages import error_label, wizard_of
 from tgviewer.ui.error_handler import warning_text
 
 NONE = "(none)"
-COUNTRY_FORMS = (("auto", "codes or names"), ("code", "ISO codes (FRA or FR)"),
-                 ("name", "names (France)"))
+COUNTRY_FORMS = (
+    ("auto", "codes or names"),
+    ("code", "ISO codes (FRA or FR)"),
+    ("name", "names (France)"),
+)
 PREVIEW_ROWS = 6
 
 
@@ -93,17 +96,18 @@ class MappingPage(QWizardPage):
         table = self.table = wizard.table
         assert table is not None
         keys = self.measure_keys = wizard.base.manifest.measure_keys
-        self.setSubTitle(f"{table.name}: {len(table.rows)} rows and {len(table.headers)} "
-                         f"columns, separated by {table.delimiter_name}. Choose the column "
-                         "of each item; a figure without a column is imported as unknown.")
+        self.setSubTitle(
+            f"{table.name}: {len(table.rows)} rows and {len(table.headers)} "
+            f"columns, separated by {table.delimiter_name}. Choose the column "
+            "of each item; a figure without a column is imported as unknown."
+        )
         for key in keys:
             if key not in self.measures:
                 combo = QComboBox()
                 combo.currentIndexChanged.connect(self._changed)
                 self.measures[key] = combo
                 self.form.addRow(f"{wizard.base.manifest.measure(key).label}:", combo)
-        for combo in (self.country, self.period, self.start, self.end,
-                      *self.measures.values()):
+        for combo in (self.country, self.period, self.start, self.end, *self.measures.values()):
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(NONE, None)
@@ -112,8 +116,7 @@ class MappingPage(QWizardPage):
             combo.blockSignals(False)
         remembered = wizard.remembered
         fits = remembered is not None and not mapping_gaps(remembered, table.headers, keys)
-        self.show_mapping(remembered if fits and remembered else
-                          guess_mapping(table.headers, keys))
+        self.show_mapping(remembered if fits and remembered else guess_mapping(table.headers, keys))
         self._fill_preview(table)
         self.error.hide()
 
@@ -124,12 +127,13 @@ class MappingPage(QWizardPage):
         self.preview.setHorizontalHeaderLabels(list(table.headers))
         self.preview.setVerticalHeaderLabels([str(r.line) for r in rows])
         for r, row in enumerate(rows):
-            for c, cell in enumerate(row.cells[:len(table.headers)]):
+            for c, cell in enumerate(row.cells[: len(table.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem(cell))
         self.preview.resizeColumnsToContents()
 
     def show_mapping(self, mapping: ColumnMapping) -> None:
         """Set the choosers to ``mapping``."""
+
         def put(combo: QComboBox, column: str | None) -> None:
             combo.setCurrentIndex(max(0, combo.findData(column)) if column else 0)
 
@@ -149,12 +153,17 @@ class MappingPage(QWizardPage):
         """The mapping the choosers show."""
         periods = self.by_period.isChecked()
         return ColumnMapping(
-            country=self.country.currentData(), country_as=self.country_as.currentData(),
+            country=self.country.currentData(),
+            country_as=self.country_as.currentData(),
             period=self.period.currentData() if periods else None,
             start=None if periods else self.start.currentData(),
             end=None if periods else self.end.currentData(),
-            measures={key: combo.currentData() for key, combo in self.measures.items()
-                      if combo.currentData() is not None})
+            measures={
+                key: combo.currentData()
+                for key, combo in self.measures.items()
+                if combo.currentData() is not None
+            },
+        )
 
     def _changed(self) -> None:
         periods = self.by_period.isChecked()
@@ -163,14 +172,18 @@ class MappingPage(QWizardPage):
         self.end.setEnabled(not periods)
         if self.table is not None:
             gaps = mapping_gaps(self.mapping(), self.table.headers, self.measure_keys)
-            self.gaps.setText("To go on: " + "; ".join(g.message for g in gaps) + "."
-                              if gaps else "Every item has its column.")
+            self.gaps.setText(
+                "To go on: " + "; ".join(g.message for g in gaps) + "."
+                if gaps
+                else "Every item has its column."
+            )
         self.error.hide()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return self.table is not None and not mapping_gaps(self.mapping(), self.table.headers,
-                                                           self.measure_keys)
+        return self.table is not None and not mapping_gaps(
+            self.mapping(), self.table.headers, self.measure_keys
+        )
 
     def validatePage(self) -> bool:
         wizard = wizard_of(self)

@@ -41,10 +41,15 @@ from tgviewer.ui.error_handler import warning_text
 from tgviewer.ui.window.ports import BundleHost
 
 COLUMNS = ("Country / period", "Change", "Measure", "Old", "New", "Detail")
-KIND_TEXT = {"added": "Added", "removed": "Removed", "changed": "Changed",
-             "relabelled": "Source or note changed", "derived": "Derived figure changed",
-             "new inconsistency": "New inconsistency",
-             "resolved inconsistency": "Inconsistency resolved"}
+KIND_TEXT = {
+    "added": "Added",
+    "removed": "Removed",
+    "changed": "Changed",
+    "relabelled": "Source or note changed",
+    "derived": "Derived figure changed",
+    "new inconsistency": "New inconsistency",
+    "resolved inconsistency": "Inconsistency resolved",
+}
 OTHER_FILE = "Other file…"
 
 
@@ -66,8 +71,9 @@ def _figure(value: int | None, status: str) -> str:
 class DiffDialog(QDialog):
     """Two bundle choosers, the summary, and the changes grouped by country."""
 
-    def __init__(self, choices: list[Choice], old: int, new: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, choices: list[Choice], old: int, new: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compare Bundles")
         self.resize(980, 620)
@@ -120,8 +126,9 @@ class DiffDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def ask_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "Compare With", str(Path.home()),
-                                              "tgviewer bundles (*.tgbundle);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Compare With", str(Path.home()), "tgviewer bundles (*.tgbundle);;All files (*)"
+        )
         return path
 
     def _chosen(self, combo: QComboBox) -> None:
@@ -162,24 +169,40 @@ class DiffDialog(QDialog):
         old = self.choices[min(self.old.currentIndex(), len(self.choices) - 1)]
         new = self.choices[min(self.new.currentIndex(), len(self.choices) - 1)]
         diff = self.diff = diff_bundles(old.bundle, new.bundle)
-        self.summary.setText(f"<b>From \u201c{old.label}\u201d to \u201c{new.label}\u201d:</b> "
-                             + (diff.summary() if not diff.is_empty else
-                                "no differences: the same records and figures."))
+        self.summary.setText(
+            f"<b>From \u201c{old.label}\u201d to \u201c{new.label}\u201d:</b> "
+            + (
+                diff.summary()
+                if not diff.is_empty
+                else "no differences: the same records and figures."
+            )
+        )
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
         grouped: dict[str, list[QTreeWidgetItem]] = {}
         for row in diff.rows():
-            item = QTreeWidgetItem([row.period_label, KIND_TEXT.get(row.kind, row.kind),
-                                    row.measure, _figure(row.old, row.old_status),
-                                    _figure(row.new, row.new_status), row.detail])
+            item = QTreeWidgetItem(
+                [
+                    row.period_label,
+                    KIND_TEXT.get(row.kind, row.kind),
+                    row.measure,
+                    _figure(row.old, row.old_status),
+                    _figure(row.new, row.new_status),
+                    row.detail,
+                ]
+            )
             for column in (3, 4):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             item.setToolTip(5, row.detail)
             grouped.setdefault(row.country, []).append(item)
         for country, items in grouped.items():
-            top = QTreeWidgetItem([f"{country_name(country)} ({country})",
-                                   f"{len(items)} change{'s' * (len(items) != 1)}"])
+            top = QTreeWidgetItem(
+                [
+                    f"{country_name(country)} ({country})",
+                    f"{len(items)} change{'s' * (len(items) != 1)}",
+                ]
+            )
             top.setFont(0, bold)
             top.addChildren(items)
             self.tree.addTopLevelItem(top)
@@ -189,13 +212,17 @@ class DiffDialog(QDialog):
         """Copy the report, one change per line, as plain text."""
         if self.diff is None:
             return
-        lines = [self.summary.text().replace("<b>", "").replace("</b>", ""),
-                 *self.diff.lines()]
+        lines = [self.summary.text().replace("<b>", "").replace("</b>", ""), *self.diff.lines()]
         QApplication.clipboard().setText("\n".join(lines))
 
 
-def open_diff(parent: QWidget, library: Library, host: BundleHost, old: Bundle | None = None,
-              new: Bundle | None = None) -> DiffDialog:
+def open_diff(
+    parent: QWidget,
+    library: Library,
+    host: BundleHost,
+    old: Bundle | None = None,
+    new: Bundle | None = None,
+) -> DiffDialog:
     """Show Compare Bundles over ``parent``, from ``old`` (default: the embedded bundle) to
     ``new`` (default: the bundle ``host`` shows)."""
     default = read_default_bundle()
@@ -210,8 +237,10 @@ def open_diff(parent: QWidget, library: Library, host: BundleHost, old: Bundle |
         if bundle is None:
             return fallback
         for index, choice in enumerate(choices):
-            if choice.bundle.checksum == bundle.checksum and \
-                    choice.bundle.manifest.title == bundle.manifest.title:
+            if (
+                choice.bundle.checksum == bundle.checksum
+                and choice.bundle.manifest.title == bundle.manifest.title
+            ):
                 return index
         choices.append(Choice(bundle.manifest.title, bundle))
         return len(choices) - 1

@@ -19,8 +19,12 @@ from tgviewer.ui.export.chart_page import DATA_FORMAT, FORMATS
 from tgviewer.ui.export.size import ExportSize
 
 #: Sizes offered first: slides, reports, social cards.
-PRESETS = ((1920, 1080, "1920 × 1080 (slides, full HD)"), (1280, 720, "1280 × 720"),
-           (1200, 800, "1200 × 800 (reports)"), (3840, 2160, "3840 × 2160 (4K)"))
+PRESETS = (
+    (1920, 1080, "1920 × 1080 (slides, full HD)"),
+    (1280, 720, "1280 × 720"),
+    (1200, 800, "1200 × 800 (reports)"),
+    (3840, 2160, "3840 × 2160 (4K)"),
+)
 SCALES = (1.0, 1.5, 2.0, 3.0)
 
 
@@ -38,14 +42,16 @@ class ExportDialog(QDialog):
         self.height_box = QSpinBox(minimum=200, maximum=10000, suffix=" px", value=size.height)
         self.scale = QComboBox()
         for factor in SCALES:
-            self.scale.addItem(f"{factor:g}×" + (" (larger text and lines)" if factor > 1
-                                                 else ""), factor)
+            self.scale.addItem(
+                f"{factor:g}×" + (" (larger text and lines)" if factor > 1 else ""), factor
+            )
         self.scale.setCurrentIndex(max(0, self.scale.findData(size.scale)))
         match = self.preset.findData((size.width, size.height))
         self.preset.setCurrentIndex(match if match >= 0 else self.preset.count() - 1)
         self.preset.currentIndexChanged.connect(self._preset_chosen)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose File…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,8 +70,9 @@ class ExportDialog(QDialog):
 
     def size_chosen(self) -> ExportSize:
         """The size and scale in the dialog."""
-        return ExportSize(self.width_box.value(), self.height_box.value(),
-                          float(self.scale.currentData()))
+        return ExportSize(
+            self.width_box.value(), self.height_box.value(), float(self.scale.currentData())
+        )
 
 
 def suggested_name(title: str, folder: str, suffix: str = ".png") -> str:
@@ -74,8 +81,7 @@ def suggested_name(title: str, folder: str, suffix: str = ".png") -> str:
     return str(Path(folder) / f"{slug}{suffix}")
 
 
-def ask_save_path(parent: QWidget, caption: str, suggested: str,
-                  formats: dict[str, str]) -> str:
+def ask_save_path(parent: QWidget, caption: str, suggested: str, formats: dict[str, str]) -> str:
     """Ask where to save; "" when cancelled. A name without one of ``formats``' suffixes
     gets the suffix of the filter chosen."""
     filters = ";;".join(f"{label} (*{suffix})" for suffix, label in formats.items())
@@ -93,5 +99,9 @@ def ask_export_path(parent: QWidget, title: str, folder: str) -> str:
 
 def ask_data_path(parent: QWidget, title: str, folder: str) -> str:
     """Ask where to save the data behind the chart (CSV); "" when cancelled."""
-    return ask_save_path(parent, "Export Data", suggested_name(title, folder, DATA_FORMAT),
-                         {DATA_FORMAT: "CSV table"})
+    return ask_save_path(
+        parent,
+        "Export Data",
+        suggested_name(title, folder, DATA_FORMAT),
+        {DATA_FORMAT: "CSV table"},
+    )

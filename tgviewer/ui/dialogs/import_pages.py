@@ -43,8 +43,10 @@ if TYPE_CHECKING:
     from tgviewer.ui.dialogs.import_wizard import ImportWizard
 
 FATE_TEXT = {Fate.NEW: "New", Fate.DUPLICATE: "Already there", Fate.CONFLICT: "Conflict"}
-CHOICES = ((Resolution.KEEP_EXISTING, "Keep the bundle's figures"),
-           (Resolution.TAKE_INCOMING, "Use the new figures"))
+CHOICES = (
+    (Resolution.KEEP_EXISTING, "Keep the bundle's figures"),
+    (Resolution.TAKE_INCOMING, "Use the new figures"),
+)
 
 
 def error_label() -> QLabel:
@@ -73,8 +75,10 @@ class CountryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Which country is it about?")
-        self.setSubTitle("The bot answers about the country it is asked from, and may say "
-                         "\u201cyour country\u201d instead of its name.")
+        self.setSubTitle(
+            "The bot answers about the country it is asked from, and may say "
+            "\u201cyour country\u201d instead of its name."
+        )
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.country = QComboBox(editable=True)
@@ -108,12 +112,14 @@ class CountryPage(QWizardPage):
             f"The answer{'s' * (len(unnamed) > 1)} for {listed} "
             f"say{'s' * (len(unnamed) == 1)} \u201c{unnamed[0].country_text}\u201d. "
             "Which country's @transparency bot gave "
-            f"{'them' if len(unnamed) > 1 else 'it'}?")
+            f"{'them' if len(unnamed) > 1 else 'it'}?"
+        )
 
     def chosen(self) -> str | None:
         """The code of the country chosen, if the text names one in the list."""
-        index = self.country.findText(self.country.currentText().strip(),
-                                      Qt.MatchFlag.MatchFixedString)
+        index = self.country.findText(
+            self.country.currentText().strip(), Qt.MatchFlag.MatchFixedString
+        )
         return self.country.itemData(index) if index >= 0 else None
 
     def isComplete(self) -> bool:
@@ -190,11 +196,16 @@ class PreviewPage(QWizardPage):
         assert wizard.reading is not None
         plan = plan_import(wizard.base, wizard.reading, wizard.source, wizard.origin)
         wizard.plan = plan
-        self.setSubTitle(f"Read from {plan.origin}, to be added to a copy of "
-                         f"\u201c{plan.base.manifest.title}\u201d, which stays as it is.")
+        self.setSubTitle(
+            f"Read from {plan.origin}, to be added to a copy of "
+            f"\u201c{plan.base.manifest.title}\u201d, which stays as it is."
+        )
         measures = plan.base.manifest.measure_keys
-        nothing = "" if plan.changes_anything else (
-            " Nothing to add: every record is already in the bundle.")
+        nothing = (
+            ""
+            if plan.changes_anything
+            else (" Nothing to add: every record is already in the bundle.")
+        )
         self.summary.setText(f"<b>{plan.summary()}.</b>{nothing}")
         self._fill(plan.classified, measures)
         conflicts = plan.count(Fate.CONFLICT)
@@ -203,14 +214,14 @@ class PreviewPage(QWizardPage):
         self.unread_label.setText(
             f"{len(unread)} line{'s' * (len(unread) != 1)} could not be read and "
             f"{'are' if len(unread) != 1 else 'is'} left out; check that no figure is among "
-            "them:")
+            "them:"
+        )
         self.unread.setPlainText("\n".join(unread))
         self.unread_label.setVisible(bool(unread))
         self.unread.setVisible(bool(unread))
         self.notes.setText("\n".join(plan.reading.notes))
         self.notes.setVisible(bool(plan.reading.notes))
-        self.name.setText(suggested_title(plan.base, [e.title for e in
-                                                       wizard.library.entries()]))
+        self.name.setText(suggested_title(plan.base, [e.title for e in wizard.library.entries()]))
         self.error.hide()
 
     def _fill(self, classified: tuple[Incoming, ...], measures: tuple[str, ...]) -> None:
@@ -224,16 +235,23 @@ class PreviewPage(QWizardPage):
         figure_columns = range(3, 3 + len(measures))
         for item in classified:
             record = item.record
-            row = QTreeWidgetItem([FATE_TEXT[item.fate], country_name(record.country),
-                                   record.period_label, *figures(record.values, measures),
-                                   ""])
+            row = QTreeWidgetItem(
+                [
+                    FATE_TEXT[item.fate],
+                    country_name(record.country),
+                    record.period_label,
+                    *figures(record.values, measures),
+                    "",
+                ]
+            )
             row.setToolTip(0, item.describe())
             for column in figure_columns:
                 row.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
             self.tree.addTopLevelItem(row)
             if item.fate is Fate.CONFLICT and item.existing is not None:
-                now = QTreeWidgetItem(["", "in the bundle now", "",
-                                       *figures(item.existing.values, measures), ""])
+                now = QTreeWidgetItem(
+                    ["", "in the bundle now", "", *figures(item.existing.values, measures), ""]
+                )
                 now.setToolTip(1, item.existing.reference())
                 for column in figure_columns:
                     now.setTextAlignment(column, Qt.AlignmentFlag.AlignRight)
@@ -265,8 +283,9 @@ class PreviewPage(QWizardPage):
         wizard = wizard_of(self)
         assert wizard.plan is not None
         try:
-            wizard.saved = save_import(wizard.library, wizard.plan, self.name.text(),
-                                       wizard.today, self.resolutions())
+            wizard.saved = save_import(
+                wizard.library, wizard.plan, self.name.text(), wizard.today, self.resolutions()
+            )
         except TgviewerError as exc:
             self.error.setText(f"The bundle was not saved: {warning_text(exc)}")
             self.error.show()

@@ -65,15 +65,18 @@ class SourcePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle("Where are the new figures?")
-        self.setSubTitle("Paste the @transparency bot's answer, or choose a file. Nothing is "
-                         "saved before the last step, and the bundle shown now is not changed.")
+        self.setSubTitle(
+            "Paste the @transparency bot's answer, or choose a file. Nothing is "
+            "saved before the last step, and the bundle shown now is not changed."
+        )
         self.paste_choice = QRadioButton("&Paste the bot's answer (one, or several together)")
         self.paste_choice.setChecked(True)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(f"For example:\n\n{PASTE_EXAMPLE}")
         self.text.setTabChangesFocus(True)
-        self.file_choice = QRadioButton("Read a &file: the community dataset.json, a CSV or "
-                                        "TSV table, or a saved answer")
+        self.file_choice = QRadioButton(
+            "Read a &file: the community dataset.json, a CSV or TSV table, or a saved answer"
+        )
         self.path = QLineEdit()
         self.path.setPlaceholderText("File to read")
         self.browse = QPushButton("&Choose…")
@@ -103,8 +106,11 @@ class SourcePage(QWizardPage):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Import Figures From", str(Path.home()),
-            "Figures (*.json *.csv *.tsv *.txt);;All files (*)")
+            self,
+            "Import Figures From",
+            str(Path.home()),
+            "Figures (*.json *.csv *.tsv *.txt);;All files (*)",
+        )
         if path:
             self.use_file(path)
 
@@ -151,8 +157,14 @@ class ImportWizard(QWizard):
 
     SOURCE, MAPPING, COUNTRY, PREVIEW = range(4)
 
-    def __init__(self, base: Bundle, library: Library, parent: QWidget | None = None,
-                 today: dt.date | None = None, mapping: ColumnMapping | None = None) -> None:
+    def __init__(
+        self,
+        base: Bundle,
+        library: Library,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        mapping: ColumnMapping | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import Figures")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)

@@ -66,8 +66,14 @@ class LibraryDialog(QDialog):
     a bundle moved or deleted leaves the recent bundles of ``settings``, and Compare With
     calls ``compare(old, new)``."""
 
-    def __init__(self, parent: QWidget, library: Library, host: BundleHost,
-                 settings: SettingsStore, compare: Callable[[Bundle, Bundle], object]) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        library: Library,
+        host: BundleHost,
+        settings: SettingsStore,
+        compare: Callable[[Bundle, Bundle], object],
+    ) -> None:
         super().__init__(parent)
         self.host = host
         self.settings_store = settings
@@ -75,8 +81,10 @@ class LibraryDialog(QDialog):
         self.library = library
         self.setWindowTitle("Bundle Library")
         self.resize(860, 460)
-        intro = QLabel(f"Your bundles, kept in {library.folder}. Imports add bundles here; "
-                       "the bundles you start from are never changed.")
+        intro = QLabel(
+            f"Your bundles, kept in {library.folder}. Imports add bundles here; "
+            "the bundles you start from are never changed."
+        )
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -93,13 +101,14 @@ class LibraryDialog(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         column = QVBoxLayout()
         for key, text, slot in (
-                ("open", "&Open", self.open_selected),
-                ("rename", "&Rename…", self.rename_selected),
-                ("duplicate", "D&uplicate", self.duplicate_selected),
-                ("delete", "&Delete…", self.delete_selected),
-                ("export", "&Export…", self.export_selected),
-                ("merge", "&Merge With…", self.merge_selected),
-                ("compare", "&Compare With…", self.compare_selected)):
+            ("open", "&Open", self.open_selected),
+            ("rename", "&Rename…", self.rename_selected),
+            ("duplicate", "D&uplicate", self.duplicate_selected),
+            ("delete", "&Delete…", self.delete_selected),
+            ("export", "&Export…", self.export_selected),
+            ("merge", "&Merge With…", self.merge_selected),
+            ("compare", "&Compare With…", self.compare_selected),
+        ):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, s=slot: s())
             column.addWidget(button)
@@ -127,10 +136,12 @@ class LibraryDialog(QDialog):
     def refresh(self, select: Path | None = None) -> None:
         """List the bundles again, selecting ``select`` (else the one shown)."""
         default = read_default_bundle()
-        self.rows = [Row(default.manifest.title, None, default_bundle_path().stat().st_size,
-                         default)]
-        self.rows += [Row(e.title, e.path, e.size, e.bundle, e.problem)
-                      for e in self.library.entries()]
+        self.rows = [
+            Row(default.manifest.title, None, default_bundle_path().stat().st_size, default)
+        ]
+        self.rows += [
+            Row(e.title, e.path, e.size, e.bundle, e.problem) for e in self.library.entries()
+        ]
         self.table.setRowCount(len(self.rows))
         locale = QLocale()
         chosen = 0
@@ -138,17 +149,20 @@ class LibraryDialog(QDialog):
             bundle = row.bundle
             title = row.title + ("" if row.in_library else " (embedded)")
             is_shown = self.is_shown(row)
-            cells = [title + (" \u2014 shown" if is_shown else ""),
-                     bundle.manifest.as_of.isoformat() if bundle else "",
-                     f"{len(bundle.records):,}" if bundle else "",
-                     f"{len(bundle.countries):,}" if bundle else "",
-                     locale.formattedDataSize(row.size)]
+            cells = [
+                title + (" \u2014 shown" if is_shown else ""),
+                bundle.manifest.as_of.isoformat() if bundle else "",
+                f"{len(bundle.records):,}" if bundle else "",
+                f"{len(bundle.countries):,}" if bundle else "",
+                locale.formattedDataSize(row.size),
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.problem or str(row.path or DEFAULT_BUNDLE_LOCATION))
                 if column:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if is_shown:
                     font = QFont(item.font())
                     font.setBold(True)
@@ -156,7 +170,7 @@ class LibraryDialog(QDialog):
                 if row.problem:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(index, column, item)
-            if (same_file(row.path, select) if select else is_shown):
+            if same_file(row.path, select) if select else is_shown:
                 chosen = index
         self.table.selectRow(chosen)
         self._selection_changed()
@@ -180,10 +194,12 @@ class LibraryDialog(QDialog):
         for key in ("open", "duplicate", "export", "merge", "compare"):
             self.buttons[key].setEnabled(readable)
         self.buttons["rename"].setEnabled(own)
-        self.buttons["delete"].setEnabled(bool(own and not shown) or
-                                          bool(row and row.in_library and row.bundle is None))
-        self.buttons["delete"].setToolTip("Open another bundle before deleting this one"
-                                          if shown else "")
+        self.buttons["delete"].setEnabled(
+            bool(own and not shown) or bool(row and row.in_library and row.bundle is None)
+        )
+        self.buttons["delete"].setToolTip(
+            "Open another bundle before deleting this one" if shown else ""
+        )
         self.error.setVisible(bool(row and row.problem))
         if row and row.problem:
             self.error.setText(f"{row.path}: {row.problem}")
@@ -203,8 +219,9 @@ class LibraryDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_save_path(self, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, "Export Bundle", suggested,
-                                              "tgviewer bundles (*.tgbundle)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export Bundle", suggested, "tgviewer bundles (*.tgbundle)"
+        )
         return path
 
     # Operations --------------------------------------------------------------------------
@@ -255,8 +272,9 @@ class LibraryDialog(QDialog):
         if title is None:
             return
         try:
-            copy = self.library.save(title, row.bundle.manifest, row.bundle.records,
-                                     row.bundle.events)
+            copy = self.library.save(
+                title, row.bundle.manifest, row.bundle.records, row.bundle.events
+            )
         except TgviewerError as exc:
             self._fail(exc)
             return
@@ -266,9 +284,11 @@ class LibraryDialog(QDialog):
         row = self.selected()
         if row is None or row.path is None or self.is_shown(row):
             return
-        if not self.confirm("Delete Bundle",
-                            f"Delete \u201c{row.title}\u201d from your library?\n\n"
-                            f"{row.path} will be removed. This cannot be undone."):
+        if not self.confirm(
+            "Delete Bundle",
+            f"Delete \u201c{row.title}\u201d from your library?\n\n"
+            f"{row.path} will be removed. This cannot be undone.",
+        ):
             return
         try:
             self.library.delete(row.path)
@@ -290,7 +310,8 @@ class LibraryDialog(QDialog):
             target += ".tgbundle"
             # The file dialog asked about the name typed, not this one.
             if Path(target).exists() and not self.confirm(
-                    "Export Bundle", f"{target} exists. Replace it?"):
+                "Export Bundle", f"{target} exists. Replace it?"
+            ):
                 return
         try:
             export_bundle(source, target)
@@ -306,8 +327,9 @@ class LibraryDialog(QDialog):
         if row is None or not others:
             self._fail(LibraryError(f"there is no other bundle to {verb.lower()} it with"))
             return None
-        index = self.ask_item(f"{verb} Bundles", f"{verb} \u201c{row.title}\u201d with:",
-                              [r.title for r in others])
+        index = self.ask_item(
+            f"{verb} Bundles", f"{verb} \u201c{row.title}\u201d with:", [r.title for r in others]
+        )
         return None if index is None else others[index]
 
     def merge_selected(self) -> None:
@@ -315,8 +337,9 @@ class LibraryDialog(QDialog):
         other = self._other("Merge")
         if row is None or row.bundle is None or other is None or other.bundle is None:
             return
-        title = self.ask_text("Merge Bundles", "Name of the merged bundle:",
-                              f"{row.title} + {other.title}")
+        title = self.ask_text(
+            "Merge Bundles", "Name of the merged bundle:", f"{row.title} + {other.title}"
+        )
         if title is None:
             return
         try:
@@ -325,12 +348,18 @@ class LibraryDialog(QDialog):
             self._fail(exc)
             return
         conflicts, added = merged.count(Fate.CONFLICT), merged.count(Fate.NEW)
-        kept = (f"; {conflicts} record{'s' * (conflicts != 1)} disagreed and kept "
-                f"\u201c{row.title}\u201d's figures (Compare With… lists them)"
-                if conflicts else "")
-        self._done(f"Made \u201c{merged.bundle.manifest.title}\u201d: "
-                   f"{added} record{'s' * (added != 1)} added from "
-                   f"\u201c{other.title}\u201d{kept}.", merged.path)
+        kept = (
+            f"; {conflicts} record{'s' * (conflicts != 1)} disagreed and kept "
+            f"\u201c{row.title}\u201d's figures (Compare With… lists them)"
+            if conflicts
+            else ""
+        )
+        self._done(
+            f"Made \u201c{merged.bundle.manifest.title}\u201d: "
+            f"{added} record{'s' * (added != 1)} added from "
+            f"\u201c{other.title}\u201d{kept}.",
+            merged.path,
+        )
 
     def compare_selected(self) -> None:
         row = self.selected()
@@ -350,8 +379,13 @@ def same_file(a: Path | None, b: Path | None) -> bool:
         return a == b
 
 
-def open_library(parent: QWidget, library: Library, host: BundleHost, settings: SettingsStore,
-                 compare: Callable[[Bundle, Bundle], object]) -> LibraryDialog:
+def open_library(
+    parent: QWidget,
+    library: Library,
+    host: BundleHost,
+    settings: SettingsStore,
+    compare: Callable[[Bundle, Bundle], object],
+) -> LibraryDialog:
     """Show the library dialog over ``parent``, window-modal (see :class:`LibraryDialog`)."""
     dialog = LibraryDialog(parent, library, host, settings, compare)
     dialog.open()

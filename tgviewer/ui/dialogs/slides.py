@@ -33,14 +33,17 @@ class SlidesDialog(QDialog):
         Recent views, offered first by Add.
     """
 
-    def __init__(self, slides: Sequence[str], recent: Sequence[str] = (),
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, slides: Sequence[str], recent: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Slides")
         self.recent = list(recent)
-        intro = QLabel("In presentation mode (F11), Page Down and Page Up step through these "
-                       "saved views, in this order. Save views with File > Save View.",
-                       wordWrap=True)
+        intro = QLabel(
+            "In presentation mode (F11), Page Down and Page Up step through these "
+            "saved views, in this order. Save views with File > Save View.",
+            wordWrap=True,
+        )
         self.list = QListWidget()
         self.list.setAccessibleName("Slides")
         self.list.setDragDropMode(QListWidget.DragDropMode.InternalMove)
@@ -61,8 +64,9 @@ class SlidesDialog(QDialog):
         middle = QHBoxLayout()
         middle.addWidget(self.list, 1)
         middle.addLayout(side)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,8 +85,9 @@ class SlidesDialog(QDialog):
     def ask_paths(self) -> None:
         """Add: pick saved views."""
         folder = str(Path(self.recent[0]).parent) if self.recent else str(Path.home())
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add Slides", folder,
-                                                f"tgviewer views (*{SUFFIX})")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Add Slides", folder, f"tgviewer views (*{SUFFIX})"
+        )
         for path in paths:
             self.add_path(str(Path(path).resolve()))
 
@@ -104,5 +109,6 @@ class SlidesDialog(QDialog):
 
     def slides(self) -> tuple[str, ...]:
         """The slides, in order."""
-        return tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole)
-                     for i in range(self.list.count()))
+        return tuple(
+            self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+        )

@@ -87,22 +87,27 @@ class ChartPage:
         painter.save()
         painter.scale(size.scale, size.scale)
         palette = QGuiApplication.palette()
-        painter.fillRect(QRectF(0, 0, logical.width(), logical.height()),
-                         palette.color(palette.ColorRole.Window))
+        painter.fillRect(
+            QRectF(0, 0, logical.width(), logical.height()), palette.color(palette.ColorRole.Window)
+        )
         text_colour = palette.color(palette.ColorRole.WindowText)
         muted = QColor(text_colour)
         muted.setAlphaF(0.75)
         width = logical.width() - 2 * MARGIN
         top = MARGIN
-        top += _paint_text(painter, self.text.title, _font(1.9, bold=True), text_colour,
-                           MARGIN, top, width) + 6
-        top += _paint_text(painter, self.text.subtitle, _font(1.05), muted, MARGIN, top,
-                           width) + 14
+        top += (
+            _paint_text(
+                painter, self.text.title, _font(1.9, bold=True), text_colour, MARGIN, top, width
+            )
+            + 6
+        )
+        top += _paint_text(painter, self.text.subtitle, _font(1.05), muted, MARGIN, top, width) + 14
         footer_height = _text_height(self.text.footer, _font(0.9), width)
         bottom = logical.height() - MARGIN - footer_height
         _paint_text(painter, self.text.footer, _font(0.9), muted, MARGIN, bottom, width)
-        chart_rect = QRect(round(MARGIN), round(top), round(width),
-                           max(100, round(bottom - 12 - top)))
+        chart_rect = QRect(
+            round(MARGIN), round(top), round(width), max(100, round(bottom - 12 - top))
+        )
         chart = self.chart
         if isinstance(chart, QGraphicsView):  # a plot: the whole scene, axes included
             chart.setFixedSize(chart_rect.size())
@@ -143,8 +148,10 @@ class ChartPage:
         elif suffix in FORMATS:
             data = self.png_bytes(size) if suffix == ".png" else self.svg_bytes(size)
         else:
-            raise ExportError(f"{target.name}: unknown format {suffix or '(no suffix)'}; "
-                              f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data")
+            raise ExportError(
+                f"{target.name}: unknown format {suffix or '(no suffix)'}; "
+                f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data"
+            )
         try:
             atomic_write_bytes(target, data, keep_mode=True)
         except OSError as exc:
@@ -174,8 +181,9 @@ class ChartPage:
         return bytes(buffer.data().data())
 
 
-def export_chart(bundle: Bundle, state: ViewState, path: str | Path,
-                 size: ExportSize | None = None) -> ChartText:
+def export_chart(
+    bundle: Bundle, state: ViewState, path: str | Path, size: ExportSize | None = None
+) -> ChartText:
     """Draw the state's view of ``bundle`` and write it to ``path``; returns its text."""
     page = ChartPage(bundle, state)
     try:
@@ -206,14 +214,18 @@ def _text_height(text: str, font: QFont, width: float) -> float:
     return QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 10000), flags, text).height()
 
 
-def _paint_text(painter: QPainter, text: str, font: QFont, colour: QColor, x: float, y: float,
-                width: float) -> float:
+def _paint_text(
+    painter: QPainter, text: str, font: QFont, colour: QColor, x: float, y: float, width: float
+) -> float:
     """Paint ``text`` wrapped to ``width`` at (x, y); returns the height used."""
     height = _text_height(text, font, width)
     painter.setFont(font)
     painter.setPen(colour)
-    painter.drawText(QRectF(x, y, width, height),
-                     int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), text)
+    painter.drawText(
+        QRectF(x, y, width, height),
+        int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft),
+        text,
+    )
     return height
 
 
@@ -225,8 +237,11 @@ def _paint_table(painter: QPainter, table: QTableView, rect: QRect) -> None:
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     frame = 2 * table.frameWidth()
-    width = table.verticalHeader().width() * table.verticalHeader().isVisible() + \
-        table.horizontalHeader().length() + frame
+    width = (
+        table.verticalHeader().width() * table.verticalHeader().isVisible()
+        + table.horizontalHeader().length()
+        + frame
+    )
     height = table.horizontalHeader().height() + table.verticalHeader().length() + frame
     table.setFixedSize(width, height)
     _settle(table)

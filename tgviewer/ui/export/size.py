@@ -19,8 +19,9 @@ class ExportSize:
 
     def __post_init__(self) -> None:
         if not (200 <= self.width <= 10000 and 200 <= self.height <= 10000):
-            raise ValueError(f"size {self.width}x{self.height}: each side must be between "
-                             "200 and 10000 pixels")
+            raise ValueError(
+                f"size {self.width}x{self.height}: each side must be between 200 and 10000 pixels"
+            )
         if not 0.5 <= self.scale <= 4:
             raise ValueError(f"scale {self.scale:g}: must be between 0.5 and 4")
 

@@ -11,9 +11,22 @@ from tgviewer.ui.style.theme import Theme, current_theme
 #: Okabe & Ito's palette (black left out for lines), extended with Paul Tol's muted scheme
 #: for more than six countries. Okabe-Ito's yellow comes last: it is hard to read on white.
 CATEGORICAL = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9",
-    "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255",
-    "#AA4499", "#F0E442",
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#D55E00",
+    "#CC79A7",
+    "#56B4E9",
+    "#332288",
+    "#88CCEE",
+    "#44AA99",
+    "#117733",
+    "#999933",
+    "#DDCC77",
+    "#CC6677",
+    "#882255",
+    "#AA4499",
+    "#F0E442",
 )
 
 
@@ -21,8 +34,22 @@ CATEGORICAL = (
 #: colours of Okabe & Ito's; every one at 7:1 or more on black, still told apart by people
 #: with the common colour-vision deficiencies.
 HIGH_CONTRAST = (
-    "#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00",
-    "#DDDDDD", "#E69F00", "#56B4E9", "#F0E442", "#EE99AA", "#66CCEE", "#FFFFFF", "#CCBB44",
+    "#77AADD",
+    "#EE8866",
+    "#EEDD88",
+    "#FFAABB",
+    "#99DDFF",
+    "#44BB99",
+    "#BBCC33",
+    "#AAAA00",
+    "#DDDDDD",
+    "#E69F00",
+    "#56B4E9",
+    "#F0E442",
+    "#EE99AA",
+    "#66CCEE",
+    "#FFFFFF",
+    "#CCBB44",
 )
 
 

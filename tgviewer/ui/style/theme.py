@@ -47,7 +47,9 @@ class Theme(Enum):
 
 
 _LABELS = {
-    Theme.SYSTEM: "Follow System", Theme.LIGHT: "Light", Theme.DARK: "Dark",
+    Theme.SYSTEM: "Follow System",
+    Theme.LIGHT: "Light",
+    Theme.DARK: "Dark",
     Theme.HIGH_CONTRAST: "High Contrast",
 }
 
@@ -79,19 +81,28 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     window, base, text = QColor(37, 37, 38), QColor(30, 30, 30), QColor(230, 230, 230)
     roles = {
-        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor(45, 45, 48),
-        QPalette.ColorRole.ToolTipBase: QColor(50, 50, 52), QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor(50, 50, 52),
-        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.Highlight: QColor(0, 114, 178),
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor(45, 45, 48),
+        QPalette.ColorRole.ToolTipBase: QColor(50, 50, 52),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor(50, 50, 52),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.Highlight: QColor(0, 114, 178),
         QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
-        QPalette.ColorRole.Link: QColor(86, 180, 233), QPalette.ColorRole.Mid: QColor(80, 80, 80),
+        QPalette.ColorRole.Link: QColor(86, 180, 233),
+        QPalette.ColorRole.Mid: QColor(80, 80, 80),
         QPalette.ColorRole.PlaceholderText: QColor(150, 150, 150),
     }
     for role, colour in roles.items():
         palette.setColor(role, colour)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(130, 130, 130))
     return palette
 
@@ -106,24 +117,37 @@ def high_contrast_palette() -> QPalette:
     black, white, gold = QColor(0, 0, 0), QColor(255, 255, 255), _GOLD
     grey = QColor(160, 160, 160)
     roles = {
-        QPalette.ColorRole.Window: black, QPalette.ColorRole.WindowText: white,
-        QPalette.ColorRole.Base: black, QPalette.ColorRole.AlternateBase: QColor(28, 28, 28),
-        QPalette.ColorRole.ToolTipBase: black, QPalette.ColorRole.ToolTipText: white,
-        QPalette.ColorRole.Text: white, QPalette.ColorRole.BrightText: white,
-        QPalette.ColorRole.Button: QColor(20, 20, 20), QPalette.ColorRole.ButtonText: white,
-        QPalette.ColorRole.Highlight: gold, QPalette.ColorRole.HighlightedText: black,
-        QPalette.ColorRole.Link: gold, QPalette.ColorRole.LinkVisited: QColor(255, 170, 60),
+        QPalette.ColorRole.Window: black,
+        QPalette.ColorRole.WindowText: white,
+        QPalette.ColorRole.Base: black,
+        QPalette.ColorRole.AlternateBase: QColor(28, 28, 28),
+        QPalette.ColorRole.ToolTipBase: black,
+        QPalette.ColorRole.ToolTipText: white,
+        QPalette.ColorRole.Text: white,
+        QPalette.ColorRole.BrightText: white,
+        QPalette.ColorRole.Button: QColor(20, 20, 20),
+        QPalette.ColorRole.ButtonText: white,
+        QPalette.ColorRole.Highlight: gold,
+        QPalette.ColorRole.HighlightedText: black,
+        QPalette.ColorRole.Link: gold,
+        QPalette.ColorRole.LinkVisited: QColor(255, 170, 60),
         QPalette.ColorRole.PlaceholderText: QColor(190, 190, 190),
         QPalette.ColorRole.Accent: gold,
         # Edges: light on black, so frames and separators show.
-        QPalette.ColorRole.Light: white, QPalette.ColorRole.Midlight: QColor(200, 200, 200),
-        QPalette.ColorRole.Mid: grey, QPalette.ColorRole.Dark: QColor(128, 128, 128),
+        QPalette.ColorRole.Light: white,
+        QPalette.ColorRole.Midlight: QColor(200, 200, 200),
+        QPalette.ColorRole.Mid: grey,
+        QPalette.ColorRole.Dark: QColor(128, 128, 128),
         QPalette.ColorRole.Shadow: QColor(128, 128, 128),
     }
     for role, colour in roles.items():
         palette.setColor(role, colour)
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText, QPalette.ColorRole.PlaceholderText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.PlaceholderText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, grey)
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.HighlightedText, black)
@@ -138,10 +162,15 @@ def contrast_ratio(a: QColor, b: QColor) -> float:
 
 def _luminance(colour: QColor) -> float:
     """WCAG's relative luminance of an sRGB colour (alpha ignored)."""
+
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-    return (0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF())
-            + 0.0722 * linear(colour.blueF()))
+
+    return (
+        0.2126 * linear(colour.redF())
+        + 0.7152 * linear(colour.greenF())
+        + 0.0722 * linear(colour.blueF())
+    )
 
 
 class _HighContrastStyle(QProxyStyle):
@@ -151,29 +180,44 @@ class _HighContrastStyle(QProxyStyle):
     buttons, fields and combo boxes would be black on black; a checked button gets a gold edge.
     """
 
-    _EDGED = frozenset({
-        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
-        QStyle.PrimitiveElement.PE_PanelButtonCommand,
-        QStyle.PrimitiveElement.PE_FrameLineEdit,
-        QStyle.PrimitiveElement.PE_PanelLineEdit,
-    })
-    _EDGED_COMPLEX = frozenset({
-        QStyle.ComplexControl.CC_ComboBox, QStyle.ComplexControl.CC_SpinBox,
-    })
+    _EDGED = frozenset(
+        {
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+            QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+            QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+            QStyle.PrimitiveElement.PE_PanelButtonCommand,
+            QStyle.PrimitiveElement.PE_FrameLineEdit,
+            QStyle.PrimitiveElement.PE_PanelLineEdit,
+        }
+    )
+    _EDGED_COMPLEX = frozenset(
+        {
+            QStyle.ComplexControl.CC_ComboBox,
+            QStyle.ComplexControl.CC_SpinBox,
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(_FUSION)
 
-    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
-                      painter: QPainter, widget: QWidget | None = None) -> None:
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
         if element in self._EDGED:
             option = self._edged(option)
         super().drawPrimitive(element, option, painter, widget)
 
-    def drawComplexControl(self, control: QStyle.ComplexControl, option: QStyleOptionComplex,
-                           painter: QPainter, widget: QWidget | None = None) -> None:
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
         if control in self._EDGED_COMPLEX:
             option = self._edged(option)
         super().drawComplexControl(control, option, painter, widget)
@@ -246,8 +290,7 @@ def _request_scheme(theme: Theme) -> None:
     if theme is Theme.SYSTEM:
         hints.unsetColorScheme()
     else:
-        hints.setColorScheme(Qt.ColorScheme.Light if theme is Theme.LIGHT
-                             else Qt.ColorScheme.Dark)
+        hints.setColorScheme(Qt.ColorScheme.Light if theme is Theme.LIGHT else Qt.ColorScheme.Dark)
 
 
 def _set_style(app: QApplication, theme: Theme) -> None:

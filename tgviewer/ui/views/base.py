@@ -46,8 +46,13 @@ class ViewBase(QWidget, Generic[ModelT]):
     #: hovered, picked or clicked.
     details_wanted = Signal(str, str)
 
-    def __init__(self, store: QtViewStateStore, body: QWidget,
-                 left_out_name: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: QtViewStateStore,
+        body: QWidget,
+        left_out_name: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.model: ModelT | None = None

@@ -25,13 +25,13 @@ def country_at(order: Sequence[str], y: float) -> str | None:
 def label_rows(plot: Any, labels: Sequence[str]) -> None:
     """Name the rows of ``plot`` (a pyqtgraph PlotWidget) on its left axis, the first on
     top, and fit its y axis to them."""
-    plot.getAxis("left").setTicks([[(row_y(labels, i), text)
-                                    for i, text in enumerate(labels)]])
+    plot.getAxis("left").setTicks([[(row_y(labels, i), text) for i, text in enumerate(labels)]])
     plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
 
 
-def hover_row(plot: Any, order: Sequence[str], tooltips: Mapping[str, str],
-              position: QPointF) -> str | None:
+def hover_row(
+    plot: Any, order: Sequence[str], tooltips: Mapping[str, str], position: QPointF
+) -> str | None:
     """The country of the row under the mouse at scene ``position``; shows its tooltip."""
     if not order:
         return None

@@ -30,15 +30,20 @@ from tgviewer.ui.views.plot import PlotView
 COLOUR_A, COLOUR_B = "#0072B2", "#D55E00"
 SYMBOL_SIZE = 13
 ORDER_LABELS = (
-    (CompareOrder.PERCENT, "% change"), (CompareOrder.CHANGE, "change"),
-    (CompareOrder.B, "B"), (CompareOrder.A, "A"), (CompareOrder.NAME, "name"),
+    (CompareOrder.PERCENT, "% change"),
+    (CompareOrder.CHANGE, "change"),
+    (CompareOrder.B, "B"),
+    (CompareOrder.A, "A"),
+    (CompareOrder.NAME, "name"),
 )
 
 
 def describe_side(side: Side, unit: str) -> str:
     """One line per period for a tooltip: the figure, how it is known, how it is scaled."""
-    text = (f"{side.span.label}: {format_value(side.value)} {unit} · "
-            f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}")
+    text = (
+        f"{side.span.label}: {format_value(side.value)} {unit} · "
+        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}"
+    )
     if side.scaling != "absolute":
         text += f"\n    {side.scaling}; the records give {format_value(side.raw)}"
     return text
@@ -69,9 +74,13 @@ class CompareView(PlotView[CompareModel]):
         for order, label in ORDER_LABELS:
             self.sort.addItem(label, order.value)
         self.sort.activated.connect(
-            lambda i: self.store.update(compare_order=CompareOrder(self.sort.itemData(i))))
-        for text, widget in (("A", self.a_period), ("against B", self.b_period),
-                             ("Sort by", self.sort)):
+            lambda i: self.store.update(compare_order=CompareOrder(self.sort.itemData(i)))
+        )
+        for text, widget in (
+            ("A", self.a_period),
+            ("against B", self.b_period),
+            ("Sort by", self.sort),
+        ):
             self.controls.addWidget(QLabel(text))
             self.controls.addWidget(widget)
         self.controls.addStretch(1)
@@ -88,18 +97,29 @@ class CompareView(PlotView[CompareModel]):
         self.scale = ValueScale()
         #: Country codes of the dumbbells from the top down.
         self.order: list[str] = []
-        self.a_points = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o",
-                                           pen=pg.mkPen(COLOUR_A, width=2.5),
-                                           brush=pg.mkBrush(0, 0, 0, 0), name="A")
-        self.b_points = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o",
-                                           pen=pg.mkPen(COLOUR_B, width=1),
-                                           brush=pg.mkBrush(COLOUR_B), name="B")
+        self.a_points = pg.ScatterPlotItem(
+            size=SYMBOL_SIZE,
+            symbol="o",
+            pen=pg.mkPen(COLOUR_A, width=2.5),
+            brush=pg.mkBrush(0, 0, 0, 0),
+            name="A",
+        )
+        self.b_points = pg.ScatterPlotItem(
+            size=SYMBOL_SIZE,
+            symbol="o",
+            pen=pg.mkPen(COLOUR_B, width=1),
+            brush=pg.mkBrush(COLOUR_B),
+            name="B",
+        )
         self.segments = pg.PlotCurveItem(connect="pairs")
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
-        self.legend = pg.LegendItem(offset=(-10, 10), labelTextSize="10pt",
-                                    labelTextColor=text_colour(),
-                                    brush=pg.mkBrush(128, 128, 128, 40))
+        self.legend = pg.LegendItem(
+            offset=(-10, 10),
+            labelTextSize="10pt",
+            labelTextColor=text_colour(),
+            brush=pg.mkBrush(128, 128, 128, 40),
+        )
         self.legend.setParentItem(self.plot.getPlotItem().vb)
         self.legends.append(self.legend)
         for item in (self.segments, self.a_points, self.b_points):
@@ -115,8 +135,9 @@ class CompareView(PlotView[CompareModel]):
     # Choosing ------------------------------------------------------------------------------
 
     def _periods_chosen(self) -> None:
-        self.store.update(compare_a=self.a_period.currentData(),
-                          compare_b=self.b_period.currentData())
+        self.store.update(
+            compare_a=self.a_period.currentData(), compare_b=self.b_period.currentData()
+        )
 
     def apply_suggestion(self, index: int) -> None:
         """Compare the periods of the ``index``-th suggestion (one click on its button)."""
@@ -170,25 +191,41 @@ class CompareView(PlotView[CompareModel]):
         self.scale = scale = ValueScale.fit(values, log)
         for item, side in ((self.a_points, "a"), (self.b_points, "b")):
             figures = [getattr(r, side).value for r in rows]
-            item.setData(x=[scale.at(v) for v in figures], y=ys,
-                         symbol=[ZERO_SYMBOL if scale.at_foot(v) else "o" for v in figures])
+            item.setData(
+                x=[scale.at(v) for v in figures],
+                y=ys,
+                symbol=[ZERO_SYMBOL if scale.at_foot(v) else "o" for v in figures],
+            )
         xs = [scale.at(v) for v in values]
-        self.segments.setData(x=xs, y=[y for y in ys for _ in (0, 1)], connect="pairs",
-                              pen=pg.mkPen(muted_text_colour(), width=3))
+        self.segments.setData(
+            x=xs,
+            y=[y for y in ys for _ in (0, 1)],
+            connect="pairs",
+            pen=pg.mkPen(muted_text_colour(), width=3),
+        )
         for y, row in zip(ys, rows, strict=True):
             label = pg.TextItem(change_text(row), color=text_colour(), anchor=(0, 0.5))
             label.setPos(scale.at(max(row.a.value, row.b.value)), y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
-            self.tooltips[row.country] = "\n".join([
-                f"{row.name} ({row.country})",
-                describe_side(row.a, unit), describe_side(row.b, unit),
-                f"Change: {format_value(row.change)} ({change_text(row).strip()})",
-                *(["⚠ the records for a figure disagree (see Details)"]
-                  if row.inconsistent else []),
-                *([FOOT_NOTE] if scale.at_foot(row.a.value) or scale.at_foot(row.b.value)
-                  else []),
-            ])
+            self.tooltips[row.country] = "\n".join(
+                [
+                    f"{row.name} ({row.country})",
+                    describe_side(row.a, unit),
+                    describe_side(row.b, unit),
+                    f"Change: {format_value(row.change)} ({change_text(row).strip()})",
+                    *(
+                        ["⚠ the records for a figure disagree (see Details)"]
+                        if row.inconsistent
+                        else []
+                    ),
+                    *(
+                        [FOOT_NOTE]
+                        if scale.at_foot(row.a.value) or scale.at_foot(row.b.value)
+                        else []
+                    ),
+                ]
+            )
         self.legend.addItem(self.a_points, f"A: {model.comparison.a.label}")
         self.legend.addItem(self.b_points, f"B: {model.comparison.b.label}")
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in rows])

@@ -32,8 +32,11 @@ CELL_COLOURS = {
     CellKind.COVERED: "#E69F00",
 }
 UNKNOWN_LIGHT, UNKNOWN_DARK = "#E4E4E4", "#3A3A3A"
-ORDER_LABELS = ((CoverageOrder.NAME, "name"), (CoverageOrder.COVERAGE, "coverage"),
-                (CoverageOrder.MEASURE, "latest figure"))
+ORDER_LABELS = (
+    (CoverageOrder.NAME, "name"),
+    (CoverageOrder.COVERAGE, "coverage"),
+    (CoverageOrder.MEASURE, "latest figure"),
+)
 
 
 def cell_colour(kind: CellKind) -> str:
@@ -56,7 +59,8 @@ class CoverageView(PlotView[CoverageModel]):
         for order, label in ORDER_LABELS:
             self.sort.addItem(label, order.value)
         self.sort.activated.connect(
-            lambda i: self.store.update(coverage_order=CoverageOrder(self.sort.itemData(i))))
+            lambda i: self.store.update(coverage_order=CoverageOrder(self.sort.itemData(i)))
+        )
         top = self.controls
         top.addWidget(QLabel("Sort countries by"))
         top.addWidget(self.sort)
@@ -118,8 +122,11 @@ class CoverageView(PlotView[CoverageModel]):
                 colour = QColor(cell_colour(cell.kind))
                 image[y, x] = (colour.red(), colour.green(), colour.blue(), 255)
                 if cell.inconsistent:
-                    mark = pg.TextItem("⚠", color="#000000" if cell.kind is not
-                                       CellKind.REPORTED else "#FFFFFF", anchor=(0.5, 0.5))
+                    mark = pg.TextItem(
+                        "⚠",
+                        color="#000000" if cell.kind is not CellKind.REPORTED else "#FFFFFF",
+                        anchor=(0.5, 0.5),
+                    )
                     font = mark.textItem.font()
                     font.setPointSize(15)
                     mark.setFont(font)
@@ -138,11 +145,17 @@ class CoverageView(PlotView[CoverageModel]):
             xs += [-0.5, columns - 0.5]
             ys += [y - 0.5, y - 0.5]
         self.grid.setData(xs, ys, connect="pairs", pen=pg.mkPen(background, width=2))
-        self.plot.getAxis("left").setTicks([[
-            (float(rows - 1 - i), f"{row.name} ({row.country})")
-            for i, row in enumerate(grid.rows)]])
-        self.plot.getAxis("bottom").setTicks([[
-            (float(x), q.label) for x, q in enumerate(grid.quarters)]])
+        self.plot.getAxis("left").setTicks(
+            [
+                [
+                    (float(rows - 1 - i), f"{row.name} ({row.country})")
+                    for i, row in enumerate(grid.rows)
+                ]
+            ]
+        )
+        self.plot.getAxis("bottom").setTicks(
+            [[(float(x), q.label) for x, q in enumerate(grid.quarters)]]
+        )
         self.plot.setXRange(-0.5, columns - 0.5, padding=0.01)
         self.plot.setYRange(-0.5, rows - 0.5, padding=0.01)
 

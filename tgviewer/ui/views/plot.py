@@ -38,8 +38,9 @@ def make_plot(grid_x: bool = False, grid_y: bool = False) -> pg.PlotWidget:
     return plot
 
 
-def nearest_point(plot: pg.PlotWidget, scene_position: QPointF,
-                  points: Iterable[tuple[float, float, T]]) -> T | None:
+def nearest_point(
+    plot: pg.PlotWidget, scene_position: QPointF, points: Iterable[tuple[float, float, T]]
+) -> T | None:
     """The item of the point (x, y in plot coordinates) nearest ``scene_position``, if
     within :data:`HOVER_DISTANCE` pixels."""
     view = plot.getViewBox()
@@ -64,9 +65,15 @@ class PlotView(ViewBase[ModelT]):
         Whether the plot shows grid lines across x or y.
     """
 
-    def __init__(self, store: QtViewStateStore, left_out_name: str | None = None,
-                 parent: QWidget | None = None, *, grid_x: bool = False,
-                 grid_y: bool = False) -> None:
+    def __init__(
+        self,
+        store: QtViewStateStore,
+        left_out_name: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        grid_x: bool = False,
+        grid_y: bool = False,
+    ) -> None:
         self.plot = make_plot(grid_x, grid_y)
         super().__init__(store, self.plot, left_out_name, parent)
         #: Legends drawn outside pyqtgraph's own (which :func:`style_axes` recolours).

@@ -82,39 +82,50 @@ class RankingView(PlotView[RankingModel]):
         values = [r.value for r in known]
         scale = self.scale = ValueScale.fit(values, model.state.log_scale)
         self.bars = pg.BarGraphItem(
-            x0=scale.origin, y=ys, height=BAR_HEIGHT,
+            x0=scale.origin,
+            y=ys,
+            height=BAR_HEIGHT,
             width=[scale.at(v) - scale.origin for v in values],
             brushes=[pg.mkBrush(colours[r.country]) for r in known],
-            pens=[pg.mkPen(None)] * len(values))
+            pens=[pg.mkPen(None)] * len(values),
+        )
         self.plot.addItem(self.bars)
         at_foot = [(y, r) for y, r in zip(ys, known, strict=True) if scale.at_foot(r.value)]
         self.zero_marks = pg.ScatterPlotItem(
-            x=[scale.origin] * len(at_foot), y=[y for y, _ in at_foot], symbol=ZERO_SYMBOL,
-            size=12, brush=[pg.mkBrush(colours[r.country]) for _, r in at_foot],
-            pen=pg.mkPen(text_colour()))
+            x=[scale.origin] * len(at_foot),
+            y=[y for y, _ in at_foot],
+            symbol=ZERO_SYMBOL,
+            size=12,
+            brush=[pg.mkBrush(colours[r.country]) for _, r in at_foot],
+            pen=pg.mkPen(text_colour()),
+        )
         self.plot.addItem(self.zero_marks)
         for y, value, row in zip(ys, values, known, strict=True):
             marker = "" if row.status == "reported" else " (derived)"
             marker += " ⚠" if row.inconsistent else ""
             marker += f" {ZERO_MARK} at the foot of the log axis" if scale.at_foot(value) else ""
-            label = pg.TextItem(f" {format_value(value)}{marker}", color=text_colour(),
-                                anchor=(0, 0.5))
+            label = pg.TextItem(
+                f" {format_value(value)}{marker}", color=text_colour(), anchor=(0, 0.5)
+            )
             label.setPos(scale.at(value), y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
         for offset, row in enumerate(unknown):
             y = row_y(self.order, len(known) + offset)
-            label = pg.TextItem(" " + unranked_reason(row), color=muted_text_colour(),
-                                anchor=(0, 0.5))
+            label = pg.TextItem(
+                " " + unranked_reason(row), color=muted_text_colour(), anchor=(0, 0.5)
+            )
             label.setPos(scale.origin, y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
         for row in model.rows:
             self.tooltips[row.country] = describe_row(row, model.unit) + (
-                "\n" + FOOT_NOTE if scale.at_foot(row.value) else "")
+                "\n" + FOOT_NOTE if scale.at_foot(row.value) else ""
+            )
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in model.rows])
-        self.plot.setLabel("bottom", "; ".join(filter(None, [model.axis_label,
-                                                             LOG_NOTE * scale.log])))
+        self.plot.setLabel(
+            "bottom", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
+        )
         # Room at the right for the value labels.
         low, high = scale.span(values, headroom=1.0)
         low = scale.origin if not scale.log else low

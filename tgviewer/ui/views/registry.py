@@ -33,5 +33,6 @@ def build_view(kind: ViewKind, store: QtViewStateStore) -> ViewBase[Any]:
     """A new, undrawn view of ``kind``, importing its module if need be."""
     module, name = VIEW_CLASSES[kind]
     make: Callable[[QtViewStateStore], ViewBase[Any]] = getattr(
-        importlib.import_module(module), name)
+        importlib.import_module(module), name
+    )
     return make(store)

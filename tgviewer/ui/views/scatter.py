@@ -41,7 +41,7 @@ def group_label(codes: list[str], shown: int = 4) -> str:
     """The label of countries drawn at one place: their codes, the first few when many."""
     if len(codes) <= shown:
         return ", ".join(codes)
-    return f"{', '.join(codes[:shown - 1])} +{len(codes) - shown + 1} more"
+    return f"{', '.join(codes[: shown - 1])} +{len(codes) - shown + 1} more"
 
 
 class ScatterView(PlotView[ScatterModel]):
@@ -55,13 +55,15 @@ class ScatterView(PlotView[ScatterModel]):
         self.period.setAccessibleName("Period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(
-            lambda i: self.store.update(scatter_period=self.period.itemData(i)))
+            lambda i: self.store.update(scatter_period=self.period.itemData(i))
+        )
         self.controls.addWidget(QLabel("Period"))
         self.controls.addWidget(self.period)
         self.controls.addStretch(1)
         self.points = pg.ScatterPlotItem(size=SYMBOL_SIZE)
         self.median_line = pg.PlotCurveItem(
-            pen=pg.mkPen(muted_text_colour(), width=1.5, style=Qt.PenStyle.DashLine))
+            pen=pg.mkPen(muted_text_colour(), width=1.5, style=Qt.PenStyle.DashLine)
+        )
         self.median_label = pg.TextItem("", color=muted_text_colour(), anchor=(1, 1))
         for item in (self.median_line, self.points, self.median_label):
             self.plot.addItem(item)
@@ -108,24 +110,29 @@ class ScatterView(PlotView[ScatterModel]):
         self.x_scale = x_scale = ValueScale.fit(xs_raw, log)
         self.y_scale = y_scale = ValueScale.fit(ys_raw, log)
         colours = country_colours(model.state.countries)
-        reported = [p.requests.status.value == p.users.status.value == "reported"
-                    for p in points]
-        at_foot = [x_scale.at_foot(p.requests.value) or y_scale.at_foot(p.users.value)
-                   for p in points]
+        reported = [p.requests.status.value == p.users.status.value == "reported" for p in points]
+        at_foot = [
+            x_scale.at_foot(p.requests.value) or y_scale.at_foot(p.users.value) for p in points
+        ]
         self.points.setData(
-            x=[x_scale.at(v) for v in xs_raw], y=[y_scale.at(v) for v in ys_raw],
+            x=[x_scale.at(v) for v in xs_raw],
+            y=[y_scale.at(v) for v in ys_raw],
             data=[p.country for p in points],
             symbol=[ZERO_SYMBOL if foot else "o" for foot in at_foot],
             pen=[pg.mkPen(colours[p.country], width=2) for p in points],
-            brush=[pg.mkBrush(colours[p.country] if filled else (0, 0, 0, 0))
-                   for p, filled in zip(points, reported, strict=True)])
+            brush=[
+                pg.mkBrush(colours[p.country] if filled else (0, 0, 0, 0))
+                for p, filled in zip(points, reported, strict=True)
+            ],
+        )
         x_words, y_words = model.x_label, model.y_label
         places: dict[tuple[float, float], list[str]] = {}
         for point, foot in zip(points, at_foot, strict=True):
             place = (x_scale.at(point.requests.value), y_scale.at(point.users.value))
             places.setdefault(place, []).append(point.country)
-            self.tooltips[point.country] = self._tooltip(point, foot, x_words, y_words,
-                                                         scatter.per_capita)
+            self.tooltips[point.country] = self._tooltip(
+                point, foot, x_words, y_words, scatter.per_capita
+            )
         for (x, y), codes in places.items():
             # Countries with the same figures share one label (and say so when hovered).
             label = pg.TextItem(group_label(codes), color=text_colour(), anchor=(-0.15, 1.0))
@@ -135,9 +142,11 @@ class ScatterView(PlotView[ScatterModel]):
                 self.code_labels[code] = label
                 others = [c for c in codes if c != code]
                 if others:
-                    self.tooltips[code] += (f"\nSame figures: {len(others)} other "
-                                            f"{'country' if len(others) == 1 else 'countries'}"
-                                            f" ({', '.join(others)})")
+                    self.tooltips[code] += (
+                        f"\nSame figures: {len(others)} other "
+                        f"{'country' if len(others) == 1 else 'countries'}"
+                        f" ({', '.join(others)})"
+                    )
         note = LOG_NOTE if log else ""
         self.plot.setLabel("bottom", "; ".join(filter(None, [x_words, note])))
         self.plot.setLabel("left", "; ".join(filter(None, [y_words, note])))
@@ -169,14 +178,17 @@ class ScatterView(PlotView[ScatterModel]):
         self.median_label.setPos(xs[1], ys[1])
 
     @staticmethod
-    def _tooltip(point: ScatterPoint, foot: bool, x_words: str, y_words: str,
-                 per_capita: bool) -> str:
+    def _tooltip(
+        point: ScatterPoint, foot: bool, x_words: str, y_words: str, per_capita: bool
+    ) -> str:
         ratio = point.ratio
-        lines = [f"{point.name} ({point.country})",
-                 describe_figure(x_words, point.requests, per_capita),
-                 describe_figure(y_words, point.users, per_capita),
-                 "Users per request: " + ("undefined (no request fulfilled)" if ratio is None
-                                          else format_value(ratio))]
+        lines = [
+            f"{point.name} ({point.country})",
+            describe_figure(x_words, point.requests, per_capita),
+            describe_figure(y_words, point.users, per_capita),
+            "Users per request: "
+            + ("undefined (no request fulfilled)" if ratio is None else format_value(ratio)),
+        ]
         if point.scaling != "absolute":
             lines.append(point.scaling)
         if point.inconsistent:
@@ -192,15 +204,23 @@ class ScatterView(PlotView[ScatterModel]):
         scatter = self.scatter
         if scatter is None or not self.showing_chart:
             return None
-        return nearest_point(self.plot, scene_position, (
-            (self.x_scale.at(p.requests.value), self.y_scale.at(p.users.value), p.country)
-            for p in scatter.points))
+        return nearest_point(
+            self.plot,
+            scene_position,
+            (
+                (self.x_scale.at(p.requests.value), self.y_scale.at(p.users.value), p.country)
+                for p in scatter.points
+            ),
+        )
 
     def mouse_moved(self, scene_position: QPointF) -> None:
         country = self.point_near(scene_position)
         if country is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
-                          self.tooltips[country], self.plot)
+        QToolTip.showText(
+            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
+            self.tooltips[country],
+            self.plot,
+        )
         self.details_wanted.emit(country, "")

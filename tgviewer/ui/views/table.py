@@ -102,8 +102,9 @@ class SeriesTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() or not self.countries else len(self.periods) + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -175,8 +176,7 @@ class TableView(ViewBase[TableModel]):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.copy_action = QAction("Copy", self.table)
@@ -201,8 +201,11 @@ class TableView(ViewBase[TableModel]):
         swatch = QLabel()
         swatch.setFixedSize(16, 16)
         shade = STATUS_SHADES[status]
-        fill = "transparent" if shade is None else (
-            f"rgba({shade.red()},{shade.green()},{shade.blue()},{shade.alpha()})")
+        fill = (
+            "transparent"
+            if shade is None
+            else (f"rgba({shade.red()},{shade.green()},{shade.blue()},{shade.alpha()})")
+        )
         swatch.setStyleSheet(f"background: {fill}; border: 1px solid palette(mid);")
         swatch.setObjectName(f"legend-{status}")
         return swatch
@@ -233,8 +236,9 @@ class TableView(ViewBase[TableModel]):
         rows = sorted({r for r, _ in selected})
         columns = sorted({c for _, c in selected})
         data_columns = [c for c in columns if c != 0]
-        header = ["Country"] + [str(self.proxy.headerData(c, Qt.Orientation.Horizontal))
-                                for c in data_columns]
+        header = ["Country"] + [
+            str(self.proxy.headerData(c, Qt.Orientation.Horizontal)) for c in data_columns
+        ]
         lines = ["\t".join(header)]
         for row in rows:
             cells = [str(self.proxy.index(row, 0).data())]

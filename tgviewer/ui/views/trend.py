@@ -49,9 +49,12 @@ class TrendView(PlotView[TrendModel]):
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
         super().__init__(store, "Countries not drawn", parent)
-        self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(128, 128, 128, 40),
-                                          labelTextSize="10pt",
-                                          labelTextColor=text_colour())
+        self.legend = self.plot.addLegend(
+            offset=(10, 10),
+            brush=pg.mkBrush(128, 128, 128, 40),
+            labelTextSize="10pt",
+            labelTextColor=text_colour(),
+        )
         #: Per country: the line item and the reported and derived point items.
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.reported_points: dict[str, pg.ScatterPlotItem] = {}
@@ -68,8 +71,9 @@ class TrendView(PlotView[TrendModel]):
         self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
         self._events_for: tuple[tuple[EventMark, ...], tuple[QuarterSpan, ...]] | None = None
         #: The index's base level (100), shown only when the scale is an index.
-        self.base_line = pg.InfiniteLine(angle=0, movable=False, pen=pg.mkPen(
-            "#888888", width=1.5, style=Qt.PenStyle.DashLine))
+        self.base_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
+        )
         self.base_line.setVisible(False)
         self.plot.addItem(self.base_line, ignoreBounds=True)
         self.grid = pg.PlotCurveItem(pen=pg.mkPen(128, 128, 128, 50), connect="pairs")
@@ -83,7 +87,8 @@ class TrendView(PlotView[TrendModel]):
             slot = _CountrySlot(
                 line=pg.PlotDataItem([], [], connect="finite"),
                 reported=pg.ScatterPlotItem(size=SYMBOL_SIZE),
-                derived=pg.ScatterPlotItem(size=SYMBOL_SIZE, brush=pg.mkBrush(0, 0, 0, 0)))
+                derived=pg.ScatterPlotItem(size=SYMBOL_SIZE, brush=pg.mkBrush(0, 0, 0, 0)),
+            )
             for item in (slot.line, slot.reported, slot.derived):
                 self.plot.addItem(item)
             self._slots.append(slot)
@@ -118,14 +123,18 @@ class TrendView(PlotView[TrendModel]):
             slot = self._slot(index)
             slot.line.setData(xs, ys, connect="finite")
             slot.line.setPen(pg.mkPen(colour, width=2.5))
-            for status, item, store in (("reported", slot.reported, self.reported_points),
-                                        ("derived", slot.derived, self.derived_points)):
+            for status, item, store in (
+                ("reported", slot.reported, self.reported_points),
+                ("derived", slot.derived, self.derived_points),
+            ):
                 chosen = [r for r in rows if r.status == status and r.known]
-                item.setData(x=[float(position[r.period]) for r in chosen],
-                             y=[scale.at(r.value) for r in chosen],
-                             symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else "o"
-                                     for r in chosen], pen=pg.mkPen(colour, width=2),
-                             brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)))
+                item.setData(
+                    x=[float(position[r.period]) for r in chosen],
+                    y=[scale.at(r.value) for r in chosen],
+                    symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else "o" for r in chosen],
+                    pen=pg.mkPen(colour, width=2),
+                    brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)),
+                )
                 store[country] = item
             for item in (slot.line, slot.reported, slot.derived):
                 item.setVisible(True)
@@ -149,8 +158,9 @@ class TrendView(PlotView[TrendModel]):
             axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
         self.base_line.setVisible(model.index_level is not None)
         self.base_line.setPos(scale.at(model.index_level or 100.0))
-        self.plot.setLabel("left", "; ".join(filter(None, [model.axis_label,
-                                                           LOG_NOTE * scale.log])))
+        self.plot.setLabel(
+            "left", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
+        )
         self._set_range(model.values(), len(periods))
 
     def _set_range(self, values: list[float], count: int) -> None:
@@ -176,7 +186,7 @@ class TrendView(PlotView[TrendModel]):
         changes (rebuilding the legend costs more than the rest of a redraw)."""
         if entries == self._legend_entries:
             return
-        for _, line in self._legend_entries[len(entries):]:
+        for _, line in self._legend_entries[len(entries) :]:
             self.legend.removeItem(line)
         for index, (name, line) in enumerate(entries):
             if index < len(self._legend_entries):
@@ -196,8 +206,11 @@ class TrendView(PlotView[TrendModel]):
         else:
             ticks = self.plot.getAxis("left").tickValues(y0, y1, max(view.height(), 1.0))
             values = [v for _, level in ticks[:2] for v in level]
-        self.grid.setData([x for _ in values for x in (x0, x1)],
-                          [v for v in values for _ in (0, 1)], connect="pairs")
+        self.grid.setData(
+            [x for _ in values for x in (x0, x1)],
+            [v for v in values for _ in (0, 1)],
+            connect="pairs",
+        )
 
     def _span_items(self, index: int) -> tuple[pg.PlotDataItem, pg.TextItem]:
         """The ``index``-th dashed segment and its label, made on first use."""
@@ -209,8 +222,12 @@ class TrendView(PlotView[TrendModel]):
             self._span_pool.append((segment, label))
         return self._span_pool[index]
 
-    def _draw_span_totals(self, totals: tuple[SpanTotal, ...], periods: tuple[QuarterSpan, ...],
-                          colours: dict[str, str]) -> None:
+    def _draw_span_totals(
+        self,
+        totals: tuple[SpanTotal, ...],
+        periods: tuple[QuarterSpan, ...],
+        colours: dict[str, str],
+    ) -> None:
         drawn: list[tuple[float, float, pg.TextItem]] = []
         for total in totals:
             covered = total.record.span
@@ -225,17 +242,20 @@ class TrendView(PlotView[TrendModel]):
             segment.setData(xs, [y, y])
             segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             scaling = "" if total.scaling == "absolute" else f" ({total.scaling})"
-            segment.setToolTip(f"{total.country}: {total.record.period_label} total "
-                               f"{format_value(total.value)}{scaling}, reported in "
-                               f"{total.record.reference()}; not split into its periods")
-            label.setText(f"{total.record.period_label} total: {format_value(total.value)}",
-                          color=colour)
+            segment.setToolTip(
+                f"{total.country}: {total.record.period_label} total "
+                f"{format_value(total.value)}{scaling}, reported in "
+                f"{total.record.reference()}; not split into its periods"
+            )
+            label.setText(
+                f"{total.record.period_label} total: {format_value(total.value)}", color=colour
+            )
             label.setPos(xs[0], y)
             segment.setVisible(True)
             label.setVisible(True)
             self.span_segments.append((total.country, segment, label))
             drawn.append((xs[0], y, label))
-        for segment, label in self._span_pool[len(drawn):]:
+        for segment, label in self._span_pool[len(drawn) :]:
             segment.setData([], [])
             segment.setVisible(False)
             label.setVisible(False)
@@ -266,11 +286,18 @@ class TrendView(PlotView[TrendModel]):
     def _draw_events(self, events: tuple[EventMark, ...]) -> None:
         for event in events:
             line = pg.InfiniteLine(
-                pos=event.position, angle=90, movable=False,
+                pos=event.position,
+                angle=90,
+                movable=False,
                 pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
-                label=event.title, labelOpts={
-                    "position": 0.98, "color": muted_text_colour(),
-                    "rotateAxis": (1, 0), "anchors": [(1, 1), (1, 1)]})
+                label=event.title,
+                labelOpts={
+                    "position": 0.98,
+                    "color": muted_text_colour(),
+                    "rotateAxis": (1, 0),
+                    "anchors": [(1, 1), (1, 1)],
+                },
+            )
             line.setToolTip(event.tooltip)
             self.plot.addItem(line)
             self.event_lines.append(line)
@@ -280,9 +307,15 @@ class TrendView(PlotView[TrendModel]):
         model = self.model
         if model is None or not self.showing_chart:
             return None
-        return nearest_point(self.plot, scene_position, (
-            (self._positions[row.period], self.scale.at(row.value), row)
-            for row in model.rows if row.known))
+        return nearest_point(
+            self.plot,
+            scene_position,
+            (
+                (self._positions[row.period], self.scale.at(row.value), row)
+                for row in model.rows
+                if row.known
+            ),
+        )
 
     def tooltip_for(self, row: SeriesRow) -> str:
         """What hovering the point of ``row`` shows."""
@@ -296,6 +329,9 @@ class TrendView(PlotView[TrendModel]):
         if row is None:
             QToolTip.hideText()
             return
-        QToolTip.showText(self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
-                          self.tooltip_for(row), self.plot)
+        QToolTip.showText(
+            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
+            self.tooltip_for(row),
+            self.plot,
+        )
         self.details_wanted.emit(row.country, "")

@@ -26,9 +26,14 @@ from tgviewer.ui.window.saved_views import SavedViews
 from tgviewer.ui.window.settings_commands import SettingsCommands
 
 #: The views in tab order, with their names; Ctrl+1, Ctrl+2... follow this order.
-VIEWS = ((ViewKind.TREND, "&Trend"), (ViewKind.RANKING, "&Ranking"), (ViewKind.TABLE, "T&able"),
-         (ViewKind.COMPARE, "&Compare"), (ViewKind.COVERAGE, "C&overage"),
-         (ViewKind.SCATTER, "&Scatter"))
+VIEWS = (
+    (ViewKind.TREND, "&Trend"),
+    (ViewKind.RANKING, "&Ranking"),
+    (ViewKind.TABLE, "T&able"),
+    (ViewKind.COMPARE, "&Compare"),
+    (ViewKind.COVERAGE, "C&overage"),
+    (ViewKind.SCATTER, "&Scatter"),
+)
 
 
 def theme_of(name: str) -> Theme:
@@ -47,59 +52,102 @@ class WindowActions:
     box, and ``docks`` are offered in the View menu.
     """
 
-    def __init__(self, window: QMainWindow, *, store: QtViewStateStore,
-                 settings: SettingsStore, bundles: BundleCommands, saved_views: SavedViews,
-                 exports: ExportCommands, presentation: Presentation,
-                 settings_commands: SettingsCommands, reset: Callable[[], object],
-                 show_about: Callable[[], object], docks: Sequence[QDockWidget]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        *,
+        store: QtViewStateStore,
+        settings: SettingsStore,
+        bundles: BundleCommands,
+        saved_views: SavedViews,
+        exports: ExportCommands,
+        presentation: Presentation,
+        settings_commands: SettingsCommands,
+        reset: Callable[[], object],
+        show_about: Callable[[], object],
+        docks: Sequence[QDockWidget],
+    ) -> None:
         self.window = window
         self.store = store
         self.settings_store = settings
         self.bundles = bundles
         self.saved_views = saved_views
         self.docks = docks
-        self.open = self._action("&Open Bundle…", bundles.open_dialog,
-                                 QKeySequence.StandardKey.Open,
-                                 "Open a .tgbundle file, for example one carried on a USB stick")
-        self.import_ = self._action("&Import Figures…", lambda: bundles.import_dialog(), "Ctrl+I",
-                                    "Add new figures (a pasted @transparency bot answer, the "
-                                    "community dataset.json, a CSV table) to a copy of this "
-                                    "bundle in your library")
-        self.library = self._action("Bundle &Library…", lambda: bundles.library_dialog(), "Ctrl+L",
-                                    "Your bundles: open, rename, duplicate, delete, export, "
-                                    "merge and compare them")
-        self.diff = self._action("Co&mpare Bundles…", lambda: bundles.diff_dialog(), None,
-                                 "See which records, derived figures and inconsistencies "
-                                 "differ between two bundles")
-        self.open_view = self._action("Open &View…", saved_views.open_dialog, "Ctrl+Shift+O",
-                                      "Open a saved view (.tgview)")
-        self.save_view = self._action("&Save View…", saved_views.save_dialog,
-                                      QKeySequence.StandardKey.Save,
-                                      "Save the countries, periods and choices shown as a "
-                                      ".tgview file, to reopen, share or present")
+        self.open = self._action(
+            "&Open Bundle…",
+            bundles.open_dialog,
+            QKeySequence.StandardKey.Open,
+            "Open a .tgbundle file, for example one carried on a USB stick",
+        )
+        self.import_ = self._action(
+            "&Import Figures…",
+            lambda: bundles.import_dialog(),
+            "Ctrl+I",
+            "Add new figures (a pasted @transparency bot answer, the "
+            "community dataset.json, a CSV table) to a copy of this "
+            "bundle in your library",
+        )
+        self.library = self._action(
+            "Bundle &Library…",
+            lambda: bundles.library_dialog(),
+            "Ctrl+L",
+            "Your bundles: open, rename, duplicate, delete, export, merge and compare them",
+        )
+        self.diff = self._action(
+            "Co&mpare Bundles…",
+            lambda: bundles.diff_dialog(),
+            None,
+            "See which records, derived figures and inconsistencies differ between two bundles",
+        )
+        self.open_view = self._action(
+            "Open &View…", saved_views.open_dialog, "Ctrl+Shift+O", "Open a saved view (.tgview)"
+        )
+        self.save_view = self._action(
+            "&Save View…",
+            saved_views.save_dialog,
+            QKeySequence.StandardKey.Save,
+            "Save the countries, periods and choices shown as a "
+            ".tgview file, to reopen, share or present",
+        )
         self.quit = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
-        self.export = self._action("&Export Chart…", exports.export_chart_dialog, "Ctrl+E",
-                                   "Save the current chart as a PNG or SVG, with its title "
-                                   "and source")
-        self.export_data = self._action("Export &Data…", exports.export_data_dialog,
-                                        "Ctrl+Shift+E",
-                                        "Save the figures behind the current chart as CSV, "
-                                        "with their status and source")
-        self.copy_chart = self._action("Copy C&hart", exports.copy_chart, "Ctrl+Shift+C",
-                                       "Copy the current chart, with its title and source, "
-                                       "as an image")
-        self.reset = self._action("&Reset Filters", reset, "Ctrl+R",
-                                  "Go back to the bundle's default countries and range")
+        self.export = self._action(
+            "&Export Chart…",
+            exports.export_chart_dialog,
+            "Ctrl+E",
+            "Save the current chart as a PNG or SVG, with its title and source",
+        )
+        self.export_data = self._action(
+            "Export &Data…",
+            exports.export_data_dialog,
+            "Ctrl+Shift+E",
+            "Save the figures behind the current chart as CSV, with their status and source",
+        )
+        self.copy_chart = self._action(
+            "Copy C&hart",
+            exports.copy_chart,
+            "Ctrl+Shift+C",
+            "Copy the current chart, with its title and source, as an image",
+        )
+        self.reset = self._action(
+            "&Reset Filters", reset, "Ctrl+R", "Go back to the bundle's default countries and range"
+        )
         self.about = self._action("&About tgviewer", show_about)
-        self.present = self._action("&Presentation Mode", presentation.toggle, "F11",
-                                    "Show the chart alone, full screen, large and in high "
-                                    "contrast, for projecting (Esc leaves)")
+        self.present = self._action(
+            "&Presentation Mode",
+            presentation.toggle,
+            "F11",
+            "Show the chart alone, full screen, large and in high "
+            "contrast, for projecting (Esc leaves)",
+        )
         self.present.setCheckable(True)
         self.present.setIconText("Present")
         presentation.toggled.connect(self.present.setChecked)
-        self.slides = self._action("S&lides…", settings_commands.choose_slides, None,
-                                   "Choose the saved views Page Down and Page Up step through "
-                                   "in presentation mode")
+        self.slides = self._action(
+            "S&lides…",
+            settings_commands.choose_slides,
+            None,
+            "Choose the saved views Page Down and Page Up step through in presentation mode",
+        )
         self.theme_menu = QMenu("T&heme", window)
         self.theme_group = QActionGroup(window)
         self.themes: dict[Theme, QAction] = {}
@@ -139,13 +187,24 @@ class WindowActions:
         window.addToolBar(self.toolbar)
         self._build_menus()
         # Shortcuts keep working when the menu bar and toolbar are hidden (presentation).
-        window.addActions([self.open, self.import_, self.library, self.open_view,
-                           self.save_view, self.quit, self.export,
-                           self.export_data, self.copy_chart, self.reset, self.present,
-                           *self.views.values()])
+        window.addActions(
+            [
+                self.open,
+                self.import_,
+                self.library,
+                self.open_view,
+                self.save_view,
+                self.quit,
+                self.export,
+                self.export_data,
+                self.copy_chart,
+                self.reset,
+                self.present,
+                *self.views.values(),
+            ]
+        )
 
-    def _action(self, text: str, slot: object, shortcut: object = None,
-                tip: str = "") -> QAction:
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
@@ -214,19 +273,35 @@ class WindowActions:
 
     def fill_recent_menu(self) -> None:
         """List the recent bundles, most recent first, numbered for the keyboard."""
-        fill_recent(self.recent_menu, self.settings_store.settings.recent_bundles,
-                    self.bundles.open_file, "Clear Recent Bundles", self.bundles.clear_recent,
-                    "No recent bundles")
+        fill_recent(
+            self.recent_menu,
+            self.settings_store.settings.recent_bundles,
+            self.bundles.open_file,
+            "Clear Recent Bundles",
+            self.bundles.clear_recent,
+            "No recent bundles",
+        )
 
     def fill_recent_views_menu(self) -> None:
         """List the recent views, most recent first, numbered for the keyboard."""
-        fill_recent(self.recent_views_menu, self.settings_store.settings.recent_views,
-                    self.saved_views.open_file, "Clear Recent Views",
-                    self.saved_views.clear_recent, "No recent views")
+        fill_recent(
+            self.recent_views_menu,
+            self.settings_store.settings.recent_views,
+            self.saved_views.open_file,
+            "Clear Recent Views",
+            self.saved_views.clear_recent,
+            "No recent views",
+        )
 
 
-def fill_recent(menu: QMenu, recent: Sequence[str], open_file: Callable[[str], object],
-                clear_text: str, clear: Callable[[], object], empty_text: str) -> None:
+def fill_recent(
+    menu: QMenu,
+    recent: Sequence[str],
+    open_file: Callable[[str], object],
+    clear_text: str,
+    clear: Callable[[], object],
+    empty_text: str,
+) -> None:
     """Fill ``menu`` with ``recent`` files (numbered for the keyboard), then a Clear item."""
     menu.clear()
     for number, path in enumerate(recent, start=1):

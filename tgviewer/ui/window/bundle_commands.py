@@ -48,7 +48,8 @@ def dropped_paths(mime: QMimeData) -> list[str]:
 def state_kept_for(state: ViewState, bundle: Bundle) -> ViewState:
     """``state`` fitted to ``bundle``, else ``bundle``'s default in ``state``'s view."""
     return fit_to_bundle(state, bundle) or dataclasses.replace(
-        default_view_state(bundle), view=state.view)
+        default_view_state(bundle), view=state.view
+    )
 
 
 def _discard(dialog: QWidget | None) -> None:
@@ -65,9 +66,18 @@ class BundleCommands:
     ``parent``. ``show_details`` shows a country's records, ``open_view`` opens a saved view.
     """
 
-    def __init__(self, store: QtViewStateStore, settings: SettingsStore, notifier: Notifier,
-                 host: BundleHost, parent: QWidget, *, show_details: Callable[[str], object],
-                 open_view: Callable[[str], bool], library: Library | None = None) -> None:
+    def __init__(
+        self,
+        store: QtViewStateStore,
+        settings: SettingsStore,
+        notifier: Notifier,
+        host: BundleHost,
+        parent: QWidget,
+        *,
+        show_details: Callable[[str], object],
+        open_view: Callable[[str], bool],
+        library: Library | None = None,
+    ) -> None:
         self.store = store
         self.settings_store = settings
         self.notifier = notifier
@@ -87,7 +97,8 @@ class BundleCommands:
         shown = self.host.bundle_path
         start = str(Path(shown).parent) if shown else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
-            self.parent, "Open Bundle", start, "tgviewer bundles (*.tgbundle);;All files (*)")
+            self.parent, "Open Bundle", start, "tgviewer bundles (*.tgbundle);;All files (*)"
+        )
         if path:
             self.open_file(path)
 
@@ -97,8 +108,10 @@ class BundleCommands:
         try:
             bundle = read_bundle(resolved)
         except BundleError as exc:
-            self.notifier.warn("The bundle could not be opened",
-                               f"{exc.describe()}\n\nThe data shown is unchanged.")
+            self.notifier.warn(
+                "The bundle could not be opened",
+                f"{exc.describe()}\n\nThe data shown is unchanged.",
+            )
             self.notifier.notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
                 settings = self.settings_store.settings
@@ -126,8 +139,12 @@ class BundleCommands:
         from tgviewer.ui.dialogs.import_wizard import ImportWizard
 
         _discard(self.wizard)
-        wizard = ImportWizard(self.host.bundle, self.library, self.parent,
-                              mapping=self.settings_store.settings.csv_mapping)
+        wizard = ImportWizard(
+            self.host.bundle,
+            self.library,
+            self.parent,
+            mapping=self.settings_store.settings.csv_mapping,
+        )
         if path:
             wizard.source_page.use_file(path)
         wizard.finished.connect(lambda result: self._imported(wizard, result))
@@ -139,13 +156,15 @@ class BundleCommands:
             return
         if wizard.mapping is not None:
             self.settings_store.update(csv_mapping=wizard.mapping)
-        changed = [item.record for item in wizard.plan.classified
-                   if item.fate is not Fate.DUPLICATE]
+        changed = [
+            item.record for item in wizard.plan.classified if item.fate is not Fate.DUPLICATE
+        ]
         self.show_bundle_with(wizard.saved, changed)
         count = sum(1 for item in wizard.plan.classified if item.fate is Fate.NEW)
         self.notifier.notice(
             f"Saved \u201c{wizard.saved.manifest.title}\u201d in your library with {count} new "
-            f"record{'s' * (count != 1)}; the new figures are selected.")
+            f"record{'s' * (count != 1)}; the new figures are selected."
+        )
 
     def show_bundle_with(self, bundle: Bundle, records: Sequence[Record]) -> None:
         """Show ``bundle`` in the trend view with ``records``' countries and periods in it."""
@@ -154,8 +173,13 @@ class BundleCommands:
         countries = tuple(dict.fromkeys((*state.countries, *(r.country for r in records))))
         first = min([state.span.first, *(s.first for s in spans)])
         last = max([state.span.last, *(s.last for s in spans)])
-        self.host.set_bundle(bundle, bundle.location, dataclasses.replace(
-            state, countries=countries, first=first, last=last, view=ViewKind.TREND))
+        self.host.set_bundle(
+            bundle,
+            bundle.location,
+            dataclasses.replace(
+                state, countries=countries, first=first, last=last, view=ViewKind.TREND
+            ),
+        )
         if records:
             self.show_details(records[0].country)
 
@@ -166,8 +190,9 @@ class BundleCommands:
         from tgviewer.ui.dialogs.library import open_library
 
         _discard(self.dialog)
-        self.dialog = open_library(self.parent, self.library, self.host, self.settings_store,
-                                   self.diff_dialog)
+        self.dialog = open_library(
+            self.parent, self.library, self.host, self.settings_store, self.diff_dialog
+        )
 
     def diff_dialog(self, old: Bundle | None = None, new: Bundle | None = None) -> None:
         """Open Compare Bundles on ``old`` and ``new`` (default: the embedded default and the
@@ -181,8 +206,11 @@ class BundleCommands:
 
     def accepts(self, mime: QMimeData) -> bool:
         """Whether a drag carries a file the window can open or import."""
-        return any(Path(p).is_dir() or Path(p).suffix.lower() in
-                   (BUNDLE_SUFFIX, VIEW_SUFFIX, *IMPORT_SUFFIXES) for p in dropped_paths(mime))
+        return any(
+            Path(p).is_dir()
+            or Path(p).suffix.lower() in (BUNDLE_SUFFIX, VIEW_SUFFIX, *IMPORT_SUFFIXES)
+            for p in dropped_paths(mime)
+        )
 
     def drop(self, mime: QMimeData) -> bool:
         """Open the first file dropped: a bundle or a saved view is opened, figures

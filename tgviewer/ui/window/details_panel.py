@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.details import country_details
 
-EMPTY_TEXT = ("<p>Hover a point or a bar, or pick a row in the table, to see the records "
-              "behind a country's figures here.</p>")
+EMPTY_TEXT = (
+    "<p>Hover a point or a bar, or pick a row in the table, to see the records "
+    "behind a country's figures here.</p>"
+)
 
 
 class DetailsPanel(QTextBrowser):
@@ -36,8 +38,11 @@ class DetailsPanel(QTextBrowser):
     def show_country(self, bundle: Bundle, code: str, service: str, focus: str = "") -> None:
         """Show ``code``'s records in ``bundle`` (nothing to do if already shown), after
         ``focus``, a line about what was clicked (a coverage cell), when given."""
-        if (self.bundle is bundle and (code, service, focus) == (self.country, self.service,
-                                                                  self.focus)):
+        if self.bundle is bundle and (code, service, focus) == (
+            self.country,
+            self.service,
+            self.focus,
+        ):
             return
         self.bundle, self.country, self.service, self.focus = bundle, code, service, focus
         if not code:

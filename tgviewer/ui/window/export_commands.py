@@ -35,8 +35,9 @@ class ExportCommands:
         The last file exported; its folder is offered next.
     """
 
-    def __init__(self, store: QtViewStateStore, host: BundleHost, notifier: Notifier,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, store: QtViewStateStore, host: BundleHost, notifier: Notifier, parent: QWidget
+    ) -> None:
         self.store = store
         self.host = host
         self.notifier = notifier
@@ -92,5 +93,6 @@ class ExportCommands:
         from tgviewer.ui.export.chart_page import chart_image
 
         QApplication.clipboard().setImage(
-            chart_image(self.host.bundle, self.store.state, self.export_size))
+            chart_image(self.host.bundle, self.store.state, self.export_size)
+        )
         self.notifier.notice("Chart copied as an image.")

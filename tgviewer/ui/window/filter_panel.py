@@ -44,8 +44,11 @@ NORMALISATION_LABELS = {
     Normalisation.SHARE: "Share of selected countries' total",
     Normalisation.INDEX: "Index (base period = 100)",
 }
-GRANULARITY_LABELS = {Granularity.QUARTER: "Quarter", Granularity.HALF: "Half-year",
-                      Granularity.YEAR: "Year"}
+GRANULARITY_LABELS = {
+    Granularity.QUARTER: "Quarter",
+    Granularity.HALF: "Half-year",
+    Granularity.YEAR: "Year",
+}
 
 
 class FilterPanel(QWidget):
@@ -60,8 +63,9 @@ class FilterPanel(QWidget):
 
     country_chosen = Signal(str)
 
-    def __init__(self, store: QtViewStateStore, bundle: Bundle,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: QtViewStateStore, bundle: Bundle, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.bundle = bundle
@@ -72,8 +76,9 @@ class FilterPanel(QWidget):
         self.none_button = QPushButton("None")
         self.groups_button = QToolButton()
         self.groups_button.setText("Groups")
-        self.groups_button.setToolTip("Select a group of countries: a continent, a UN "
-                                      "subregion, the EU-27, the top 10...")
+        self.groups_button.setToolTip(
+            "Select a group of countries: a continent, a UN subregion, the EU-27, the top 10..."
+        )
         self.groups_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.groups_menu = QMenu(self.groups_button)
         self.groups_menu.aboutToShow.connect(self._fill_groups_menu)
@@ -83,12 +88,16 @@ class FilterPanel(QWidget):
         self.measure = QComboBox()
         self.normalisation = QComboBox()
         self.index_base = QComboBox()
-        self.index_base.setToolTip("The period whose figure is 100 for every country; each "
-                                   "country is indexed on its own figure.")
+        self.index_base.setToolTip(
+            "The period whose figure is 100 for every country; each "
+            "country is indexed on its own figure."
+        )
         self.index_base_label = QLabel("Base")
         self.log_scale = QCheckBox("Log scale")
-        self.log_scale.setToolTip("Logarithmic value axes, for figures of very different "
-                                  "sizes. Zeros are drawn at the foot of the axis, marked ▼.")
+        self.log_scale.setToolTip(
+            "Logarithmic value axes, for figures of very different "
+            "sizes. Zeros are drawn at the foot of the axis, marked ▼."
+        )
         self.granularity = QComboBox()
         self.range_from = QComboBox()
         self.range_to = QComboBox()
@@ -122,20 +131,27 @@ class FilterPanel(QWidget):
         self.reset_button.clicked.connect(self.reset)
         self.none_button.clicked.connect(lambda: self.store.update(countries=()))
         self.measure.currentIndexChanged.connect(
-            lambda: self.store.update(measure=self.measure.currentData()))
+            lambda: self.store.update(measure=self.measure.currentData())
+        )
         self.normalisation.currentIndexChanged.connect(
-            lambda: self.store.update(normalisation=self.normalisation.currentData()))
+            lambda: self.store.update(normalisation=self.normalisation.currentData())
+        )
         self.index_base.currentIndexChanged.connect(
-            lambda: self.store.update(index_base=self.index_base.currentData()))
+            lambda: self.store.update(index_base=self.index_base.currentData())
+        )
         self.log_scale.toggled.connect(lambda checked: self.store.update(log_scale=checked))
         self.granularity.currentIndexChanged.connect(
-            lambda: self.store.update(granularity=self.granularity.currentData()))
+            lambda: self.store.update(granularity=self.granularity.currentData())
+        )
         self.range_from.currentIndexChanged.connect(
-            lambda: self.store.update(first=self.range_from.currentData()))
+            lambda: self.store.update(first=self.range_from.currentData())
+        )
         self.range_to.currentIndexChanged.connect(
-            lambda: self.store.update(last=self.range_to.currentData()))
+            lambda: self.store.update(last=self.range_to.currentData())
+        )
         self.service.currentIndexChanged.connect(
-            lambda: self.store.update(service=self.service.currentData()))
+            lambda: self.store.update(service=self.service.currentData())
+        )
         store.changed.connect(lambda _old, new: self.show_state(new))
         self.show_state(store.state)
 
@@ -143,8 +159,15 @@ class FilterPanel(QWidget):
         """Offer the countries, measures, periods and services of ``bundle``."""
         self.bundle = bundle
         self._default = None
-        widgets = (self.countries, self.measure, self.normalisation, self.granularity,
-                   self.range_from, self.range_to, self.service)
+        widgets = (
+            self.countries,
+            self.measure,
+            self.normalisation,
+            self.granularity,
+            self.range_from,
+            self.range_to,
+            self.service,
+        )
         blockers = [QSignalBlocker(w) for w in widgets]
         for widget in widgets:
             widget.clear()
@@ -169,7 +192,8 @@ class FilterPanel(QWidget):
                 action = self.groups_menu.addAction(group.label)
                 action.setData(group.key)
                 action.triggered.connect(
-                    lambda _checked=False, key=group.key: self.select_group(key))
+                    lambda _checked=False, key=group.key: self.select_group(key)
+                )
 
     def select_group(self, key: str) -> None:
         """Select the countries of the group ``key`` as one action."""
@@ -205,20 +229,33 @@ class FilterPanel(QWidget):
 
     def show_state(self, state: ViewState) -> None:
         """Make the widgets show ``state`` without writing back into the store."""
-        blockers = [QSignalBlocker(w) for w in (
-            self.countries, self.measure, self.normalisation, self.granularity,
-            self.range_from, self.range_to, self.service, self.index_base, self.log_scale)]
+        blockers = [
+            QSignalBlocker(w)
+            for w in (
+                self.countries,
+                self.measure,
+                self.normalisation,
+                self.granularity,
+                self.range_from,
+                self.range_to,
+                self.service,
+                self.index_base,
+                self.log_scale,
+            )
+        ]
         selected = set(state.countries)
         for index in range(self.countries.count()):
             item = self.countries.item(index)
             checked = item.data(Qt.ItemDataRole.UserRole) in selected
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-        for combo, value in ((self.measure, state.measure),
-                             (self.normalisation, state.normalisation),
-                             (self.granularity, state.granularity),
-                             (self.range_from, state.span.first),
-                             (self.range_to, state.span.last),
-                             (self.service, state.service)):
+        for combo, value in (
+            (self.measure, state.measure),
+            (self.normalisation, state.normalisation),
+            (self.granularity, state.granularity),
+            (self.range_from, state.span.first),
+            (self.range_to, state.span.last),
+            (self.service, state.service),
+        ):
             index = combo.findData(value)
             if index >= 0:
                 combo.setCurrentIndex(index)
@@ -263,5 +300,6 @@ class FilterPanel(QWidget):
         needle = text.strip().casefold()
         for index in range(self.countries.count()):
             item = self.countries.item(index)
-            self.countries.setRowHidden(index, bool(needle) and needle not in
-                                        item.text().casefold())
+            self.countries.setRowHidden(
+                index, bool(needle) and needle not in item.text().casefold()
+            )

@@ -18,8 +18,9 @@ def fit_to_screen(window: QMainWindow) -> None:
     window.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
 
 
-def add_dock(window: QMainWindow, title: str, name: str, widget: QWidget,
-             area: Qt.DockWidgetArea) -> QDockWidget:
+def add_dock(
+    window: QMainWindow, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea
+) -> QDockWidget:
     """Dock ``widget`` in ``area`` under ``title``; ``name`` keeps its place between runs."""
     dock = QDockWidget(title, window)
     dock.setObjectName(name)

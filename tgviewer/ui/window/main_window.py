@@ -66,13 +66,19 @@ class MainWindow(QMainWindow):
         The file ``bundle`` was opened from, ``None`` for the embedded default.
     """
 
-    def __init__(self, bundle: Bundle, state: ViewState | None = None,
-                 settings: LoadedSettings | None = None, bundle_path: str | None = None) -> None:
+    def __init__(
+        self,
+        bundle: Bundle,
+        state: ViewState | None = None,
+        settings: LoadedSettings | None = None,
+        bundle_path: str | None = None,
+    ) -> None:
         super().__init__()
         loaded = settings or LoadedSettings()
         #: Every change of settings goes through this store; saving adds the window's layout.
         self.settings_store = SettingsStore.loaded(
-            loaded, gather=self.current_settings, report=lambda text: self.notifier.notice(text))
+            loaded, gather=self.current_settings, report=lambda text: self.notifier.notice(text)
+        )
         self.bundle = bundle
         self.bundle_path = bundle_path
         self.store = QtViewStateStore(state or default_view_state(bundle), self)
@@ -99,13 +105,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.filters = FilterPanel(self.store, bundle)
-        self.filter_dock = add_dock(self, "Filters", "filterDock", self.filters,
-                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.filter_dock = add_dock(
+            self, "Filters", "filterDock", self.filters, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
         self.details = DetailsPanel()
-        self.details_dock = add_dock(self, "Details", "detailsDock", self.details,
-                                     Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.filter_dock, self.details_dock], [290, 330],
-                         Qt.Orientation.Horizontal)
+        self.details_dock = add_dock(
+            self, "Details", "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.resizeDocks(
+            [self.filter_dock, self.details_dock], [290, 330], Qt.Orientation.Horizontal
+        )
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._build_controllers()
@@ -118,8 +127,7 @@ class MainWindow(QMainWindow):
             self.notifier.notice(loaded.notice)
 
         self.filters.country_chosen.connect(self.show_details)
-        self.tabs.currentChanged.connect(
-            lambda index: self.store.update(view=TAB_ORDER[index]))
+        self.tabs.currentChanged.connect(lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
         self._show_bundle()
         self.redraw()
@@ -130,24 +138,51 @@ class MainWindow(QMainWindow):
         store, settings = self.store, self.settings_store
         self.notifier = StatusNotifier(self.status, self)
         self.saved_views = SavedViews(store, settings, self.notifier, self, self)
-        self.bundles = BundleCommands(store, settings, self.notifier, self, self,
-                                      show_details=self.show_details,
-                                      open_view=self.saved_views.open_file)
+        self.bundles = BundleCommands(
+            store,
+            settings,
+            self.notifier,
+            self,
+            self,
+            show_details=self.show_details,
+            open_view=self.saved_views.open_file,
+        )
         self.exports = ExportCommands(store, self, self.notifier, self)
         self.presentation = Presentation(
-            self, self.tabs, self.views, self._chrome, store=store, settings=settings,
-            host=self, open_slide=partial(self.saved_views.open_file, remember=False))
+            self,
+            self.tabs,
+            self.views,
+            self._chrome,
+            store=store,
+            settings=settings,
+            host=self,
+            open_slide=partial(self.saved_views.open_file, remember=False),
+        )
         self.settings_commands = SettingsCommands(settings, self.presentation, self)
         self.actions_ = WindowActions(
-            self, store=store, settings=settings, bundles=self.bundles,
-            saved_views=self.saved_views, exports=self.exports, presentation=self.presentation,
-            settings_commands=self.settings_commands, reset=self.filters.reset,
-            show_about=self.show_about, docks=(self.filter_dock, self.details_dock))
+            self,
+            store=store,
+            settings=settings,
+            bundles=self.bundles,
+            saved_views=self.saved_views,
+            exports=self.exports,
+            presentation=self.presentation,
+            settings_commands=self.settings_commands,
+            reset=self.filters.reset,
+            show_about=self.show_about,
+            docks=(self.filter_dock, self.details_dock),
+        )
 
     def _chrome(self) -> list[QWidget]:
         """What presentation mode hides: everything but the chart."""
-        return [self.filter_dock, self.details_dock, self.actions_.toolbar, self.menuBar(),
-                self.statusBar(), self.tabs.tabBar()]
+        return [
+            self.filter_dock,
+            self.details_dock,
+            self.actions_.toolbar,
+            self.menuBar(),
+            self.statusBar(),
+            self.tabs.tabBar(),
+        ]
 
     # Views -------------------------------------------------------------------------------
 
@@ -224,18 +259,21 @@ class MainWindow(QMainWindow):
         is already shown, so moving off a point keeps its details readable."""
         if not country and self.details.country in self.store.state.countries:
             return
-        self.details.show_country(self.bundle, country, self.store.state.service,
-                                  **({"focus": focus} if focus else {}))
+        self.details.show_country(
+            self.bundle, country, self.store.state.service, **({"focus": focus} if focus else {})
+        )
 
     # Bundles -----------------------------------------------------------------------------
 
-    def set_bundle(self, bundle: Bundle, path: str | None,
-                   state: ViewState | None = None) -> None:
+    def set_bundle(self, bundle: Bundle, path: str | None, state: ViewState | None = None) -> None:
         """Show ``bundle`` in ``state``, else in the current view where it applies to it
         (one redraw either way)."""
         self.bundle, self.bundle_path = bundle, path
-        self.settings_store.replace(self.settings.with_recent(path) if path else
-                                    dataclasses.replace(self.settings, last_bundle=None))
+        self.settings_store.replace(
+            self.settings.with_recent(path)
+            if path
+            else dataclasses.replace(self.settings, last_bundle=None)
+        )
         self.filters.set_bundle(bundle)
         self._show_bundle()
         self.notifier.notice(f"Opened {bundle.manifest.title}.")
@@ -259,13 +297,17 @@ class MainWindow(QMainWindow):
         """``settings`` (the current ones by default) with the window as it stands now:
         its layout (while presenting, as it was before, so the next start is not full
         screen without docks), the bundle and the view."""
-        geometry, layout = self.presentation.layout_before() or (self.saveGeometry(),
-                                                                 self.saveState())
+        geometry, layout = self.presentation.layout_before() or (
+            self.saveGeometry(),
+            self.saveState(),
+        )
         return dataclasses.replace(
             settings or self.settings,
-            geometry=encoded(geometry), window_state=encoded(layout),
+            geometry=encoded(geometry),
+            window_state=encoded(layout),
             last_bundle=self.bundle_path,
-            view_state=self.store.state)
+            view_state=self.store.state,
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched between light and dark: restyle the charts and draw again.

@@ -35,7 +35,6 @@ class BundleHost(Protocol):
     def bundle_path(self) -> str | None:
         """The file the bundle shown was opened from; ``None`` for the embedded default."""
 
-    def set_bundle(self, bundle: Bundle, path: str | None,
-                   state: ViewState | None = None) -> None:
+    def set_bundle(self, bundle: Bundle, path: str | None, state: ViewState | None = None) -> None:
         """Show ``bundle`` (opened from ``path``) in ``state``, else in the current view where
         it applies to it."""

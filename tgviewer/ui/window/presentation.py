@@ -85,11 +85,18 @@ class Presentation(QObject):
 
     toggled = Signal(bool)
 
-    def __init__(self, window: QMainWindow, tabs: QTabWidget,
-                 views: Mapping[ViewKind, ViewBase[Any]],
-                 chrome: Callable[[], Sequence[QWidget]], *, store: QtViewStateStore,
-                 settings: SettingsStore, host: BundleHost,
-                 open_slide: Callable[[str], bool]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        tabs: QTabWidget,
+        views: Mapping[ViewKind, ViewBase[Any]],
+        chrome: Callable[[], Sequence[QWidget]],
+        *,
+        store: QtViewStateStore,
+        settings: SettingsStore,
+        host: BundleHost,
+        open_slide: Callable[[str], bool],
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.tabs = tabs
@@ -148,10 +155,15 @@ class Presentation(QObject):
             return
         window = self.window
         hidden = self.chrome()
-        self._before = _Before(window.windowState(), {w: w.isVisible() for w in hidden},
-                               current_theme(), QFont(self.tabs.font()),
-                               self.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
-                               window.saveGeometry(), window.saveState())
+        self._before = _Before(
+            window.windowState(),
+            {w: w.isVisible() for w in hidden},
+            current_theme(),
+            QFont(self.tabs.font()),
+            self.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
+            window.saveGeometry(),
+            window.saveState(),
+        )
         self.active = True
         for widget in hidden:
             widget.hide()

@@ -51,8 +51,14 @@ class SavedViews:
         for the user to reach); ``None`` when none is open.
     """
 
-    def __init__(self, store: QtViewStateStore, settings: SettingsStore, notifier: Notifier,
-                 host: BundleHost, parent: QWidget) -> None:
+    def __init__(
+        self,
+        store: QtViewStateStore,
+        settings: SettingsStore,
+        notifier: Notifier,
+        host: BundleHost,
+        parent: QWidget,
+    ) -> None:
         self.store = store
         self.settings_store = settings
         self.notifier = notifier
@@ -74,9 +80,12 @@ class SavedViews:
         from tgviewer.ui.dialogs.export import ask_save_path, suggested_name
 
         title = chart_title(self.host.bundle, self.store.state)
-        path = ask_save_path(self.parent, "Save View",
-                             suggested_name(title, self._folder(), SUFFIX),
-                             {SUFFIX: "tgviewer view"})
+        path = ask_save_path(
+            self.parent,
+            "Save View",
+            suggested_name(title, self._folder(), SUFFIX),
+            {SUFFIX: "tgviewer view"},
+        )
         if path:
             self.save_to(path)
 
@@ -97,8 +106,9 @@ class SavedViews:
 
     def open_dialog(self) -> None:
         """File > Open View: ask for a ``.tgview`` file and open it."""
-        path, _ = QFileDialog.getOpenFileName(self.parent, "Open View", self._folder(),
-                                              f"{FILTER};;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self.parent, "Open View", self._folder(), f"{FILTER};;All files (*)"
+        )
         if path:
             self.open_file(path)
 
@@ -110,8 +120,9 @@ class SavedViews:
         try:
             saved = read_view(resolved)
         except ViewFileError as exc:
-            self.notifier.warn("The view could not be opened",
-                               warning_text(exc, "The view shown is unchanged."))
+            self.notifier.warn(
+                "The view could not be opened", warning_text(exc, "The view shown is unchanged.")
+            )
             self.notifier.notice(f"Could not open {Path(resolved).name}; nothing changed.")
             if not Path(resolved).exists():
                 settings = self.settings_store.settings
@@ -123,8 +134,9 @@ class SavedViews:
         self._ask_about_bundle(saved, resolved, remember)
         return False
 
-    def apply(self, saved: SavedView, path: str, bundle: Bundle | None = None,
-              remember: bool = True) -> bool:
+    def apply(
+        self, saved: SavedView, path: str, bundle: Bundle | None = None, remember: bool = True
+    ) -> bool:
         """Show ``saved`` (on ``bundle``, opened first, when given), adapted to the bundle."""
         if bundle is not None:
             embedded = bundle.location == DEFAULT_BUNDLE_LOCATION
@@ -133,36 +145,58 @@ class SavedViews:
         try:
             fitted, left_out = adapt_view(saved, self.host.bundle, name)
         except ViewNotApplicableError as exc:
-            self.notifier.warn("The view does not apply to this bundle",
-                               warning_text(exc, "The view shown is unchanged."))
+            self.notifier.warn(
+                "The view does not apply to this bundle",
+                warning_text(exc, "The view shown is unchanged."),
+            )
             return False
         self.store.replace(fitted)
         if remember:
             self._remember(path)
         dropped = len(left_out)
-        adapted = (f" ({dropped} {'country' if dropped == 1 else 'countries'} not in this "
-                   "bundle left out)") if dropped else ""
+        adapted = (
+            (
+                f" ({dropped} {'country' if dropped == 1 else 'countries'} not in this "
+                "bundle left out)"
+            )
+            if dropped
+            else ""
+        )
         self.notifier.notice(f"Opened view {name}{adapted}.")
         return True
 
     def _ask_about_bundle(self, saved: SavedView, path: str, remember: bool) -> None:
         match = bundle_match(saved, self.host.bundle)
         found = self.find_bundle(saved.bundle)
-        which = ("another version of the bundle open" if match is BundleMatch.OTHER_VERSION
-                 else "another bundle")
-        text = (f"{Path(path).name} was made with {which}:\n{saved.bundle.describe()}.\n\n"
-                f"The bundle open is:\n{BundleRef.of(self.host.bundle).describe()}.\n\n")
-        text += ("That bundle is at hand: open it with the view, or show the view on the "
-                 "bundle open (figures may differ)." if found is not None else
-                 "That bundle is not at hand (open it with File > Open Bundle first to see "
-                 "the view exactly as saved). Show the view on the bundle open? Figures may "
-                 "differ, and countries it lacks are left out.")
-        box = QMessageBox(QMessageBox.Icon.Question, "The view was made with another bundle",
-                          text, QMessageBox.StandardButton.Cancel, self.parent)
+        which = (
+            "another version of the bundle open"
+            if match is BundleMatch.OTHER_VERSION
+            else "another bundle"
+        )
+        text = (
+            f"{Path(path).name} was made with {which}:\n{saved.bundle.describe()}.\n\n"
+            f"The bundle open is:\n{BundleRef.of(self.host.bundle).describe()}.\n\n"
+        )
+        text += (
+            "That bundle is at hand: open it with the view, or show the view on the "
+            "bundle open (figures may differ)."
+            if found is not None
+            else "That bundle is not at hand (open it with File > Open Bundle first to see "
+            "the view exactly as saved). Show the view on the bundle open? Figures may "
+            "differ, and countries it lacks are left out."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "The view was made with another bundle",
+            text,
+            QMessageBox.StandardButton.Cancel,
+            self.parent,
+        )
         own: QPushButton | None = None
         if found is not None:
-            own = box.addButton(f"Open {saved.bundle.title or saved.bundle.id}",
-                                QMessageBox.ButtonRole.AcceptRole)
+            own = box.addButton(
+                f"Open {saved.bundle.title or saved.bundle.id}", QMessageBox.ButtonRole.AcceptRole
+            )
         current = box.addButton("Use Current Bundle", QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(own or current)
 
@@ -175,6 +209,7 @@ class SavedViews:
                 self.apply(saved, path, remember=remember)
             else:
                 self.notifier.notice("The view was not opened; nothing changed.")
+
         box.finished.connect(answered)
         box.open()
         self.mismatch_box = box

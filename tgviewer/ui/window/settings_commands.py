@@ -24,8 +24,9 @@ class SettingsCommands:
         The last Slides dialog opened (kept for tests to reach); ``None`` before the first.
     """
 
-    def __init__(self, settings: SettingsStore, presentation: Presentation,
-                 parent: QWidget) -> None:
+    def __init__(
+        self, settings: SettingsStore, presentation: Presentation, parent: QWidget
+    ) -> None:
         self.settings_store = settings
         self.presentation = presentation
         self.parent = parent
@@ -54,5 +55,6 @@ class SettingsCommands:
                 self.settings_store.update(slides=dialog.slides())
                 self.presentation.slide = -1
                 self.settings_store.save()
+
         dialog.finished.connect(chosen)
         dialog.open()

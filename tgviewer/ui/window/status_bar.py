@@ -34,12 +34,15 @@ class WarningsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Warnings in {bundle.manifest.title}")
         self.resize(720, 320)
-        intro = QLabel("These records were loaded, but they disagree or look doubtful. "
-                       "tgviewer shows the figures as reported and marks those affected.")
+        intro = QLabel(
+            "These records were loaded, but they disagree or look doubtful. "
+            "tgviewer shows the figures as reported and marks those affected."
+        )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(readOnly=True)
-        self.text.setPlainText("\n\n".join(str(w) for w in bundle.warnings)
-                               or "This bundle has no warnings.")
+        self.text.setPlainText(
+            "\n\n".join(str(w) for w in bundle.warnings) or "This bundle has no warnings."
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -61,8 +64,10 @@ class StatusBar(QStatusBar):
         self.notice = QLabel()
         self.notice.setObjectName("notice")
         self.offline = QLabel("● Offline")
-        self.offline.setToolTip(f"tgviewer {__version__} never uses the network: no updates, "
-                                "no fonts, no maps are fetched.")
+        self.offline.setToolTip(
+            f"tgviewer {__version__} never uses the network: no updates, "
+            "no fonts, no maps are fetched."
+        )
         self.addWidget(self.bundle_label)
         self.addWidget(self.records_label)
         self.addWidget(self.warnings_button)
@@ -118,7 +123,8 @@ class StatusNotifier:
 
     def warn(self, title: str, text: str) -> None:
         """Say what went wrong in a window-modal box (kept as :attr:`failure_dialog`)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.Ok, self.parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self.parent
+        )
         box.open()
         self.failure_dialog = box
