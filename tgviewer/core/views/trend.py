@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.comparison import NotComparable
@@ -19,13 +20,15 @@ from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text, range_words
-from tgviewer.core.views.data_table import DataTable, series_table
 from tgviewer.core.views.formatting import (
     NO_COUNTRY_MESSAGE,
     NO_PERIOD_MESSAGE,
     unscalable_message,
 )
 from tgviewer.core.views.rules import ratio_notes, scaled_measure
+
+if TYPE_CHECKING:
+    from tgviewer.core.views.data_table import DataTable
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class TrendModel(ViewModel):
 
     def data_table(self) -> DataTable:
         """Each country's points, then the dashed longer totals."""
+        from tgviewer.core.views.data_table import series_table  # when exporting, not at start
+
         return series_table(self.bundle, self.state, self.rows, self.totals)
 
 

@@ -12,16 +12,18 @@ draws its chart. Which fields of the state a view is drawn from is declared in t
 
 from __future__ import annotations
 
-from typing import ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.base import ViewModel
-from tgviewer.core.views.data_table import DataTable
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.left_out_list import LeftOutList, chart_over_list
+
+if TYPE_CHECKING:
+    from tgviewer.core.views.data_table import DataTable
 
 ModelT = TypeVar("ModelT", bound=ViewModel)
 

@@ -8,11 +8,13 @@ that country's records in the details panel.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from tgviewer.core.figures.comparison import NotComparable
+if TYPE_CHECKING:
+    from tgviewer.core.figures.comparison import NotComparable
 
 
 class LeftOutList(QWidget):
