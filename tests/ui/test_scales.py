@@ -64,6 +64,14 @@ def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> Non
     assert all(math.isnan(y) for y in deu)
     row = next(r for r in window.trend.model.rows if r.country == "DEU" and r.period == "2025Q1")
     assert row.scaling == "index unknown: the base figure (Q1 2024) is unknown"
+    # Not silently gone: listed below the chart with the reason, and not in the legend.
+    listed = window.trend.left_out_list
+    assert listed is not None and listed.isVisibleTo(window.trend)
+    assert "Not drawn (1)" in listed.title.text()
+    assert [listed.items.item(i).text() for i in range(listed.items.count())] == [
+        "Germany (DEU): index unknown: the base figure (Q1 2024) is unknown"
+    ]
+    assert [label.text for _, label in window.trend.legend.items] == ["France (FRA)"]
     assert window.trend.span_segments == []  # a Jan–Sep total is not indexed on a quarter
 
 
@@ -193,3 +201,9 @@ def test_a_scaled_tooltip_shows_the_records_figure_too(window: MainWindow) -> No
     lines = window.trend.tooltip_for(row).splitlines()
     assert lines[1] == "120 (index, Q1 2025 = 100 (base figure 3777))"
     assert lines[2] == "The records: 4,534 users affected · reported"
+
+
+def test_a_trend_that_draws_every_country_lists_none(window: MainWindow) -> None:
+    listed = window.trend.left_out_list
+    assert listed is not None and not listed.isVisibleTo(window.trend)
+    assert len(window.trend.legend.items) == len(window.store.state.countries)

@@ -162,9 +162,7 @@ def _left_out(
         if row.country in drawn or row.country in left:
             continue
         stuck = [r for r in rows if r.country == row.country and r.raw == r.raw]
-        reason = (
-            f"not drawn: {stuck[0].scaling}" if stuck else "no figure for any period of the range"
-        )
+        reason = stuck[0].scaling if stuck else "no figure for any period of the range"
         left[row.country] = NotComparable(row.country, row.name, reason)
     return tuple(left.values())
 

@@ -115,6 +115,7 @@ class TrendView(PlotView[TrendModel]):
         position = self._positions = {p.code: i for i, p in enumerate(periods)}
         colours = country_colours(model.countries)
         legend: list[tuple[str, pg.PlotDataItem]] = []
+        left_out = {left.country for left in model.left_out}
         for index, country in enumerate(model.countries):
             rows = model.rows_of(country)
             xs = [float(position[r.period]) for r in rows]
@@ -139,7 +140,8 @@ class TrendView(PlotView[TrendModel]):
             for item in (slot.line, slot.reported, slot.derived):
                 item.setVisible(True)
             self.lines[country] = slot.line
-            legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
+            if country not in left_out:  # listed below the chart, with the reason, instead
+                legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
             for row in rows:
                 if row.inconsistent and row.known:
                     mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
