@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
+from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import per_million, raw_figure
 from tgviewer.core.periods.engine import Status
 from tgviewer.core.periods.spans import QuarterSpan
@@ -67,15 +68,6 @@ class CompareRow:
     def inconsistent(self) -> bool:
         """Whether records disagree about either figure."""
         return self.a.inconsistent or self.b.inconsistent
-
-
-@dataclass(frozen=True)
-class NotComparable:
-    """A country left out, and why (``Jan–Sep 2025 unknown: records cover only ...``)."""
-
-    country: str
-    name: str
-    reason: str
 
 
 @dataclass(frozen=True)

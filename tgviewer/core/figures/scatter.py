@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
-from tgviewer.core.figures.comparison import NotComparable
+from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import per_million, raw_figure
 from tgviewer.core.periods.engine import Status
 from tgviewer.core.periods.spans import QuarterSpan, period_choices

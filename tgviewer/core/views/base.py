@@ -19,7 +19,7 @@ from tgviewer.core.state.view_state import ViewKind, ViewState
 
 if TYPE_CHECKING:  # annotations only: the window imports this module at start-up
     from tgviewer.core.bundle.model import Bundle
-    from tgviewer.core.figures.comparison import NotComparable
+    from tgviewer.core.figures.left_out import NotComparable
     from tgviewer.core.periods.spans import QuarterSpan
     from tgviewer.core.views.chart_text import ChartText
     from tgviewer.core.views.data_table import DataTable

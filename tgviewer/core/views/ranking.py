@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.comparison import NotComparable
+from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label, series_rows
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind, ViewState

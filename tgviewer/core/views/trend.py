@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.comparison import NotComparable
+from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import (
     SeriesRow,
     SpanTotal,

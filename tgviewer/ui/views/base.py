@@ -38,8 +38,8 @@ class ViewBase(QWidget, Generic[ModelT]):
     body
         The chart: a plot or a table.
     left_out_name
-        The accessible name of the list of countries left out; ``None`` for views that
-        list none.
+        The accessible name of the list of countries left out (made when first needed);
+        ``None`` for views that list none.
     """
 
     #: The view shown.
@@ -74,29 +74,43 @@ class ViewBase(QWidget, Generic[ModelT]):
         layout.addLayout(self.controls)
         layout.addWidget(self.caption)
         layout.addWidget(self.note)
+        layout.addWidget(self.chart, 1)
+        self._left_out_name = left_out_name
+        #: The list under the chart, made the first time a model leaves a country out.
         self.left_out_list: LeftOutList | None = None
-        if left_out_name is None:
-            layout.addWidget(self.chart, 1)
-        else:
-            self.left_out_list = LeftOutList(left_out_name)
+
+    def list_left_out(self) -> LeftOutList:
+        """The list of countries left out, put under the chart the first time it is needed
+        (most trends leave none out, so start-up does not pay for it)."""
+        if self.left_out_list is None:
+            assert self._left_out_name is not None, f"{self.kind} lists no country left out"
+            self.left_out_list = LeftOutList(self._left_out_name)
             self.left_out_list.picked.connect(lambda code: self.details_wanted.emit(code, ""))
-            layout.addWidget(chart_over_list(self.chart, self.left_out_list), 1)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            index = layout.indexOf(self.chart)
+            layout.removeWidget(self.chart)
+            splitter = chart_over_list(self.chart, self.left_out_list)
+            layout.insertWidget(index, splitter, 1)
+            splitter.show()  # a widget added to a shown view stays hidden until shown
+        return self.left_out_list
 
     def draw(self, model: ModelT) -> None:
         """Show ``model``: the shared parts here, the chart in :meth:`draw_chart`."""
         self.model = model
         self.draw_controls(model)
         self.caption.setText(caption_html(model.caption))
-        self.caption.setVisible(bool(model.caption) or not self.controls.count())
+        self.caption.setVisible(bool(model.caption))
         self.note.setText("\n".join(model.notes))
         self.note.setVisible(bool(model.notes))
-        if self.left_out_list is not None:
-            listed = bool(model.left_out or model.left_out_heading)
-            self.left_out_list.setVisible(listed)
+        listed = bool(model.left_out or model.left_out_heading)
+        if self._left_out_name is not None and (listed or self.left_out_list is not None):
+            shown = self.list_left_out()
+            shown.setVisible(listed)
             if listed:
-                self.left_out_list.show_countries(model.left_out_heading, model.left_out)
+                shown.show_countries(model.left_out_heading, model.left_out)
             else:
-                self.left_out_list.clear()
+                shown.clear()
         if model.message:
             self.clear_chart()
             self.show_message(model.message)

@@ -91,9 +91,9 @@ class CompareView(PlotView[CompareModel]):
         layout = self.layout()
         assert layout is not None
         layout.insertLayout(1, self.suggestion_row)  # type: ignore[attr-defined]
-        assert self.left_out_list is not None
         #: The list's parts, for tests and for the window.
-        self.left_out, self.left_out_title = self.left_out_list.items, self.left_out_list.title
+        listed = self.list_left_out()  # always shown here, if only to say none is left out
+        self.left_out, self.left_out_title = listed.items, listed.title
         self.scale = ValueScale()
         #: Country codes of the dumbbells from the top down.
         self.order: list[str] = []

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from tgviewer.core.figures.comparison import NotComparable
+    from tgviewer.core.figures.left_out import NotComparable
 
 
 class LeftOutList(QWidget):

@@ -68,9 +68,9 @@ class ScatterView(PlotView[ScatterModel]):
         for item in (self.median_line, self.points, self.median_label):
             self.plot.addItem(item)
         self.code_labels: dict[str, pg.TextItem] = {}
-        assert self.left_out_list is not None
         #: The list's parts, for tests and for the window.
-        self.left_out, self.left_out_title = self.left_out_list.items, self.left_out_list.title
+        listed = self.list_left_out()  # always shown here, if only to say none is left out
+        self.left_out, self.left_out_title = listed.items, listed.title
         self.x_scale = ValueScale()
         self.y_scale = ValueScale()
         self.tooltips: dict[str, str] = {}
