@@ -178,7 +178,7 @@ def test_top10_falls_back_to_the_whole_range_without_a_period() -> None:
     # Two quarters cannot hold a year: no period, so the ranking covers the range, where
     # nothing is known.
     short = state(first=parse_span("2025Q3").first, granularity=Granularity.YEAR)
-    assert short.ranking_span() is None
+    assert ranking_period(short) is None
     assert resolve_group(bundle, short, "top10") == ()
 
 
@@ -240,7 +240,7 @@ def test_group_menu_sections() -> None:
 
 def test_default_bundle_groups(default_bundle: Bundle) -> None:
     view = default_view_state(default_bundle)
-    span = view.ranking_span()
+    span = ranking_period(view)
     assert span is not None
     values = {}
     for code in default_bundle.countries:

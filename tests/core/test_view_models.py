@@ -22,7 +22,7 @@ from tgviewer.core.views.compare import CompareModel
 from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, NO_PERIOD_MESSAGE
 from tgviewer.core.views.ranking import RankingModel
-from tgviewer.core.views.registry import BUILDERS, data_csv, view_model
+from tgviewer.core.views.registry import BUILDERS, builder, data_csv, view_model
 from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA, rank_rows
 from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.table import TableModel
@@ -106,6 +106,13 @@ def test_a_ratio_is_never_taken_per_inhabitant(bundle: Bundle) -> None:
         assert "per million" not in per_million.text.title, kind
         assert "population" not in per_million.text.subtitle, kind
         assert RATIO_NOT_PER_CAPITA in per_million.notes, kind
+        populations = [
+            cell
+            for name in per_million.data_table().columns
+            if name.startswith("population")
+            for cell in per_million.data_table().column(name)
+        ]
+        assert not any(populations), kind  # no population scaled a ratio
     compare = view_model(
         bundle,
         state_for(
@@ -150,18 +157,17 @@ def test_a_ranking_period_outside_the_range_gives_the_last_period(bundle: Bundle
     state = state_for(bundle, ViewKind.RANKING, ranking_period="2025")
     model = view_model(bundle, state)
     assert model.shown == (state.periods()[-1],)
-    years = view_model(
+    # A yearly range of two quarters holds no whole period: the ranking says so.
+    short = state_for(
         bundle,
-        state_for(
-            bundle,
-            ViewKind.RANKING,
-            ranking_period="2024Q1",
-            first=0,
-            last=0,
-            granularity=Granularity.YEAR,
-        ),
+        ViewKind.RANKING,
+        granularity=Granularity.YEAR,
+        first=parse_span("2025Q3").first,
+        last=parse_span("2025Q4").last,
+        ranking_period="2024Q1",
     )
-    assert years.message in (NO_PERIOD_MESSAGE, NO_COUNTRY_MESSAGE) or years.shown
+    empty = view_model(bundle, short)
+    assert empty.shown == () and empty.message == NO_PERIOD_MESSAGE
 
 
 def test_the_table_keeps_selection_order(bundle: Bundle) -> None:
@@ -233,10 +239,22 @@ def test_trend_and_table_share_their_rows(bundle: Bundle) -> None:
     assert trend.rows is table.rows
 
 
-def test_a_model_sees_only_its_declared_fields(bundle: Bundle) -> None:
-    state = state_for(
-        bundle, ViewKind.COVERAGE, normalisation=Normalisation.PER_MILLION, log_scale=True
-    )
-    model = view_model(bundle, state)
-    assert model.state.normalisation is Normalisation.ABSOLUTE
-    assert model.state.log_scale is False and model.state.view is ViewKind.COVERAGE
+class Poisoned(ViewState):
+    """A state whose fields outside ``allowed`` cannot be read."""
+
+    allowed: frozenset[str] = frozenset()
+
+    def __getattribute__(self, name: str) -> object:
+        fields = {f.name for f in dataclasses.fields(ViewState)}
+        if name in fields and name not in object.__getattribute__(self, "allowed"):
+            raise AssertionError(f"the model read the undeclared field {name!r}")
+        return object.__getattribute__(self, name)
+
+
+@pytest.mark.parametrize("kind", list(ViewKind))
+def test_a_builder_reads_only_its_declared_fields(bundle: Bundle, kind: ViewKind) -> None:
+    inputs = model_inputs(kind, state_for(bundle, kind))
+    poisoned = Poisoned(**{f.name: getattr(inputs, f.name) for f in dataclasses.fields(inputs)})
+    object.__setattr__(poisoned, "allowed", frozenset((*INPUTS[kind], "view")))
+    model = builder(kind)(bundle, poisoned)
+    assert model.text.title and (model.empty or model.data_table().rows)

@@ -19,6 +19,7 @@ from tgviewer.core.state.view_state import (
     default_view_state,
     fit_to_bundle,
 )
+from tgviewer.core.views.rules import ranking_period
 
 
 def test_default_state_shows_the_whole_range_and_the_largest_countries(
@@ -29,7 +30,7 @@ def test_default_state_shows_the_whole_range_and_the_largest_countries(
     assert state.measure == "users"
     # The five with most users affected in 2025, the latest year with enough figures.
     assert state.countries == ("IND", "DEU", "KOR", "POL", "FRA")  # FRA 4821 > USA 4807
-    assert state.ranking_span() == QuarterSpan.quarter(2026, 1)
+    assert ranking_period(state) == QuarterSpan.quarter(2026, 1)
 
 
 def test_one_update_notifies_once_whatever_it_changes() -> None:

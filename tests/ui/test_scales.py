@@ -60,8 +60,8 @@ def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> Non
         first=parse_span("2024Q1").first,
         last=parse_span("2025Q2").last,
     )
-    _, deu = plotted(window, "DEU")
-    assert all(math.isnan(y) for y in deu)
+    assert "DEU" not in window.trend.lines  # no line, not even an empty one
+    assert all(math.isnan(r.value) for r in window.trend.model.rows_of("DEU"))
     row = next(r for r in window.trend.model.rows if r.country == "DEU" and r.period == "2025Q1")
     assert row.scaling == "index unknown: the base figure (Q1 2024) is unknown"
     # Not silently gone: listed below the chart with the reason, and not in the legend.
@@ -72,6 +72,13 @@ def test_index_on_an_unknown_base_is_unknown_not_zero(window: MainWindow) -> Non
         "Germany (DEU): index unknown: the base figure (Q1 2024) is unknown"
     ]
     assert [label.text for _, label in window.trend.legend.items] == ["France (FRA)"]
+    germany = window.trend._slots[0]  # the first country's line and points
+    assert not any(i.isVisible() for i in (germany.line, germany.reported, germany.derived))
+    # An export has no list: its subtitle names who is missing, and why.
+    assert (
+        "Not drawn: Germany (index unknown: the base figure (Q1 2024) is unknown)."
+        in window.trend.model.text.subtitle
+    )
     assert window.trend.span_segments == []  # a Jan–Sep total is not indexed on a quarter
 
 
@@ -207,3 +214,11 @@ def test_a_trend_that_draws_every_country_lists_none(window: MainWindow) -> None
     listed = window.trend.left_out_list
     assert listed is None or not listed.isVisibleTo(window.trend)
     assert len(window.trend.legend.items) == len(window.store.state.countries)
+
+
+def test_a_redraw_keeps_the_legend_rows(window: MainWindow) -> None:
+    legend = window.trend.legend
+    rows = [(id(sample), id(label)) for sample, label in legend.items]
+    window.store.update(log_scale=True)
+    window.store.update(first=window.store.state.first + 1)
+    assert [(id(sample), id(label)) for sample, label in legend.items] == rows

@@ -31,6 +31,7 @@ from tgviewer.ui.export.chart_page import ChartPage
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.base import ViewBase
 from tgviewer.ui.views.registry import build_view
+from tgviewer.ui.views.table import SORT_ROLE
 
 EUROPE = ("DEU", "FRA", "GBR", "ITA", "ESP", "NLD", "POL")
 
@@ -95,20 +96,74 @@ def test_the_empty_state_says_what_to_do(
     assert view.data_table().rows == ()
 
 
+def drawn_figures(view: ViewBase[Any]) -> dict[str, list[float]]:
+    """Per country, the figures read back from the drawn items (linear axes: a figure is
+    drawn at its own value), in the order they are drawn."""
+    kind = view.kind
+    v: Any = view
+    if kind is ViewKind.TREND:
+        out = {}
+        for country, line in v.lines.items():
+            ys = line.getData()[1]
+            out[country] = [float(y) for y in ys if y == y]
+        return out
+    if kind is ViewKind.RANKING:
+        widths = v.bars.opts["width"]
+        return {c: [float(w)] for c, w in zip(v.order, widths, strict=False)}
+    if kind is ViewKind.COMPARE:
+        a, b = v.a_points.getData()[0], v.b_points.getData()[0]
+        return {c: [float(x), float(y)] for c, x, y in zip(v.order, a, b, strict=True)}
+    if kind is ViewKind.SCATTER:
+        xs, ys = v.points.getData()
+        codes = v.points.data["data"]
+        return {c: [float(x), float(y)] for c, x, y in zip(codes, xs, ys, strict=True)}
+    if kind is ViewKind.TABLE:
+        model = v.table_model
+        out = {}
+        for row in range(model.rowCount()):
+            cells = [model.index(row, col).data(SORT_ROLE) for col in range(1, model.columnCount())]
+            out[model.country_at(row)] = [float(c) for c in cells if c == c]
+        return out
+    grid = v.coverage  # coverage: the values of the cells with a figure
+    return {r.country: [float(c.value) for c in r.cells if c.value is not None] for r in grid.rows}
+
+
+def exported_figures(kind: ViewKind, page: ChartPage) -> dict[str, list[float]]:
+    """Per country, the figures of the CSV an export writes, for the same comparison."""
+    columns = {
+        ViewKind.COMPARE: ("value_a", "value_b"),
+        ViewKind.SCATTER: ("requests", "users"),
+    }.get(kind, ("value",))
+    out: dict[str, list[float]] = {}
+    for row in page.data().records():
+        if row.get("status") == "span total":
+            continue  # drawn dashed, not on the country's line
+        figures = [row[c] for c in columns]
+        if all(isinstance(f, int | float) for f in figures):
+            out.setdefault(str(row["country"]), []).extend(float(f) for f in figures)  # type: ignore[arg-type]
+    return out
+
+
 @pytest.mark.parametrize("kind", list(ViewKind))
 def test_the_export_is_what_is_drawn(
     qtbot: QtBot, build: Any, default_bundle: Bundle, kind: ViewKind
 ) -> None:
     state = state_for(default_bundle, kind, normalisation=Normalisation.PER_MILLION)
+    if kind is ViewKind.COVERAGE:
+        state = dataclasses.replace(state, normalisation=Normalisation.ABSOLUTE)
     view = build(state)
     page = ChartPage(default_bundle, state)
     try:
-        assert page.data() == view.data_table()
-        assert page.text == view.model.text
-        exported = [
-            c for c in dict.fromkeys(page.data().column("country")) if c in drawn_countries(view)
-        ]
-        assert exported == drawn_countries(view) or kind is ViewKind.TABLE
+        drawn, exported = drawn_figures(view), exported_figures(kind, page)
+        assert drawn and {c for c, f in drawn.items() if f} == set(exported)
+        for country, figures in exported.items():
+            assert drawn[country] == pytest.approx(figures, rel=1e-12), country
+        assert list(exported) == [c for c in drawn if drawn[c]] or kind in (
+            ViewKind.TABLE,
+            ViewKind.COVERAGE,
+            ViewKind.TREND,
+        )
+        assert page.text.title in view.model.text.title
     finally:
         page.close()
 

@@ -135,13 +135,6 @@ class ViewState:
         """The periods along time: the range cut into periods of the chosen granularity."""
         return periods_in_range(self.span, self.granularity)
 
-    def ranking_span(self) -> QuarterSpan | None:
-        """The period the ranking shows."""
-        if self.ranking_period is not None:
-            return parse_span(self.ranking_period)
-        periods = self.periods()
-        return periods[-1] if periods else None
-
     def index_span(self) -> QuarterSpan | None:
         """The base period of the index: ``index_base`` when it is one of the periods shown,
         else the first period of the range."""

@@ -81,7 +81,7 @@ def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -
             "per million inhabitants: population of the period's year, the latest "
             "available when the period is newer"
         )
-    if state.log_scale and kind not in (ViewKind.TABLE, ViewKind.COVERAGE):
+    if kind not in (ViewKind.TABLE, ViewKind.COVERAGE) and state.log_scale:
         parts.append("log scale (zeros at the foot of the axis, marked ▼)")
     subtitle = "; ".join(parts) + ". " + LEGENDS[kind]
     sources = [f"Source: {bundle.manifest.attribution}"]

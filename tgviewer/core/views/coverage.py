@@ -60,18 +60,19 @@ def coverage_model(bundle: Bundle, state: ViewState) -> CoverageModel:
             base, message="The range holds no whole quarter.\nWiden the range."
         )
     measure = measure_label(bundle, grid.measure)
-    ratio_note = (
-        " (users per request is known where users are)"
+    notes = (
+        ("Users per request is known where users are: the grid shows how users are known.",)
         if state.measure == USERS_PER_REQUEST
-        else ""
+        else ()
     )
     known = sum(row.known for row in grid.rows)
     total = len(grid.rows) * len(grid.quarters)
     return dataclasses.replace(
         base,
         grid=grid,
+        notes=notes,
         caption=(
-            f"How each quarter of {measure.lower()} is known{ratio_note} — "
+            f"How each quarter of {measure.lower()} is known — "
             f"{known} of {total} country-quarters have a figure. Click a cell "
             "for its records."
         ),

@@ -25,15 +25,14 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.series import (
     SeriesRow,
     SpanTotal,
-    measure_label,
     population_year,
-    scale_label,
 )
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.reference.population import population_table
-from tgviewer.core.state.view_state import Normalisation, ViewState
+from tgviewer.core.state.view_state import ViewState
 from tgviewer.core.views.chart_text import ChartText
+from tgviewer.core.views.rules import scaled_measure
 
 if TYPE_CHECKING:  # annotations only: a view's module imports what its table needs
     from tgviewer.core.figures.comparison import CompareRow, Comparison, Side
@@ -150,8 +149,8 @@ def series_table(
     ``value`` is the figure drawn in the view's unit, ``records_figure`` the records'
     figure before scaling; unknown figures have empty values and say why in ``how_known``.
     """
-    unit = _unit(bundle, state)
-    per_capita = state.normalisation is Normalisation.PER_MILLION
+    unit = scaled_measure(bundle, state)
+    per_capita = state.per_capita
     out: list[tuple[Cell, ...]] = []
     for row in rows:
         span = QuarterSpan(row.first, row.last)
@@ -386,9 +385,3 @@ def scatter_table(scatter: Scatter) -> DataTable:
             )
         )
     return DataTable(SCATTER_COLUMNS, tuple(out))
-
-
-def _unit(bundle: Bundle, state: ViewState) -> str:
-    scale = scale_label(state)
-    measure = measure_label(bundle, state.measure)
-    return f"{measure}, {scale}" if scale else measure

@@ -18,7 +18,13 @@ from tgviewer.core.views.formatting import (
     NO_PERIOD_MESSAGE,
     unscalable_message,
 )
-from tgviewer.core.views.rules import rank_rows, ranking_period, ratio_notes, scaled_measure
+from tgviewer.core.views.rules import (
+    not_drawn_reason,
+    rank_rows,
+    ranking_period,
+    ratio_notes,
+    scaled_measure,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,7 +65,7 @@ class RankingModel(ViewModel):
 
 def unranked_reason(row: SeriesRow) -> str:
     """Why ``row`` has no bar: the scale cannot apply, or no figure."""
-    return f"not drawn: {row.scaling}" if row.raw == row.raw else "no figure for this period"
+    return not_drawn_reason([row], "no figure for this period")
 
 
 def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
-from tgviewer.core.periods.spans import QuarterSpan, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
 from tgviewer.core.state.view_state import Normalisation, ViewState
 
 #: Said with the chart when a ratio is asked for per inhabitant.
@@ -31,10 +31,23 @@ def ranking_period(state: ViewState) -> QuarterSpan | None:
     it is one of the periods of the range, else the range's last period (``None`` when the
     range holds no whole period)."""
     periods = state.periods()
-    chosen = state.ranking_span()
-    if chosen in periods:
+    if state.ranking_period is not None and (chosen := parse_span(state.ranking_period)) in periods:
         return chosen
     return periods[-1] if periods else None
+
+
+def ranking_choice(state: ViewState, span: QuarterSpan) -> str | None:
+    """The ``ranking_period`` that shows ``span``: ``None`` for the range's last period,
+    the default, so the ranking follows the range when it later moves; its code otherwise."""
+    periods = state.periods()
+    return None if periods and span == periods[-1] else span.code
+
+
+def not_drawn_reason(rows: Sequence[SeriesRow], absent: str) -> str:
+    """Why nothing is drawn from ``rows`` (one country's): the reason the scale cannot
+    apply to a known figure, else ``absent`` (no figure at all)."""
+    stuck = [row for row in rows if row.raw == row.raw]
+    return stuck[0].scaling if stuck else absent
 
 
 def choices_with(bundle: Bundle, shown: Sequence[QuarterSpan | None]) -> tuple[QuarterSpan, ...]:

@@ -120,7 +120,7 @@ def scatter_model(bundle: Bundle, state: ViewState) -> ScatterModel:
             else "Every selected country is drawn."
         ),
         caption=(
-            f"Requests fulfilled against users affected{unit}, {period.label} — "
+            f"{title}, {period.label} — "
             f"{len(scatter.points)} of {len(state.countries)} selected countries drawn"
             + (
                 f"; median {format_value(median)} users per request (dashed line)"

@@ -16,6 +16,7 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind, ViewState
 from tgviewer.core.views.registry import view_model
+from tgviewer.core.views.rules import ranking_choice
 
 
 def next_of_kind(span: QuarterSpan, delta: int) -> QuarterSpan:
@@ -43,10 +44,7 @@ def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
         index = periods.index(shown[0]) + delta
         if not 0 <= index < len(periods):
             return state
-        code = periods[index].code
-        return dataclasses.replace(
-            state, ranking_period=None if index == len(periods) - 1 else code
-        )
+        return dataclasses.replace(state, ranking_period=ranking_choice(state, periods[index]))
     if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
         moved = [next_of_kind(span, delta) for span in shown]
         if not all(whole.contains(span) for span in moved):

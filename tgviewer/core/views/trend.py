@@ -25,7 +25,7 @@ from tgviewer.core.views.formatting import (
     NO_PERIOD_MESSAGE,
     unscalable_message,
 )
-from tgviewer.core.views.rules import ratio_notes, scaled_measure
+from tgviewer.core.views.rules import not_drawn_reason, ratio_notes, scaled_measure
 
 if TYPE_CHECKING:
     from tgviewer.core.views.data_table import DataTable
@@ -125,8 +125,13 @@ def trend_model(bundle: Bundle, state: ViewState) -> TrendModel:
     notes = ratio_notes(state)
     totals = tuple(span_totals(bundle, state))
     left_out = _left_out(rows, totals)
+    text = base.text
+    if left_out:  # an export shows no list: its subtitle says who is missing, and why
+        missing = "; ".join(f"{left.name} ({left.reason})" for left in left_out)
+        text = dataclasses.replace(text, subtitle=f"{text.subtitle} Not drawn: {missing}.")
     return dataclasses.replace(
         base,
+        text=text,
         rows=rows,
         totals=totals,
         events=_events(bundle, periods),
@@ -157,14 +162,16 @@ def _left_out(
 ) -> tuple[NotComparable, ...]:
     """Countries with nothing drawn: no figure in any period, or none the scale applies to."""
     drawn = {row.country for row in rows if row.known} | {t.country for t in totals}
-    left: dict[str, NotComparable] = {}
+    by_country: dict[str, list[SeriesRow]] = {}
     for row in rows:
-        if row.country in drawn or row.country in left:
-            continue
-        stuck = [r for r in rows if r.country == row.country and r.raw == r.raw]
-        reason = stuck[0].scaling if stuck else "no figure for any period of the range"
-        left[row.country] = NotComparable(row.country, row.name, reason)
-    return tuple(left.values())
+        if row.country not in drawn:
+            by_country.setdefault(row.country, []).append(row)
+    return tuple(
+        NotComparable(
+            code, own[0].name, not_drawn_reason(own, "no figure for any period of the range")
+        )
+        for code, own in by_country.items()
+    )
 
 
 def _events(bundle: Bundle, periods: tuple[QuarterSpan, ...]) -> tuple[EventMark, ...]:

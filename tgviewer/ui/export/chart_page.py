@@ -25,7 +25,7 @@ from tgviewer.core.errors import TgviewerError
 from tgviewer.core.state.view_state import ViewState
 from tgviewer.core.views.chart_text import ChartText
 from tgviewer.core.views.data_table import DataTable
-from tgviewer.core.views.registry import data_csv, view_model
+from tgviewer.core.views.registry import model_csv, view_model
 from tgviewer.ui.export.size import ExportSize
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.registry import build_view
@@ -72,7 +72,7 @@ class ChartPage:
 
     def data_csv(self) -> str:
         """:meth:`data` as CSV, after comments naming the chart, source, bundle and view."""
-        return data_csv(self.bundle, self.state)
+        return model_csv(self.model, self.state)
 
     def close(self) -> None:
         """Let the offscreen view go."""

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.base import ViewModel
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.views.left_out_list import LeftOutList, chart_over_list
 
 if TYPE_CHECKING:
     from tgviewer.core.views.data_table import DataTable
+    from tgviewer.ui.views.left_out_list import LeftOutList
 
 ModelT = TypeVar("ModelT", bound=ViewModel)
 
@@ -83,6 +83,8 @@ class ViewBase(QWidget, Generic[ModelT]):
         """The list of countries left out, put under the chart the first time it is needed
         (most trends leave none out, so start-up does not pay for it)."""
         if self.left_out_list is None:
+            from tgviewer.ui.views.left_out_list import LeftOutList, chart_over_list
+
             assert self._left_out_name is not None, f"{self.kind} lists no country left out"
             self.left_out_list = LeftOutList(self._left_out_name)
             self.left_out_list.picked.connect(lambda code: self.details_wanted.emit(code, ""))

@@ -1,6 +1,6 @@
 """The list under a chart of the countries it could not draw, each with the reason.
 
-Shared by the compare and scatter views: a heading with the count, one line per country
+Shared by the trend, compare and scatter views: a heading with the count, one line per country
 ("Iceland (ISL): Jan–Sep 2024: requests and users unknown: ..."), and picking a line shows
 that country's records in the details panel.
 """

@@ -14,9 +14,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
 from tgviewer.core.views.ranking import RankingModel, unranked_reason
+from tgviewer.core.views.rules import ranking_choice
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
@@ -50,12 +52,8 @@ class RankingView(PlotView[RankingModel]):
         self.tooltips: dict[str, str] = {}
 
     def _period_chosen(self, index: int) -> None:
-        periods = self.store.state.periods()
-        chosen = self.period.itemData(index)
-        # The end of the range is the default; storing it would pin the ranking when the
-        # range later moves.
-        last = periods[-1].code if periods else None
-        self.store.update(ranking_period=None if chosen == last else chosen)
+        chosen = parse_span(self.period.itemData(index))
+        self.store.update(ranking_period=ranking_choice(self.store.state, chosen))
 
     def draw_controls(self, model: RankingModel) -> None:
         blocker = QSignalBlocker(self.period)

@@ -99,17 +99,21 @@ class TrendView(PlotView[TrendModel]):
             self.plot.removeItem(item)
 
     def clear_chart(self) -> None:
+        self._forget_drawn()
+        self._hide_slots(0)
+
+    def _forget_drawn(self) -> None:
+        """Drop the marks and the record of what was drawn; the slots stay for reuse."""
         self._remove([mark for _, _, mark in self.inconsistent_marks])
         self.inconsistent_marks.clear()
         self.lines.clear()
         self.reported_points.clear()
         self.derived_points.clear()
         self.span_segments.clear()
-        self._hide_slots(0)
 
     def draw_chart(self, model: TrendModel) -> None:
         """Bring the plot up to date with ``model`` (see the module docstring)."""
-        self.clear_chart()
+        self._forget_drawn()
         periods = model.periods
         scale = self.scale = ValueScale.fit(model.values(), model.state.log_scale)
         position = self._positions = {p.code: i for i, p in enumerate(periods)}
@@ -122,6 +126,9 @@ class TrendView(PlotView[TrendModel]):
             ys = [scale.at(r.value) for r in rows]
             colour = colours[country]
             slot = self._slot(index)
+            if country in left_out:  # listed below the chart, with the reason, instead
+                self._hide(slot)
+                continue
             slot.line.setData(xs, ys, connect="finite")
             slot.line.setPen(pg.mkPen(colour, width=2.5))
             for status, item, store in (
@@ -140,8 +147,7 @@ class TrendView(PlotView[TrendModel]):
             for item in (slot.line, slot.reported, slot.derived):
                 item.setVisible(True)
             self.lines[country] = slot.line
-            if country not in left_out:  # listed below the chart, with the reason, instead
-                legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
+            legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
             for row in rows:
                 if row.inconsistent and row.known:
                     mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
@@ -175,24 +181,34 @@ class TrendView(PlotView[TrendModel]):
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
-            for item in (slot.line, slot.reported, slot.derived):
-                item.setVisible(False)
-            slot.line.setData([], [])
-            slot.reported.setData(x=[], y=[])
-            slot.derived.setData(x=[], y=[])
+            self._hide(slot)
         if first == 0:
             self._update_legend([])
 
+    @staticmethod
+    def _hide(slot: _CountrySlot) -> None:
+        for item in (slot.line, slot.reported, slot.derived):
+            item.setVisible(False)
+        slot.line.setData([], [])
+        slot.reported.setData(x=[], y=[])
+        slot.derived.setData(x=[], y=[])
+
     def _update_legend(self, entries: list[tuple[str, pg.PlotDataItem]]) -> None:
-        """Rename rows in place; add or remove rows only when the number of countries
-        changes (rebuilding the legend costs more than the rest of a redraw)."""
+        """Rename rows in place while they keep their lines (the same slots drawn); add or
+        remove rows only when that changes (rebuilding the legend costs more than the rest
+        of a redraw)."""
         if entries == self._legend_entries:
             return
-        for _, line in self._legend_entries[len(entries) :]:
+        old = self._legend_entries
+        kept = 0
+        while kept < min(len(old), len(entries)) and old[kept][1] is entries[kept][1]:
+            kept += 1
+        for _, line in old[kept:]:
             self.legend.removeItem(line)
         for index, (name, line) in enumerate(entries):
-            if index < len(self._legend_entries):
-                self.legend.items[index][1].setText(name)
+            if index < kept:
+                if old[index][0] != name:
+                    self.legend.items[index][1].setText(name)
             else:
                 self.legend.addItem(line, name)
         self._legend_entries = entries

@@ -250,8 +250,8 @@ class Presentation(QObject):
     # Moving ------------------------------------------------------------------------------
 
     def update_title(self) -> None:
-        """Show the current chart's title (as an export would carry it); the window calls
-        this after each redraw, once the view has resolved its periods."""
+        """Show the current chart's title (the view model's, as an export carries it); the
+        window calls this after each redraw."""
         if self.active:
             self.title.setText(chart_title(self.host.bundle, self.store.state))
 
