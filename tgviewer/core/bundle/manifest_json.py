@@ -15,8 +15,8 @@ from tgviewer.core.bundle.model import (
     Measure,
     Source,
 )
-from tgviewer.core.bundle.problems import Problem, error, errors_in, warning
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.bundle.problems import Problem, error, error_of, errors_in, warning
+from tgviewer.core.periods.dates import DateError, parse_date
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 MEASURE_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -53,9 +53,9 @@ class _Reader:
         if not text:
             return None
         try:
-            return parse_date(text)
-        except ValueError as exc:
-            self.fail(path, str(exc))
+            return parse_date(text, file=MANIFEST_FILE, field=path)
+        except DateError as exc:
+            self.problems.append(error_of(exc))
             return None
 
     def items(

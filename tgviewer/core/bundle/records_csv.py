@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
-from tgviewer.core.bundle.problems import Problem, error, warning
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.bundle.problems import Problem, error, error_of, warning
+from tgviewer.core.periods.dates import DateError, parse_date
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 WHOLE_NUMBER = re.compile(r"^[0-9]{1,15}$")
@@ -153,9 +153,9 @@ def _record(
     dates = []
     for column in ("start", "end"):
         try:
-            dates.append(parse_date(cell(column)))
-        except ValueError as exc:
-            problems.append(error(str(exc), name, line, column))
+            dates.append(parse_date(cell(column), file=name, line=line, field=column))
+        except DateError as exc:
+            problems.append(error_of(exc))
     if len(dates) == 2 and dates[0] > dates[1]:
         problems.append(
             error(f"the period starts ({dates[0]}) after it ends ({dates[1]})", name, line, "start")
@@ -219,9 +219,9 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
     for line, row in _data_rows(rows, len(first[1]), name, problems):
         fields = {column: row[index].strip() for column, index in columns.items()}
         try:
-            date = parse_date(fields["date"])
-        except ValueError as exc:
-            problems.append(error(str(exc), name, line, "date"))
+            date = parse_date(fields["date"], file=name, line=line, field="date")
+        except DateError as exc:
+            problems.append(error_of(exc))
             continue
         if not fields["title"]:
             problems.append(error("the title is empty", name, line, "title"))

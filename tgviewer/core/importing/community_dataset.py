@@ -11,9 +11,9 @@ import json
 from typing import Any
 
 from tgviewer.core.bundle.model import Manifest, Measure, Record, Source
-from tgviewer.core.bundle.problems import BundleError, Problem, error
+from tgviewer.core.bundle.problems import BundleError, Problem, error, error_of
 from tgviewer.core.bundle.records_csv import COUNTRY_CODE
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.periods.dates import DateError, parse_date
 
 SOURCE_ID = "telegram-transparency"
 MEASURE_KEYS = ("requests", "users")
@@ -117,12 +117,17 @@ def _record(
     dates: list[dt.date] = []
     for key in ("from", "to"):
         value = entry.get(key)
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            problems.append(
+                error(
+                    f"{value!r:.40}: expected a date written YYYYMMDD", name, field=f"{where}.{key}"
+                )
+            )
+            continue
         try:
-            if not isinstance(value, str | int) or isinstance(value, bool):
-                raise ValueError(f"{value!r}: expected a date written YYYYMMDD")
-            dates.append(parse_date(str(value)))
-        except ValueError as exc:
-            problems.append(error(str(exc), name, field=f"{where}.{key}"))
+            dates.append(parse_date(str(value), file=name, field=f"{where}.{key}"))
+        except DateError as exc:
+            problems.append(error_of(exc))
     values: dict[str, int | None] = {}
     for key in MEASURE_KEYS:
         value = entry.get(key)
