@@ -1,4 +1,5 @@
-"""Dates outside the supported years on the command line: exit 1 naming the file, never 70."""
+"""Dates outside the supported years and numbers thousands of digits long on the command
+line: exit 1 naming the file, never 70 (an internal error)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,45 @@ def test_rendering_a_view_with_periods_in_1500_exits_1_naming_the_file_and_field
         f"year 1500 {OUTSIDE}\n"
     )
     assert not (tmp_path / "out.csv").exists()
+
+
+HUGE = "1" + "0" * 5000  # beyond the 4,300 digits Python converts
+
+
+def test_validating_a_manifest_with_a_huge_format_version_exits_1_naming_the_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = write_folder(tmp_path / "huge", records_csv("FRA,2024-01-01,2024-03-31,1,2,,src,"))
+    path = folder / "manifest.json"
+    path.write_text(
+        path.read_text().replace('"format_version": 1', f'"format_version": {HUGE}'),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "bundle", "validate", str(folder))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"tgviewer: {folder}: cannot be used (1 problem)\n"
+        "  manifest.json, field 'format_version': expected the whole number 1, found a number "
+        "5,001 digits long\n"
+    )
+
+
+def test_importing_a_dataset_with_a_huge_count_exits_1_naming_the_entry(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "dataset.json"
+    source.write_text(
+        '{"FRA": [{"from": "20240101", "to": "20240331", "requests": ' + HUGE + ', "users": 1}]}',
+        encoding="utf-8",
+    )
+    out_path = tmp_path / "out.tgbundle"
+    code, _, err = run(
+        capsys, "bundle", "import", "--from", "tek-json", str(source), "-o", str(out_path)
+    )
+    assert code == 1
+    assert err.startswith("tgviewer: ")
+    assert (
+        "dataset.json, field 'FRA[0].requests': a number 5,001 digits long, more than the 15 "
+        "digits tgviewer reads; expected a whole number >= 0"
+    ) in err
+    assert not out_path.exists()
