@@ -235,7 +235,8 @@ def test_counts_are_whole_numbers_maybe_grouped_in_threes(
         ("abc", False, "'abc' is not a whole number"),
         ("\u0661\u0662", False, "not a whole number"),
         ("+5", False, "not a whole number"),
-        ("1" * 16, False, "not a whole number"),
+        ("1" * 16, False, "a number 16 digits long, more than the 15 digits tgviewer reads"),
+        ("9" * 5000, False, "a number 5,000 digits long, more than the 15 digits"),
     ],
 )
 def test_counts_that_are_not_plain_whole_numbers_are_refused(

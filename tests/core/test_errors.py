@@ -28,6 +28,7 @@ USER_FACING = {
     "tgviewer.core.importing.import_plan": ["SourceError", "MissingCountryError"],
     "tgviewer.core.json_file": ["JsonFileError"],
     "tgviewer.core.library.bundle_library": ["LibraryError"],
+    "tgviewer.core.periods.dates": ["DateError"],
     "tgviewer.core.periods.spans": ["PeriodError"],
     "tgviewer.core.state.settings": ["NewerFormatError"],
     "tgviewer.core.state.view_file": ["ViewFileError", "ViewNotApplicableError"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -12,7 +13,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from tgviewer.core.periods.spans import MAX_YEAR, MIN_YEAR, Granularity, QuarterSpan, quarter_index
+from tgviewer.core.periods.spans import Granularity, QuarterSpan, quarter_index
+from tgviewer.core.periods.years import MAX_YEAR, MIN_YEAR
 from tgviewer.core.state.settings import (
     FORMAT_VERSION,
     MAX_RECENT,
@@ -204,17 +206,6 @@ DAMAGED = [
     pytest.param(document(last_bundle=["/a"]), "'last_bundle'", id="last-bundle"),
     pytest.param(document(recent_bundles="/a"), "'recent_bundles'", id="recent-text"),
     pytest.param(document(recent_bundles=["/a", 3]), "'recent_bundles'", id="recent-number"),
-    pytest.param(document(view_state=[]), "'view_state': expected an object", id="view-list"),
-    pytest.param(
-        document(view_state={**VIEW.to_dict(), "countries": "FRA"}),
-        "'view_state': field 'countries'",
-        id="view-rejected",
-    ),
-    pytest.param(
-        document(view_state={**VIEW.to_dict(), "range": "2024Q9"}),
-        "'view_state': field 'range'",
-        id="view-range",
-    ),
 ]
 
 
@@ -234,6 +225,40 @@ def test_a_damaged_file_is_kept_aside_and_defaults_are_used(
     assert loaded.notice.endswith("it was kept as settings.json.corrupt and defaults are used.")
     assert aside.read_bytes() == content
     assert not path.exists()
+
+
+UNREADABLE_VIEWS = [
+    pytest.param([], "expected an object or null, found []", id="list"),
+    pytest.param({**VIEW.to_dict(), "countries": "FRA"}, "field 'countries'", id="rejected"),
+    pytest.param({**VIEW.to_dict(), "range": "2024Q9"}, "field 'range'", id="bad-range"),
+    pytest.param(
+        {**VIEW.to_dict(), "range": "1500Q1-1500Q4"},
+        "field 'range': cannot read the period '1500Q1-1500Q4': year 1500 is outside the "
+        "years tgviewer supports, 1900–2999",
+        id="year-1500",
+    ),
+    pytest.param(
+        {**VIEW.to_dict(), "index_base": "3000H1"}, "field 'index_base'", id="base-year-3000"
+    ),
+]
+
+
+@pytest.mark.parametrize(("view", "problem"), UNREADABLE_VIEWS)
+def test_a_last_view_that_cannot_be_read_is_dropped_alone_keeping_the_recent_bundles(
+    tmp_path: Path, view: object, problem: str
+) -> None:
+    path = settings_file(tmp_path, document(view_state=view))
+    loaded = load_settings(path)
+    assert loaded.settings == dataclasses.replace(FULL, view_state=None)
+    assert loaded.settings.recent_bundles == FULL.recent_bundles
+    assert (loaded.set_aside, loaded.writable) == (None, True)
+    assert loaded.notice is not None
+    assert loaded.notice.startswith(
+        "The last view in your settings could not be restored (settings.json, field 'view_state': "
+    )
+    assert problem in loaded.notice
+    assert loaded.notice.endswith("; the bundle's default view is used.")
+    assert [p.name for p in tmp_path.iterdir()] == [SETTINGS_FILE]
 
 
 def test_a_second_damaged_file_never_overwrites_the_first(tmp_path: Path) -> None:

@@ -92,7 +92,10 @@ def test_a_state_saved_before_compare_existed_still_reads() -> None:
     [
         ({"countries": "FRA"}, "field 'countries': expected list"),
         ({"granularity": "month"}, "'month' is not one of quarter, half, year"),
-        ({"range": "2024Q9"}, "field 'range' or 'ranking_period'"),
+        ({"range": "2024Q9"}, "field 'range': cannot read"),
+        ({"range": "1500"}, "field 'range': .* year 1500 is outside the years tgviewer supports"),
+        ({"ranking_period": "1500Q1"}, "field 'ranking_period': .* year 1500 is outside"),
+        ({"index_base": "3000H1"}, "field 'index_base': .* year 3000 is outside"),
         ({"view": 3}, "field 'view': expected str"),
         ({"compare_a": "2024Q7"}, "field 'compare_a'"),
         ({"compare_order": "size"}, "'size' is not one of a, b, change, percent, name"),

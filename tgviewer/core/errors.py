@@ -51,6 +51,16 @@ def locate(
     return ", ".join(parts)
 
 
+#: Longest text quoted whole in a message; longer text is cut (a hostile cell can be huge).
+MAX_QUOTED = 40
+
+
+def quoted(text: str) -> str:
+    """``text`` as a message quotes it: ``'2024-13-01'``, cut to :data:`MAX_QUOTED`
+    characters with an ellipsis, so that a megabyte written in one field stays one line."""
+    return repr(text) if len(text) <= MAX_QUOTED else repr(text[: MAX_QUOTED - 1] + "…")
+
+
 class TgviewerError(Exception):
     """Something a person asked for cannot be done; the message says what and where.
 

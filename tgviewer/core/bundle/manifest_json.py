@@ -15,8 +15,9 @@ from tgviewer.core.bundle.model import (
     Measure,
     Source,
 )
-from tgviewer.core.bundle.problems import Problem, error, errors_in, warning
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.bundle.problems import Problem, error, error_of, errors_in, warning
+from tgviewer.core.numbers import LongNumber, loads
+from tgviewer.core.periods.dates import DateError, parse_date
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 MEASURE_KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -24,6 +25,14 @@ SHA256_PATTERN = re.compile(r"^[0-9a-f]{64}$")
 RESERVED_COLUMNS = frozenset({"country", "start", "end", "service", "source", "note"})
 
 T = TypeVar("T")
+
+
+def _found(value: object) -> str:
+    """What a field holds instead of what was expected: ``str '12'``, ``a number 5,000
+    digits long`` (see :mod:`tgviewer.core.numbers`)."""
+    if isinstance(value, LongNumber):
+        return repr(value)
+    return f"{type(value).__name__} {value!r:.40}"
 
 
 class _Reader:
@@ -42,7 +51,7 @@ class _Reader:
                 self.fail(path, "this field is missing; expected text")
             return ""
         if not isinstance(value, str):
-            self.fail(path, f"expected text, found {type(value).__name__} {value!r:.40}")
+            self.fail(path, f"expected text, found {_found(value)}")
             return ""
         if required and not value.strip():
             self.fail(path, "this field is empty; expected text")
@@ -53,9 +62,9 @@ class _Reader:
         if not text:
             return None
         try:
-            return parse_date(text)
-        except ValueError as exc:
-            self.fail(path, str(exc))
+            return parse_date(text, file=MANIFEST_FILE, field=path)
+        except DateError as exc:
+            self.problems.append(error_of(exc))
             return None
 
     def items(
@@ -93,7 +102,7 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
         Errors and warnings, each naming the field.
     """
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, {}, [error("the file is not UTF-8 text", MANIFEST_FILE, line)]
@@ -112,7 +121,7 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
     version = document.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int):
         reader.fail(
-            "format_version", f"expected the whole number {FORMAT_VERSION}, found {version!r}"
+            "format_version", f"expected the whole number {FORMAT_VERSION}, found {version!r:.40}"
         )
         return None, {}, reader.problems
     if version != FORMAT_VERSION:

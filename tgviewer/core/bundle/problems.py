@@ -72,6 +72,11 @@ def warning(
     return Problem(Severity.WARNING, message, file, line, field)
 
 
+def error_of(exc: TgviewerError) -> Problem:
+    """The error :class:`Problem` saying what ``exc`` says, where it says it."""
+    return error(exc.message, exc.file, exc.line, exc.field)
+
+
 def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     """The errors among ``problems``."""
     return [p for p in problems if p.severity is Severity.ERROR]

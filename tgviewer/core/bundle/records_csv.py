@@ -9,11 +9,13 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
-from tgviewer.core.bundle.problems import Problem, error, warning
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.bundle.problems import Problem, error, error_of, warning
+from tgviewer.core.errors import quoted
+from tgviewer.core.numbers import MAX_DIGITS, too_long
+from tgviewer.core.periods.dates import DateError, parse_date
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
-WHOLE_NUMBER = re.compile(r"^[0-9]{1,15}$")
+WHOLE_NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
 RECORD_BASE_COLUMNS = ("country", "start", "end")
 RECORD_OPTIONAL_COLUMNS = ("service", "source", "note")
 EVENT_COLUMNS = ("date", "title", "description", "source_url")
@@ -143,7 +145,7 @@ def _record(
     if not COUNTRY_CODE.match(country):
         problems.append(
             error(
-                f"{country!r} is not a country code; expected an ISO 3166-1 "
+                f"{quoted(country)} is not a country code; expected an ISO 3166-1 "
                 "alpha-3 code in capitals, such as FRA",
                 name,
                 line,
@@ -153,9 +155,9 @@ def _record(
     dates = []
     for column in ("start", "end"):
         try:
-            dates.append(parse_date(cell(column)))
-        except ValueError as exc:
-            problems.append(error(str(exc), name, line, column))
+            dates.append(parse_date(cell(column), file=name, line=line, field=column))
+        except DateError as exc:
+            problems.append(error_of(exc))
     if len(dates) == 2 and dates[0] > dates[1]:
         problems.append(
             error(f"the period starts ({dates[0]}) after it ends ({dates[1]})", name, line, "start")
@@ -165,13 +167,18 @@ def _record(
         raw = cell(measure)
         if not raw:
             values[measure] = None
-        elif WHOLE_NUMBER.match(raw):
+        elif WHOLE_NUMBER.fullmatch(raw):
             values[measure] = int(raw)
         else:
-            reason = "a negative count" if raw.startswith("-") else "not a whole number"
+            if raw.isascii() and raw.isdigit():  # more digits than WHOLE_NUMBER takes
+                reason = f"{quoted(raw)}: {too_long(len(raw))}"
+            elif raw.startswith("-"):
+                reason = f"{quoted(raw)} is a negative count"
+            else:
+                reason = f"{quoted(raw)} is not a whole number"
             problems.append(
                 error(
-                    f"{raw!r} is {reason}; expected a count such as 42, or nothing if unknown",
+                    f"{reason}; expected a count such as 42, or nothing if unknown",
                     name,
                     line,
                     measure,
@@ -182,7 +189,7 @@ def _record(
         known = ", ".join(sorted(sources)) or "none"
         problems.append(
             error(
-                f"source {source!r} is not declared in manifest.json (declared: {known})",
+                f"source {quoted(source)} is not declared in manifest.json (declared: {known})",
                 name,
                 line,
                 "source",
@@ -219,9 +226,9 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
     for line, row in _data_rows(rows, len(first[1]), name, problems):
         fields = {column: row[index].strip() for column, index in columns.items()}
         try:
-            date = parse_date(fields["date"])
-        except ValueError as exc:
-            problems.append(error(str(exc), name, line, "date"))
+            date = parse_date(fields["date"], file=name, line=line, field="date")
+        except DateError as exc:
+            problems.append(error_of(exc))
             continue
         if not fields["title"]:
             problems.append(error("the title is empty", name, line, "title"))

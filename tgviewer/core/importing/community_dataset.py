@@ -11,9 +11,11 @@ import json
 from typing import Any
 
 from tgviewer.core.bundle.model import Manifest, Measure, Record, Source
-from tgviewer.core.bundle.problems import BundleError, Problem, error
+from tgviewer.core.bundle.problems import BundleError, Problem, error, error_of
 from tgviewer.core.bundle.records_csv import COUNTRY_CODE
-from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.errors import quoted
+from tgviewer.core.numbers import LongNumber, loads, too_long
+from tgviewer.core.periods.dates import DateError, parse_date
 
 SOURCE_ID = "telegram-transparency"
 MEASURE_KEYS = ("requests", "users")
@@ -57,7 +59,7 @@ def parse_community_dataset(
     if len(data) > MAX_SIZE:
         raise BundleError(name, [error(f"the file is larger than {MAX_SIZE >> 20} MiB", name)])
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise BundleError(name, [error("the file is not UTF-8 text", name, line)]) from None
@@ -86,7 +88,7 @@ def parse_community_dataset(
         if not isinstance(country, str) or not COUNTRY_CODE.match(country):
             problems.append(
                 error(
-                    f"{country!r} is not an ISO 3166-1 alpha-3 code such as FRA",
+                    f"{quoted(country)} is not an ISO 3166-1 alpha-3 code such as FRA",
                     name,
                     field=str(country),
                 )
@@ -117,12 +119,17 @@ def _record(
     dates: list[dt.date] = []
     for key in ("from", "to"):
         value = entry.get(key)
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            problems.append(
+                error(
+                    f"{value!r:.40}: expected a date written YYYYMMDD", name, field=f"{where}.{key}"
+                )
+            )
+            continue
         try:
-            if not isinstance(value, str | int) or isinstance(value, bool):
-                raise ValueError(f"{value!r}: expected a date written YYYYMMDD")
-            dates.append(parse_date(str(value)))
-        except ValueError as exc:
-            problems.append(error(str(exc), name, field=f"{where}.{key}"))
+            dates.append(parse_date(str(value), file=name, field=f"{where}.{key}"))
+        except DateError as exc:
+            problems.append(error_of(exc))
     values: dict[str, int | None] = {}
     for key in MEASURE_KEYS:
         value = entry.get(key)
@@ -133,7 +140,7 @@ def _record(
         else:
             problems.append(
                 error(
-                    f"{value!r} is not a count; expected a whole number >= 0",
+                    f"{_not_a_count(value)}; expected a whole number >= 0",
                     name,
                     field=f"{where}.{key}",
                 )
@@ -151,6 +158,12 @@ def _record(
     return Record(
         country, dates[0], dates[1], values, source=source_id, note=f"dataset.json {where}"
     )
+
+
+def _not_a_count(value: object) -> str:
+    if isinstance(value, LongNumber):
+        return too_long(value.digits)
+    return f"{quoted(value) if isinstance(value, str) else repr(value)[:40]} is not a count"
 
 
 def community_manifest(

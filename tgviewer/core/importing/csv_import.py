@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from tgviewer.core.bundle.model import Record
-from tgviewer.core.errors import TgviewerError
+from tgviewer.core.errors import TgviewerError, quoted
 from tgviewer.core.importing.csv_mapping import (
     COUNTRY_FORMS,
     ColumnMapping,
@@ -44,6 +44,7 @@ from tgviewer.core.importing.csv_mapping import (
     mapping_gaps,
 )
 from tgviewer.core.importing.csv_table import Table, TableRow, read_table
+from tgviewer.core.numbers import too_long
 from tgviewer.core.periods.dates import parse_date
 from tgviewer.core.periods.spans import PeriodError, QuarterSpan, describe_dates, parse_span
 from tgviewer.core.reference.countries import is_known_country
@@ -217,16 +218,18 @@ def read_count(text: str, decimal_comma: bool = False) -> int | None:
         return int(re.sub(r"[^0-9]", "", stripped))
     if grouped:
         raise ValueError(
-            f"{text!r} is ambiguous: in a semicolon-separated file the comma may "
+            f"{quoted(text)} is ambiguous: in a semicolon-separated file the comma may "
             "be a decimal mark; write the count without separators (1234)"
         )
     if _DOTTED.match(stripped):
         raise ValueError(
-            f"{text!r} is ambiguous: a dot may be a decimal mark or group "
+            f"{quoted(text)} is ambiguous: a dot may be a decimal mark or group "
             "thousands; write the count without separators (1234)"
         )
+    if stripped.isascii() and stripped.isdigit():  # more digits than _PLAIN takes
+        raise ValueError(f"{quoted(text)}: {too_long(len(stripped))}; {EXPECTED_COUNT}")
     reason = "a negative count" if _NEGATIVE.match(stripped) else "not a whole number"
-    raise ValueError(f"{text!r} is {reason}; {EXPECTED_COUNT}")
+    raise ValueError(f"{quoted(text)} is {reason}; {EXPECTED_COUNT}")
 
 
 class _RowReader:

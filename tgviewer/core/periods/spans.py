@@ -15,14 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from tgviewer.core.errors import TgviewerError
+from tgviewer.core.errors import TgviewerError, quoted
+from tgviewer.core.periods.years import is_supported_year, unsupported_year
 
 MONTH_ABBREVIATIONS = (
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 )  # fmt: skip
-
-MIN_YEAR = 1900
-MAX_YEAR = 2999
 
 
 class PeriodError(TgviewerError, ValueError):
@@ -211,31 +209,34 @@ def describe_dates(start: dt.date, end: dt.date) -> str:
     return f"{start.isoformat()} to {end.isoformat()}"
 
 
-_PART = re.compile(r"^(?P<year>\d{4})?(?:(?P<kind>[QH])(?P<number>\d))?$")
+# re.ASCII: only 0-9 are digits (see periods.dates).
+_PART = re.compile(r"(?P<year>\d{4})?(?:(?P<kind>[QH])(?P<number>\d))?", re.ASCII)
 _RANGE_SEPARATORS = re.compile(r"\s*(?:\.\.|[-–—‒]|\bto\b)\s*")
 
 
 def _parse_part(text: str, default_year: int | None, whole: str) -> QuarterSpan:
-    match = _PART.match(text.strip().upper())
+    match = _PART.fullmatch(text.strip().upper())
     if not match or not (match["year"] or match["kind"]):
         raise PeriodError(
-            f"cannot read the period {whole!r}: expected a year (2025), a half-year (2025H1), "
-            "a quarter (2025Q1) or a range of them (2024Q1-2024Q3)"
+            f"cannot read the period {quoted(whole)}: expected a year (2025), a half-year "
+            "(2025H1), a quarter (2025Q1) or a range of them (2024Q1-2024Q3)"
         )
     year = int(match["year"]) if match["year"] else default_year
     if year is None:
-        raise PeriodError(f"cannot read the period {whole!r}: the first part must name a year")
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise PeriodError(f"cannot read the period {whole!r}: year {year} is out of range")
+        raise PeriodError(
+            f"cannot read the period {quoted(whole)}: the first part must name a year"
+        )
+    if not is_supported_year(year):
+        raise PeriodError(f"cannot read the period {quoted(whole)}: {unsupported_year(year)}")
     kind, number = match["kind"], int(match["number"]) if match["number"] else 0
     if kind is None:
         return QuarterSpan.year(year)
     if kind == "Q":
         if not 1 <= number <= 4:
-            raise PeriodError(f"cannot read the period {whole!r}: quarters run from Q1 to Q4")
+            raise PeriodError(f"cannot read the period {quoted(whole)}: quarters run from Q1 to Q4")
         return QuarterSpan.quarter(year, number)
     if not 1 <= number <= 2:
-        raise PeriodError(f"cannot read the period {whole!r}: half-years are H1 and H2")
+        raise PeriodError(f"cannot read the period {quoted(whole)}: half-years are H1 and H2")
     return QuarterSpan.half(year, number)
 
 
@@ -258,7 +259,7 @@ def parse_span(text: str) -> QuarterSpan:
     first = _parse_part(parts[0], None, whole)
     last = _parse_part(parts[1], quarter_year(first.first), whole)
     if last.last < first.first:
-        raise PeriodError(f"the period {whole!r} ends before it starts")
+        raise PeriodError(f"the period {quoted(whole)} ends before it starts")
     return QuarterSpan(first.first, last.last)
 
 

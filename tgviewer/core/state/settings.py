@@ -3,7 +3,8 @@
 The settings live in one JSON file in the config folder (see :mod:`tgviewer.paths`), written
 atomically. Reading them never fails: a missing file gives the defaults; a damaged one is
 set aside (renamed, never deleted) so that nothing the user had is lost, and the defaults
-are used with a one-sentence notice for the status bar.
+are used with a one-sentence notice for the status bar. A last view that cannot be read is
+dropped alone, with a notice, keeping the rest (the recent bundles above all).
 """
 
 from __future__ import annotations
@@ -81,7 +82,9 @@ class Settings:
         Absolute paths of recently opened bundles, most recent first. On construction empty
         paths and later duplicates are dropped and the list is cut to :data:`MAX_RECENT`.
     view_state
-        The last view, or ``None`` to start from the bundle's default view.
+        The last view, or ``None`` to start from the bundle's default view. A stored view
+        that cannot be read (say its periods lie outside the years tgviewer supports) is
+        read as ``None``, with a notice, rather than damaging the whole file.
     recent_views
         Absolute paths of recently opened or saved views (``.tgview``), most recent first,
         under the same rules as ``recent_bundles``.
@@ -217,25 +220,35 @@ class Settings:
         scale = document.get("presentation_scale", 1.5)
         if isinstance(scale, bool) or not isinstance(scale, int | float) or not abs(scale) < 1e6:
             raise ValueError(f"field 'presentation_scale': expected a number, found {scale!r:.60}")
-        view = document.get("view_state")
-        if view is not None and not isinstance(view, dict):
-            raise ValueError(f"field 'view_state': expected an object or null, found {view!r:.60}")
-        try:
-            view_state = None if view is None else ViewState.from_dict(view)
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"field 'view_state': {exc}") from None
         return cls(
             geometry=text("geometry"),
             window_state=text("window_state"),
             last_bundle=last_bundle,
             recent_bundles=paths("recent_bundles"),
-            view_state=view_state,
+            view_state=_view_state(document.get("view_state"))[0],
             recent_views=paths("recent_views"),
             theme=text("theme") or "system",
             presentation_scale=float(scale),
             slides=paths("slides"),
             csv_mapping=_csv_mapping(document.get("csv_mapping")),
         )
+
+
+def _view_state(value: object) -> tuple[ViewState | None, str | None]:
+    """The stored last view, or ``None`` and why when it cannot be read.
+
+    A last view that cannot be read (damaged, or with periods outside the years tgviewer
+    supports) is dropped alone: the window starts from the bundle's default view, and the
+    rest of the settings (the recent bundles above all) is kept.
+    """
+    if value is None:
+        return None, None
+    if not isinstance(value, dict):
+        return None, f"expected an object or null, found {value!r:.60}"
+    try:
+        return ViewState.from_dict(value), None
+    except (ValueError, TypeError) as exc:
+        return None, str(exc)
 
 
 def _csv_mapping(value: object) -> ColumnMapping | None:
@@ -325,14 +338,16 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     Returns
     -------
     LoadedSettings
-        The settings read; or the defaults with a notice when the file cannot be read, is
+        The settings read (without the last view, and with a notice, when that view
+        cannot be read); or the defaults with a notice when the file cannot be read, is
         damaged (then it is renamed aside, see :attr:`LoadedSettings.set_aside`), or comes
         from a newer tgviewer (then it is left untouched and not writable). A missing file
         gives the defaults without a notice.
     """
     path = settings_path() if path is None else path
     try:
-        return LoadedSettings(Settings.from_dict(read_json_object(path, MAX_SETTINGS_BYTES)))
+        document = read_json_object(path, MAX_SETTINGS_BYTES)
+        settings = Settings.from_dict(document)
     except FileNotFoundError:
         return LoadedSettings()
     except OSError as exc:
@@ -351,6 +366,15 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         problem = f"{path.name}: {exc}"
     except JsonFileError as exc:
         problem = str(exc)
+    else:
+        dropped = None if settings.view_state else _view_state(document.get("view_state"))[1]
+        if dropped is None:
+            return LoadedSettings(settings)
+        return LoadedSettings(
+            settings,
+            notice=f"The last view in your settings could not be restored ({path.name}, "
+            f"field 'view_state': {dropped}); the bundle's default view is used.",
+        )
     try:
         target = _set_aside(path)
     except OSError as exc:

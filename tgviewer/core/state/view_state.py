@@ -203,13 +203,17 @@ class ViewState:
         countries = field("countries", list)
         if not all(isinstance(c, str) for c in countries):
             raise ValueError("field 'countries': expected a list of country codes")
+        range_code = field("range", str)
         try:
-            span = parse_span(field("range", str))
-            ranking = document.get("ranking_period")
-            if ranking is not None:
-                parse_span(str(ranking))
+            span = parse_span(range_code)
         except ValueError as exc:
-            raise ValueError(f"field 'range' or 'ranking_period': {exc}") from None
+            raise ValueError(f"field 'range': {exc}") from None
+        ranking = document.get("ranking_period")
+        if ranking is not None:
+            try:
+                parse_span(str(ranking))
+            except ValueError as exc:
+                raise ValueError(f"field 'ranking_period': {exc}") from None
         return cls(
             countries=tuple(countries),
             granularity=choice("granularity", Granularity),
