@@ -5,12 +5,18 @@ Qt-free: the core's and the CLI's tests import this where Qt is not installed.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import pytest
 
 from tgviewer.cli.main import main
+
+T = TypeVar("T")
 
 #: The shared data folder next to the repository (``../shared/data``): real answers of the
 #: @transparency bot, the community dataset. CI has it; a bare clone may not.
@@ -77,3 +83,31 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def finishes_within(seconds: float, call: Callable[[], T], fifo: Path | None = None) -> T:
+    """``call()``'s result, failing the test if it has not returned within ``seconds``.
+
+    ``call`` runs in a thread; if it blocks (opening the named pipe ``fifo`` for reading
+    waits for a writer forever), the test fails, and the pipe is opened for writing once so
+    that the thread is released rather than left blocked until the end of the session.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # handed to the test below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        if fifo is not None:
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"still running after {seconds} s: it blocked")
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tgviewer.core.errors import TgviewerError
+from tgviewer.core.user_file import FileTooLargeError, read_user_file
 
 
 class JsonFileError(TgviewerError):
@@ -35,17 +36,23 @@ def json_kind(value: object) -> str:
 def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
     """The JSON object in ``path``, a file of at most ``max_bytes``.
 
+    The file is opened through :func:`~tgviewer.core.user_file.read_user_file`: a pipe, a
+    device or a folder is refused without blocking, and at most ``max_bytes + 1`` bytes
+    are read.
+
     Raises
     ------
     JsonFileError
-        If the file does not hold one JSON object.
-    OSError
-        If it cannot be read.
+        If the file does not hold one JSON object (or holds more than ``max_bytes``).
+    MissingFileError
+        If there is no file at ``path``.
+    UserFileError
+        If it is not a regular file or cannot be read (the message names ``path``).
     """
-    with path.open("rb") as stream:
-        data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise JsonFileError(f"larger than {max_bytes:,} bytes", file=path.name)
+    try:
+        data = read_user_file(path, max_bytes)
+    except FileTooLargeError:
+        raise JsonFileError(f"larger than {max_bytes:,} bytes", file=path.name) from None
     # Tolerate the byte-order mark some editors add on saving.
     skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:

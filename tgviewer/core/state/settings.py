@@ -22,6 +22,7 @@ from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import ColumnMapping
 from tgviewer.core.json_file import JsonFileError, read_json_object
 from tgviewer.core.state.view_state import ViewState
+from tgviewer.core.user_file import MissingFileError, UserFileError
 from tgviewer.paths import config_dir
 
 #: Name of the settings file in the config folder.
@@ -333,11 +334,11 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     path = settings_path() if path is None else path
     try:
         return LoadedSettings(Settings.from_dict(read_json_object(path, MAX_SETTINGS_BYTES)))
-    except FileNotFoundError:
+    except MissingFileError:
         return LoadedSettings()
-    except OSError as exc:
+    except UserFileError as exc:  # a folder, a pipe, a device, unreadable
         return LoadedSettings(
-            notice=f"Your settings file could not be read ({path.name}: {_reason(exc)}); "
+            notice=f"Your settings file could not be read ({path.name}: {exc.message}); "
             "defaults are used and will not be saved over it.",
             writable=False,
         )
