@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.atomic import atomic_write_text, remove_leftovers
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import ColumnMapping
 from tgviewer.core.json_file import JsonFileError, read_json_object
@@ -332,6 +332,8 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         gives the defaults without a notice.
     """
     path = settings_path() if path is None else path
+    # What a write killed at the wrong moment left beside the settings goes at start.
+    remove_leftovers(path.parent, path.name)
     try:
         return LoadedSettings(Settings.from_dict(read_json_object(path, MAX_SETTINGS_BYTES)))
     except MissingFileError:
