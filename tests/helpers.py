@@ -8,7 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -111,3 +112,34 @@ def finishes_within(seconds: float, call: Callable[[], T], fifo: Path | None = N
     if "error" in outcome:
         raise outcome["error"]
     return cast(T, outcome["value"])
+
+
+@contextlib.contextmanager
+def pipe_never_opened(fifo: Path, seconds: float = 10.0) -> Iterator[None]:
+    """Fail the test if anything opens the named pipe ``fifo`` to read while in the block.
+
+    A watchdog thread keeps trying to open the pipe for writing without blocking, which
+    succeeds only while a reader has it open; it then releases that reader (which would
+    otherwise wait for a writer forever) and the test fails. After ``seconds`` it stops.
+    """
+    stop = threading.Event()
+    opened: list[bool] = []
+
+    def watch() -> None:
+        deadline = time.monotonic() + seconds
+        while not stop.is_set() and time.monotonic() < deadline:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                stop.wait(0.05)
+                continue
+            opened.append(True)
+
+    watchdog = threading.Thread(target=watch, daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watchdog.join()
+    assert not opened, f"{fifo} was opened for reading: a reader blocked on it"

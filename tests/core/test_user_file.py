@@ -83,3 +83,8 @@ def test_links_are_refused_when_not_followed(tmp_path: Path) -> None:
     assert read_user_file(link, 100) == b"secret"
     with pytest.raises(UserFileError, match="symbolic link"):
         read_user_file(link, 100, follow_links=False)
+
+
+def test_a_name_no_file_can_have_is_refused() -> None:
+    with pytest.raises(UserFileError, match="not a name a file can have"):
+        read_user_file(Path("settings\0.json"), 100)

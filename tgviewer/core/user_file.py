@@ -113,6 +113,8 @@ def open_user_file(
         status = path.stat() if follow_links else path.lstat()
     except OSError as exc:
         raise _refuse_os_error(exc, name, follow_links) from None
+    except ValueError:  # a NUL character, or a name the file system cannot encode
+        raise UserFileError("not a name a file can have", file=name) from None
     refusal = kind_of(status.st_mode)
     if refusal is not None:
         raise UserFileError(refusal, file=name)
