@@ -5,12 +5,19 @@ Qt-free: the core's and the CLI's tests import this where Qt is not installed.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 import pytest
 
 from tgviewer.cli.main import main
+
+T = TypeVar("T")
 
 #: The shared data folder next to the repository (``../shared/data``): real answers of the
 #: @transparency bot, the community dataset. CI has it; a bare clone may not.
@@ -77,3 +84,62 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+def finishes_within(seconds: float, call: Callable[[], T], fifo: Path | None = None) -> T:
+    """``call()``'s result, failing the test if it has not returned within ``seconds``.
+
+    ``call`` runs in a thread; if it blocks (opening the named pipe ``fifo`` for reading
+    waits for a writer forever), the test fails, and the pipe is opened for writing once so
+    that the thread is released rather than left blocked until the end of the session.
+    """
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # handed to the test below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        if fifo is not None:
+            with contextlib.suppress(OSError):
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail(f"still running after {seconds} s: it blocked")
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])
+
+
+@contextlib.contextmanager
+def pipe_never_opened(fifo: Path, seconds: float = 10.0) -> Iterator[None]:
+    """Fail the test if anything opens the named pipe ``fifo`` to read while in the block.
+
+    A watchdog thread keeps trying to open the pipe for writing without blocking, which
+    succeeds only while a reader has it open; it then releases that reader (which would
+    otherwise wait for a writer forever) and the test fails. After ``seconds`` it stops.
+    """
+    stop = threading.Event()
+    opened: list[bool] = []
+
+    def watch() -> None:
+        deadline = time.monotonic() + seconds
+        while not stop.is_set() and time.monotonic() < deadline:
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                stop.wait(0.05)
+                continue
+            opened.append(True)
+
+    watchdog = threading.Thread(target=watch, daemon=True)
+    watchdog.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watchdog.join()
+    assert not opened, f"{fifo} was opened for reading: a reader blocked on it"

@@ -32,6 +32,7 @@ USER_FACING = {
     "tgviewer.core.periods.spans": ["PeriodError"],
     "tgviewer.core.state.settings": ["NewerFormatError"],
     "tgviewer.core.state.view_file": ["ViewFileError", "ViewNotApplicableError"],
+    "tgviewer.core.user_file": ["UserFileError", "MissingFileError", "FileTooLargeError"],
     "tgviewer.resources": ["MissingResourceError"],
     "tgviewer.ui.export.chart_page": ["ExportError"],
 }

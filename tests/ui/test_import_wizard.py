@@ -165,7 +165,7 @@ def test_a_missing_file_is_explained(window: MainWindow, tmp_path: Path) -> None
     wizard = open_wizard(window)
     wizard.source_page.use_file(str(tmp_path / "nowhere.csv"))
     wizard.next()
-    assert "nowhere.csv cannot be read" in wizard.source_page.error.text()
+    assert "nowhere.csv: no such file" in wizard.source_page.error.text()
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".json"])

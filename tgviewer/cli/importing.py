@@ -19,6 +19,7 @@ from tgviewer.core.bundle.model import Bundle, Record, Source
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle.writer import write_checked_bundle
 from tgviewer.core.importing.community_dataset import (
+    MAX_SIZE,
     TELEGRAM_MEASURES,
     community_manifest,
     parse_community_dataset,
@@ -35,6 +36,7 @@ from tgviewer.core.importing.csv_import import (
 from tgviewer.core.importing.import_plan import (
     ImportKind,
     MissingCountryError,
+    SourceError,
     SourceReading,
     decode_text,
     new_source,
@@ -45,6 +47,7 @@ from tgviewer.core.importing.import_plan import (
 from tgviewer.core.importing.merge import Fate, Resolution
 from tgviewer.core.periods.dates import parse_date
 from tgviewer.core.reference.countries import is_known_country
+from tgviewer.core.user_file import FileTooLargeError, read_limited
 
 
 def load_report(bundle: Bundle) -> str:
@@ -173,7 +176,15 @@ def _date_argument(text: str) -> dt.date:
 def _read_source(source: str) -> tuple[bytes, str]:
     """The bytes of SRC (standard input for ``-``) and the name to give it in messages."""
     if source == "-":
-        return sys.stdin.buffer.read(), "standard input"
+        name = "standard input"
+        try:
+            return read_limited(sys.stdin.buffer, MAX_SIZE, name), name
+        except FileTooLargeError:
+            raise SourceError(
+                f"larger than {MAX_SIZE >> 20} MiB; it is not a file of figures tgviewer "
+                "can import",
+                file=name,
+            ) from None
     return read_source_file(Path(source)), source
 
 

@@ -14,7 +14,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from tgviewer.core import numbers
 from tgviewer.core.errors import TgviewerError
+from tgviewer.core.numbers import LongNumber
+from tgviewer.core.user_file import FileTooLargeError, read_user_file
 
 
 class JsonFileError(TgviewerError):
@@ -27,7 +30,7 @@ def json_kind(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "true or false"
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | LongNumber):
         return "a number"
     return "text" if isinstance(value, str) else "a list"
 
@@ -35,17 +38,23 @@ def json_kind(value: object) -> str:
 def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
     """The JSON object in ``path``, a file of at most ``max_bytes``.
 
+    The file is opened through :func:`~tgviewer.core.user_file.read_user_file`: a pipe, a
+    device or a folder is refused without blocking, and at most ``max_bytes + 1`` bytes
+    are read.
+
     Raises
     ------
     JsonFileError
-        If the file does not hold one JSON object.
-    OSError
-        If it cannot be read.
+        If the file does not hold one JSON object (or holds more than ``max_bytes``).
+    MissingFileError
+        If there is no file at ``path``.
+    UserFileError
+        If it is not a regular file or cannot be read (the message names ``path``).
     """
-    with path.open("rb") as stream:
-        data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise JsonFileError(f"larger than {max_bytes:,} bytes", file=path.name)
+    try:
+        data = read_user_file(path, max_bytes)
+    except FileTooLargeError:
+        raise JsonFileError(f"larger than {max_bytes:,} bytes", file=path.name) from None
     # Tolerate the byte-order mark some editors add on saving.
     skipped = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
@@ -54,11 +63,9 @@ def read_json_object(path: Path, max_bytes: int) -> Mapping[str, Any]:
         byte = skipped + exc.start + 1
         raise JsonFileError(f"not UTF-8 text (byte {byte})", file=path.name) from None
     try:
-        document = json.loads(source)
+        document = numbers.loads(source)  # a number too long becomes a LongNumber
     except json.JSONDecodeError as exc:
         raise JsonFileError(exc.msg, file=path.name, line=exc.lineno, column=exc.colno) from None
-    except ValueError:  # Python refuses to convert a number thousands of digits long
-        raise JsonFileError("holds a number too long to read", file=path.name) from None
     except RecursionError:
         raise JsonFileError("nested too deeply to read", file=path.name) from None
     if not isinstance(document, dict):

@@ -62,10 +62,13 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
     if isinstance(app, QApplication):  # the theme chosen, following the system if so
         follow_system_theme(app, theme_of(loaded.settings.theme))
     remembered = loaded.settings.last_bundle
-    path = str(Path(bundle_argument).resolve()) if bundle_argument else remembered
+    # Read and named as given (a link to a device is refused under its own name); the
+    # resolved path is what is remembered.
+    path = str(Path(bundle_argument).absolute()) if bundle_argument else remembered
     failure = None
     try:
         bundle = read_bundle(path) if path else read_default_bundle()
+        path = str(Path(path).resolve()) if bundle_argument and path else path
     except BundleError as exc:
         failure, path = exc.describe(), None
         bundle = read_default_bundle()

@@ -112,6 +112,8 @@ def parse_manifest(data: bytes) -> tuple[Manifest | None, dict[str, str], list[P
             {},
             [error(f"malformed JSON: {exc.msg} (column {exc.colno})", MANIFEST_FILE, exc.lineno)],
         )
+    except RecursionError:
+        return None, {}, [error("the JSON is nested too deeply to be a manifest", MANIFEST_FILE)]
     if not isinstance(document, dict):
         return None, {}, [error("expected a JSON object at the top level", MANIFEST_FILE)]
 

@@ -35,6 +35,7 @@ from tgviewer.core.importing.merge import (
     merged_records,
 )
 from tgviewer.core.library.bundle_library import Library
+from tgviewer.core.user_file import FileTooLargeError, UserFileError, read_user_file
 
 
 class ImportKind(Enum):
@@ -79,20 +80,20 @@ class MissingCountryError(SourceError):
 
 
 def read_source_file(path: Path) -> bytes:
-    """The bytes of the file to import; :class:`SourceError` if it cannot be read, is a
-    folder, or is too large to be a file of figures."""
+    """The bytes of the file to import; :class:`SourceError` if it cannot be read, is not a
+    regular file (a folder, a pipe, a device), or holds more than a file of figures does.
+
+    The size is checked on what is read (at most :data:`MAX_SIZE` and one byte more), not
+    on the size the file system claims."""
     try:
-        if path.is_dir():
-            raise SourceError(f"{path} is a folder; choose a file")
-        if path.stat().st_size > MAX_SIZE:
-            raise SourceError(
-                f"{path.name} is larger than {MAX_SIZE >> 20} MiB; it is not a "
-                "file of figures tgviewer can import"
-            )
-        return path.read_bytes()
-    except (OSError, RuntimeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise SourceError(f"{path} cannot be read: {reason}") from None
+        return read_user_file(path, MAX_SIZE)
+    except FileTooLargeError:
+        raise SourceError(
+            f"larger than {MAX_SIZE >> 20} MiB; it is not a file of figures tgviewer can import",
+            file=str(path),
+        ) from None
+    except UserFileError as exc:
+        raise SourceError(exc.message, file=str(path)) from None
 
 
 def guess_kind(name: str, data: bytes) -> ImportKind:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tgviewer.core.atomic import atomic_write_bytes
+from tgviewer.core.atomic import atomic_write_bytes, remove_leftovers
 from tgviewer.core.bundle.files import BUNDLE_SUFFIX
 from tgviewer.core.bundle.model import Bundle, Event, Manifest, Record
 from tgviewer.core.bundle.problems import BundleError
@@ -130,6 +130,8 @@ class Library:
                     problem=f"the library folder cannot be read: {exc.strerror or exc}",
                 )
             ]
+        # Listing the library is where it starts: writes killed midway leave nothing.
+        remove_leftovers(self.folder)
         found = []
         for path in paths:
             size = 0
@@ -181,6 +183,7 @@ class Library:
     def _write(self, path: Path, data: bytes) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            remove_leftovers(self.folder)
             atomic_write_bytes(path, data)
         except OSError as exc:
             raise LibraryError(f"{path} could not be written: {exc.strerror or exc}") from None

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tgviewer.core.atomic import atomic_write_text
+from tgviewer.core.atomic import atomic_write_text, remove_leftovers
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import ColumnMapping
 from tgviewer.core.json_file import JsonFileError, read_json_object
 from tgviewer.core.state.view_state import ViewState
+from tgviewer.core.user_file import MissingFileError, UserFileError
 from tgviewer.paths import config_dir
 
 #: Name of the settings file in the config folder.
@@ -345,14 +346,16 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         gives the defaults without a notice.
     """
     path = settings_path() if path is None else path
+    # What a write killed at the wrong moment left beside the settings goes at start.
+    remove_leftovers(path.parent, path.name)
     try:
         document = read_json_object(path, MAX_SETTINGS_BYTES)
         settings = Settings.from_dict(document)
-    except FileNotFoundError:
+    except MissingFileError:
         return LoadedSettings()
-    except OSError as exc:
+    except UserFileError as exc:  # a folder, a pipe, a device, unreadable
         return LoadedSettings(
-            notice=f"Your settings file could not be read ({path.name}: {_reason(exc)}); "
+            notice=f"Your settings file could not be read ({path.name}: {exc.message}); "
             "defaults are used and will not be saved over it.",
             writable=False,
         )

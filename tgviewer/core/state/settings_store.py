@@ -123,6 +123,6 @@ class SettingsStore:
             save_settings(self._settings, self.path)
         except OSError as exc:
             LOGGER.warning("settings not saved to %s: %s", self.path, exc)
-            self._report(f"Settings could not be saved: {exc.strerror}.")
+            self._report(f"Settings could not be saved: {self.path}: {exc.strerror or exc}.")
             return False
         return True

@@ -30,6 +30,7 @@ from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.json_file import JsonFileError, json_kind, read_json_object
 from tgviewer.core.state.view_state import ViewState, fit_to_bundle
+from tgviewer.core.user_file import UserFileError
 
 #: Suffix of saved view files.
 SUFFIX = ".tgview"
@@ -177,12 +178,8 @@ def read_view(path: str | Path) -> SavedView:
     source = Path(path)
     try:
         document = read_json_object(source, MAX_VIEW_BYTES)
-    except FileNotFoundError:
-        raise ViewFileError("no such file", file=str(source)) from None
-    except IsADirectoryError:
-        raise ViewFileError("a folder, not a saved view", file=str(source)) from None
-    except OSError as exc:
-        raise ViewFileError(f"cannot be read: {exc.strerror or exc}", file=str(source)) from None
+    except UserFileError as exc:  # missing, a folder, a pipe, a device, unreadable
+        raise ViewFileError(exc.message, file=str(source)) from None
     except JsonFileError as exc:
         raise ViewFileError(
             f"{exc.message}; not a saved view", file=exc.file, line=exc.line, column=exc.column

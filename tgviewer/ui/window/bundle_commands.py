@@ -104,19 +104,21 @@ class BundleCommands:
 
     def open_file(self, path: str) -> bool:
         """Open the bundle at ``path``; on failure say why and keep the current data."""
-        resolved = str(Path(path).resolve())
+        # Read and named as given: a link to a device is refused under its own name.
+        given = str(Path(path).absolute())
         try:
-            bundle = read_bundle(resolved)
+            bundle = read_bundle(given)
         except BundleError as exc:
             self.notifier.warn(
                 "The bundle could not be opened",
                 f"{exc.describe()}\n\nThe data shown is unchanged.",
             )
-            self.notifier.notice(f"Could not open {Path(resolved).name}; nothing changed.")
-            if not Path(resolved).exists():
+            self.notifier.notice(f"Could not open {Path(given).name}; nothing changed.")
+            if not Path(given).exists():
                 settings = self.settings_store.settings
-                self.settings_store.replace(settings.without_recent(resolved))
+                self.settings_store.replace(settings.without_recent(given))
             return False
+        resolved = str(Path(path).resolve())
         self.host.set_bundle(bundle, resolved)
         return True
 

@@ -116,18 +116,20 @@ class SavedViews:
         """Open the view in ``path``: at once on its own bundle, else after asking (then
         ``False`` is returned and the answer applies it). A bad file is explained. Unless
         ``remember`` is false (slides), the file goes first in the recent views."""
-        resolved = str(Path(path).resolve())
+        # Read and named as given: a link to a device is refused under its own name.
+        given = str(Path(path).absolute())
         try:
-            saved = read_view(resolved)
+            saved = read_view(given)
         except ViewFileError as exc:
             self.notifier.warn(
                 "The view could not be opened", warning_text(exc, "The view shown is unchanged.")
             )
-            self.notifier.notice(f"Could not open {Path(resolved).name}; nothing changed.")
-            if not Path(resolved).exists():
+            self.notifier.notice(f"Could not open {Path(given).name}; nothing changed.")
+            if not Path(given).exists():
                 settings = self.settings_store.settings
-                self.settings_store.replace(settings.without_recent_view(resolved))
+                self.settings_store.replace(settings.without_recent_view(given))
             return False
+        resolved = str(Path(path).resolve())
         self.last_folder = str(Path(resolved).parent)
         if bundle_match(saved, self.host.bundle) is BundleMatch.SAME:
             return self.apply(saved, resolved, remember=remember)
