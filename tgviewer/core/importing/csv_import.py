@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from tgviewer.core.bundle.model import Record
+from tgviewer.core.bundle.problems import describe_lines
 from tgviewer.core.errors import TgviewerError
 from tgviewer.core.importing.csv_mapping import (
     COUNTRY_FORMS,
@@ -377,7 +378,7 @@ def _repeated(group: Sequence[tuple[TableRow, Record]], name: str) -> tuple[Unre
     lines = [row.line for row, _ in group]
     if any(record.values != first.values for _, record in group):
         reason = (
-            f"{where} is given with different figures on {_lines_text(lines)}; "
+            f"{where} is given with different figures on {describe_lines(lines)}; "
             "none of them is imported"
         )
         return UnreadRow(
@@ -390,28 +391,8 @@ def _repeated(group: Sequence[tuple[TableRow, Record]], name: str) -> tuple[Unre
     else:
         reason = (
             f"{where}: {len(repeats):,} rows repeat line {first_row.line} "
-            f"({_lines_text(repeats)}); all are left out"
+            f"({describe_lines(repeats)}); all are left out"
         )
     return UnreadRow(
         second_row.line, second_row.text, reason, None, name, tuple(repeats[1:])
     ), repeats
-
-
-#: A list of lines in a message names at most this many runs of consecutive lines.
-MAX_LISTED_RUNS = 5
-
-
-def _lines_text(lines: Sequence[int]) -> str:
-    """``lines 4, 5`` or ``lines 3–4002, 4010`` or ``lines 2, 4, 6, 8, 10 and 2,000 more``."""
-    runs: list[list[int]] = []
-    for line in lines:
-        if runs and runs[-1][1] == line - 1:
-            runs[-1][1] = line
-        else:
-            runs.append([line, line])
-    shown = [f"{a}" if a == b else (f"{a}, {b}" if b == a + 1 else f"{a}–{b}") for a, b in runs]
-    text = "lines " + ", ".join(shown[:MAX_LISTED_RUNS])
-    if len(runs) > MAX_LISTED_RUNS:
-        rest = sum(b - a + 1 for a, b in runs[MAX_LISTED_RUNS:])
-        text += f" and {rest:,} more"
-    return text
