@@ -317,3 +317,64 @@ def test_the_last_quarter_of_year_9999_does_not_overflow() -> None:
         dt.date(9999, 10, 1),
         dt.date(9999, 12, 31),
     )
+
+
+HEADER = (
+    "Transparency report for the period 01.01.25–31.03.25\n"
+    "Fulfilled requests from France for IP address and/or phone number:\n"
+)
+
+
+def test_a_line_of_64000_brackets_is_listed_as_unread_not_matched() -> None:
+    # Found by fuzzing: the link pattern backtracked over such a line for 25-31 s.
+    text = HEADER + "[" * 64_000 + "\nQ1 — 3\nAffected users: 4\n"
+    result = parse_bot_text(text)
+    assert [u.describe() for u in result.unread] == [
+        "line 3: a line of 64,000 characters, longer than any line of an answer (at most "
+        f"2,000); not read: {'[' * 60 + '…'!r}"
+    ]
+    assert figures_of(text) == [("FRA", D(2025, 1, 1), D(2025, 3, 31), 3, 4)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[" * 1_999,
+        "[](" * 666,
+        ">" * 1_999,
+        "Q1" + " " * 1_990 + "x",
+        "Q1 —" + " 1" * 995 + "x",
+        "Fulfilled requests from " + "a " * 985,
+        "Affected users" + " " * 1_980 + "x",
+        "Total" + " " * 1_990 + "x",
+    ],
+)
+def test_lines_just_short_enough_to_be_read_are_read_in_linear_time(line: str) -> None:
+    # Each of these made a pattern backtrack over the whole line at every position; they
+    # are now matched possessively (a benchmark times them, see
+    # benchmarks/pathological_inputs.py).
+    text = HEADER + "Q1 — 3\nAffected users: 4\n" + line + "\n"
+    result = parse_bot_text(text)
+    assert [u.line for u in result.unread] == ([5] if line.strip(">") else [])
+    assert figures_of(text) == [("FRA", D(2025, 1, 1), D(2025, 3, 31), 3, 4)]
+
+
+def test_a_figure_of_thousands_of_digits_is_refused_with_its_line() -> None:
+    # Found by fuzzing: int() of a 5,000-digit figure raised "Exceeds the limit".
+    digits = "9" * 1_000
+    text = HEADER + f"Q1 — {digits}\nAffected users: 1 000\nTotal: {'1' * 16}\n"
+    result = parse_bot_text(text)
+    assert [(p.line, p.reason) for p in result.problems] == [
+        (3, "a figure of 1,000 digits; a count has at most 15"),
+        (5, "a figure of 16 digits; a count has at most 15"),
+        (2, "a heading with no figure under it"),
+    ]
+    assert figures_of(text) == [("FRA", D(2025, 1, 1), D(2025, 3, 31), None, 1000)]
+    assert figures_of(HEADER + "Q1 — 999 999 999 999 999\n")[0][3] == 999_999_999_999_999
+
+
+def test_a_figure_of_5000_digits_on_a_line_is_a_line_too_long() -> None:
+    text = HEADER + "Q1 — " + "9" * 5_000 + "\nAffected users: 4\n"
+    result = parse_bot_text(text)
+    assert [u.line for u in result.unread] == [3]
+    assert "a line of 5,005 characters" in result.unread[0].reason

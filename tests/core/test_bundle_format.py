@@ -13,6 +13,7 @@ import pytest
 from tgviewer.core.bundle.problems import BundleError, Severity
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.bundle.writer import bundle_bytes, write_bundle, write_checked_bundle
+from tgviewer.core.periods.spans import QuarterSpan, quarter_index
 
 from .bundles import manifest, records_csv, write_folder, zip_folder
 
@@ -287,6 +288,40 @@ def test_totals_that_disagree_with_their_parts_are_kept_and_flagged(tmp_path: Pa
         "Jan–Sep 2024 (7) + Q4 2024 (292) = 299 (difference 6) (records on lines 4, 2, 3)"
     ]
     assert all(w.severity is Severity.WARNING for w in bundle.warnings)
+
+
+def overlapping_rows(count: int) -> list[str]:
+    """``count`` two-quarter records from 1900 each overlapping the next, and a first quarter."""
+    rows = ["FRA,1900-01-01,1900-03-31,7,7,Telegram,src,"]
+    for k in range(count):
+        first = QuarterSpan(quarter_index(1900, 1) + k, quarter_index(1900, 1) + k + 1)
+        figure = (k * 37) % 100
+        rows.append(f"FRA,{first.start_date},{first.end_date},{figure},{figure},Telegram,src,")
+    return rows
+
+
+def test_thousands_of_overlapping_records_give_a_few_short_warnings(tmp_path: Path) -> None:
+    # Found by fuzzing: 3,200 overlapping two-quarter records took 19-33 s to validate and
+    # made 60 MB of warnings; now five are said per country and measure, and one counts
+    # the rest.
+    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(*overlapping_rows(3_200))))
+    warnings = [str(w) for w in bundle.warnings]
+    assert len(warnings) == 12
+    assert sum(len(w) for w in warnings) < 12 * 600
+    assert warnings[5].startswith("records.csv, line ")
+    assert warnings[5].split(": ", 1)[1].startswith("FRA requests: 1,")
+    assert warnings[5].endswith(" more contradictions among these records (the first 5 are listed)")
+    assert "records on lines 1, 2, 3," not in " ".join(warnings)
+    assert "… and 1 more record = -71" in warnings[3]
+    assert all(" more)" in w for w in warnings[3:5])  # lines of long derivations are counted
+
+
+def test_many_repeats_of_a_record_give_one_warning(tmp_path: Path) -> None:
+    rows = [GOOD_ROWS[1]] * 4_000
+    bundle = read_bundle(write_folder(tmp_path / "b", records_csv(*rows)))
+    assert [str(w) for w in bundle.warnings] == [
+        "records.csv, line 3: FRA Q4 2024: 3,999 records repeat line 2 (lines 3–4001)"
+    ]
 
 
 def test_records_off_quarter_edges_are_a_warning(tmp_path: Path) -> None:

@@ -237,3 +237,68 @@ def test_a_changed_record_is_flagged_exactly_when_other_records_pin_its_span(
         # may now exceed a total, which is reported as a negative stretch.
         assert all(c.second is None and c.first.value < 0 for c in found)
         assert all(changed in c.records for c in found)
+
+
+def chained(count: int, single: int | None = 7) -> PeriodEngine:
+    """Two-quarter records each overlapping the next (Q1-Q2, Q2-Q3, ...), from 1900, and a
+    single first quarter that ties the two chains they make into one."""
+    first = quarter_index(1900, 1)
+    records = [
+        Record(
+            "FRA",
+            QuarterSpan(first + k, first + k + 1).start_date,
+            QuarterSpan(first + k, first + k + 1).end_date,
+            {"users": (k * 37) % 100},
+        )
+        for k in range(count)
+    ]
+    if single is not None:
+        records.insert(0, record("1900Q1", single))
+    return engine(*records)
+
+
+def test_contradictions_are_counted_without_being_made_and_can_be_taken_a_few() -> None:
+    e = chained(60)
+    every = e.contradictions("FRA", "users")
+    assert len(every) == e.contradiction_count("FRA", "users") > 20
+    assert e.contradictions("FRA", "users", limit=3) == every[:3]
+    assert chained(60, single=None).contradiction_count("FRA", "users") == 0
+
+
+def test_a_contradiction_through_thousands_of_records_is_said_in_a_short_message() -> None:
+    # Found by fuzzing: 3,200 overlapping two-quarter records took 19-33 s to validate and
+    # made 60 MB of warnings, each spelling a derivation through the whole chain.
+    e = chained(3_200)
+    assert e.contradiction_count("FRA", "users") > 1_000
+    last = e.contradictions("FRA", "users", limit=5)[-1]
+    assert last.second is None and len(last.first.terms) > 12
+    text = last.describe()
+    assert len(text) < 400
+    assert text.endswith(
+        f"… and {len(last.first.terms) - 12:,} more records = {last.first.value}, a negative "
+        "count: a total is smaller than its parts"
+    )
+
+
+def test_conflicts_along_long_paths_are_counted_and_listed_on_demand() -> None:
+    # Long totals over a chain of two-quarter records: each total disagrees with a path
+    # through hundreds of records; the paths are only walked for the conflicts listed.
+    first = quarter_index(1900, 1)
+    parts = [
+        Record("FRA", QuarterSpan(q, q).start_date, QuarterSpan(q, q).end_date, {"users": 1})
+        for q in range(first, first + 400)
+    ]
+    totals = [
+        Record(
+            "FRA",
+            QuarterSpan(first, first + k).start_date,
+            QuarterSpan(first, first + k).end_date,
+            {"users": k},  # one short of the k + 1 quarters it covers
+        )
+        for k in range(1, 400)
+    ]
+    e = engine(*parts, *totals)
+    assert e.contradiction_count("FRA", "users") == 399
+    listed = e.contradictions("FRA", "users", limit=2)
+    assert [len(c.records) for c in listed] == [3, 4]
+    assert len(e.contradictions("FRA", "users")) == 399

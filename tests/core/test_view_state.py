@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 
 import pytest
 
-from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record
 from tgviewer.core.periods.spans import Granularity, QuarterSpan, parse_span
 from tgviewer.core.state.view_state import (
     CompareOrder,
@@ -16,6 +17,7 @@ from tgviewer.core.state.view_state import (
     ViewKind,
     ViewState,
     ViewStateStore,
+    default_range,
     default_view_state,
     fit_to_bundle,
 )
@@ -31,6 +33,37 @@ def test_default_state_shows_the_whole_range_and_the_largest_countries(
     # The five with most users affected in 2025, the latest year with enough figures.
     assert state.countries == ("IND", "DEU", "KOR", "POL", "FRA")  # FRA 4821 > USA 4807
     assert ranking_period(state) == QuarterSpan.quarter(2026, 1)
+
+
+def bundle_of(*rows: tuple[str, str, int]) -> Bundle:
+    """A bundle of records ``(country, period, users)``."""
+    manifest = Manifest("t", "T", "", dt.date(2026, 1, 1), "", "", (), (Measure("users", "U"),))
+    records = []
+    for line, (country, period, users) in enumerate(rows, start=2):
+        span = parse_span(period)
+        records.append(Record(country, span.start_date, span.end_date, {"users": users}, line=line))
+    return Bundle(manifest, tuple(records))
+
+
+def test_a_record_running_to_2999_does_not_stretch_the_first_view_over_a_millennium() -> None:
+    # Found by fuzzing: a 3-record bundle with a record ending 9999-12-31 made the first
+    # chart enumerate 31,904 periods (38 s to start); the default range is now the 25-year
+    # window holding most record edges, which nothing walks quarter by quarter to find.
+    bundle = bundle_of(("FRA", "2025Q1", 17), ("FRA", "2025Q2", 20), ("ITA", "1900-2999", 8))
+    assert default_range(bundle) == parse_span("2025Q1-2025Q2")
+    state = default_view_state(bundle)
+    assert (state.span, state.countries) == (parse_span("2025Q1-2025Q2"), ("FRA", "ITA"))
+    assert len(state.periods()) == 2
+
+
+def test_the_default_range_is_the_latest_of_equally_full_windows_and_spans_its_edges() -> None:
+    old = bundle_of(("FRA", "1950Q1", 1), ("FRA", "1951Q4", 1))
+    assert default_range(old) == parse_span("1950Q1-1951Q4")
+    both = bundle_of(("FRA", "1950", 1), ("DEU", "2990-2999", 1))
+    assert default_range(both) == parse_span("2990Q1-2999Q4")
+    within = bundle_of(("FRA", "2000", 1), ("FRA", "2024Q1-2024Q4", 1))
+    assert default_range(within) == parse_span("2000-2024")
+    assert default_range(bundle_of()) is None
 
 
 def test_one_update_notifies_once_whatever_it_changes() -> None:

@@ -7,7 +7,7 @@ warnings stay attached to the loaded bundle so the app can show them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -15,6 +15,30 @@ from tgviewer.core.errors import TgviewerError, locate
 
 #: Beyond this many errors a message lists the first ones and counts the rest.
 MAX_LISTED_PROBLEMS = 20
+
+
+#: A list of lines in a message names at most this many runs of consecutive lines.
+MAX_LISTED_RUNS = 5
+
+
+def describe_lines(lines: Sequence[int]) -> str:
+    """``lines 4, 5``, ``lines 3–4002, 4010`` or ``lines 2, 4, 6, 8, 10 and 2,000 more``.
+
+    Consecutive lines are said as one run; past :data:`MAX_LISTED_RUNS` runs the remaining
+    lines are counted, so that a message about thousands of rows stays one line long.
+    """
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and runs[-1][1] == line - 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+    shown = [f"{a}" if a == b else (f"{a}, {b}" if b == a + 1 else f"{a}–{b}") for a, b in runs]
+    text = "lines " + ", ".join(shown[:MAX_LISTED_RUNS])
+    if len(runs) > MAX_LISTED_RUNS:
+        rest = sum(b - a + 1 for a, b in runs[MAX_LISTED_RUNS:])
+        text += f" and {rest:,} more"
+    return text
 
 
 class Severity(Enum):

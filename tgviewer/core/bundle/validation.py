@@ -12,9 +12,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Record
-from tgviewer.core.bundle.problems import Problem, error, warning
+from tgviewer.core.bundle.problems import Problem, describe_lines, error, warning
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.reference.countries import is_known_country
+
+#: Contradictions said one by one for a country and measure; a warning counts the others.
+MAX_LISTED_CONTRADICTIONS = 5
+#: Lines of records named in one warning; the others are counted.
+MAX_LISTED_LINES = 12
 
 
 def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Problem]:
@@ -47,6 +52,8 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
         )
     for repeats in by_span.values():
         first = repeats[0]
+        where = f"{first.country} {first.period_label}"
+        same: list[int] = []
         for other in repeats[1:]:
             differing = [
                 f"{m} {first.value(m)} vs {other.value(m)}"
@@ -55,7 +62,6 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
                 and other.value(m) is not None
                 and first.value(m) != other.value(m)
             ]
-            where = f"{first.country} {first.period_label}"
             if differing:
                 problems.append(
                     error(
@@ -66,28 +72,64 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
                     )
                 )
             else:
-                problems.append(
-                    warning(f"{where} repeats line {first.line}", RECORDS_FILE, other.line)
+                same.append(other.line)
+        if len(same) == 1:
+            problems.append(warning(f"{where} repeats line {first.line}", RECORDS_FILE, same[0]))
+        elif same:  # one warning for many repeats, not one each
+            problems.append(
+                warning(
+                    f"{where}: {len(same):,} records repeat line {first.line} "
+                    f"({describe_lines(same)})",
+                    RECORDS_FILE,
+                    same[0],
                 )
+            )
     return problems
 
 
 def check_consistency(bundle: Bundle) -> list[Problem]:
-    """A warning for every set of records that disagree (see ``PeriodEngine.contradictions``)."""
+    """A warning for each set of records that disagree (see ``PeriodEngine.contradictions``).
+
+    For each country and measure, the first :data:`MAX_LISTED_CONTRADICTIONS` are said one
+    by one and one more warning counts the rest: thousands of overlapping records can
+    contradict each other thousands of times, and listing every one would take time and
+    text growing with the square of the records.
+    """
     engine = engine_for(bundle)
     problems = []
     for service in bundle.services:
         for country in bundle.countries:
             for measure in bundle.manifest.measure_keys:
-                for contradiction in engine.contradictions(country, measure, service):
-                    lines = ", ".join(str(r.line) for r in contradiction.records if r.line)
+                listed = engine.contradictions(
+                    country, measure, service, limit=MAX_LISTED_CONTRADICTIONS
+                )
+                for contradiction in listed:
+                    lines = _lines_text([r.line for r in contradiction.records if r.line])
                     problems.append(
                         warning(
-                            f"{country} {measure}: {contradiction.describe()} "
-                            f"(records on lines {lines})",
+                            f"{country} {measure}: {contradiction.describe()} (records on {lines})",
                             RECORDS_FILE,
                             contradiction.first.records[0].line,
                             measure,
                         )
                     )
+                more = engine.contradiction_count(country, measure, service) - len(listed)
+                if more > 0:
+                    problems.append(
+                        warning(
+                            f"{country} {measure}: {more:,} more contradictions among these "
+                            f"records (the first {len(listed)} are listed)",
+                            RECORDS_FILE,
+                            listed[-1].first.records[0].line,
+                            measure,
+                        )
+                    )
     return problems
+
+
+def _lines_text(lines: list[int]) -> str:
+    """``lines 4, 2, 3``, the first :data:`MAX_LISTED_LINES` of them, then a count."""
+    text = ", ".join(str(line) for line in lines[:MAX_LISTED_LINES])
+    if len(lines) > MAX_LISTED_LINES:
+        text += f" and {len(lines) - MAX_LISTED_LINES:,} more"
+    return f"lines {text}"

@@ -3,6 +3,11 @@
 What a header, a section heading, a quarter line, a figure, a ``Total:`` line and the bot's
 footer look like, and how a line is cleaned of Markdown and its numbers and dates read. The
 reader (:mod:`tgviewer.core.importing.bot_answer_reader`) puts the lines together.
+
+Every pattern runs in time linear in its line: where a run of spaces or digits could be
+split between two repeats, the first takes all of it (possessive ``*+``, ``++``) and never
+gives any back, and a link's text and target cannot contain the brackets that delimit them.
+The reader also never hands a pattern a line longer than :data:`MAX_LINE_LENGTH`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,13 @@ import re
 REQUESTS = "requests"
 USERS = "users"
 MEASURE_LABELS = {REQUESTS: "fulfilled requests", USERS: "affected users"}
+
+#: The longest line read (the bot's longest, a footer paragraph, has about 300 characters);
+#: a longer line is listed as unread, not matched against anything.
+MAX_LINE_LENGTH = 2_000
+#: The most digits a figure may have: more is no count of requests or users (and Python
+#: refuses to convert a number of thousands of digits).
+MAX_FIGURE_DIGITS = 15
 
 #: Every dash people and the bot use between dates and after quarter labels.
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -50,19 +62,20 @@ WORDS_PERIOD = re.compile(
 HEADER_LINES = 5
 
 REQUESTS_HEADING = re.compile(
-    r"^fulfilled\s+requests\s+from\s+(?P<country>.+?)\s+for\s+ip\s+address"
-    r"(?:\s+and\s*/\s*or\s+phone\s+numbers?)?\s*:(?P<rest>.*)$",
+    r"^fulfilled\s++requests\s++from\s++(?P<country>.+?)\s++for\s++ip\s++address"
+    r"(?:\s++and\s*+/\s*+or\s++phone\s++numbers?)?\s*+:(?P<rest>.*)$",
     re.IGNORECASE,
 )
-USERS_HEADING = re.compile(r"^affected\s+users\s*:(?P<rest>.*)$", re.IGNORECASE)
+USERS_HEADING = re.compile(r"^affected\s++users\s*+:(?P<rest>.*)$", re.IGNORECASE)
 QUARTER_LINE = re.compile(
-    rf"^q\s*([1-4])\s*(?:{_DASH}|:)?\s*(\d[\d,\u202f\u00a0 ]*)$", re.IGNORECASE
+    rf"^q\s*+([1-4])\s*+(?:{_DASH}|:)?\s*+(\d[\d,\u202f\u00a0 ]*+)$", re.IGNORECASE
 )
-FIGURE_LINE = re.compile(r"^(\d[\d,\u202f\u00a0 ]*)$")
-TOTAL_LINE = re.compile(r"^total\s*:?\s*(\d[\d,\u202f\u00a0 ]*)$", re.IGNORECASE)
+FIGURE_LINE = re.compile(r"^(\d[\d,\u202f\u00a0 ]*+)$")
+TOTAL_LINE = re.compile(r"^total\s*+:?\s*+(\d[\d,\u202f\u00a0 ]*+)$", re.IGNORECASE)
 FENCE = re.compile(r"^(```|~~~)")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-YOUR_COUNTRY = re.compile(r"^your\s+country$", re.IGNORECASE)
+LINK = re.compile(r"\[([^\[\]\n]*+)\]\([^()\n]*+\)")
+QUOTING = re.compile(r"(?:>\s*+)*+")
+YOUR_COUNTRY = re.compile(r"^your\s++country$", re.IGNORECASE)
 #: How the bot's own closing paragraphs begin; from one of these to the next header, all is
 #: footer.
 FOOTER_STARTS = (
@@ -82,16 +95,28 @@ FOOTER_STARTS = (
 def clean_line(line: str) -> str:
     """The line without Markdown: quoting, emphasis, links (their text kept), edges."""
     text = line.replace("\u00a0", " ").strip()
-    while text.startswith(">"):
-        text = text[1:].lstrip()
+    quoting = QUOTING.match(text)
+    if quoting:
+        text = text[quoting.end() :]
     text = LINK.sub(r"\1", text)
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     return text.strip()
 
 
 def read_number(text: str) -> int:
-    """A figure as the bot writes it, grouped or not: ``1,234`` and ``1 234`` are 1234."""
-    return int(re.sub(r"[,\u202f\u00a0 ]", "", text))
+    """A figure as the bot writes it, grouped or not: ``1,234`` and ``1 234`` are 1234.
+
+    Raises
+    ------
+    ValueError
+        If it has more than :data:`MAX_FIGURE_DIGITS` digits, saying so.
+    """
+    digits = re.sub(r"[,\u202f\u00a0 ]", "", text)
+    if len(digits) > MAX_FIGURE_DIGITS:
+        raise ValueError(
+            f"a figure of {len(digits):,} digits; a count has at most {MAX_FIGURE_DIGITS}"
+        )
+    return int(digits)
 
 
 def _year(text: str) -> int:

@@ -53,6 +53,7 @@ from tgviewer.core.importing.bot_answer_patterns import (
     FOOTER_STARTS,
     HEADER_LINES,
     HEADER_START,
+    MAX_LINE_LENGTH,
     MEASURE_LABELS,
     QUARTER_LINE,
     REQUESTS,
@@ -103,6 +104,10 @@ class _Parser:
         while index < len(self.lines):
             number = index + 1
             raw = self.lines[index]
+            if len(raw) > MAX_LINE_LENGTH:
+                self.unread.append(_too_long(number, raw))
+                index += 1
+                continue
             if FENCE.match(raw.strip()):  # code fences (and their language labels) go
                 index += 1
                 continue
@@ -113,7 +118,10 @@ class _Parser:
             if HEADER_START.match(text):
                 index = self._header(index)
                 continue
-            self._body_line(number, text)
+            try:
+                self._body_line(number, text)
+            except ValueError as exc:  # a figure too long to be a count
+                self.problems.append(UnreadLine(number, _shortened(text), str(exc)))
             index += 1
 
     def _header(self, index: int) -> int:
@@ -127,6 +135,8 @@ class _Parser:
         parts: list[str] = []
         for offset in range(HEADER_LINES):
             if index + offset >= len(self.lines):
+                break
+            if len(self.lines[index + offset]) > MAX_LINE_LENGTH:
                 break
             part = clean_line(self.lines[index + offset])
             if offset and (
@@ -217,7 +227,7 @@ class _Parser:
         rest = rest.strip()
         if rest:
             if FIGURE_LINE.match(rest):
-                section.whole = (read_number(rest), number)
+                section.whole = (read_number(rest), number)  # the section stands if it raises
             else:
                 self.unread.append(UnreadLine(number, rest, "not a figure"))
 
@@ -289,6 +299,19 @@ class _Parser:
         return BotAnswer(
             raw.header_line, raw.start, raw.end, country_text, country, figures, totals
         )
+
+
+def _shortened(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[:length] + "…"
+
+
+def _too_long(number: int, text: str) -> UnreadLine:
+    return UnreadLine(
+        number,
+        _shortened(text),
+        f"a line of {len(text):,} characters, longer than any line of an answer "
+        f"(at most {MAX_LINE_LENGTH:,}); not read",
+    )
 
 
 def parse_bot_text(text: str) -> BotText:

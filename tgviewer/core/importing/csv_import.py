@@ -21,7 +21,8 @@ Cells are read as follows.
   files, where the comma is the decimal mark of the locales that write them. A dot is never
   read as a separator: ``1.234`` is a decimal in some locales and a thousand in others.
 - A row giving a country and period already given: left out if its figures are the same
-  (it repeats the first); if they differ, every row giving them is left out.
+  (it repeats the first); if they differ, every row giving them is left out. Either way one
+  message says so for all the rows concerned, at the first row left out.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from tgviewer.core.bundle.model import Record
+from tgviewer.core.bundle.problems import describe_lines
 from tgviewer.core.errors import TgviewerError, quoted
 from tgviewer.core.importing.csv_mapping import (
     COUNTRY_FORMS,
@@ -105,6 +107,9 @@ class UnreadRow:
         The column the reason concerns, or ``None`` when it is the whole row.
     file
         How the file is named in messages.
+    also
+        Further lines left out for the same reason, which :attr:`reason` names (many rows
+        repeating one are said once, not once per row).
     """
 
     line: int
@@ -112,6 +117,7 @@ class UnreadRow:
     reason: str
     field: str | None = None
     file: str = ""
+    also: tuple[int, ...] = ()
 
     def describe(self) -> str:
         """``data.csv line 7, field 'users': 'abc' is not a whole number; ...``."""
@@ -134,7 +140,7 @@ class CsvImport:
     @property
     def unread_lines(self) -> tuple[int, ...]:
         """The lines of the rows left out, in order, each once."""
-        return tuple(sorted({u.line for u in self.unread}))
+        return tuple(sorted({line for u in self.unread for line in (u.line, *u.also)}))
 
 
 def read_country(text: str, country_as: str = "auto") -> str:
@@ -352,34 +358,44 @@ def table_records(
     groups: dict[tuple[str, dt.date, dt.date], list[tuple[TableRow, Record]]] = defaultdict(list)
     for row, record in read:
         groups[(record.country, record.start, record.end)].append((row, record))
-    kept: list[Record] = []
-    for row, record in read:
-        group = groups[(record.country, record.start, record.end)]
-        first_row, first = group[0]
-        where = f"{record.country} {describe_dates(record.start, record.end)}"
-        if any(dict(other.values) != dict(first.values) for _, other in group):
-            lines = ", ".join(str(r.line) for r, _ in group)
-            unread.append(
-                UnreadRow(
-                    row.line,
-                    row.text,
-                    f"{where} is given with different "
-                    f"figures on lines {lines}; none of them is imported",
-                    None,
-                    name,
-                )
-            )
-        elif row is not first_row:
-            unread.append(
-                UnreadRow(
-                    row.line,
-                    row.text,
-                    f"{where} repeats line {first_row.line}; left out",
-                    None,
-                    name,
-                )
-            )
-        else:
-            kept.append(record)
+    # One pass over each group, one message for it: repeats cost linear time and text.
+    left_out: set[int] = set()
+    for group in groups.values():
+        if len(group) > 1:
+            message, dropped = _repeated(group, name)
+            unread.append(message)
+            left_out.update(dropped)
+    kept = [record for row, record in read if row.line not in left_out]
     unread.sort(key=lambda u: u.line)  # stable: a row's reasons stay in column order
     return CsvImport(tuple(kept), tuple(unread))
+
+
+def _repeated(group: Sequence[tuple[TableRow, Record]], name: str) -> tuple[UnreadRow, list[int]]:
+    """The message for rows giving one country and period, and the lines left out.
+
+    Rows with the figures of the first are left out after it; if any row differs, all are.
+    Either way one message says it, at the first line left out, naming the others.
+    """
+    first_row, first = group[0]
+    where = f"{first.country} {describe_dates(first.start, first.end)}"
+    lines = [row.line for row, _ in group]
+    if any(record.values != first.values for _, record in group):
+        reason = (
+            f"{where} is given with different figures on {describe_lines(lines)}; "
+            "none of them is imported"
+        )
+        return UnreadRow(
+            first_row.line, first_row.text, reason, None, name, tuple(lines[1:])
+        ), lines
+    repeats = lines[1:]
+    second_row = group[1][0]
+    if len(repeats) == 1:
+        reason = f"{where} repeats line {first_row.line}; left out"
+    else:
+        reason = (
+            f"{where}: {len(repeats):,} rows repeat line {first_row.line} "
+            f"({describe_lines(repeats)}); all are left out"
+        )
+    return UnreadRow(
+        second_row.line, second_row.text, reason, None, name, tuple(repeats[1:])
+    ), repeats

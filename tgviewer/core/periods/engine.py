@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle, Record
 from tgviewer.core.periods.span_graph import Conflict, Edge, SpanGraph, Step, path_value
 from tgviewer.core.periods.spans import QuarterSpan
+
+#: A derivation spelled in a message names at most this many records, then counts the rest.
+MAX_SPELLED_TERMS = 12
 
 
 class Status(Enum):
@@ -64,15 +68,23 @@ class Derivation:
         """``2024 (293) − Jan–Sep 2024 (7)``: the derivation in words and figures."""
         return self.spelled()
 
-    def spelled(self, in_words: bool = False) -> str:
+    def spelled(self, in_words: bool = False, most: int | None = None) -> str:
         """The derivation as :attr:`formula` gives it, or with ``in_words`` as a sentence
-        reads it: ``2024 (293) minus Jan–Sep 2024 (7)``, figures with thousands separators."""
+        reads it: ``2024 (293) minus Jan–Sep 2024 (7)``, figures with thousands separators.
+
+        With ``most``, a derivation of more records names the first ``most`` and counts the
+        others (``… and 1,588 more records``): records chained over centuries would
+        otherwise make a message of megabytes.
+        """
         if in_words:
             plus, minus, leading_minus = "plus ", "minus ", "minus "
         else:
             plus, minus, leading_minus = "+ ", "− ", "−"
+        terms = self.terms
+        if most is not None and len(terms) > most:
+            terms = terms[:most]
         parts = []
-        for index, term in enumerate(self.terms):
+        for index, term in enumerate(terms):
             value = term.record.value(self.measure)
             figure = f"{value or 0:,}".replace("-", "−") if in_words else str(value)
             text = f"{term.record.period_label} ({figure})"
@@ -80,6 +92,9 @@ class Derivation:
                 parts.append(text if term.sign > 0 else leading_minus + text)
             else:
                 parts.append((plus if term.sign > 0 else minus) + text)
+        if len(terms) < len(self.terms):
+            more = len(self.terms) - len(terms)
+            parts.append(f"… and {more:,} more record{'s' * (more != 1)}")
         return " ".join(parts)
 
 
@@ -115,22 +130,23 @@ class Contradiction:
     def records(self) -> tuple[Record, ...]:
         """Every record involved."""
         second = self.second.records if self.second else ()
-        return self.first.records + tuple(r for r in second if r not in self.first.records)
+        return tuple(dict.fromkeys(self.first.records + second))
 
     def describe(self) -> str:
         """The contradiction in plain words."""
         first = self.first
+        most = MAX_SPELLED_TERMS
         if self.second is None:
             return (
-                f"{self.span.label}: {first.formula} = {first.value}, a negative count: "
-                "a total is smaller than its parts"
+                f"{self.span.label}: {first.spelled(most=most)} = {first.value}, a negative "
+                "count: a total is smaller than its parts"
             )
         if len(first.terms) == 1 and first.terms[0].sign > 0:
             stated = f"{self.span.label} is reported as {first.value}"
         else:
-            stated = f"{self.span.label} is {first.formula} = {first.value}"
+            stated = f"{self.span.label} is {first.spelled(most=most)} = {first.value}"
         return (
-            f"{stated}, but {self.second.formula} = {self.second.value} "
+            f"{stated}, but {self.second.spelled(most=most)} = {self.second.value} "
             f"(difference {abs(self.difference)})"
         )
 
@@ -285,7 +301,7 @@ class PeriodEngine:
         derivation = _derivation(path, by_edge, measure)
         exact = len(path) == 1 and path[0].sign > 0
         contradictions = [
-            _contradiction(country, measure, conflict, by_edge)
+            _contradiction(country, measure, graph, conflict, by_edge)
             for conflict in graph.conflicts_on(path)
         ]
         value = path_value(path)
@@ -303,35 +319,59 @@ class PeriodEngine:
         )
 
     def contradictions(
-        self, country: str, measure: str, service: str = DEFAULT_SERVICE
+        self,
+        country: str,
+        measure: str,
+        service: str = DEFAULT_SERVICE,
+        limit: int | None = None,
     ) -> list[Contradiction]:
-        """Every disagreement among the records of ``country`` for ``measure``.
+        """Every disagreement among the records of ``country`` for ``measure`` (the first
+        ``limit`` when given; :meth:`contradiction_count` counts them all cheaply).
 
         Two kinds: records that over-determine a span and disagree, and records that imply
         a negative figure for the stretch between two boundaries (a total smaller than its
         part). The second kind is only looked for where the first is absent, since two
         disagreeing records already make every figure in between ambiguous.
         """
+        return list(itertools.islice(self._contradictions(country, measure, service), limit))
+
+    def _contradictions(self, country: str, measure: str, service: str) -> Iterator[Contradiction]:
         graph, by_edge = self._graph(country, measure, service)
-        found = [_contradiction(country, measure, c, by_edge) for c in graph.conflicts]
+        for conflict in graph.conflicts:
+            yield _contradiction(country, measure, graph, conflict, by_edge)
+        for left, right in self._negative_stretches(country, measure, service):
+            path = graph.best_path(left, right)
+            assert path is not None
+            yield Contradiction(
+                country,
+                measure,
+                QuarterSpan(left, right - 1),
+                _derivation(path, by_edge, measure),
+                None,
+            )
+
+    def contradiction_count(
+        self, country: str, measure: str, service: str = DEFAULT_SERVICE
+    ) -> int:
+        """How many contradictions :meth:`contradictions` gives, without making them (linear
+        in the records: making each spells a derivation that may be as long as they are)."""
+        graph, _ = self._graph(country, measure, service)
+        return len(graph.conflicts) + len(self._negative_stretches(country, measure, service))
+
+    def _negative_stretches(
+        self, country: str, measure: str, service: str
+    ) -> list[tuple[int, int]]:
+        """Boundaries next to each other between which the records imply a negative figure,
+        in components without a conflict; linear, from the potentials."""
+        graph, _ = self._graph(country, measure, service)
         troubled = {graph.component_of(c.edge.tail) for c in graph.conflicts}
-        for component, nodes in graph.component_nodes().items():
-            if component in troubled:
-                continue
-            for left, right in itertools.pairwise(nodes):
-                if graph.potential_difference(left, right) < 0:
-                    path = graph.best_path(left, right)
-                    assert path is not None
-                    found.append(
-                        Contradiction(
-                            country,
-                            measure,
-                            QuarterSpan(left, right - 1),
-                            _derivation(path, by_edge, measure),
-                            None,
-                        )
-                    )
-        return found
+        return [
+            (left, right)
+            for component, nodes in graph.component_nodes().items()
+            if component not in troubled
+            for left, right in itertools.pairwise(nodes)
+            if graph.potential_difference(left, right) < 0
+        ]
 
 
 def _derivation(path: tuple[Step, ...], by_edge: dict[int, Record], measure: str) -> Derivation:
@@ -342,14 +382,13 @@ def _derivation(path: tuple[Step, ...], by_edge: dict[int, Record], measure: str
 
 
 def _contradiction(
-    country: str, measure: str, conflict: Conflict, by_edge: dict[int, Record]
+    country: str, measure: str, graph: SpanGraph, conflict: Conflict, by_edge: dict[int, Record]
 ) -> Contradiction:
     record = by_edge[conflict.edge.id]
     assert record.span is not None
     stated = Derivation((Term(record, 1),), measure)
-    return Contradiction(
-        country, measure, record.span, stated, _derivation(conflict.path, by_edge, measure)
-    )
+    path = graph.conflict_path(conflict)
+    return Contradiction(country, measure, record.span, stated, _derivation(path, by_edge, measure))
 
 
 def engine_for(bundle: Bundle) -> PeriodEngine:

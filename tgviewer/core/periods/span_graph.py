@@ -11,7 +11,11 @@ edge between two boundary nodes, and:
   with one contradicting cycle gives different values along different paths through it.
   So a span is inconsistent exactly when its path crosses a block holding a contradiction.
 
-Everything here is integer arithmetic on small graphs; nothing is interpolated.
+Everything here is integer arithmetic; nothing is interpolated. Building the graph is
+linear in its records (near enough: union-find, one depth-first search, one pass for the
+conflicts); the path that shows a conflict is only walked when it is asked for
+(:meth:`SpanGraph.conflict_path`), since records chained over thousands of quarters make
+paths thousands of steps long.
 """
 
 from __future__ import annotations
@@ -46,13 +50,13 @@ class Step:
 
 @dataclass(frozen=True)
 class Conflict:
-    """A record (``edge``) whose value disagrees with the other records' ``path`` by ``residual``.
+    """A record (``edge``) whose value disagrees with the other records by ``residual``.
 
-    ``residual`` is ``path value - edge.value``.
+    ``residual`` is the value of the path through the spanning forest between the edge's
+    ends (:meth:`SpanGraph.conflict_path`) minus ``edge.value``.
     """
 
     edge: Edge
-    path: tuple[Step, ...]
     residual: int
 
 
@@ -179,9 +183,12 @@ class SpanGraph:
                 continue
             along_tree = self.potential_difference(edge.tail, edge.head)
             if along_tree != edge.value:
-                path = self.tree_path(edge.tail, edge.head)
-                conflicts.append(Conflict(edge, path, along_tree - edge.value))
+                conflicts.append(Conflict(edge, along_tree - edge.value))
         return conflicts
+
+    def conflict_path(self, conflict: Conflict) -> tuple[Step, ...]:
+        """The other records' way between the ends of ``conflict``'s edge, along the forest."""
+        return self.tree_path(conflict.edge.tail, conflict.edge.head)
 
     # -- biconnected blocks ------------------------------------------------------------------
 

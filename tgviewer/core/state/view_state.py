@@ -239,22 +239,63 @@ class ViewState:
         )
 
 
+#: The default range spans at most this many years: the window of them holding the most
+#: record edges (a record ending in 9999 must not make the first chart thousands of periods).
+DEFAULT_RANGE_YEARS = 25
+
+
+def default_range(bundle: Bundle) -> QuarterSpan | None:
+    """The range a first view of ``bundle`` shows: the quarters where its records start and
+    end, or, when they spread over more than :data:`DEFAULT_RANGE_YEARS` years, the window
+    of that many years holding most of them (the latest such window), clipped to them.
+
+    Linear in the records (after sorting their edges): nothing here walks quarter by quarter.
+    """
+    edges = sorted(
+        {q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last)}
+    )
+    if not edges:
+        return None
+    width = 4 * DEFAULT_RANGE_YEARS
+    best = (0, 0)  # (edges held, index of the first edge)
+    start = 0
+    for end, edge in enumerate(edges):  # two pointers: edges[start..end] within one window
+        while edge - edges[start] >= width:
+            start += 1
+        if end - start + 1 >= best[0]:
+            best = (end - start + 1, start)
+    held, start = best
+    return QuarterSpan(edges[start], edges[start + held - 1])
+
+
 def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
-    """A useful first view of ``bundle``: its whole time range and its largest countries.
+    """A useful first view of ``bundle``: its time range (see :func:`default_range`) and its
+    largest countries.
 
     The countries chosen are the ``top`` with the most users affected (or the bundle's first
-    measure) over the most recent year every record allows; ties go to the code.
+    measure) over the most recent year in the range every record allows; ties go to the code.
+    Only years that start and end on record edges are tried (no other year can be known).
     """
     measures = bundle.manifest.measure_keys
     measure = "users" if "users" in measures else measures[0]
-    whole = bundle.quarter_span
-    if whole is None:
+    shown = default_range(bundle)
+    if shown is None:
         return ViewState(measure=measure)
-    first, last = whole.first, whole.last
+    first, last = shown.first, shown.last
     engine = engine_for(bundle)
     service = DEFAULT_SERVICE if DEFAULT_SERVICE in bundle.services else bundle.services[0]
+    boundaries = {
+        q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last + 1)
+    }
+    years = sorted(
+        (q for q in boundaries if q % 4 == 0 and q + 4 in boundaries and first <= q <= last),
+        reverse=True,
+    )
+    earliest = first + (-first) % 4
+    if earliest <= last and (not years or years[-1] != earliest):
+        years.append(earliest)  # as when every year was tried: the earliest one decides
     ranked: list[tuple[int, str]] = []
-    for year_first in range(last - last % 4, first - 1, -4):
+    for year_first in years:
         year = QuarterSpan(year_first, year_first + 3)
         ranked = sorted(
             (
