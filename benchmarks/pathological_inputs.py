@@ -37,6 +37,18 @@ MAPPING = ColumnMapping("country", period="period", measures={"requests": "r", "
 COUNTRIES = ("FRA", "DEU", "ITA", "ESP", "POL", "BEL", "NLD", "AUT", "GRC", "PRT")
 
 
+def first_model(path: Path, kind: str) -> object:
+    """The model of ``kind``'s view on a freshly read bundle (nothing cached)."""
+    import dataclasses
+
+    from tgviewer.core.state.view_state import ViewKind, default_view_state
+    from tgviewer.core.views.registry import view_model
+
+    bundle = read_bundle(path)
+    state = dataclasses.replace(default_view_state(bundle), view=ViewKind(kind))
+    return view_model(bundle, state)
+
+
 def best_of(repeat: int, work: Callable[[], object]) -> float:
     """The fastest of ``repeat`` runs of ``work``, in seconds."""
     times = []
@@ -175,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
                 folder / "small",
                 RECORDS_HEADER + rows + "ITA,2025-01-01,2025-03-31,2,8,Telegram,src,\n",
             )
+            for kind in ("compare", "scatter"):
+                report(
+                    f"5. {kind} view model, 3 records, one over 1900-2999",
+                    best_of(repeat, lambda k=kind: first_model(wide, k)),
+                    best_of(repeat, lambda k=kind: first_model(small, k)),
+                )
             home = folder / "home"
             smoke(small, home)  # warm the disk cache
             runs = max(repeat, 3)

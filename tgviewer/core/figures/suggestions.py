@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
+from tgviewer.core.figures.knowable import may_be_known
 from tgviewer.core.figures.series import raw_figure
 from tgviewer.core.periods.spans import QuarterSpan, quarter_index, quarter_year
 
@@ -93,6 +94,8 @@ def _suggest(
 ) -> list[Suggestion]:
     found = []
     for a, b in candidate_pairs(whole):
+        if not (may_be_known(bundle, a) and may_be_known(bundle, b)):
+            continue  # no country can be compared on it: skip asking country by country
         covered = tuple(
             c
             for c in countries

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.figures.knowable import may_be_known
 from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
 from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
 from tgviewer.core.state.view_state import Normalisation, ViewState
@@ -51,9 +52,10 @@ def not_drawn_reason(rows: Sequence[SeriesRow], absent: str) -> str:
 
 
 def choices_with(bundle: Bundle, shown: Sequence[QuarterSpan | None]) -> tuple[QuarterSpan, ...]:
-    """The periods a view lets the user pick (every period of the bundle, as
-    :func:`period_choices` lists them), and the ``shown`` ones when they are not among them."""
-    choices = period_choices(bundle.quarter_span)
+    """The periods a view lets the user pick (the periods of the bundle, as
+    :func:`period_choices` lists them, that some record could give a figure for), and the
+    ``shown`` ones when they are not among them."""
+    choices = [s for s in period_choices(bundle.quarter_span) if may_be_known(bundle, s)]
     return tuple(choices + [s for s in dict.fromkeys(shown) if s is not None and s not in choices])
 
 

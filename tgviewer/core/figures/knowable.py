@@ -1,0 +1,32 @@
+"""Which periods records could give a figure for, found without asking the period engine.
+
+The period engine joins records at their edges: a figure for a span can be known (reported
+or derived) only when the span starts where some record starts or ends, and ends where some
+record ends or starts. Views that search many periods for the best one (the compare view's
+like-for-like pairs, the scatter's period) test that first, so a bundle whose records span
+centuries costs what its records cost, not what its calendar does.
+"""
+
+from __future__ import annotations
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.periods.spans import QuarterSpan
+
+
+def record_boundaries(bundle: Bundle) -> frozenset[int]:
+    """The quarter indices where a record of ``bundle`` starts, and those just after one
+    ends (cached with the bundle)."""
+    found = bundle.cache.get("record_boundaries")
+    if not isinstance(found, frozenset):
+        found = frozenset(
+            q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last + 1)
+        )
+        bundle.cache["record_boundaries"] = found
+    return found
+
+
+def may_be_known(bundle: Bundle, span: QuarterSpan) -> bool:
+    """Whether some figure for ``span`` could be known: both its edges are record edges.
+    ``False`` means no country's figure for it is known, whatever the measure."""
+    edges = record_boundaries(bundle)
+    return span.first in edges and span.last + 1 in edges
