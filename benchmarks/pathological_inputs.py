@@ -201,6 +201,13 @@ def main(argv: list[str] | None = None) -> int:
                 statistics.median(smoke(wide, home) for _ in range(runs)),
                 statistics.median(smoke(small, home) for _ in range(runs)),
             )
+            overlapping = write_bundle(folder / "overlap", quarter_rows(3200, 2, single=True))
+            tiled = write_bundle(folder / "tiled", quarter_rows(3200, 1, single=False))
+            report(
+                "6. tgviewer --smoke, 3,200 overlapping two-quarter records",
+                statistics.median(smoke(overlapping, home) for _ in range(runs)),
+                statistics.median(smoke(tiled, home) for _ in range(runs)),
+            )
     return 0
 
 

@@ -149,14 +149,18 @@ def _grid(
     return Coverage(measure, quarters, tuple(rows))
 
 
+#: How many contradictions per country mark their cells (each is spelled out to find its
+#: records; a hostile bundle can hold thousands, and the Details dock counts them all).
+MARKED = 200
+
+
 def _disputed(bundle: Bundle, country: str, measure: str, service: str) -> frozenset[int]:
-    """Lines of the records involved in a contradiction."""
+    """Lines of the records involved in a contradiction (the first :data:`MARKED`)."""
 
     def compute() -> frozenset[int]:
         engine = engine_for(bundle)
-        return frozenset(
-            r.line for c in engine.contradictions(country, measure, service) for r in c.records
-        )
+        found = engine.contradictions(country, measure, service, limit=MARKED)
+        return frozenset(r.line for c in found for r in c.records)
 
     return cached(bundle, "disputed", (country, measure, service), compute)
 

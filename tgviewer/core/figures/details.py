@@ -256,13 +256,18 @@ def _other_warning(problem: Problem) -> str:
     return text if text.endswith(".") else text + "."
 
 
+#: How many contradictions per measure the Details dock spells out (the rest are counted).
+LISTED = 20
+
+
 def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
     """What the Details dock shows for ``code``'s records of ``service``.
 
-    Warnings are every contradiction the period engine finds among these records, for each
-    measure of the manifest, then the bundle's other warnings whose message starts with the
-    code (unaligned dates, repeated records, an unknown code). Those other warnings do not
-    say which service they concern, so they are shown for every service.
+    Warnings are the contradictions the period engine finds among these records, for each
+    measure of the manifest (the first :data:`LISTED`, then how many more), then the
+    bundle's other warnings whose message starts with the code (unaligned dates, repeated
+    records, an unknown code). Those other warnings do not say which service they concern,
+    so they are shown for every service.
     """
     engine = engine_for(bundle)
     records = bundle.records_for(code, service)
@@ -270,9 +275,16 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
     involved: set[Record] = set()
     if records:
         for measure in bundle.manifest.measures:
-            for contradiction in engine.contradictions(code, measure.key, service):
+            listed = engine.contradictions(code, measure.key, service, limit=LISTED)
+            for contradiction in listed:
                 warnings.append(describe_contradiction(contradiction, measure.label))
                 involved.update(contradiction.records)
+            more = engine.contradiction_count(code, measure.key, service) - len(listed)
+            if more > 0:  # each one spells a derivation: thousands would take minutes
+                warnings.append(
+                    f"⚠ {measure.label}: {more:,} more contradictions among these records "
+                    f"(the first {LISTED} are listed)."
+                )
         measures = bundle.manifest.measure_keys
         warnings += [
             _other_warning(problem)

@@ -258,14 +258,19 @@ def _by_signature(contradictions: Iterable[Contradiction]) -> dict[_Signature, C
     return found
 
 
+#: How many contradictions per country and measure are compared between two bundles (each
+#: is spelled out to compare it; a hostile bundle can hold thousands).
+COMPARED = 500
+
+
 def _inconsistency_changes(
     groups: _Groups, measures: tuple[str, ...], old_engine: PeriodEngine, new_engine: PeriodEngine
 ) -> tuple[list[InconsistencyChange], list[InconsistencyChange]]:
     appeared, resolved = [], []
     for service, country in groups:
         for measure in measures:
-            was = _by_signature(old_engine.contradictions(country, measure, service))
-            now = _by_signature(new_engine.contradictions(country, measure, service))
+            was = _by_signature(old_engine.contradictions(country, measure, service, COMPARED))
+            now = _by_signature(new_engine.contradictions(country, measure, service, COMPARED))
             appeared += [
                 InconsistencyChange(service, c, resolved=False)
                 for key, c in now.items()

@@ -33,6 +33,11 @@ class Status(Enum):
     UNKNOWN = "unknown"
 
 
+#: How many records a derivation's formula names before counting the rest: tooltips, the
+#: Details dock and data exports spell it for every figure shown.
+FORMULA_TERMS = 12
+
+
 @dataclass(frozen=True)
 class Term:
     """A record added (``sign=1``) or subtracted (``sign=-1``) in a derivation."""
@@ -65,8 +70,9 @@ class Derivation:
 
     @property
     def formula(self) -> str:
-        """``2024 (293) − Jan–Sep 2024 (7)``: the derivation in words and figures."""
-        return self.spelled()
+        """``2024 (293) − Jan–Sep 2024 (7)``: the derivation in words and figures (its
+        first :data:`FORMULA_TERMS` records, then how many more)."""
+        return self.spelled(most=FORMULA_TERMS)
 
     def spelled(self, in_words: bool = False, most: int | None = None) -> str:
         """The derivation as :attr:`formula` gives it, or with ``in_words`` as a sentence
@@ -283,14 +289,13 @@ class PeriodEngine:
 
     def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
         graph, by_edge = self._graph(country, measure, service)
+        start, end = span.start_date, span.end_date  # computed once, not once per record
         overlapping = tuple(
             sorted(
                 (
                     r
                     for r in self._records.get((service, country), [])
-                    if r.value(measure) is not None
-                    and r.start <= span.end_date
-                    and span.start_date <= r.end
+                    if r.start <= end and start <= r.end and r.value(measure) is not None
                 ),
                 key=lambda r: (r.start, -(r.end - r.start).days, r.line),
             )
