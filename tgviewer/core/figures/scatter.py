@@ -19,11 +19,11 @@ from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
-from tgviewer.core.figures.knowable import may_be_known
+from tgviewer.core.figures.knowable import knowable_choices
 from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import per_million, raw_figure
 from tgviewer.core.periods.engine import Status
-from tgviewer.core.periods.spans import QuarterSpan, period_choices
+from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import country_name
 
 
@@ -135,9 +135,7 @@ def best_scatter_span(bundle: Bundle, countries: Sequence[str], service: str) ->
     ties go to the most recent, then the shorter period."""
     best: tuple[int, int, int] | None = None
     chosen = None
-    for span in period_choices(bundle.quarter_span):
-        if not may_be_known(bundle, span):
-            continue  # no figure for anyone: skip asking country by country
+    for span in knowable_choices(bundle):  # no other period has a figure for anyone
         count = len(scatter_points(bundle, countries, span, service).points)
         rank = (count, span.last, -span.length)
         if count and (best is None or rank > best):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.cache import cached
-from tgviewer.core.figures.knowable import may_be_known
+from tgviewer.core.figures.knowable import knowable_choices
 from tgviewer.core.figures.series import raw_figure
 from tgviewer.core.periods.spans import QuarterSpan, quarter_index, quarter_year
 
@@ -69,6 +69,21 @@ def candidate_pairs(whole: QuarterSpan) -> Iterator[tuple[QuarterSpan, QuarterSp
             yield pair
 
 
+def knowable_pairs(bundle: Bundle) -> list[tuple[QuarterSpan, QuarterSpan]]:
+    """The pairs :func:`candidate_pairs` gives for the bundle's span in which both periods
+    :func:`~tgviewer.core.figures.knowable.may_be_known`, found from the record edges (in
+    another order): every like period with the same months a year later, each quarter with
+    the next, each half-year with the next."""
+    choices = set(knowable_choices(bundle))
+    pairs: set[tuple[QuarterSpan, QuarterSpan]] = set()
+    for a in choices:
+        nexts = [QuarterSpan(a.first + 4, a.last + 4)]
+        if a.length in (1, 2):  # consecutive quarters and half-years too
+            nexts.append(QuarterSpan(a.first + a.length, a.last + a.length))
+        pairs.update((a, b) for b in nexts if b in choices)
+    return sorted(pairs, key=lambda pair: (pair[0].first, pair[0].last, pair[1].first))
+
+
 def suggest_comparisons(
     bundle: Bundle, countries: Sequence[str], measure: str, service: str, limit: int = 6
 ) -> list[Suggestion]:
@@ -93,9 +108,7 @@ def _suggest(
     limit: int,
 ) -> list[Suggestion]:
     found = []
-    for a, b in candidate_pairs(whole):
-        if not (may_be_known(bundle, a) and may_be_known(bundle, b)):
-            continue  # no country can be compared on it: skip asking country by country
+    for a, b in knowable_pairs(bundle):
         covered = tuple(
             c
             for c in countries

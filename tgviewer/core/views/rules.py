@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
-from tgviewer.core.figures.knowable import may_be_known
+from tgviewer.core.figures.knowable import knowable_choices
 from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
-from tgviewer.core.periods.spans import QuarterSpan, parse_span, period_choices
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewState
 
 #: Said with the chart when a ratio is asked for per inhabitant.
@@ -55,7 +55,7 @@ def choices_with(bundle: Bundle, shown: Sequence[QuarterSpan | None]) -> tuple[Q
     """The periods a view lets the user pick (the periods of the bundle, as
     :func:`period_choices` lists them, that some record could give a figure for), and the
     ``shown`` ones when they are not among them."""
-    choices = [s for s in period_choices(bundle.quarter_span) if may_be_known(bundle, s)]
+    choices = knowable_choices(bundle)
     return tuple(choices + [s for s in dict.fromkeys(shown) if s is not None and s not in choices])
 
 
