@@ -306,17 +306,32 @@ def test_any_text_is_read_or_refused_with_a_message(text: str) -> None:
         assert result.answers
 
 
-def test_the_last_quarter_of_year_9999_does_not_overflow() -> None:
+def test_a_year_outside_the_supported_ones_is_refused_with_its_line() -> None:
     text = (
         "Transparency report for the period 01.10.9999–31.12.9999\n\n"
         "Fulfilled requests from France for IP address and/or phone number:\nQ4 — 1\n\n"
         "Affected users:\nQ4 — 2\n"
     )
-    [answer] = parse_bot_text(text).answers
-    assert (answer.figures[0].start, answer.figures[0].end) == (
-        dt.date(9999, 10, 1),
-        dt.date(9999, 12, 31),
+    with pytest.raises(BotTextError) as caught:
+        parse_bot_text(text)
+    assert "line 1: year 9999 is outside the years tgviewer supports, 1900–2999" in str(
+        caught.value
     )
+    last = text.replace("9999", "2999")  # the last supported quarter reads, no overflow
+    [answer] = parse_bot_text(last).answers
+    assert (answer.figures[0].start, answer.figures[0].end) == (
+        dt.date(2999, 10, 1),
+        dt.date(2999, 12, 31),
+    )
+
+
+def test_digits_other_than_0_to_9_are_not_read_as_figures() -> None:
+    text = (
+        "Transparency report for the period 01.01.25–31.03.25\n\n"
+        "Fulfilled requests from France for IP address and/or phone number:\nQ1 — ٣\n"
+    )
+    reading = parse_bot_text(text)
+    assert not any(figure.requests for answer in reading.answers for figure in answer.figures)
 
 
 HEADER = (

@@ -313,7 +313,21 @@ def test_a_csv_mapping_from_an_abandoned_attempt_is_not_remembered(
     assert window.settings.csv_mapping is None
 
 
-def test_dates_at_the_end_of_the_calendar_are_read_without_failing(window: MainWindow) -> None:
+def test_dates_at_the_end_of_the_supported_years_are_read(window: MainWindow) -> None:
+    wizard = open_wizard(
+        window,
+        "Transparency report for the period 01.10.2999–31.12.2999\n\n"
+        "Fulfilled requests from France for IP address and/or phone "
+        "number:\nQ4 — 1\n",
+    )
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.PREVIEW
+    assert cells(wizard) == [["New", "France", "Q4 2999", "1", "\u2013"]]
+
+
+def test_a_year_beyond_the_supported_ones_is_refused_on_the_first_page(
+    window: MainWindow,
+) -> None:
     wizard = open_wizard(
         window,
         "Transparency report for the period 01.10.9999–31.12.9999\n\n"
@@ -321,8 +335,8 @@ def test_dates_at_the_end_of_the_calendar_are_read_without_failing(window: MainW
         "number:\nQ4 — 1\n",
     )
     wizard.next()
-    assert wizard.currentId() == ImportWizard.PREVIEW
-    assert cells(wizard) == [["New", "France", "Q4 9999", "1", "\u2013"]]
+    assert wizard.currentId() != ImportWizard.PREVIEW
+    assert "year 9999 is outside the years tgviewer supports" in wizard.source_page.error.text()
 
 
 def test_saving_an_import_redraws_once(window: MainWindow) -> None:

@@ -49,13 +49,13 @@ _MONTH = "(" + "|".join(MONTHS) + ")"
 # The header, matched against its text with all whitespace removed.
 HEADER_START = re.compile(r"^transparency\s*report", re.IGNORECASE)
 NUMERIC_PERIOD = re.compile(
-    rf"period(?:from)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})(?:{_DASH}|to|until)"
-    rf"(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}|\d{{2}})",
+    rf"period(?:from)?([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}}|[0-9]{{2}})(?:{_DASH}|to|until)"
+    rf"([0-9]{{1,2}})\.([0-9]{{1,2}})\.([0-9]{{4}}|[0-9]{{2}})",
     re.IGNORECASE,
 )
 WORDS_PERIOD = re.compile(
-    rf"period(?:from)?(\d{{1,2}}){_MONTH},?(\d{{4}})(?:{_DASH}|to|until|till)"
-    rf"(\d{{1,2}}){_MONTH},?(\d{{4}})",
+    rf"period(?:from)?([0-9]{{1,2}}){_MONTH},?([0-9]{{4}})(?:{_DASH}|to|until|till)"
+    rf"([0-9]{{1,2}}){_MONTH},?([0-9]{{4}})",
     re.IGNORECASE,
 )
 #: How many lines a wrapped header may take.
@@ -68,10 +68,10 @@ REQUESTS_HEADING = re.compile(
 )
 USERS_HEADING = re.compile(r"^affected\s++users\s*+:(?P<rest>.*)$", re.IGNORECASE)
 QUARTER_LINE = re.compile(
-    rf"^q\s*+([1-4])\s*+(?:{_DASH}|:)?\s*+(\d[\d,\u202f\u00a0 ]*+)$", re.IGNORECASE
+    rf"^q\s*+([1-4])\s*+(?:{_DASH}|:)?\s*+([0-9][0-9,\u202f\u00a0 ]*+)$", re.IGNORECASE
 )
-FIGURE_LINE = re.compile(r"^(\d[\d,\u202f\u00a0 ]*+)$")
-TOTAL_LINE = re.compile(r"^total\s*+:?\s*+(\d[\d,\u202f\u00a0 ]*+)$", re.IGNORECASE)
+FIGURE_LINE = re.compile(r"^([0-9][0-9,\u202f\u00a0 ]*+)$")
+TOTAL_LINE = re.compile(r"^total\s*+:?\s*+([0-9][0-9,\u202f\u00a0 ]*+)$", re.IGNORECASE)
 FENCE = re.compile(r"^(```|~~~)")
 LINK = re.compile(r"\[([^\[\]\n]*+)\]\([^()\n]*+\)")
 QUOTING = re.compile(r"(?:>\s*+)*+")

@@ -68,6 +68,7 @@ from tgviewer.core.importing.bot_answer_patterns import (
     read_number,
 )
 from tgviewer.core.periods.spans import describe_dates
+from tgviewer.core.periods.years import is_supported_year, unsupported_year
 from tgviewer.core.reference.country_names import code_for_name
 
 
@@ -165,7 +166,12 @@ class _Parser:
             if header_period(re.sub(r"\s+", "", "".join(parts[:k]))) == period
         )
         start, end = period
-        if end < start:
+        outside = [year for year in (start.year, end.year) if not is_supported_year(year)]
+        if outside:
+            self.problems.append(
+                UnreadLine(index + 1, " ".join(parts[:used]), unsupported_year(outside[0]))
+            )
+        elif end < start:
             self.problems.append(
                 UnreadLine(index + 1, " ".join(parts[:used]), "the period ends before it starts")
             )
