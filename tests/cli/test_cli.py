@@ -87,7 +87,7 @@ def test_table_csv_with_derived_figures(capsys: pytest.CaptureFixture[str]) -> N
             1,
             "the bundle has no measure 'views'; it has requests, users",
         ),
-        (["table", "--period", "2025", "--countries", "France"], 1, "expected ISO 3166-1 alpha-3"),
+        (["table", "--period", "2025", "--countries", "Frankreich!"], 1, "expected country codes"),
         (["table", "--period", "2025", "--service", "Signal"], 1, "no records for 'Signal'"),
         (["bundle", "info", "nowhere.tgbundle"], 1, "nowhere.tgbundle: cannot be used"),
         (["compare", "--a", "2024", "--b", "2025X"], 2, "2025X"),

@@ -7,19 +7,22 @@ import sys
 from tgviewer.cli.errors import CommandError
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.bundle.records_csv import COUNTRY_CODE
+from tgviewer.core.reference.country_names import code_for_name
 from tgviewer.core.state.view_state import USERS_PER_REQUEST
 
 
 def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None:
-    """The codes of ``--countries``, or ``None`` when not given (every country)."""
+    """The codes of ``--countries`` (codes or names, such as ``FRA,Germany,USA``), or
+    ``None`` when not given (every country)."""
     if argument is None:
         return None
-    codes = [c.strip().upper() for c in argument.split(",") if c.strip()]
+    given = [c.strip() for c in argument.split(",") if c.strip()]
+    codes = [c.upper() if COUNTRY_CODE.match(c.upper()) else code_for_name(c) or c for c in given]
     bad = [c for c in codes if not COUNTRY_CODE.match(c)]
     if bad or not codes:
         raise CommandError(
-            f"--countries: {', '.join(bad) or 'nothing given'}: expected "
-            "ISO 3166-1 alpha-3 codes separated by commas, such as FRA,DEU,USA"
+            f"--countries: {', '.join(bad) or 'nothing given'}: expected country codes "
+            "(ISO 3166-1 alpha-3) or names separated by commas, such as FRA,Germany,USA"
         )
     absent = [c for c in codes if c not in bundle.countries]
     if absent:

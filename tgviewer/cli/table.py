@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
+from tgviewer.cli.errors import CommandError
 from tgviewer.cli.output import csv_text, json_text, records_of, text_table
-from tgviewer.core.bundle.model import DEFAULT_SERVICE
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.figures.queries import span_table
-from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.figures.series import series_rows
+from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.state.view_state import Normalisation, ViewState
+from tgviewer.core.views.formatting import format_value
+from tgviewer.core.views.rules import rank_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1 (a half-year), 2025Q1 (a quarter), or a range of them such as
@@ -45,6 +54,26 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     table.add_argument("--service", default=None, help=f"service (default: {DEFAULT_SERVICE})")
     table.add_argument(
+        "--per-capita",
+        action="store_true",
+        help="figures per million inhabitants (population of the period's year); a ratio "
+        "is never taken per inhabitant",
+    )
+    table.add_argument(
+        "--sort",
+        choices=["name", "value"],
+        default="name",
+        help="order of the rows: by country name, or by the figure shown, largest first and "
+        "countries without one last (default: name)",
+    )
+    table.add_argument(
+        "--top",
+        type=int,
+        metavar="N",
+        help="only the N countries with the largest figure shown (as the ranking and the "
+        "Top group rank them; implies --sort value)",
+    )
+    table.add_argument(
         "--format",
         choices=["text", "csv", "json"],
         default="text",
@@ -59,8 +88,14 @@ def run_table(args: argparse.Namespace) -> int:
     measure = measure_argument(args.measure, bundle, bundle.manifest.measure_keys[0])
     service = service_argument(args.service, bundle)
     frame = span_table(bundle, span, measure, countries_argument(args.countries, bundle), service)
+    if args.top is not None and args.top < 1:
+        raise CommandError(f"--top {args.top}: expected a number of countries, 1 or more")
+    label = bundle.manifest.measure(measure).label
+    if args.per_capita or args.sort == "value" or args.top is not None:
+        frame = ranked(bundle, frame, span, measure, service, args.per_capita, args.top)
+        if args.per_capita:
+            label += ", per million inhabitants"
     manifest = bundle.manifest
-    label = manifest.measure(measure).label
     source = f"Source: {manifest.attribution}. Bundle: {manifest.title}, as of {manifest.as_of}"
     if args.format == "csv":
         sys.stdout.write(csv_text(frame, [f"{label}, {span.label}", source]))
@@ -89,6 +124,10 @@ def run_table(args: argparse.Namespace) -> int:
         )
     else:
         shown = frame.assign(flag=frame["inconsistent"].map({True: "!", False: ""}))
+        if args.per_capita:  # read on screen to three digits; CSV and JSON keep them all
+            shown["value"] = [
+                format_value(v) if v == v and v is not None else "" for v in shown["value"]
+            ]
         print(f"{label}, {span.label} ({span.start_date} to {span.end_date})")
         print(f"{manifest.title}, as of {manifest.as_of}\n")
         sys.stdout.write(
@@ -98,6 +137,7 @@ def run_table(args: argparse.Namespace) -> int:
                     ("country", "code"),
                     ("name", "country"),
                     ("value", "value"),
+                    *([("records_figure", "records")] if "records_figure" in shown else []),
                     ("flag", "!"),
                     ("explanation", "how it is known"),
                 ],
@@ -113,3 +153,31 @@ def run_table(args: argparse.Namespace) -> int:
         )
         print(source)
     return 0
+
+
+def ranked(
+    bundle: Bundle,
+    frame: pd.DataFrame,
+    span: QuarterSpan,
+    measure: str,
+    service: str,
+    per_capita: bool,
+    top: int | None,
+) -> pd.DataFrame:
+    """``frame``'s rows as the ranking view orders them (largest figure shown first, ties by
+    code, unknown last), the first ``top`` when given; per million inhabitants, ``value``
+    holds the scaled figure and ``records_figure`` the records'."""
+    scale = Normalisation.PER_MILLION if per_capita else Normalisation.ABSOLUTE
+    state = ViewState(
+        countries=tuple(frame["country"]), measure=measure, normalisation=scale, service=service
+    )
+    known, unknown = rank_rows(series_rows(bundle, state, [span]))
+    rows = list(known[:top]) if top is not None else [*known, *unknown]
+    out = frame.set_index("country").loc[[row.country for row in rows]].reset_index()
+    if per_capita:
+        out["records_figure"] = out["value"]
+        out["value"] = [row.value if row.known else None for row in rows]
+        out["explanation"] = [
+            f"{row.explanation}; {row.scaling}" if row.known else row.explanation for row in rows
+        ]
+    return out
