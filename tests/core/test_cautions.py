@@ -1,8 +1,11 @@
 """Cautions: a record with more requests than users is flagged in plain words, apart from
-contradictions, in validation and the Details dock."""
+contradictions, in validation, the Details dock, the series rows, tooltips and the CSV."""
 
 from __future__ import annotations
 
+import csv
+import dataclasses
+import io
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,16 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import Severity, cautions_in, count_words, warnings_in
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.figures.details import country_details
+from tgviewer.core.figures.series import SeriesRow, series_rows
+from tgviewer.core.periods.spans import Granularity, parse_span
+from tgviewer.core.state.view_state import (
+    USERS_PER_REQUEST,
+    ViewKind,
+    ViewState,
+    default_view_state,
+)
+from tgviewer.core.views.formatting import CAUTION_LINE, describe_row
+from tgviewer.core.views.registry import data_csv, view_model
 
 from .bundles import records_csv, write_folder
 
@@ -34,6 +47,21 @@ def small(tmp_path: Path) -> Bundle:
         ),
     )
     return read_bundle(folder)
+
+
+def state(bundle: Bundle, countries: tuple[str, ...], span: str, **changes: object) -> ViewState:
+    chosen = parse_span(span)
+    return dataclasses.replace(
+        default_view_state(bundle),
+        countries=countries,
+        first=chosen.first,
+        last=chosen.last,
+        **changes,
+    )
+
+
+def cell(rows: tuple[SeriesRow, ...], country: str, period: str) -> SeriesRow:
+    return next(r for r in rows if r.country == country and r.period == period)
 
 
 # Validation ------------------------------------------------------------------------------
@@ -92,3 +120,52 @@ def test_details_of_a_small_bundle(small: Bundle) -> None:
     )
     assert [line.reference for line in details.records if line.caution] == ["records.csv line 3"]
     assert country_details(small, "DEU", "Telegram").cautions == ()
+
+
+# Series rows, tooltips and the CSV -------------------------------------------------------
+
+
+def test_series_rows_of_india_carry_the_caution(default_bundle: Bundle) -> None:
+    rows = series_rows(default_bundle, state(default_bundle, ("IND", "FRA"), "2025"))
+    assert [r.period for r in rows if r.caution] == ["2025Q4"]
+    assert cell(rows, "IND", "2025Q4").country == "IND"
+    assert not cell(rows, "IND", "2025Q3").caution and not cell(rows, "FRA", "2025Q4").caution
+    yearly = series_rows(
+        default_bundle,
+        state(default_bundle, ("IND",), "2024-2025", granularity=Granularity.YEAR),
+    )
+    assert [(r.period, r.caution) for r in yearly] == [("2024", False), ("2025", True)]
+    text = describe_row(cell(rows, "IND", "2025Q4"), "users affected")
+    assert CAUTION_LINE in text and MORE_REQUESTS_THAN_USERS in CAUTION_LINE
+    assert "⚠" not in text
+    assert CAUTION_LINE not in describe_row(cell(rows, "IND", "2025Q3"), "users affected")
+
+
+def test_a_figure_derived_from_a_record_with_a_caution_has_it(small: Bundle) -> None:
+    for measure in ("users", "requests", USERS_PER_REQUEST):
+        rows = series_rows(small, state(small, ("FRA", "DEU"), "2024", measure=measure))
+        q4 = cell(rows, "FRA", "2024Q4")
+        assert q4.status == "derived" and q4.caution, measure  # 2024 − Jan–Sep
+        assert not cell(rows, "FRA", "2024Q1").caution  # 3 requests, 3 users
+        assert not cell(rows, "DEU", "2024Q4").caution
+    rows = series_rows(small, state(small, ("FRA",), "2024", granularity=Granularity.YEAR))
+    assert [r.caution for r in rows] == [True]
+
+
+def test_the_csv_has_a_caution_column(default_bundle: Bundle, small: Bundle) -> None:
+    chosen = state(default_bundle, ("IND", "FRA"), "2025", view=ViewKind.TABLE)
+    table = view_model(default_bundle, chosen).data_table()
+    cautions = {
+        (row["country"], row["period"]): row["caution"] for row in table.records() if row["caution"]
+    }
+    assert cautions == {("IND", "2025Q4"): MORE_REQUESTS_THAN_USERS}
+    lines = [line for line in data_csv(default_bundle, chosen).splitlines() if line[:1] != "#"]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    assert [r["caution"] for r in rows if r["country"] == "IND" and r["period"] == "2025Q4"] == [
+        MORE_REQUESTS_THAN_USERS
+    ]
+    assert {r["caution"] for r in rows if r["country"] == "FRA"} == {""}
+    trend = view_model(small, state(small, ("FRA",), "2024", view=ViewKind.TREND)).data_table()
+    assert {r["period"]: r["caution"] for r in trend.records()}["2024Q4"] == (
+        MORE_REQUESTS_THAN_USERS
+    )
