@@ -124,7 +124,12 @@ def test_bad_input_gives_a_message_and_an_exit_code(
 def test_bundle_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "bundle", "validate", str(default_bundle_path()))
     assert code == 0
-    assert "valid: 299 records, 83 countries, 1 warning" in out
+    assert "valid: 299 records, 83 countries, 1 warning, 2 cautions" in out
+    assert (
+        "  caution: records.csv, line 146: IND Q4 2025: more requests than users: several "
+        "requests may concern the same users (12,146 requests, 8,855 users)"
+    ) in out.splitlines()
+    assert "  warning: records.csv, line 72, field 'users': GBR users" in out
     broken = tmp_path / "broken.tgbundle"
     broken.write_bytes(b"PK\x03\x04 not really")
     code, _, err = run(capsys, "bundle", "validate", str(broken))
@@ -137,7 +142,7 @@ def test_bundle_info_describes_the_default(capsys: pytest.CaptureFixture[str]) -
     assert code == 0
     assert "location:    embedded default bundle" in out
     assert "records:     299 (83 countries, Jan 2024–Mar 2026)" in out
-    assert "warnings (1):" in out
+    assert "warnings (1 warning, 2 cautions):" in out
 
 
 def test_bundle_import_makes_a_valid_bundle_and_never_overwrites(

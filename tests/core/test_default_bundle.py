@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tests.helpers import SHARED_DATA, needs_shared
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.problems import cautions_in, warnings_in
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.periods.engine import Status, engine_for
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
@@ -20,8 +21,11 @@ DATASET = SHARED_DATA / "telegram-transparency" / "dataset.json"
 def test_default_bundle_is_valid_with_only_the_real_contradiction(default_bundle: Bundle) -> None:
     assert len(default_bundle.countries) == 83
     assert len(default_bundle.records) == 299
-    assert [w.field for w in default_bundle.warnings] == ["users"]
-    assert "GBR users: 2024 is reported as 293" in str(default_bundle.warnings[0])
+    warnings = warnings_in(default_bundle.warnings)
+    assert [w.field for w in warnings] == ["users"]
+    assert "GBR users: 2024 is reported as 293" in str(warnings[0])
+    # India's 2025 figures hold more requests than users: cautions, not contradictions.
+    assert [w.line for w in cautions_in(default_bundle.warnings)] == [146, 147]
     assert default_bundle.manifest.licence == "CC BY 4.0"
     assert "telegram-transparency project (Te-k)" in default_bundle.manifest.attribution
 

@@ -7,13 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import RECORDS_HEADER, write_folder
+from tgviewer.core.bundle.cautions import CAUTION_MARK, MORE_REQUESTS_THAN_USERS
 from tgviewer.core.bundle.reader import read_bundle
 from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
-from tgviewer.ui.views.table import STATUS_ROLE
+from tgviewer.ui.views.table import SORT_ROLE, STATUS_ROLE
 from tgviewer.ui.window.main_window import MainWindow
 
 
@@ -120,6 +122,42 @@ def test_table_holds_countries_by_periods_with_status(window: MainWindow) -> Non
     assert background.color().alpha() > 0
     tooltip = window.table.proxy.index(2, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "derived" in tooltip and "40" in tooltip
+
+
+def test_a_figure_with_more_requests_than_users_is_marked_and_explained(
+    window: MainWindow,
+) -> None:
+    choose(window, "IND", "FRA", view=ViewKind.TABLE)
+    model = window.table.table_model
+    column = model.periods.index("Q4 2025") + 1
+    india = window.table.proxy.index(0, column)
+    assert india.data() == f"8,855 {CAUTION_MARK}"
+    assert india.data(SORT_ROLE) == 8855  # sorted and copied as the figure
+    assert india.data(STATUS_ROLE) == "reported"  # a mark, not the disagreement's shade
+    tooltip = india.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"{CAUTION_MARK} {MORE_REQUESTS_THAN_USERS}" in tooltip and "⚠" not in tooltip
+    france = window.table.proxy.index(1, column)
+    assert CAUTION_MARK not in france.data()
+    assert MORE_REQUESTS_THAN_USERS not in france.data(Qt.ItemDataRole.ToolTipRole)
+    legend = window.table.findChild(QLabel, "legend-caution")
+    assert legend is not None and legend.text() == f"{CAUTION_MARK} More requests than users"
+    assert legend.toolTip() == f"{CAUTION_MARK} {MORE_REQUESTS_THAN_USERS}"
+    window.table.table.setCurrentIndex(india)
+    assert window.details.country == "IND"
+    details = window.details.toPlainText()
+    assert "Cautions" in details and f"Q4 2025 {CAUTION_MARK}" in details
+    assert f"Q4 2025: {MORE_REQUESTS_THAN_USERS} (12,146 requests, 8,855 users" in details
+
+
+def test_trend_and_ranking_mark_a_figure_with_a_caution(window: MainWindow) -> None:
+    choose(window, "IND", "GBR")
+    marks = [(country, period) for country, period, _ in window.trend.caution_marks]
+    assert marks == [("IND", "2025Q4")]
+    assert [(c, p) for c, p, _ in window.trend.inconsistent_marks] == [("GBR", "2024Q4")]
+    choose(window, "IND", "FRA", view=ViewKind.RANKING, ranking_period="2025Q4")
+    labels = {c: item.textItem.toPlainText() for c, item in window.ranking.value_labels.items()}
+    assert labels["IND"].endswith(f" {CAUTION_MARK}") and CAUTION_MARK not in labels["FRA"]
+    assert MORE_REQUESTS_THAN_USERS in window.ranking.tooltips["IND"]
 
 
 def test_table_sorts_by_figure_with_unknowns_last(window: MainWindow) -> None:

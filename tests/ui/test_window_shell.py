@@ -112,11 +112,14 @@ def test_status_bar_names_the_bundle_and_lists_warnings_on_click(window: MainWin
     assert status.bundle_label.text() == ("Telegram disclosures to authorities, as of 30 May 2026")
     assert status.records_label.text() == "299 records"
     assert status.offline.text() == "● Offline"
-    assert status.warnings_button.text() == "⚠ 1 warning"
+    assert status.warnings_button.text() == "⚠ 1 warning · † 2 cautions"
     status.warnings_button.click()
     assert status.dialog is not None and status.dialog.isVisible()
     assert "GBR users: 2024 is reported as 293" in status.dialog.text.toPlainText()
-    assert "records.csv, line 72" in status.dialog.text.toPlainText()
+    assert "Warning: records.csv, line 72" in status.dialog.text.toPlainText()
+    assert "Caution: records.csv, line 146: IND Q4 2025: more requests than users" in (
+        status.dialog.text.toPlainText()
+    )
 
 
 def test_about_names_version_attribution_and_licences(window: MainWindow) -> None:

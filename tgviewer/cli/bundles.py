@@ -8,6 +8,7 @@ from tgviewer.cli.diff import add_diff_command
 from tgviewer.cli.importing import add_import_command, load_report
 from tgviewer.cli.library import add_library_command
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.problems import count_words
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.periods.spans import describe_dates
 
@@ -70,9 +71,11 @@ def run_info(args: argparse.Namespace) -> int:
         retrieved = f", retrieved {source.retrieved.isoformat()}" if source.retrieved else ""
         lines.append(f"    {source.id}: {source.title} {source.url}{retrieved}".rstrip())
     lines.append(
-        f"  warnings ({len(bundle.warnings)}):" if bundle.warnings else "  warnings:    none"
+        f"  warnings ({count_words(bundle.warnings)}):"
+        if bundle.warnings
+        else "  warnings:    none"
     )
-    lines += [f"    {w}" for w in bundle.warnings]
+    lines += [f"    {w.severity.value}: {w}" for w in bundle.warnings]
     print("\n".join(lines))
     return 0
 

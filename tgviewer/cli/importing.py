@@ -16,6 +16,7 @@ from pathlib import Path
 
 from tgviewer.cli.errors import CommandError
 from tgviewer.core.bundle.model import Bundle, Record, Source
+from tgviewer.core.bundle.problems import count_words
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle.writer import write_checked_bundle
 from tgviewer.core.importing.community_dataset import (
@@ -51,13 +52,13 @@ from tgviewer.core.user_file import FileTooLargeError, read_limited
 
 
 def load_report(bundle: Bundle) -> str:
-    """``299 records, 83 countries, 1 warning`` and the warnings, one per line."""
-    count = len(bundle.warnings)
+    """``299 records, 83 countries, 1 warning, 2 cautions`` and the warnings and cautions,
+    one per line, each led by its kind."""
     lines = [
         f"{len(bundle.records)} records, {len(bundle.countries)} countries, "
-        f"{count} warning{'s' * (count != 1)}"
+        f"{count_words(bundle.warnings)}"
     ]
-    lines += [f"  warning: {problem}" for problem in bundle.warnings]
+    lines += [f"  {problem.severity.value}: {problem}" for problem in bundle.warnings]
     return "\n".join(lines)
 
 

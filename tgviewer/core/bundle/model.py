@@ -164,7 +164,8 @@ class Bundle:
     events
         Events to mark on charts, in file order.
     warnings
-        Problems that did not prevent loading (inconsistent totals, unknown countries...).
+        Problems that did not prevent loading (inconsistent totals, unknown countries...),
+        and cautions (records with more requests than users).
     location
         Path the bundle was read from, or a description such as ``(embedded default)``.
     checksum

@@ -2,7 +2,8 @@
 
 Every problem says what is wrong and where: the file, the line and the field when known.
 Errors make a bundle unusable and are raised together as one :class:`BundleError`;
-warnings stay attached to the loaded bundle so the app can show them.
+warnings stay attached to the loaded bundle so the app can show them, and so do cautions:
+figures that are possible but doubtful (see :mod:`tgviewer.core.bundle.cautions`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ class Severity(Enum):
 
     ERROR = "error"
     WARNING = "warning"
+    #: Possible but doubtful figures within one record; not a contradiction between records.
+    CAUTION = "caution"
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,7 @@ class Problem:
     Attributes
     ----------
     severity
-        An error refuses the file; a warning is kept with it.
+        An error refuses the file; a warning or a caution is kept with it.
     message
         What is wrong and what was expected, in plain words.
     file
@@ -96,6 +99,13 @@ def warning(
     return Problem(Severity.WARNING, message, file, line, field)
 
 
+def caution(
+    message: str, file: str | None = None, line: int | None = None, field: str | None = None
+) -> Problem:
+    """Make a caution :class:`Problem`."""
+    return Problem(Severity.CAUTION, message, file, line, field)
+
+
 def error_of(exc: TgviewerError) -> Problem:
     """The error :class:`Problem` saying what ``exc`` says, where it says it."""
     return error(exc.message, exc.file, exc.line, exc.field)
@@ -109,6 +119,21 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
 def warnings_in(problems: Iterable[Problem]) -> list[Problem]:
     """The warnings among ``problems``."""
     return [p for p in problems if p.severity is Severity.WARNING]
+
+
+def cautions_in(problems: Iterable[Problem]) -> list[Problem]:
+    """The cautions among ``problems``."""
+    return [p for p in problems if p.severity is Severity.CAUTION]
+
+
+def count_words(problems: Sequence[Problem]) -> str:
+    """``1 warning``, ``1 warning, 2 cautions``, ``2 cautions`` or ``0 warnings``."""
+    parts = []
+    for severity in (Severity.WARNING, Severity.CAUTION):
+        count = sum(p.severity is severity for p in problems)
+        if count:
+            parts.append(f"{count:,} {severity.value}{'s' * (count != 1)}")
+    return ", ".join(parts) or "0 warnings"
 
 
 class BundleError(TgviewerError):

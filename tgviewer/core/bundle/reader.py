@@ -15,7 +15,7 @@ from tgviewer.core.bundle.manifest_json import parse_manifest
 from tgviewer.core.bundle.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Bundle, Event
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
-from tgviewer.core.bundle.validation import check_consistency, check_records
+from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
 from tgviewer.resources import default_bundle_path
 
 
@@ -107,7 +107,7 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
         location=shown,
         checksum=hashlib.sha256(manifest_data).hexdigest(),
     )
-    warnings = warnings_in(problems) + check_consistency(bundle)
+    warnings = warnings_in(problems) + check_consistency(bundle) + check_cautions(records)
     return dataclasses.replace(bundle, warnings=tuple(warnings))
 
 

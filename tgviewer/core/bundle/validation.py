@@ -1,9 +1,10 @@
 """Checks across the records of a bundle: repeated spans, unknown countries, totals that
-disagree with their parts.
+disagree with their parts, and records whose figures are doubtful.
 
 A span given twice with different figures is an error (which one is true?); the rest are
 warnings kept with the loaded bundle, since real disclosures do contradict themselves and
-tgviewer's job is to show that, not to hide it.
+tgviewer's job is to show that, not to hide it. A record with more requests than users is
+not a contradiction but a caution, a problem of its own severity (``check_cautions``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, caution_figures, has_caution
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Record
-from tgviewer.core.bundle.problems import Problem, describe_lines, error, warning
+from tgviewer.core.bundle.problems import Problem, caution, describe_lines, error, warning
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.reference.countries import is_known_country
 
@@ -85,6 +87,21 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
                 )
             )
     return problems
+
+
+def check_cautions(records: Sequence[Record]) -> list[Problem]:
+    """A caution for each record with more requests than users, located at its line
+    (``IND Q4 2025: more requests than users: ... (12,146 requests, 8,855 users)``)."""
+    return [
+        caution(
+            f"{record.country} {record.period_label}: {MORE_REQUESTS_THAN_USERS} "
+            f"({caution_figures(record)})",
+            RECORDS_FILE,
+            record.line or None,
+        )
+        for record in records
+        if has_caution(record)
+    ]
 
 
 def check_consistency(bundle: Bundle) -> list[Problem]:

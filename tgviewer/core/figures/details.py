@@ -13,8 +13,14 @@ import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tgviewer.core.bundle.cautions import (
+    CAUTION_MARK,
+    MORE_REQUESTS_THAN_USERS,
+    caution_figures,
+    has_caution,
+)
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Measure, Record
-from tgviewer.core.bundle.problems import Problem
+from tgviewer.core.bundle.problems import Problem, Severity
 from tgviewer.core.periods.engine import Contradiction, engine_for
 from tgviewer.core.reference.countries import country_name
 
@@ -51,6 +57,8 @@ class RecordLine:
         The record itself.
     inconsistent
         Whether the record is involved in a contradiction listed in the warnings.
+    caution
+        Whether the record has a caution (more requests than users), said in ``cautions``.
     """
 
     period: str
@@ -61,6 +69,19 @@ class RecordLine:
     note: str
     record: Record
     inconsistent: bool = False
+    caution: bool = False
+
+    @property
+    def marks(self) -> str:
+        """`` ⚠``, `` †``, `` ⚠ †`` or nothing: what follows the period."""
+        return "".join(
+            f" {mark}"
+            for mark, shown in (
+                (INCONSISTENT_MARK, self.inconsistent),
+                (CAUTION_MARK, self.caution),
+            )
+            if shown
+        )
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,8 @@ class CountryDetails:
     warnings
         Sentences in plain words: contradictions between the records first (by measure, in
         the manifest's order), then other warnings the bundle carries about the country.
+    cautions
+        A sentence for each record with more requests than users, in the records' order.
     """
 
     code: str
@@ -85,6 +108,7 @@ class CountryDetails:
     service: str
     records: tuple[RecordLine, ...]
     warnings: tuple[str, ...]
+    cautions: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
@@ -106,15 +130,18 @@ class CountryDetails:
         if self.warnings:
             parts.append("<h4>Warnings</h4>")
             parts.append("<ul>" + "".join(f"<li>{e(w)}</li>" for w in self.warnings) + "</ul>")
+        if self.cautions:
+            parts.append("<h4>Cautions</h4>")
+            parts.append("<ul>" + "".join(f"<li>{e(c)}</li>" for c in self.cautions) + "</ul>")
         count = len(self.records)
         parts.append(f"<h4>Records ({count})</h4>")
         if any(line.inconsistent for line in self.records):
             parts.append(f"<p>{INCONSISTENT_MARK} marks records involved in a warning.</p>")
+        if any(line.caution for line in self.records):
+            parts.append(f"<p>{CAUTION_MARK} marks records with a caution.</p>")
         # One block per record rather than a table: the dock is narrow.
         for line in self.records:
-            period = e(line.period)
-            if line.inconsistent:
-                period += f" {INCONSISTENT_MARK}"
+            period = e(line.period + line.marks)
             where = " · ".join(e(part) for part in (line.source, line.reference, line.note) if part)
             parts.append(f"<p><b>{period}</b><br>{e(line.figures)}<br><small>{where}</small></p>")
         sources = self.sources
@@ -149,11 +176,14 @@ class CountryDetails:
             lines.append("")
             lines.append("Warnings:")
             lines += [f"- {warning}" for warning in self.warnings]
+        if self.cautions:
+            lines.append("")
+            lines.append("Cautions:")
+            lines += [f"- {caution}" for caution in self.cautions]
         lines.append("")
         lines.append(f"Records ({len(self.records)}):")
         for line in self.records:
-            mark = f" {INCONSISTENT_MARK}" if line.inconsistent else ""
-            text = f"- {line.period}{mark}: {line.figures}; {line.source}; {line.reference}"
+            text = f"- {line.period}{line.marks}: {line.figures}; {line.source}; {line.reference}"
             lines.append(text + (f"; note: {line.note}" if line.note else ""))
         if self.sources:
             lines.append("")
@@ -180,6 +210,15 @@ def _figures(record: Record, measures: Iterable[Measure]) -> str:
     return ", ".join(parts)
 
 
+def describe_caution(record: Record) -> str:
+    """``† Q4 2025: more requests than users: several requests may concern the same users
+    (12,146 requests, 8,855 users; records.csv line 146).``"""
+    return (
+        f"{CAUTION_MARK} {record.period_label}: {MORE_REQUESTS_THAN_USERS} "
+        f"({caution_figures(record)}; {record.reference()})."
+    )
+
+
 def _record_line(bundle: Bundle, record: Record, inconsistent: bool) -> RecordLine:
     source = bundle.manifest.source(record.source) if record.source else None
     if source is not None:
@@ -197,6 +236,7 @@ def _record_line(bundle: Bundle, record: Record, inconsistent: bool) -> RecordLi
         note=record.note,
         record=record,
         inconsistent=inconsistent,
+        caution=has_caution(record),
     )
 
 
@@ -267,7 +307,7 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
     measure of the manifest (the first :data:`LISTED`, then how many more), then the
     bundle's other warnings whose message starts with the code (unaligned dates, repeated
     records, an unknown code). Those other warnings do not say which service they concern,
-    so they are shown for every service.
+    so they are shown for every service. Cautions are said from the service's records.
     """
     engine = engine_for(bundle)
     records = bundle.records_for(code, service)
@@ -289,7 +329,8 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
         warnings += [
             _other_warning(problem)
             for problem in bundle.warnings
-            if problem.message.startswith(f"{code} ")
+            if problem.severity is Severity.WARNING
+            and problem.message.startswith(f"{code} ")
             and not _is_consistency_warning(problem, code, measures)
         ]
     ordered = sorted(records, key=lambda r: (r.start, -(r.end - r.start).days, r.line))
@@ -299,4 +340,5 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
         service=service,
         records=tuple(_record_line(bundle, r, r in involved) for r in ordered),
         warnings=tuple(dict.fromkeys(warnings)),
+        cautions=tuple(describe_caution(r) for r in ordered if has_caution(r)),
     )

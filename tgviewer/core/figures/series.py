@@ -14,7 +14,9 @@ Honesty rules applied here:
   that period; otherwise it is left unknown and says why;
 * per-capita figures name the population and year used;
 * an index divides each country's figure by its own figure for the base period (of the same
-  length), and is unknown when that base figure is unknown or zero.
+  length), and is unknown when that base figure is unknown or zero;
+* a figure whose records include one with more requests than users carries a caution
+  (``SeriesRow.caution``), whatever the measure and scale.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tgviewer.core.bundle.cautions import any_caution, has_caution
 from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.core.figures.cache import cached
 from tgviewer.core.periods.engine import SpanAnswer, Status, engine_for
@@ -72,7 +75,9 @@ class SeriesRow:
 
     ``raw`` is the figure before scaling, ``value`` the figure drawn (NaN when unknown),
     ``scaling`` says how ``value`` was scaled (``absolute``, ``per million inhabitants,
-    population 68,551,653 (2024)``...).
+    population 68,551,653 (2024)``...). ``inconsistent`` says that records disagree about
+    the figure; ``caution`` that a record it is reported or derived from has more requests
+    than users (:mod:`tgviewer.core.bundle.cautions`).
     """
 
     country: str
@@ -87,6 +92,7 @@ class SeriesRow:
     inconsistent: bool
     explanation: str
     scaling: str
+    caution: bool = False
 
     @property
     def known(self) -> bool:
@@ -105,6 +111,11 @@ class SpanTotal:
     record: Record
     value: float
     scaling: str
+
+    @property
+    def caution(self) -> bool:
+        """Whether the total's record has more requests than users."""
+        return has_caution(self.record)
 
 
 def population_year(span: QuarterSpan) -> int:
@@ -144,6 +155,16 @@ def raw_figure(
     answer = engine.answer(country, measure, span, service)
     raw = None if answer.value is None else float(answer.value)
     return raw, answer.status, answer.inconsistent, answer.explain()
+
+
+def figure_caution(
+    bundle: Bundle, country: str, span: QuarterSpan, measure: str, service: str
+) -> bool:
+    """Whether a record the figure is reported or derived from has a caution (for users per
+    request, a record behind either figure); ``False`` for an unknown figure."""
+    engine = engine_for(bundle)
+    measures = ("users", "requests") if measure == USERS_PER_REQUEST else (measure,)
+    return any(any_caution(engine.answer(country, key, span, service).records) for key in measures)
 
 
 def per_million(country: str, span: QuarterSpan, raw: float) -> tuple[float | None, str]:
@@ -235,6 +256,7 @@ def _compute_rows(
                     inconsistent=bool(inconsistent),
                     explanation=text,
                     scaling=scaling,
+                    caution=figure_caution(bundle, country, span, state.measure, state.service),
                 )
             )
     return tuple(rows)

@@ -12,24 +12,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tgviewer import __version__
+from tgviewer.core.bundle.cautions import CAUTION_MARK, MORE_REQUESTS_THAN_USERS
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.population import population_table
 from tgviewer.core.state.view_state import ViewKind, ViewState
+
+#: What the caution mark means, for the subtitles of the views that show it.
+CAUTION_LEGEND = f"{CAUTION_MARK}: {MORE_REQUESTS_THAN_USERS}."
 
 #: What the marks of each view mean, for its subtitle.
 LEGENDS = {
     ViewKind.TREND: (
         "Filled points are reported, hollow points derived from other records; "
         "a dashed segment is a total over a longer period the records do not "
-        "split; gaps are unknown; ⚠ marks records that disagree."
+        "split; gaps are unknown; ⚠ marks records that disagree. " + CAUTION_LEGEND
     ),
     ViewKind.RANKING: (
         "Countries without a figure for the period are listed, not drawn as "
-        "zero; (derived) figures come from other records."
+        "zero; (derived) figures come from other records. " + CAUTION_LEGEND
     ),
     ViewKind.TABLE: (
-        "Shading: blue, derived from other records; amber, records disagree; grey, unknown."
+        "Shading: blue, derived from other records; amber, records disagree; grey, unknown. "
+        + CAUTION_LEGEND
     ),
     ViewKind.COMPARE: (
         "A hollow, B filled; each row ends with the change and the percentage "

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.series import (
     SeriesRow,
@@ -135,6 +136,7 @@ SERIES_COLUMNS = (
     "records_figure",
     "status",
     "records_disagree",
+    "caution",
     "population",
     "population_year",
     "how_known",
@@ -148,6 +150,8 @@ def series_table(
 
     ``value`` is the figure drawn in the view's unit, ``records_figure`` the records'
     figure before scaling; unknown figures have empty values and say why in ``how_known``.
+    ``caution`` is empty, or says that a record behind the figure has more requests than
+    users, in the words the tooltips use.
     """
     unit = scaled_measure(bundle, state)
     per_capita = state.per_capita
@@ -168,6 +172,7 @@ def series_table(
                 None if row.raw != row.raw else row.raw,
                 row.status,
                 row.inconsistent,
+                MORE_REQUESTS_THAN_USERS if row.caution else "",
                 population,
                 year,
                 how,
@@ -189,6 +194,7 @@ def series_table(
                 record.value(state.measure),
                 "span total",
                 False,
+                MORE_REQUESTS_THAN_USERS if total.caution else "",
                 population,
                 year,
                 f"a total over {covered.label} the records do not "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tgviewer.core.bundle.cautions import CAUTION_MARK, MORE_REQUESTS_THAN_USERS
 from tgviewer.core.figures.series import SeriesRow
 
 #: What a view says instead of an empty chart.
@@ -15,6 +16,9 @@ NO_PERIOD_MESSAGE = (
     "The period range holds no whole period of this length.\n"
     "Widen the range or choose a shorter granularity."
 )
+
+#: Said under a figure whose records include one with more requests than users.
+CAUTION_LINE = f"{CAUTION_MARK} {MORE_REQUESTS_THAN_USERS} (see Details)"
 
 #: Plain words for each status of a figure.
 STATUS_WORDS = {
@@ -56,6 +60,8 @@ def describe_row(row: SeriesRow, unit: str) -> str:
         lines.append(f"No figure: {status}")
     if row.inconsistent:
         lines.append("⚠ the records for this figure disagree (see Details)")
+    if row.caution:
+        lines.append(CAUTION_LINE)
     lines.append(row.explanation)
     return "\n".join(lines)
 

@@ -4,7 +4,8 @@ Contract: the bars are rebuilt from the :class:`~tgviewer.core.views.ranking.Ran
 whenever a field the ranking is drawn from changes (``INPUTS[ViewKind.RANKING]``). The
 period is the end of the range unless the user picks another in the view's own selector,
 which writes ``ranking_period`` into the store. Bars are sorted, largest on top, with the
-value at the bar end. A country without a figure for the period is listed below the bars as
+value at the bar end (then ⚠ when records disagree, † when a record has more requests
+than users). A country without a figure for the period is listed below the bars as
 "no figure", never drawn as a zero-length bar.
 """
 
@@ -14,6 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
@@ -101,6 +103,7 @@ class RankingView(PlotView[RankingModel]):
         for y, value, row in zip(ys, values, known, strict=True):
             marker = "" if row.status == "reported" else " (derived)"
             marker += " ⚠" if row.inconsistent else ""
+            marker += f" {CAUTION_MARK}" if row.caution else ""
             marker += f" {ZERO_MARK} at the foot of the log axis" if scale.at_foot(value) else ""
             label = pg.TextItem(
                 f" {format_value(value)}{marker}", color=text_colour(), anchor=(0, 0.5)

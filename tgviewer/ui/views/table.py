@@ -1,5 +1,9 @@
 """The table view: the current selection as countries by periods, status shown by shading.
 
+A figure whose records include one with more requests than users is followed by
+:data:`~tgviewer.core.bundle.cautions.CAUTION_MARK` (a mark, not a shade, so that it shows
+whatever the cell's status); the legend below the table says what it means.
+
 Contract: the Qt model is refilled from the :class:`~tgviewer.core.views.table.TableModel`
 whenever a field the table is drawn from changes (``INPUTS[ViewKind.TABLE]``). Sorting
 happens in a proxy on the raw figures (unknown figures always last), so it survives redraws.
@@ -30,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tgviewer.core.bundle.cautions import CAUTION_MARK, CAUTION_NAME, MORE_REQUESTS_THAN_USERS
 from tgviewer.core.figures.series import SeriesRow
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
@@ -64,6 +69,12 @@ def cell_status(row: SeriesRow) -> str:
     if row.inconsistent and row.known:
         return "inconsistent"
     return row.status if row.known else "unknown"
+
+
+def display_text(row: SeriesRow) -> str:
+    """The figure as shown, followed by the caution mark when it has a caution."""
+    text = format_value(row.value)
+    return f"{text} {CAUTION_MARK}" if row.caution and row.known else text
 
 
 def exact_text(value: float) -> str:
@@ -125,7 +136,7 @@ class SeriesTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_value(row.value)
+            return display_text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -190,8 +201,14 @@ class TableView(ViewBase[TableModel]):
             legend.addWidget(self._swatch(status))
             legend.addWidget(QLabel(text))
             legend.addSpacing(12)
+        caution = QLabel(f"{CAUTION_MARK} {CAUTION_NAME.capitalize()}")
+        caution.setObjectName("legend-caution")
+        caution.setToolTip(f"{CAUTION_MARK} {MORE_REQUESTS_THAN_USERS}")
+        legend.addWidget(caution)
         legend.addStretch(1)
-        legend.addWidget(QLabel("Select cells and press Ctrl+C to copy them with headers."))
+        hint = QLabel("Select cells and press Ctrl+C to copy them with headers.")
+        hint.setWordWrap(True)  # on two lines rather than cut where the window is narrow
+        legend.addWidget(hint)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addLayout(legend)

@@ -3,12 +3,13 @@
 Contract: whenever a field the trend is drawn from changes (``INPUTS[ViewKind.TREND]``),
 the plot is brought up to date from its :class:`~tgviewer.core.views.trend.TrendModel`:
 the line and point items of each country slot are kept and only their data, pens and
-visibility change (cheap); span totals and disagreement marks are replaced; the legend is
+visibility change (cheap); span totals, disagreement and caution marks are replaced; the legend is
 rebuilt only when the countries change, the event lines and period ticks only when the
 periods change. Reported points are filled, derived points hollow, unknown periods are gaps,
 totals that cannot be split are flat dashed segments labelled with their span, and the
-bundle's events are vertical lines. Countries with nothing to draw are listed below the
-chart with the reason.
+bundle's events are vertical lines. A point whose records disagree is marked ⚠ above it; one
+whose records include one with more requests than users, † at its upper right. Countries with
+nothing to draw are listed below the chart with the reason.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.figures.series import SeriesRow, SpanTotal
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind
@@ -63,6 +65,8 @@ class TrendView(PlotView[TrendModel]):
         self.event_lines: list[pg.InfiniteLine] = []
         #: Marks over points whose records disagree: (country, period code, item).
         self.inconsistent_marks: list[tuple[str, str, pg.TextItem]] = []
+        #: Marks under points with a caution (more requests than users): (country, period, item).
+        self.caution_marks: list[tuple[str, str, pg.TextItem]] = []
         self._positions: dict[str, int] = {}
         #: Where values go along the y axis (linear, or log with zeros at the foot).
         self.scale = ValueScale()
@@ -106,6 +110,8 @@ class TrendView(PlotView[TrendModel]):
         """Drop the marks and the record of what was drawn; the slots stay for reuse."""
         self._remove([mark for _, _, mark in self.inconsistent_marks])
         self.inconsistent_marks.clear()
+        self._remove([mark for _, _, mark in self.caution_marks])
+        self.caution_marks.clear()
         self.lines.clear()
         self.reported_points.clear()
         self.derived_points.clear()
@@ -154,6 +160,12 @@ class TrendView(PlotView[TrendModel]):
                     mark.setPos(float(position[row.period]), scale.at(row.value))
                     self.plot.addItem(mark)
                     self.inconsistent_marks.append((country, row.period, mark))
+                if row.caution and row.known:
+                    # Up and to the right: clear of the line and of a ⚠ above the point.
+                    mark = pg.TextItem(CAUTION_MARK, color=text_colour(), anchor=(-0.4, 1.0))
+                    mark.setPos(float(position[row.period]), scale.at(row.value))
+                    self.plot.addItem(mark)
+                    self.caution_marks.append((country, row.period, mark))
         self._hide_slots(len(model.countries))
         self._update_legend(legend)
         self._draw_span_totals(model.totals, periods, colours)

@@ -1,4 +1,4 @@
-"""The details panel: every record behind one country's figures, and its warnings.
+"""The details panel: every record behind one country's figures, its warnings and cautions.
 
 It shows the country last hovered in a chart or picked in the table (else the first
 selected). Text comes from the Qt-free ``core.details``; links are never followed, so

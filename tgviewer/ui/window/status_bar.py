@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from tgviewer import __version__
+from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.problems import cautions_in, warnings_in
 
 
 def plural(count: int, noun: str) -> str:
@@ -41,7 +43,8 @@ class WarningsDialog(QDialog):
         intro.setWordWrap(True)
         self.text = QPlainTextEdit(readOnly=True)
         self.text.setPlainText(
-            "\n\n".join(str(w) for w in bundle.warnings) or "This bundle has no warnings."
+            "\n\n".join(f"{w.severity.value.capitalize()}: {w}" for w in bundle.warnings)
+            or "This bundle has no warnings."
         )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -84,10 +87,21 @@ class StatusBar(QStatusBar):
         self.bundle_label.setText(f"{manifest.title}, as of {as_of.day} {as_of:%B %Y}")
         self.bundle_label.setToolTip(f"{bundle.location}\n{manifest.attribution}")
         self.records_label.setText(plural(len(bundle.records), "record"))
-        count = len(bundle.warnings)
-        self.warnings_button.setText(f"⚠ {plural(count, 'warning')}" if count else "No warnings")
-        self.warnings_button.setEnabled(bool(count))
-        self.warnings_button.setToolTip("Show the records that disagree" if count else "")
+        count = len(warnings_in(bundle.warnings))
+        cautions = len(cautions_in(bundle.warnings))
+        text = " · ".join(
+            part
+            for part in (
+                f"⚠ {plural(count, 'warning')}" if count else "",
+                f"{CAUTION_MARK} {plural(cautions, 'caution')}" if cautions else "",
+            )
+            if part
+        )
+        self.warnings_button.setText(text or "No warnings")
+        self.warnings_button.setEnabled(bool(text))
+        self.warnings_button.setToolTip(
+            "Show the records that disagree or look doubtful" if text else ""
+        )
 
     def show_notice(self, text: str) -> None:
         """A sentence that stays until replaced (settings set aside, a file not opened)."""
