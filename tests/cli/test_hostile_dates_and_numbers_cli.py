@@ -77,7 +77,7 @@ def test_rendering_a_view_with_periods_in_1500_exits_1_naming_the_file_and_field
     code, out, err = run(capsys, "render", str(view), "-o", str(tmp_path / "out.csv"))
     assert (code, out) == (1, "")
     assert err == (
-        "tgviewer: old.tgview: field 'state.range': cannot read the period '1500Q1-1500Q4': "
+        "tgviewer: old.tgview, field 'state.range': cannot read the period '1500Q1-1500Q4': "
         f"year 1500 {OUTSIDE}\n"
     )
     assert not (tmp_path / "out.csv").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,31 @@ def test_render_csv_runs_where_qt_cannot_be_imported(kind: ViewKind, tmp_path: P
     )
     assert png.returncode == 1
     assert "PySide6 is not installed here" in png.stderr
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("measure", "userz", "field 'state.measure': 'userz' is not a measure of"),
+        ("service", "Signal", "field 'state.service': 'Signal' is not a service of"),
+        ("view", "pie", "field 'state.view': 'pie' is not one of"),
+        ("normalisation", "per_cat", "field 'state.normalisation': 'per_cat' is not one of"),
+        ("granularity", "decade", "field 'state.granularity': 'decade' is not one of"),
+    ],
+)
+def test_render_refuses_a_view_naming_what_the_bundle_lacks(
+    compare_view: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    key: str,
+    value: str,
+    message: str,
+) -> None:
+    document = json.loads(compare_view.read_text(encoding="utf-8"))
+    document["state"][key] = value
+    compare_view.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "nothing.csv"
+    assert main(["render", str(compare_view), "-o", str(out)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith(f"tgviewer: compare.tgview, {message}")
+    assert not out.exists()

@@ -116,7 +116,7 @@ def test_a_bad_field_of_the_state_is_named(tmp_path: Path, default_bundle: Bundl
     doc = document(default_bundle)
     doc["state"]["range"] = "2025Q9"  # type: ignore[index]
     path.write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(ViewFileError, match=r"v\.tgview: field 'state\.range"):
+    with pytest.raises(ViewFileError, match=r"v\.tgview, field 'state\.range"):
         read_view(path)
 
 
@@ -172,3 +172,34 @@ def test_adapting_a_view_names_the_countries_left_out(default_bundle: Bundle) ->
     nowhere = dataclasses.replace(other, state=dataclasses.replace(other.state, countries=("XXA",)))
     with pytest.raises(ViewNotApplicableError, match=r"v\.tgview: none of its countries"):
         adapt_view(nowhere, default_bundle, "v.tgview")
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "value"),
+    [
+        ({"measure": "userz"}, "measure", "'userz'"),
+        ({"service": "WhatsApp"}, "service", "'WhatsApp'"),
+    ],
+)
+def test_a_measure_or_service_the_bundle_lacks_is_refused_with_its_field(
+    default_bundle: Bundle, changes: dict[str, str], field: str, value: str
+) -> None:
+    from tgviewer.core.state.view_file import ViewNotApplicableError, adapt_view
+
+    saved = saved_of(default_bundle, **changes)
+    other = dataclasses.replace(saved, bundle=BundleRef("other", "Other", "1" * 64))
+    for view in (saved, other):  # on its own bundle and on another: never an empty chart
+        with pytest.raises(ViewNotApplicableError) as caught:
+            adapt_view(view, default_bundle, "v.tgview")
+        assert caught.value.field == f"state.{field}"
+        assert str(caught.value).startswith(f"v.tgview, field 'state.{field}': {value} is not a")
+
+
+def test_the_ratio_measure_is_accepted_when_the_bundle_has_users_and_requests(
+    default_bundle: Bundle,
+) -> None:
+    from tgviewer.core.state.view_file import adapt_view
+    from tgviewer.core.state.view_state import USERS_PER_REQUEST
+
+    saved = saved_of(default_bundle, measure=USERS_PER_REQUEST)
+    assert adapt_view(saved, default_bundle, "v.tgview") == (saved.state, [])

@@ -229,3 +229,59 @@ def test_left_tells_a_trend_period_by_period(qtbot: QtBot, window: MainWindow) -
     assert window.store.state.last == last - 1
     assert len(window.trend._positions) == periods - 1  # the chart ends a quarter earlier
     assert window.presentation.title.text() == window.exports.chart_title()
+
+
+def test_esc_brings_back_the_state_from_before_stepping_and_slides(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.store.update(view=ViewKind.COMPARE, countries=("DEU", "ITA", "ESP"))
+    window.saved_views.save_to(str(tmp_path / "slide.tgview"))
+    window.settings_store.update(slides=(str(tmp_path / "slide.tgview"),))
+    window.filters.reset()
+    window.store.update(view=ViewKind.RANKING)
+    before = window.store.state
+    qtbot.keyClick(window, Qt.Key.Key_F11)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.store.state.ranking_period is not None  # stepped away from the default
+    stepped = window.store.state
+    assert window.current_settings().view_state == before  # what closing now would keep
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert window.store.state.view is ViewKind.COMPARE and window.store.state != stepped
+
+    changes: list[object] = []
+    window.store.changed.connect(lambda old, new: changes.append(new))
+    draws = window.render_count
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.presentation.active
+    assert window.store.state == before
+    assert changes == [before]  # one action
+    assert window.render_count == draws + 1  # one redraw
+    assert window.current_view() is window.ranking
+    assert window.ranking.model.period.code == window.ranking.model.shown[-1].code
+
+
+def test_esc_brings_back_the_bundle_a_slide_replaced(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.core.bundles import small_bundle
+
+    window.store.update(countries=("GBR", "FRA"))
+    window.saved_views.save_to(str(tmp_path / "default.tgview"))
+    window.settings_store.update(slides=(str(tmp_path / "default.tgview"),))
+    small = small_bundle(tmp_path)
+    assert window.bundles.open_file(str(small))
+    bundle, path, before = window.bundle, window.bundle_path, window.store.state
+    window.presentation.enter()
+    window.presentation.next_slide(1)
+    box = window.saved_views.mismatch_box
+    assert box is not None
+    own = next(b for b in box.buttons() if "Open Telegram" in b.text().replace("&", ""))
+    own.click()
+    assert window.bundle is not bundle and window.store.state.countries == ("GBR", "FRA")
+    assert window.current_settings().last_bundle == path  # closing now keeps the one before
+
+    window.presentation.leave()
+    assert window.bundle is bundle and window.bundle_path == path
+    assert window.store.state == before

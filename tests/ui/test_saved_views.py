@@ -63,7 +63,7 @@ def test_a_bad_view_file_is_explained_and_nothing_changes(
     assert window.store.state == before
     box = window.notifier.failure_dialog
     assert box is not None and box.isVisible()
-    assert "broken.tgview: field 'state.countries'" in box.text()
+    assert "broken.tgview, field 'state.countries'" in box.text()
     assert "unchanged" in box.text()
     box.close()
 
@@ -166,3 +166,41 @@ def test_the_command_line_opens_a_saved_view(
     opened.settings_store.writable = False
     assert failure is None
     assert opened.store.state == saved
+
+
+def test_a_view_naming_an_unknown_measure_is_refused_and_nothing_changes(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    _, path = saved_default_view(window, tmp_path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["state"]["measure"] = "userz"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    window.filters.reset()
+    before, shown = window.store.state, window.filters.measure.currentText()
+    window.status.show_notice("Before.")
+
+    assert not window.saved_views.open_file(str(path))
+    assert window.store.state == before
+    assert window.filters.measure.currentText() == shown == "Users affected"
+    assert "Opened view" not in window.status.notice.text()
+    box = window.notifier.failure_dialog
+    assert box is not None and "does not apply" in box.windowTitle()
+    assert "default.tgview, field 'state.measure': 'userz' is not a measure of" in box.text()
+    box.close()
+
+
+def test_a_view_refused_on_its_own_bundle_leaves_the_bundle_open(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    _, path = saved_default_view(window, tmp_path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["state"]["service"] = "Signal"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    window.bundles.open_file(str(small_bundle(tmp_path)))
+    before = window.store.state
+
+    window.saved_views.open_file(str(path))
+    button(window.saved_views.mismatch_box, "Open Telegram disclosures to authorities").click()
+    assert window.bundle.manifest.id == "test-bundle"  # not switched for a view refused
+    assert window.store.state == before
+    assert "field 'state.service': 'Signal'" in window.notifier.failure_dialog.text()

@@ -25,7 +25,8 @@ EPILOG = """\
 The view names the bundle it was made with (id and checksum). Without --bundle, that bundle
 is looked for among the embedded default and your recent bundles; if it is not at hand the
 command stops. With --bundle, that bundle is used; if it is not the one the view names, the
-view is adapted to it (countries it lacks are left out) and a warning says so.
+view is adapted to it (countries it lacks are left out) and a warning says so. A view whose
+measure or service the bundle lacks is refused (exit 1), naming the field.
 
 Formats, by the suffix of -o: .png (an image of --size pixels), .svg (a drawing), .csv (the
 figures behind the chart, exactly as drawn, with their status and source).

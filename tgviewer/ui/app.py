@@ -76,6 +76,10 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
     state = fit_to_bundle(saved, bundle) if saved is not None else None
     window = MainWindow(bundle, state, loaded, bundle_path=path)
     window.show()
+    # Ask for the keyboard: a window manager gives it to a new window anyway, but without
+    # one (a kiosk, a bare X server) the window would take no key, not even its shortcuts.
+    window.raise_()
+    window.activateWindow()
     if failure is not None and not quiet:
         which = "The bundle" if bundle_argument else "The bundle you used last"
         window.notifier.warn(

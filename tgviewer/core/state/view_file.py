@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -27,9 +28,9 @@ from tgviewer.core.atomic import atomic_write_text
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
-from tgviewer.core.errors import TgviewerError
+from tgviewer.core.errors import TgviewerError, quoted
 from tgviewer.core.json_file import JsonFileError, json_kind, read_json_object
-from tgviewer.core.state.view_state import ViewState, fit_to_bundle
+from tgviewer.core.state.view_state import ViewState, fit_to_bundle, measures_of
 from tgviewer.core.user_file import UserFileError
 
 #: Suffix of saved view files.
@@ -119,10 +120,23 @@ def adapt_view(saved: SavedView, bundle: Bundle, name: str) -> tuple[ViewState, 
     Raises
     ------
     ViewNotApplicableError
-        When none of its countries, or none of its range, is in ``bundle`` (``name``, the
-        view file's name, begins the message).
+        When its measure or service is not one of ``bundle``'s (the field is named: a view
+        naming ``userz`` must not draw an empty chart titled ``userz``), or none of its
+        countries, or none of its range, is in ``bundle`` (``name``, the view file's name,
+        begins the message).
     """
     state = saved.state
+    title = bundle.manifest.title or bundle.manifest.id
+    for field, value, known in (
+        ("measure", state.measure, measures_of(bundle)),
+        ("service", state.service, tuple(bundle.services)),
+    ):
+        if value not in known:
+            raise ViewNotApplicableError(
+                f"{quoted(value)} is not a {field} of {title}; it has {', '.join(known) or 'none'}",
+                file=name,
+                field=f"state.{field}",
+            )
     if bundle_match(saved, bundle) is BundleMatch.SAME:
         return state, []
     fitted = fit_to_bundle(state, bundle)
@@ -225,6 +239,9 @@ def read_view(path: str | Path) -> SavedView:
     try:
         view_state = ViewState.from_dict(state)
     except (ValueError, TypeError) as exc:
-        message = str(exc).replace("field '", "field 'state.")
-        raise ViewFileError(message, file=name) from None
+        # from_dict says "field 'measure': ..."; the field is named in the error's own place.
+        named = re.fullmatch(r"field '(\w+)': (.*)", str(exc), re.DOTALL)
+        if named is None:
+            raise ViewFileError(str(exc), file=name, field="state") from None
+        raise ViewFileError(named[2], file=name, field=f"state.{named[1]}") from None
     return SavedView(view_state, BundleRef(**texts))

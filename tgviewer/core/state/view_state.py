@@ -310,6 +310,14 @@ def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
     return ViewState(countries=chosen, first=first, last=last, measure=measure, service=service)
 
 
+def measures_of(bundle: Bundle) -> tuple[str, ...]:
+    """The measures a view of ``bundle`` can show: its manifest's, in order, then
+    :data:`USERS_PER_REQUEST` when it has both users and requests."""
+    measures = bundle.manifest.measure_keys
+    ratio = (USERS_PER_REQUEST,) if {"users", "requests"} <= set(measures) else ()
+    return measures + ratio
+
+
 def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     """``state`` adapted to ``bundle``, or ``None`` when nothing of it applies.
 
@@ -324,11 +332,7 @@ def fit_to_bundle(state: ViewState, bundle: Bundle) -> ViewState | None:
     if whole is None or not countries or not whole.overlaps(state.span):
         return None
     default = default_view_state(bundle)
-    measures = bundle.manifest.measure_keys
-    ratio_possible = {"users", "requests"} <= set(measures)
-    measure_ok = state.measure in measures or (
-        state.measure == USERS_PER_REQUEST and ratio_possible
-    )
+    measure_ok = state.measure in measures_of(bundle)
     first = max(state.span.first, whole.first)
     last = min(state.span.last, whole.last)
     ranking = state.ranking_period

@@ -20,6 +20,7 @@ from tgviewer.core.state.view_state import ViewKind
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import Theme
 from tgviewer.ui.window.bundle_commands import BundleCommands
+from tgviewer.ui.window.command_keys import CommandKeys
 from tgviewer.ui.window.export_commands import ExportCommands
 from tgviewer.ui.window.presentation import Presentation
 from tgviewer.ui.window.saved_views import SavedViews
@@ -186,6 +187,8 @@ class WindowActions:
         self.toolbar.addAction(self.present)
         window.addToolBar(self.toolbar)
         self._build_menus()
+        # Their keys are theirs whichever widget has focus (Ctrl+E in the search box).
+        self.command_keys = CommandKeys(window)
         # Shortcuts keep working when the menu bar and toolbar are hidden (presentation).
         window.addActions(
             [

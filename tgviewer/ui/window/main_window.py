@@ -295,18 +295,22 @@ class MainWindow(QMainWindow):
 
     def current_settings(self, settings: Settings | None = None) -> Settings:
         """``settings`` (the current ones by default) with the window as it stands now:
-        its layout (while presenting, as it was before, so the next start is not full
-        screen without docks), the bundle and the view."""
+        its layout, the bundle and the view (while presenting, as they were before: the next
+        start is neither full screen without docks nor on a period stepped to or a slide)."""
         geometry, layout = self.presentation.layout_before() or (
             self.saveGeometry(),
             self.saveState(),
+        )
+        bundle_path, state = self.presentation.view_before() or (
+            self.bundle_path,
+            self.store.state,
         )
         return dataclasses.replace(
             settings or self.settings,
             geometry=encoded(geometry),
             window_state=encoded(layout),
-            last_bundle=self.bundle_path,
-            view_state=self.store.state,
+            last_bundle=bundle_path,
+            view_state=state,
         )
 
     def changeEvent(self, event: QEvent) -> None:

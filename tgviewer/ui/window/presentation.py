@@ -11,7 +11,9 @@ F11 (or the toolbar's Present button) enters and leaves; Esc leaves. While prese
 * Left and Right step the period (:mod:`tgviewer.core.views.stepping`), Page Down and Page Up
   step through the slides: saved views chosen in View > Slides.
 
-Leaving puts everything back as it was: window state, docks, bars, theme and fonts.
+Leaving puts everything back as it was: window state, docks, bars, theme and fonts, and
+what is shown. Stepping and slides are for showing, not choosing: the state (and the bundle,
+when a slide opened another) from before presenting comes back, in one action.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QTabWidget, QWidget
 
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.state.settings import MAX_PRESENTATION_SCALE
 from tgviewer.core.state.settings_store import SettingsStore
-from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.state.view_state import ViewKind, ViewState
 from tgviewer.core.views.stepping import step_state
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import Theme, apply_theme, current_theme
@@ -51,6 +54,9 @@ class _Before:
     font_set: bool
     geometry: QByteArray
     layout: QByteArray
+    state: ViewState
+    bundle: Bundle
+    bundle_path: str | None
 
 
 class Presentation(QObject):
@@ -163,6 +169,9 @@ class Presentation(QObject):
             self.tabs.testAttribute(Qt.WidgetAttribute.WA_SetFont),
             window.saveGeometry(),
             window.saveState(),
+            self.store.state,
+            self.host.bundle,
+            self.host.bundle_path,
         )
         self.active = True
         for widget in hidden:
@@ -181,7 +190,8 @@ class Presentation(QObject):
         self.toggled.emit(True)
 
     def leave(self) -> None:
-        """Back to the window as it was before presenting."""
+        """Back to the window as it was before presenting, showing what it showed then
+        (one redraw, however far Left/Right and the slides went)."""
         if not self.active or self._before is None:
             return
         window, before = self.window, self._before
@@ -200,12 +210,21 @@ class Presentation(QObject):
         window.setWindowState(before.window_state)
         for widget, visible in before.visible.items():
             widget.setVisible(visible)
+        if self.host.bundle is before.bundle:
+            self.store.replace(before.state)
+        else:  # a slide opened the bundle it was made with
+            self.host.set_bundle(before.bundle, before.bundle_path, before.state)
         self.toggled.emit(False)
 
     def layout_before(self) -> tuple[QByteArray, QByteArray] | None:
         """While presenting, the window's geometry and dock layout from before (what the
         settings should keep); ``None`` otherwise."""
         return None if self._before is None else (self._before.geometry, self._before.layout)
+
+    def view_before(self) -> tuple[str | None, ViewState] | None:
+        """While presenting, the bundle's file and the state from before (what leaving
+        brings back, and so what the settings should keep); ``None`` otherwise."""
+        return None if self._before is None else (self._before.bundle_path, self._before.state)
 
     def return_to_theme(self, theme: Theme) -> bool:
         """While presenting, make ``theme`` the one leaving comes back to; returns whether

@@ -139,20 +139,24 @@ class SavedViews:
     def apply(
         self, saved: SavedView, path: str, bundle: Bundle | None = None, remember: bool = True
     ) -> bool:
-        """Show ``saved`` (on ``bundle``, opened first, when given), adapted to the bundle."""
-        if bundle is not None:
-            embedded = bundle.location == DEFAULT_BUNDLE_LOCATION
-            self.host.set_bundle(bundle, None if embedded else bundle.location)
+        """Show ``saved`` (on ``bundle``, opened with it, when given), adapted to the bundle.
+
+        A view that does not apply (a measure or service the bundle lacks, no country or
+        period of it there) is explained and nothing changes, not even the bundle."""
         name = Path(path).name
         try:
-            fitted, left_out = adapt_view(saved, self.host.bundle, name)
+            fitted, left_out = adapt_view(saved, bundle or self.host.bundle, name)
         except ViewNotApplicableError as exc:
             self.notifier.warn(
                 "The view does not apply to this bundle",
                 warning_text(exc, "The view shown is unchanged."),
             )
             return False
-        self.store.replace(fitted)
+        if bundle is not None:
+            embedded = bundle.location == DEFAULT_BUNDLE_LOCATION
+            self.host.set_bundle(bundle, None if embedded else bundle.location, fitted)
+        else:
+            self.store.replace(fitted)
         if remember:
             self._remember(path)
         dropped = len(left_out)
