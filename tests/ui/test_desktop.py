@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -73,3 +76,23 @@ def test_a_damaged_file_opened_by_the_system_is_explained(
     assert not window.bundles.open_path(str(broken))
     assert window.bundle is before
     assert "broken.tgbundle" in window.notifier.failure_dialog.text()
+
+
+def test_without_a_display_the_window_says_so_in_one_line() -> None:
+    from tgviewer.ui.app import NO_DISPLAY, missing_display
+
+    assert missing_display({}, "linux") == NO_DISPLAY
+    assert missing_display({"DISPLAY": ":0"}, "linux") == ""
+    assert missing_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux") == ""
+    assert missing_display({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
+    assert missing_display({}, "darwin") == "" and missing_display({}, "win32") == ""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "tgviewer"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 1  # not Qt's abort (134) with advice to reinstall
+    assert result.stderr.strip() == f"tgviewer: {NO_DISPLAY}"

@@ -13,7 +13,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -107,6 +107,27 @@ def end_process(code: int) -> NoReturn:
     os._exit(code)
 
 
+#: What to say when there is no screen to open the window on.
+NO_DISPLAY = (
+    "no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot open; "
+    "the commands 'tgviewer table', 'compare', 'render' and 'bundle' work without one "
+    "(see 'tgviewer --help')"
+)
+
+
+def missing_display(
+    environment: Mapping[str, str] = os.environ, platform: str = sys.platform
+) -> str:
+    """Why the window cannot open here, or "" when it can: on Linux and the BSDs Qt needs
+    an X11 or Wayland display (unless a platform is chosen with QT_QPA_PLATFORM), and
+    without one it aborts with advice to reinstall."""
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return ""
+    if environment.get("QT_QPA_PLATFORM") or environment.get("DISPLAY"):
+        return ""
+    return "" if environment.get("WAYLAND_DISPLAY") else NO_DISPLAY
+
+
 def settle_memory() -> None:
     """Collect garbage again, leaving alone what start-up made (see :func:`run`)."""
     gc.enable()
@@ -121,6 +142,10 @@ def run(arguments: Sequence[str], exit_when_closed: bool = False) -> int:
     """
     started = time.perf_counter()
     args = parse_arguments(arguments)
+    missing = missing_display()
+    if missing:
+        print(f"tgviewer: {missing}", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
