@@ -23,7 +23,7 @@ from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.core.views.formatting import NO_COUNTRY_MESSAGE, NO_PERIOD_MESSAGE
 from tgviewer.core.views.ranking import RankingModel
 from tgviewer.core.views.registry import BUILDERS, builder, data_csv, view_model
-from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA, rank_rows
+from tgviewer.core.views.rules import RATIO_NOT_PER_CAPITA, RATIO_NOT_SHARED, rank_rows
 from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.table import TableModel
 from tgviewer.core.views.trend import TrendModel
@@ -258,3 +258,27 @@ def test_a_builder_reads_only_its_declared_fields(bundle: Bundle, kind: ViewKind
     object.__setattr__(poisoned, "allowed", frozenset((*INPUTS[kind], "view")))
     model = builder(kind)(bundle, poisoned)
     assert model.text.title and (model.empty or model.data_table().rows)
+
+
+def test_a_ratio_is_never_a_share_of_a_total(bundle: Bundle) -> None:
+    countries = ("FRA", "DEU", "USA")
+    for kind in (ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE):
+        shared = view_model(
+            bundle,
+            state_for(
+                bundle,
+                kind,
+                countries=countries,
+                measure=USERS_PER_REQUEST,
+                normalisation=Normalisation.SHARE,
+            ),
+        )
+        plain = view_model(
+            bundle, state_for(bundle, kind, countries=countries, measure=USERS_PER_REQUEST)
+        )
+        column = "value_a" if kind is ViewKind.COMPARE else "value"
+        figures = shared.data_table().column(column)
+        assert figures and figures == plain.data_table().column(column), kind
+        assert "%" not in shared.text.title, kind
+        assert shared.notes.count(RATIO_NOT_SHARED) == 1, kind
+        assert not any("figures are absolute" in note for note in shared.notes), kind

@@ -64,8 +64,8 @@ def scale_label(state: ViewState) -> str:
     if state.normalisation is Normalisation.INDEX:
         base = state.index_span()
         return f"index, {base.label} = 100" if base is not None else "index"
-    if state.normalisation is Normalisation.PER_MILLION and not state.per_capita:
-        return ""  # a ratio is never taken per inhabitant
+    if state.ratio_as_is:
+        return ""  # a ratio is never taken per inhabitant nor as a share
     return SCALE_LABELS[state.normalisation]
 
 
@@ -226,7 +226,7 @@ def _compute_rows(
             value, scaling = raw, "absolute"
             if raw is not None and state.per_capita:
                 value, scaling = per_million(country, span, raw)
-            elif raw is not None and state.normalisation is Normalisation.SHARE:
+            elif raw is not None and state.share:
                 if not all_known:
                     value, scaling = (
                         None,

@@ -127,6 +127,21 @@ class ViewState:
         return self.normalisation is Normalisation.PER_MILLION and self.measure != USERS_PER_REQUEST
 
     @property
+    def share(self) -> bool:
+        """Whether figures are shares of the selected countries' total: asked for, and not a
+        ratio (ratios do not add up to a total, so users per request is never shared)."""
+        return self.normalisation is Normalisation.SHARE and self.measure != USERS_PER_REQUEST
+
+    @property
+    def ratio_as_is(self) -> bool:
+        """Whether a scale was asked for that a ratio is shown without (per inhabitant, a
+        share): users per request is then drawn as it is, and the view says so."""
+        return self.measure == USERS_PER_REQUEST and self.normalisation in (
+            Normalisation.PER_MILLION,
+            Normalisation.SHARE,
+        )
+
+    @property
     def span(self) -> QuarterSpan:
         """The range shown, as a span."""
         return QuarterSpan(min(self.first, self.last), max(self.first, self.last))

@@ -145,7 +145,7 @@ def _notes(state: ViewState, comparison: Comparison) -> tuple[str, ...]:
     if comparison.length_note():
         notes.append("⚠ " + comparison.length_note())
     notes += ratio_notes(state)
-    if state.normalisation is Normalisation.SHARE:
+    if state.share:
         notes.append(
             "Shares of the selected countries' total are not compared here (they "
             "change with the selection): the figures are absolute."

@@ -19,12 +19,19 @@ from tgviewer.core.state.view_state import Normalisation, ViewState
 
 #: Said with the chart when a ratio is asked for per inhabitant.
 RATIO_NOT_PER_CAPITA = "Users per request is a ratio: it is shown as it is, not per inhabitant."
+RATIO_NOT_SHARED = (
+    "Users per request is a ratio: ratios do not add up to a total, so it is shown as it is, "
+    "not as a share."
+)
 
 
 def ratio_notes(state: ViewState) -> tuple[str, ...]:
-    """:data:`RATIO_NOT_PER_CAPITA` when the state asks for a ratio per inhabitant."""
-    asked = state.normalisation is Normalisation.PER_MILLION
-    return (RATIO_NOT_PER_CAPITA,) if asked and not state.per_capita else ()
+    """What to say when the state asks for a ratio per inhabitant or as a share (it is
+    shown as it is: see ``ViewState.ratio_as_is``)."""
+    if not state.ratio_as_is:
+        return ()
+    per_million = state.normalisation is Normalisation.PER_MILLION
+    return (RATIO_NOT_PER_CAPITA if per_million else RATIO_NOT_SHARED,)
 
 
 def ranking_period(state: ViewState) -> QuarterSpan | None:
