@@ -196,6 +196,7 @@ def test_compare_of_unequal_periods_says_it_compares_averages(bundle: Bundle) ->
         bundle, state_for(bundle, ViewKind.COMPARE, compare_a="2024Q1-2024Q3", compare_b="2025Q1")
     )
     assert model.notes and model.notes[0].startswith("⚠ Jan–Sep 2024 (3 quarters)")
+    assert model.text.title.endswith("Jan–Sep 2024 against Q1 2025 (per-quarter averages)")
     assert isinstance(model, CompareModel) and "per-quarter average" in model.unit
 
 

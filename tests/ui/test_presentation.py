@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tgviewer.core.bundle.reader import read_default_bundle
-from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.state.view_state import Normalisation, ViewKind
 from tgviewer.ui.style import theme
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.window.main_window import MainWindow
@@ -285,3 +285,27 @@ def test_esc_brings_back_the_bundle_a_slide_replaced(
     window.presentation.leave()
     assert window.bundle is bundle and window.bundle_path == path
     assert window.store.state == before
+
+
+def test_presenting_shows_the_chart_alone(window: MainWindow) -> None:
+    window.store.update(view=ViewKind.COMPARE, normalisation=Normalisation.INDEX)
+    compare = window.compare
+    assert compare.a_period.isVisibleTo(window) and compare.suggestion_bar.isVisibleTo(window)
+    assert compare.caption.isVisibleTo(window) and compare.note.isVisibleTo(window)
+    window.presentation.enter()
+    hidden = [
+        compare.a_period,
+        compare.b_period,
+        compare.sort,
+        compare.suggestion_bar,
+        compare.caption,
+        compare.note,
+    ]
+    assert not any(widget.isVisibleTo(window) for widget in hidden)
+    assert compare.plot.isVisibleTo(window)
+    window.store.update(view=ViewKind.RANKING)  # a view built while presenting: the same
+    assert not window.ranking.period.isVisibleTo(window)
+    window.presentation.leave()  # back to the compare view, as it was
+    assert window.store.state.view is ViewKind.COMPARE
+    assert all(widget.isVisibleTo(window) for widget in hidden)
+    assert window.ranking.period.isVisibleTo(window.ranking)

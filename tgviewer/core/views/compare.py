@@ -11,7 +11,7 @@ from tgviewer.core.figures.comparison import CompareRow, Comparison, compare_per
 from tgviewer.core.figures.series import measure_label
 from tgviewer.core.figures.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
-from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
+from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import COMPARE_COLUMNS, DataTable, comparison_table
@@ -85,6 +85,8 @@ def compare_model(bundle: Bundle, state: ViewState) -> CompareModel:
     if a is not None and b is not None:
         unit = ", per million inhabitants" if state.per_capita else ""
         title = f"{label}{unit}: {a.label} against {b.label}"
+        if a.length != b.length and state.measure != USERS_PER_REQUEST:
+            title += " (per-quarter averages)"  # the title says it even where notes are not
     base = CompareModel(
         bundle=bundle,
         state=state,

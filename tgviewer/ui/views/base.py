@@ -60,6 +60,9 @@ class ViewBase(QWidget, Generic[ModelT]):
         self.model: ModelT | None = None
         self.body = body
         self.controls = QHBoxLayout()
+        #: The view's own choices (and their labels): hidden while presenting.
+        self.choices: list[QWidget] = []
+        self.presenting = False
         self.caption = QLabel(wordWrap=True)
         self.caption.setObjectName(f"{self.kind.value}Caption")
         self.note = QLabel(wordWrap=True)
@@ -102,9 +105,8 @@ class ViewBase(QWidget, Generic[ModelT]):
         self.model = model
         self.draw_controls(model)
         self.caption.setText(caption_html(model.caption))
-        self.caption.setVisible(bool(model.caption))
         self.note.setText("\n".join(model.notes))
-        self.note.setVisible(bool(model.notes))
+        self._show_words()
         listed = bool(model.left_out or model.left_out_heading)
         if self._left_out_name is not None and (listed or self.left_out_list is not None):
             shown = self.list_left_out()
@@ -119,6 +121,28 @@ class ViewBase(QWidget, Generic[ModelT]):
             return
         self.chart.setCurrentWidget(self.body)
         self.draw_chart(model)
+
+    def add_choice(self, label: str, widget: QWidget) -> None:
+        """Put one of the view's own choices, after its label, in the controls row."""
+        words = QLabel(label)
+        words.setBuddy(widget)
+        for part in (words, widget):
+            self.controls.addWidget(part)
+            self.choices.append(part)
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Presentation mode shows the chart alone, under the window's title: the view's
+        own choices, its caption and its notes are hidden meanwhile."""
+        self.presenting = presenting
+        for widget in self.choices:
+            widget.setVisible(not presenting)
+        self._show_words()
+
+    def _show_words(self) -> None:
+        model = self.model
+        shown = model is not None and not self.presenting
+        self.caption.setVisible(shown and bool(model and model.caption))
+        self.note.setVisible(shown and bool(model and model.notes))
 
     def draw_controls(self, model: ModelT) -> None:
         """Set the view's own choices from ``model`` (without writing to the store)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgviewer.core.figures.comparison import CompareRow, Side
 from tgviewer.core.state.view_state import CompareOrder, ViewKind
@@ -81,16 +81,19 @@ class CompareView(PlotView[CompareModel]):
             ("against B", self.b_period),
             ("Sort by", self.sort),
         ):
-            self.controls.addWidget(QLabel(text))
-            self.controls.addWidget(widget)
+            self.add_choice(text, widget)
         self.controls.addStretch(1)
-        self.suggestion_row = QHBoxLayout()
+        #: The like-for-like buttons' row, one of the view's choices.
+        self.suggestion_bar = QWidget()
+        self.suggestion_row = QHBoxLayout(self.suggestion_bar)
+        self.suggestion_row.setContentsMargins(0, 0, 0, 0)
         self.suggestion_row.addWidget(QLabel("Like-for-like:"))
         self.suggestion_buttons: list[QPushButton] = []
         self.suggestion_row.addStretch(1)
         layout = self.layout()
-        assert layout is not None
-        layout.insertLayout(1, self.suggestion_row)  # type: ignore[attr-defined]
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.suggestion_bar)
+        self.choices.append(self.suggestion_bar)
         #: The list's parts, for tests and for the window.
         listed = self.list_left_out()  # always shown here, if only to say none is left out
         self.left_out, self.left_out_title = listed.items, listed.title

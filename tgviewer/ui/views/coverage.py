@@ -62,8 +62,7 @@ class CoverageView(PlotView[CoverageModel]):
             lambda i: self.store.update(coverage_order=CoverageOrder(self.sort.itemData(i)))
         )
         top = self.controls
-        top.addWidget(QLabel("Sort countries by"))
-        top.addWidget(self.sort)
+        self.add_choice("Sort countries by", self.sort)
         top.addSpacing(16)
         self.legend_labels: dict[CellKind, QLabel] = {}
         for kind in CellKind:

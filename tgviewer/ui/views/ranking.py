@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.periods.spans import parse_span
@@ -41,8 +41,7 @@ class RankingView(PlotView[RankingModel]):
         self.period.setAccessibleName("Ranking period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.activated.connect(self._period_chosen)
-        self.controls.addWidget(QLabel("Period"))
-        self.controls.addWidget(self.period)
+        self.add_choice("Period", self.period)
         self.controls.addStretch(1)
         #: Country codes from the top bar down: bars first, then those without a figure.
         self.order: list[str] = []

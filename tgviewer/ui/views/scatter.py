@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from tgviewer.core.figures.scatter import Figure, Scatter, ScatterPoint
 from tgviewer.core.state.view_state import ViewKind
@@ -57,8 +57,7 @@ class ScatterView(PlotView[ScatterModel]):
         self.period.activated.connect(
             lambda i: self.store.update(scatter_period=self.period.itemData(i))
         )
-        self.controls.addWidget(QLabel("Period"))
-        self.controls.addWidget(self.period)
+        self.add_choice("Period", self.period)
         self.controls.addStretch(1)
         self.points = pg.ScatterPlotItem(size=SYMBOL_SIZE)
         self.median_line = pg.PlotCurveItem(

@@ -249,8 +249,11 @@ class Presentation(QObject):
         return self.scale if self.active else 1.0
 
     def prepare(self, view: ViewBase[Any]) -> None:
-        """Enlarge a view built while presenting like the others (or back to 1 after)."""
+        """Make a view look as presenting wants it, or as it was (also for a view built
+        while presenting): enlarged, and its chart alone, without its own choices, caption
+        and notes."""
         view.zoom(self.factor())
+        view.set_presenting(self.active)
 
     def _apply_scale(self) -> None:
         factor = self.factor()
