@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import pytest
 
@@ -84,45 +85,46 @@ def test_the_trend_lists_countries_an_index_cannot_draw(bundle: Bundle) -> None:
     assert "index unknown: the base figure (Q1 2024) is unknown" in model.left_out[0].reason
 
 
-def test_a_ratio_is_never_taken_per_inhabitant(bundle: Bundle) -> None:
+def ratio_models(bundle: Bundle, kind: ViewKind, scale: Normalisation) -> tuple[Any, Any]:
+    """The view of users per request for three countries on ``scale``, and as it is."""
     countries = ("FRA", "DEU", "USA")
-    for kind in (ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE):
-        per_million = view_model(
-            bundle,
-            state_for(
-                bundle,
-                kind,
-                countries=countries,
-                measure=USERS_PER_REQUEST,
-                normalisation=Normalisation.PER_MILLION,
-            ),
-        )
-        absolute = view_model(
-            bundle, state_for(bundle, kind, countries=countries, measure=USERS_PER_REQUEST)
-        )
-        column = "value_a" if kind is ViewKind.COMPARE else "value"
-        figures = per_million.data_table().column(column)
-        assert figures and figures == absolute.data_table().column(column), kind
-        assert "per million" not in per_million.text.title, kind
-        assert "population" not in per_million.text.subtitle, kind
-        assert RATIO_NOT_PER_CAPITA in per_million.notes, kind
-        populations = [
-            cell
-            for name in per_million.data_table().columns
-            if name.startswith("population")
-            for cell in per_million.data_table().column(name)
-        ]
-        assert not any(populations), kind  # no population scaled a ratio
-    compare = view_model(
-        bundle,
-        state_for(
-            bundle,
-            ViewKind.COMPARE,
-            countries=countries,
-            measure=USERS_PER_REQUEST,
-            normalisation=Normalisation.PER_MILLION,
-        ),
+    asked = state_for(
+        bundle, kind, countries=countries, measure=USERS_PER_REQUEST, normalisation=scale
     )
+    plain = state_for(bundle, kind, countries=countries, measure=USERS_PER_REQUEST)
+    return view_model(bundle, asked), view_model(bundle, plain)
+
+
+@pytest.mark.parametrize(
+    ("scale", "note"),
+    [(Normalisation.PER_MILLION, RATIO_NOT_PER_CAPITA), (Normalisation.SHARE, RATIO_NOT_SHARED)],
+)
+@pytest.mark.parametrize(
+    "kind", [ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE]
+)
+def test_a_ratio_is_shown_as_it_is_on_any_scale(
+    bundle: Bundle, kind: ViewKind, scale: Normalisation, note: str
+) -> None:
+    scaled, plain = ratio_models(bundle, kind, scale)
+    column = "value_a" if kind is ViewKind.COMPARE else "value"
+    figures = scaled.data_table().column(column)
+    assert figures and figures == plain.data_table().column(column)
+    assert "per million" not in scaled.text.title and "%" not in scaled.text.title
+    assert "population" not in scaled.text.subtitle
+    assert scaled.notes.count(note) == 1
+    assert not any("figures are absolute" in n for n in scaled.notes)
+    populations = [
+        cell
+        for name in scaled.data_table().columns
+        if name.startswith("population")
+        for cell in scaled.data_table().column(name)
+    ]
+    assert not any(populations)  # no population scaled a ratio
+
+
+def test_a_ratio_is_compared_as_it_is_but_counts_per_inhabitant(bundle: Bundle) -> None:
+    countries = ("FRA", "DEU", "USA")
+    compare, _ = ratio_models(bundle, ViewKind.COMPARE, Normalisation.PER_MILLION)
     assert isinstance(compare, CompareModel) and compare.comparison is not None
     assert not compare.comparison.per_capita
     # Counts per inhabitant are scaled, though.
@@ -259,27 +261,3 @@ def test_a_builder_reads_only_its_declared_fields(bundle: Bundle, kind: ViewKind
     object.__setattr__(poisoned, "allowed", frozenset((*INPUTS[kind], "view")))
     model = builder(kind)(bundle, poisoned)
     assert model.text.title and (model.empty or model.data_table().rows)
-
-
-def test_a_ratio_is_never_a_share_of_a_total(bundle: Bundle) -> None:
-    countries = ("FRA", "DEU", "USA")
-    for kind in (ViewKind.TREND, ViewKind.RANKING, ViewKind.TABLE, ViewKind.COMPARE):
-        shared = view_model(
-            bundle,
-            state_for(
-                bundle,
-                kind,
-                countries=countries,
-                measure=USERS_PER_REQUEST,
-                normalisation=Normalisation.SHARE,
-            ),
-        )
-        plain = view_model(
-            bundle, state_for(bundle, kind, countries=countries, measure=USERS_PER_REQUEST)
-        )
-        column = "value_a" if kind is ViewKind.COMPARE else "value"
-        figures = shared.data_table().column(column)
-        assert figures and figures == plain.data_table().column(column), kind
-        assert "%" not in shared.text.title, kind
-        assert shared.notes.count(RATIO_NOT_SHARED) == 1, kind
-        assert not any("figures are absolute" in note for note in shared.notes), kind
