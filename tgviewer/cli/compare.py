@@ -11,7 +11,7 @@ import pandas as pd
 from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import CommandError
-from tgviewer.cli.output import csv_text, json_text, records_of, text_table
+from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
 from tgviewer.core.bundle.model import DEFAULT_SERVICE
 from tgviewer.core.figures.comparison import Comparison, compare_periods
 from tgviewer.core.periods.spans import parse_span
@@ -152,12 +152,7 @@ def run_compare(args: argparse.Namespace) -> int:
         sys.stdout.write(csv_text(frame, comments))
     elif args.format == "json":
         document: dict[str, Any] = {
-            "bundle": {
-                "id": manifest.id,
-                "title": manifest.title,
-                "as_of": manifest.as_of.isoformat(),
-                "checksum": bundle.checksum,
-            },
+            "bundle": bundle_document(bundle),
             "attribution": manifest.attribution,
             "a": {"code": a.code, "label": a.label, "quarters": a.length},
             "b": {"code": b.code, "label": b.label, "quarters": b.length},

@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.views.data_table import spreadsheet_safe
 
 
@@ -23,6 +24,17 @@ def csv_text(frame: pd.DataFrame, comments: Sequence[str] = ()) -> str:
     for row in frame.itertuples(index=False):
         writer.writerow(["" if _missing(v) else spreadsheet_safe(_plain(v)) for v in row])
     return buffer.getvalue()
+
+
+def bundle_document(bundle: Bundle) -> dict[str, Any]:
+    """What a JSON answer says of the bundle it comes from: id, title, as-of and checksum."""
+    manifest = bundle.manifest
+    return {
+        "id": manifest.id,
+        "title": manifest.title,
+        "as_of": manifest.as_of.isoformat(),
+        "checksum": bundle.checksum,
+    }
 
 
 def json_text(document: dict[str, Any]) -> str:

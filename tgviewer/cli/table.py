@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import CommandError
-from tgviewer.cli.output import csv_text, json_text, records_of, text_table
+from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.figures.series import series_rows
@@ -103,12 +103,7 @@ def run_table(args: argparse.Namespace) -> int:
         sys.stdout.write(
             json_text(
                 {
-                    "bundle": {
-                        "id": manifest.id,
-                        "title": manifest.title,
-                        "as_of": manifest.as_of.isoformat(),
-                        "checksum": bundle.checksum,
-                    },
+                    "bundle": bundle_document(bundle),
                     "attribution": manifest.attribution,
                     "period": {
                         "code": span.code,
