@@ -99,3 +99,15 @@ def test_nothing_selected_or_nothing_comparable_says_what_to_do(window: MainWind
     window.store.update(countries=("AUT",), compare_a="2024Q1-2024Q3", compare_b="2025Q1-2025Q3")
     assert "None of the selected countries" in window.compare.message.text()
     assert window.compare.left_out.count() == 1
+
+
+def test_with_nobody_left_out_the_list_gives_its_room_to_the_chart(window: MainWindow) -> None:
+    window.store.update(view=ViewKind.COMPARE, countries=("FRA", "DEU", "USA", "GBR", "ITA"))
+    view = window.compare
+    listed = view.left_out_list
+    assert listed is not None and listed.title.text() == "Every selected country is compared."
+    assert not view.left_out.isVisibleTo(view)
+    assert listed.maximumHeight() <= listed.title.sizeHint().height()
+    window.store.update(countries=("FRA", "ISL"))  # Iceland is not comparable
+    assert view.left_out.isVisibleTo(view) and view.left_out.count() == 1
+    assert listed.maximumHeight() > 10_000

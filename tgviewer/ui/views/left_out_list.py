@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from tgviewer.core.figures.left_out import NotComparable
 
 
+#: Qt's "no maximum" for a widget's size.
+UNLIMITED = 16777215
+
+
 class LeftOutList(QWidget):
     """A heading and the countries left out of a chart."""
 
@@ -52,6 +56,9 @@ class LeftOutList(QWidget):
             entry.setToolTip(country.reason)
             self.items.addItem(entry)
         del blocker
+        # With nobody left out the heading says so alone: no empty box takes the chart's room.
+        self.items.setVisible(bool(left_out))
+        self.setMaximumHeight(UNLIMITED if left_out else self.title.sizeHint().height())
 
     def _current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is not None:
