@@ -75,7 +75,7 @@ def test_the_map_shows_every_country_of_the_bundle(default_bundle: Bundle) -> No
     assert [n.country for n in model.left_out] == [e.country for e in unknown]
     table = model.data_table()
     assert len(table.rows) == len(default_bundle.countries)
-    assert table.column("code") == [e.country for e in model.entries]
+    assert table.column("country") == [e.country for e in model.entries]
 
 
 def test_the_default_period_is_the_latest_with_most_countries(default_bundle: Bundle) -> None:

@@ -114,7 +114,8 @@ class ViewState:
         Code of the period the map shows; ``None`` for the latest period of the range (at
         the chosen length) with the most countries known.
     map_classes
-        How the map's colour classes are bounded: round steps, quantiles or equal steps.
+        How the map's colour classes are bounded: quantiles (the default: figures this
+        skewed use every colour), round steps or equal steps.
     """
 
     countries: tuple[str, ...] = ()
@@ -134,7 +135,7 @@ class ViewState:
     coverage_order: CoverageOrder = CoverageOrder.NAME
     scatter_period: str | None = None
     map_period: str | None = None
-    map_classes: MapClasses = MapClasses.NICE
+    map_classes: MapClasses = MapClasses.QUANTILE
 
     @property
     def per_capita(self) -> bool:
@@ -271,7 +272,7 @@ class ViewState:
             map_period=optional_period("map_period"),
             map_classes=choice("map_classes", MapClasses)
             if "map_classes" in document
-            else MapClasses.NICE,
+            else MapClasses.QUANTILE,
             log_scale=field("log_scale", bool) if "log_scale" in document else False,
         )
 

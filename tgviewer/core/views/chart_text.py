@@ -95,7 +95,7 @@ def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -
     parts = [f"{count} selected {'country' if count == 1 else 'countries'}"]
     if kind is ViewKind.MAP:
         every = len(bundle.countries)
-        parts = [f"all {every} countries of the bundle, the selected ones outlined"]
+        parts = [f"All {every} countries of the bundle, the selected ones outlined"]
     if per_capita:
         parts.append(
             "per million inhabitants: population of the period's year, the latest "

@@ -36,11 +36,13 @@ from tgviewer.core.views.rules import not_drawn_reason, ratio_notes, scaled_meas
 
 #: Columns of the map's data export: one row per country of the bundle.
 MAP_COLUMNS = (
-    "code",
     "country",
+    "country_name",
     "period",
+    "period_label",
     "value",
     "unit",
+    "records_figure",
     "status",
     "class",
     "records_disagree",
@@ -123,9 +125,11 @@ class MapModel(ViewModel):
                 (
                     row.country,
                     row.name,
+                    row.period,
                     row.period_label,
                     row.value if entry.known else None,
                     self.unit,
+                    row.raw if row.raw == row.raw else None,
                     row.status if entry.known else (entry.reason or "unknown"),
                     self.labels[entry.klass] if entry.klass is not None else None,
                     row.inconsistent,
