@@ -117,7 +117,8 @@ def polygons(geometry: dict[str, object]) -> list[list[list[list[float]]]]:
     coordinates = geometry["coordinates"]
     if geometry["type"] == "Polygon":
         return [coordinates]  # type: ignore[list-item]
-    return list(coordinates)  # type: ignore[call-overload]
+    found: list[list[list[list[float]]]] = list(coordinates)  # type: ignore[call-overload]
+    return found
 
 
 def in_box(polygon: list[list[list[float]]], box: tuple[float, float, float, float]) -> bool:

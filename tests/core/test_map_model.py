@@ -102,8 +102,10 @@ def test_a_chosen_period_is_shown_and_stepping_moves_it(default_bundle: Bundle) 
 
 
 def test_a_reported_zero_is_coloured_not_missing(default_bundle: Bundle) -> None:
-    for model in (map_of(default_bundle, map_period=p.code) for p in
-                  default_view_state(default_bundle).periods()):
+    for model in (
+        map_of(default_bundle, map_period=p.code)
+        for p in default_view_state(default_bundle).periods()
+    ):
         zeros = [e for e in model.entries if e.known and e.row.value == 0]
         if zeros:
             assert all(e.klass == 0 for e in zeros)

@@ -79,11 +79,11 @@ def nice_step(span: float, count: int) -> float:
     if span <= 0:
         return 1.0
     raw = span / (count + 1)
-    power = 10 ** math.floor(math.log10(raw))
+    power = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if factor * power >= raw * (1 - 1e-12):
-            return factor * power
-    return 10 * power
+            return float(factor * power)
+    return 10.0 * power
 
 
 def round_to_digits(value: float, digits: int = 2) -> float:
@@ -91,7 +91,7 @@ def round_to_digits(value: float, digits: int = 2) -> float:
     if value == 0:
         return 0.0
     magnitude = math.floor(math.log10(abs(value)))
-    return round(value, digits - 1 - magnitude)
+    return float(round(value, digits - 1 - magnitude))
 
 
 def class_bounds(
@@ -108,7 +108,7 @@ def class_bounds(
         if high == low:
             return Classes((low, low + 1))
         step = (high - low) / count
-        return Classes(tuple(low + step * i for i in range(count)) + (high,))
+        return Classes((*(low + step * i for i in range(count)), high))
     if method is MapClasses.QUANTILE:
         if high == low:
             return Classes((low, low + 1))

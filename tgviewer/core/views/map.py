@@ -59,6 +59,10 @@ CLASS_METHOD_WORDS = {
 }
 
 
+#: The classes of a map with nothing to draw.
+NO_CLASSES = Classes((0.0, 1.0))
+
+
 @dataclass(frozen=True)
 class MapEntry:
     """One country as the map draws it.
@@ -108,7 +112,7 @@ class MapModel(ViewModel):
     choices: tuple[QuarterSpan, ...] = ()
     period: QuarterSpan | None = None
     entries: tuple[MapEntry, ...] = ()
-    classes: Classes = Classes((0.0, 1.0))
+    classes: Classes = NO_CLASSES
     labels: tuple[str, ...] = ()
     unit: str = ""
 
@@ -135,8 +139,9 @@ class MapModel(ViewModel):
                     row.inconsistent,
                     row.caution,
                     entry.selected,
-                    row.explanation if row.scaling == "absolute" else f"{row.scaling}; "
-                    f"{row.explanation}",
+                    row.explanation
+                    if row.scaling == "absolute"
+                    else f"{row.scaling}; {row.explanation}",
                 )
             )
         return DataTable(MAP_COLUMNS, tuple(rows))
@@ -154,7 +159,9 @@ def map_period(state: ViewState, counts: dict[QuarterSpan, int]) -> QuarterSpan 
     return next((p for p in reversed(periods) if counts.get(p, 0) == best), periods[-1])
 
 
-def known_counts(bundle: Bundle, state: ViewState, countries: tuple[str, ...]) -> dict:
+def known_counts(
+    bundle: Bundle, state: ViewState, countries: tuple[str, ...]
+) -> dict[QuarterSpan, int]:
     """How many of ``countries`` have a figure, period by period of the range."""
     everyone = dataclasses.replace(state, countries=countries, normalisation=Normalisation.ABSOLUTE)
     counts: dict[QuarterSpan, int] = {}
@@ -227,9 +234,7 @@ def map_model(bundle: Bundle, state: ViewState) -> MapModel:
         for row in rows
     )
     drawn = sum(1 for e in entries if e.known)
-    left_out = tuple(
-        NotComparable(e.country, e.row.name, e.reason) for e in entries if not e.known
-    )
+    left_out = tuple(NotComparable(e.country, e.row.name, e.reason) for e in entries if not e.known)
     message = (
         ""
         if drawn

@@ -160,9 +160,7 @@ class MapView(ViewBase[MapModel]):
         self.values.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.values.setSortingEnabled(True)
         self.values.setWordWrap(False)
-        self.values.verticalHeader().setDefaultSectionSize(
-            self.values.fontMetrics().height() + 6
-        )
+        self.values.verticalHeader().setDefaultSectionSize(self.values.fontMetrics().height() + 6)
         self.values.setMinimumWidth(220)
         header = self.values.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -236,7 +234,9 @@ class MapView(ViewBase[MapModel]):
         marks = {entry.country: mark_of(entry, colours) for entry in model.entries}
         tooltips = {entry.country: self.tooltip(entry) for entry in model.entries}
         self.canvas.paint(marks, tooltips, colours)
-        self.legend.set_content(model.unit[:1].upper() + model.unit[1:], self._legend(model), colours)
+        self.legend.set_content(
+            model.unit[:1].upper() + model.unit[1:], self._legend(model), colours
+        )
         self._list(model)
 
     def clear_chart(self) -> None:
@@ -253,17 +253,19 @@ class MapView(ViewBase[MapModel]):
 
     def _legend(self, model: MapModel) -> tuple[LegendEntry, ...]:
         colours = self.colours
-        entries = [
-            LegendEntry(label, colours.classes[i]) for i, label in enumerate(model.labels)
-        ]
+        entries = [LegendEntry(label, colours.classes[i]) for i, label in enumerate(model.labels)]
         known = [e for e in model.entries if e.known]
         if any(e.derived for e in known):
             entries.append(
-                LegendEntry("derived from other records", colours.classes[-1], Qt.BrushStyle.BDiagPattern)
+                LegendEntry(
+                    "derived from other records", colours.classes[-1], Qt.BrushStyle.BDiagPattern
+                )
             )
         if len(known) < len(model.entries):
             entries.append(
-                LegendEntry("no figure for this period", colours.no_figure, Qt.BrushStyle.BDiagPattern)
+                LegendEntry(
+                    "no figure for this period", colours.no_figure, Qt.BrushStyle.BDiagPattern
+                )
             )
         entries.append(LegendEntry("no record", colours.no_record))
         entries.append(
@@ -344,8 +346,9 @@ class MapView(ViewBase[MapModel]):
             self.details_wanted.emit(str(item.data(Qt.ItemDataRole.UserRole)), "")
 
     def _picked_in_list(self, item: QTableWidgetItem) -> None:
-        code = self.values.item(item.row(), 0).data(Qt.ItemDataRole.UserRole)
-        self._pick(str(code))
+        first = self.values.item(item.row(), 0)
+        if first is not None:
+            self._pick(str(first.data(Qt.ItemDataRole.UserRole)))
 
     # Style ---------------------------------------------------------------------------------
 

@@ -66,6 +66,14 @@ class Mark:
     warning: bool = False
 
 
+class ShapeItem(QGraphicsPathItem):
+    """A country's shape. Its hit area is the shape alone: a cosmetic pen (a width in
+    pixels) would otherwise widen it by its width in map units, a fifth of the world."""
+
+    def shape(self) -> QPainterPath:
+        return self.path()
+
+
 def ring_path(rings: Iterable[Ring]) -> QPainterPath:
     """One path of ``rings`` (islands and holes alike), y flipped, filled odd-even."""
     path = QPainterPath()
@@ -114,7 +122,7 @@ class MapCanvas(QGraphicsView):
         self.setMouseTracking(True)
         self.scene_ = QGraphicsScene(self)
         self.setScene(self.scene_)
-        self.geometry: WorldMap | None = None
+        self.world: WorldMap | None = None
         #: Per country, its shape or circle.
         self.marks: dict[str, QAbstractGraphicsShapeItem] = {}
         #: Per country drawn hatched, the hatch laid over its fill.
@@ -136,21 +144,21 @@ class MapCanvas(QGraphicsView):
     def build(self, codes: Sequence[str]) -> None:
         """Make the items: every shape of the geometry, and a circle for each of ``codes``
         (the bundle's countries) that has a point but no shape."""
-        geometry = self.geometry = world_map()
+        geometry = self.world = world_map()
         self.scene_.clear()
         self.marks, self.hatches, self.land, self.disputed = {}, {}, [], []
         for code, rings in geometry.shapes.items():
-            item = QGraphicsPathItem(ring_path(rings))
+            item = ShapeItem(ring_path(rings))
             item.setData(CODE, code)
             self.scene_.addItem(item)
             self.marks[code] = item
         for name, rings in geometry.land.items():
-            item = QGraphicsPathItem(ring_path(rings))
+            item = ShapeItem(ring_path(rings))
             item.setToolTip(f"{name}: no ISO code, and no record")
             self.scene_.addItem(item)
             self.land.append(item)
         for area in geometry.disputed:
-            item = QGraphicsPathItem(ring_path(area.rings))
+            item = ShapeItem(ring_path(area.rings))
             item.setData(CODE, f"disputed:{area.name}")
             item.setZValue(2)
             self.scene_.addItem(item)
@@ -179,7 +187,7 @@ class MapCanvas(QGraphicsView):
     @property
     def built(self) -> bool:
         """Whether the shapes have been made."""
-        return self.geometry is not None
+        return self.world is not None
 
     # Painting ------------------------------------------------------------------------------
 
@@ -208,7 +216,7 @@ class MapCanvas(QGraphicsView):
             circle = isinstance(item, QGraphicsEllipseItem)
             item.setZValue((6 if circle else 1) if mark.selected else (5 if circle else 0))
             if mark.hatched and isinstance(item, QGraphicsPathItem):
-                hatch = QGraphicsPathItem(item.path())
+                hatch = ShapeItem(item.path())
                 hatch.setBrush(QBrush(colours.hatch, Qt.BrushStyle.BDiagPattern))
                 hatch.setPen(QPen(Qt.PenStyle.NoPen))
                 hatch.setZValue(item.zValue() + 0.5)
@@ -268,9 +276,9 @@ class MapCanvas(QGraphicsView):
         self._fit()
 
     def _fit(self) -> None:
-        if self.geometry is None:
+        if self.world is None:
             return
-        bounds = self.focus_bounds or self.geometry.bounds()
+        bounds = self.focus_bounds or self.world.bounds()
         self.fitInView(scene_bounds(bounds), Qt.AspectRatioMode.KeepAspectRatio)
 
     def zoom_by(self, factor: float) -> None:
@@ -283,27 +291,27 @@ class MapCanvas(QGraphicsView):
             self._zoomed = True
 
     def _whole_scale(self) -> float:
-        if self.geometry is None:
+        if self.world is None:
             return 1.0
-        rect = scene_bounds(self.geometry.bounds())
+        rect = scene_bounds(self.world.bounds())
         viewport = self.viewport().rect()
         return min(viewport.width() / rect.width(), viewport.height() / rect.height())
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         if not self._zoomed:
             self._fit()
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt's name)
+    def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
         if steps:
             self.zoom_by(1.25**steps)
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         step = 60
-        moves = {
+        moves: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-step, 0),
             Qt.Key.Key_Right: (step, 0),
             Qt.Key.Key_Up: (0, -step),
@@ -336,7 +344,7 @@ class MapCanvas(QGraphicsView):
                 return code
         return ""
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         code = self.code_at(event.position())
         if code != self._hovered:
@@ -348,7 +356,7 @@ class MapCanvas(QGraphicsView):
         else:
             QToolTip.hideText()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         pressed_at = getattr(self, "_pressed_at", None)
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or pressed_at is None:
@@ -358,6 +366,6 @@ class MapCanvas(QGraphicsView):
         if moved < 4 and code and not code.startswith("disputed:"):
             self.clicked.emit(code)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed_at = event.position()
         super().mousePressEvent(event)

@@ -45,7 +45,9 @@ class MapLegend(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def set_content(self, title: str, entries: tuple[LegendEntry, ...], colours: MapColours) -> None:
+    def set_content(
+        self, title: str, entries: tuple[LegendEntry, ...], colours: MapColours
+    ) -> None:
         """Show ``title`` over ``entries``."""
         self.title, self.entries, self.hatch = title, entries, colours.hatch
         self.setFixedHeight(self.heightForWidth(max(self.width(), 300)))
@@ -59,19 +61,19 @@ class MapLegend(QWidget):
         self.updateGeometry()
         self.update()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         height = self.heightForWidth(self.width())
         if height != self.height():
             self.setFixedHeight(height)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's name)
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt's name)
+    def heightForWidth(self, width: int) -> int:
         return round(self._layout(width)[1])
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+    def sizeHint(self) -> QSize:
         width = max(self.width(), 600)
         return QSize(width, self.heightForWidth(width))
 
@@ -98,13 +100,15 @@ class MapLegend(QWidget):
             x += needed + gap
         return placed, y + line + 2 * self.factor
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_colour = self.palette().color(self.foregroundRole())
         painter.setFont(self._font(bold=True))
         painter.setPen(text_colour)
-        painter.drawText(QRectF(0, 0, self.width(), 10_000), int(Qt.AlignmentFlag.AlignLeft), self.title)
+        painter.drawText(
+            QRectF(0, 0, self.width(), 10_000), int(Qt.AlignmentFlag.AlignLeft), self.title
+        )
         painter.setFont(self._font())
         placed, _ = self._layout(self.width())
         gap = 6 * self.factor
