@@ -28,7 +28,7 @@ from tgviewer.core.figures.series import SeriesRow, measure_label, series_rows
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.state.view_state import MapClasses, Normalisation, ViewKind, ViewState
-from tgviewer.core.views.base import ViewModel
+from tgviewer.core.views.base import INPUTS, ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import DataTable
 from tgviewer.core.views.formatting import NO_PERIOD_MESSAGE, STATUS_WORDS, format_value
@@ -147,6 +147,13 @@ class MapModel(ViewModel):
         return DataTable(MAP_COLUMNS, tuple(rows))
 
 
+def rows_state(state: ViewState, **changes: object) -> ViewState:
+    """A state for :func:`series_rows` from the map's declared inputs alone (``replace``
+    would read every field of ``state``), with ``changes``."""
+    fields = {name: getattr(state, name) for name in INPUTS[ViewKind.MAP]}
+    return ViewState(**{**fields, "view": ViewKind.MAP, **changes})  # type: ignore[arg-type]
+
+
 def map_period(state: ViewState, counts: dict[QuarterSpan, int]) -> QuarterSpan | None:
     """The period the map shows: ``map_period`` when it is one of the range's periods, else
     the latest period with the most countries known (``counts``)."""
@@ -163,7 +170,7 @@ def known_counts(
     bundle: Bundle, state: ViewState, countries: tuple[str, ...]
 ) -> dict[QuarterSpan, int]:
     """How many of ``countries`` have a figure, period by period of the range."""
-    everyone = dataclasses.replace(state, countries=countries, normalisation=Normalisation.ABSOLUTE)
+    everyone = rows_state(state, countries=countries, normalisation=Normalisation.ABSOLUTE)
     counts: dict[QuarterSpan, int] = {}
     for row in series_rows(bundle, everyone):
         if row.known:
@@ -177,12 +184,12 @@ def map_rows(
 ) -> tuple[SeriesRow, ...]:
     """``countries``' rows for ``period`` on the state's scale; a share is of the total of
     the countries with a figure."""
-    rows = series_rows(bundle, dataclasses.replace(state, countries=countries), [period])
+    rows = series_rows(bundle, rows_state(state, countries=countries), [period])
     if not state.share:
         return rows
     absolute = series_rows(
         bundle,
-        dataclasses.replace(state, countries=countries, normalisation=Normalisation.ABSOLUTE),
+        rows_state(state, countries=countries, normalisation=Normalisation.ABSOLUTE),
         [period],
     )
     known = tuple(r.country for r in absolute if r.known)
@@ -193,7 +200,7 @@ def map_rows(
                 "the selected countries' total", "the total of the countries with a figure"
             ),
         )
-        for r in series_rows(bundle, dataclasses.replace(state, countries=known), [period])
+        for r in series_rows(bundle, rows_state(state, countries=known), [period])
     }
     return tuple(shared.get(r.country, r) for r in absolute)
 

@@ -116,6 +116,7 @@ class MapView(ViewBase[MapModel]):
         column.addWidget(self.legend)
         super().__init__(store, pane, None, parent)
         self.colours = map_colours(1)
+        self._sized = False
         self._add_choices()
         self._add_values_list()
         self._add_slider()
@@ -278,6 +279,12 @@ class MapView(ViewBase[MapModel]):
 
     def _list(self, model: MapModel) -> None:
         table = self.values
+        header = table.horizontalHeader()
+        # Filled with the columns' sizes fixed: sizing them to their contents after each
+        # cell costs more than the rest of a step of the slider.
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        table.setUpdatesEnabled(False)
         table.setSortingEnabled(False)
         table.setRowCount(len(model.entries))
         for row, entry in enumerate(model.entries):
@@ -287,10 +294,15 @@ class MapView(ViewBase[MapModel]):
             status = QTableWidgetItem(
                 status_words(entry) + (" ⚠" if entry.row.inconsistent else "")
             )
+            tip = self.tooltip(entry)
             for column, item in enumerate((name, figure, status)):
-                item.setToolTip(self.tooltip(entry))
+                item.setToolTip(tip)
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.setUpdatesEnabled(True)
 
     # Choices -------------------------------------------------------------------------------
 
@@ -349,6 +361,18 @@ class MapView(ViewBase[MapModel]):
         first = self.values.item(item.row(), 0)
         if first is not None:
             self._pick(str(first.data(Qt.ItemDataRole.UserRole)))
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Presenting shows the map, its legend and the slider; the list gives way."""
+        super().set_presenting(presenting)
+        self.values.setVisible(not presenting)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._sized:
+            self._sized = True
+            width = max(self.splitter.width(), 400)
+            self.splitter.setSizes([width - min(260, width // 4), min(260, width // 4)])
 
     # Style ---------------------------------------------------------------------------------
 

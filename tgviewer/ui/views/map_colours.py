@@ -3,8 +3,9 @@
 The classes are sampled from viridis (matplotlib's, as pyqtgraph ships it), a scale that
 people with the common colour-vision deficiencies read in order and that stays ordered in
 greyscale. On a light background the largest figures are darkest (as maps in print are); on
-a dark one they are brightest. The high-contrast theme (black) uses cividis from its middle
-up, so that every class stands at 3:1 or more against the black around it.
+a dark one they are brightest. The high-contrast theme (black) uses plasma (as uniform and as
+colour-blind-safe) from its first third up, bright hues that no class shares with the greys
+of "no figure" and "no record", each at 3:1 or more against the black around it.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ def class_colours(count: int, theme: Theme | None = None) -> tuple[QColor, ...]:
     theme = current_theme() if theme is None else theme
     dark = theme is Theme.DARK or (theme is Theme.SYSTEM and is_dark())
     if theme is Theme.HIGH_CONTRAST:
-        scale, low, high = pg.colormap.get("cividis"), 0.45, 1.0
+        scale, low, high = pg.colormap.get("plasma"), 0.3, 1.0
     elif dark:
-        scale, low, high = pg.colormap.get("viridis"), 0.2, 1.0
+        scale, low, high = pg.colormap.get("viridis"), 0.3, 1.0
     else:
         scale, low, high = pg.colormap.get("viridis"), 0.92, 0.0
     if count <= 1:
