@@ -151,7 +151,7 @@ def rows_state(state: ViewState, **changes: object) -> ViewState:
     """A state for :func:`series_rows` from the map's declared inputs alone (``replace``
     would read every field of ``state``), with ``changes``."""
     fields = {name: getattr(state, name) for name in INPUTS[ViewKind.MAP]}
-    return ViewState(**{**fields, "view": ViewKind.MAP, **changes})  # type: ignore[arg-type]
+    return ViewState(**{**fields, "view": ViewKind.MAP, **changes})
 
 
 def map_period(state: ViewState, counts: dict[QuarterSpan, int]) -> QuarterSpan | None:

@@ -367,7 +367,7 @@ class MapView(ViewBase[MapModel]):
         super().set_presenting(presenting)
         self.values.setVisible(not presenting)
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
         if not self._sized:
             self._sized = True
