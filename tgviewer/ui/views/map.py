@@ -372,7 +372,8 @@ class MapView(ViewBase[MapModel]):
         if not self._sized:
             self._sized = True
             width = max(self.splitter.width(), 400)
-            self.splitter.setSizes([width - min(260, width // 4), min(260, width // 4)])
+            side = min(300, width // 4)
+            self.splitter.setSizes([width - side, side])
 
     # Style ---------------------------------------------------------------------------------
 
