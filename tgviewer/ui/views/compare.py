@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgviewer.core.figures.comparison import CompareRow, Side
+from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import CompareOrder, ViewKind
 from tgviewer.core.views.compare import CompareModel
 from tgviewer.core.views.formatting import STATUS_WORDS, format_value
@@ -41,7 +42,7 @@ ORDER_LABELS = (
 def describe_side(side: Side, unit: str) -> str:
     """One line per period for a tooltip: the figure, how it is known, how it is scaled."""
     text = (
-        f"{side.span.label}: {format_value(side.value)} {unit} · "
+        f"{side.span.label}: {quantity(side.value, unit, format_value(side.value))} · "
         f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}"
     )
     if side.scaling != "absolute":

@@ -22,11 +22,7 @@ from tgviewer import __version__
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import cautions_in, warnings_in
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``, ``299 records``."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+from tgviewer.core.plurals import plural
 
 
 class WarningsDialog(QDialog):
