@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             self.notifier.notice(loaded.notice)
 
         self.filters.country_chosen.connect(self.show_details)
+        self.filters.notice.connect(self.notifier.notice)
         self.tabs.currentChanged.connect(lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
         self._show_bundle()
