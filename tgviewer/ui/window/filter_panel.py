@@ -117,6 +117,11 @@ class FilterPanel(QWidget):
         row.addWidget(self.none_button)
         layout.addLayout(row)
         form = QFormLayout()
+        # A choice is never cut short (its meaning would be lost): a combo box asks for the
+        # width of its longest item and, with rows never wrapped, the panel is at least as
+        # wide as the labels and that (a wrapping form would lay it beside the widest label
+        # a few pixels too narrow).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow("Measure", self.measure)
         form.addRow("Scale", self.normalisation)
         form.addRow(self.index_base_label, self.index_base)
