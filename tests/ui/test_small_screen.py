@@ -5,11 +5,11 @@ the filter panel is cut short."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import MakeWindow
-from tgviewer.core.state.view_state import Normalisation
+from tgviewer.core.state.view_state import Normalisation, ViewKind
 from tgviewer.ui.window.layout import NARROW_WIDTH
 from tgviewer.ui.window.main_window import MainWindow
 
@@ -107,3 +107,32 @@ def test_no_choice_of_the_filter_panel_is_cut_short_at_1024(
                 combo.width(),
                 combo.sizeHint().width(),
             )
+
+
+def test_every_view_keeps_its_choices_and_legend_inside_the_window_at_1024(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    sized(qtbot, window, SMALL)
+    window.store.update(countries=("FRA", "DEU", "IND", "USA", "GBR"))
+    right = window.tabs.mapTo(window, window.tabs.rect().topRight()).x()
+    checked = set()
+    for kind in ViewKind:
+        window.store.update(view=kind)
+        QApplication.processEvents()
+        view = window.current_view()
+        assert view.width() <= window.tabs.width()
+        # Laid out in less than the width it asks for, a row squeezes its words or buttons.
+        assert view.minimumSizeHint().width() <= view.width(), kind.value
+        parts = [
+            w
+            for w in view.findChildren(QWidget)
+            if isinstance(w, QLabel | QPushButton | QComboBox) and w.isVisible()
+        ]
+        if parts:
+            checked.add(kind)
+        for part in parts:
+            edge = part.mapTo(window, part.rect().topRight()).x()
+            name = part.objectName() or type(part).__name__
+            assert edge <= right, (kind.value, name, edge)
+            assert part.width() >= part.minimumSizeHint().width(), (kind.value, name)
+    assert {ViewKind.COMPARE, ViewKind.COVERAGE, ViewKind.TABLE} <= checked
