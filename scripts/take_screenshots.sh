@@ -20,4 +20,6 @@ europe=DEU,FRA,GBR,ITA,ESP,NLD,BEL,POL,AUT,CZE
 "$shot" docs/index.png --wait 6 -- "${window[@]}" --countries FRA,DEU,USA --index 2025Q1 \
   --range 2025Q1-2026Q1
 "$shot" docs/presentation.png --wait 8 -- "${window[@]}" --countries FRA,DEU,USA,GBR --present
+"$shot" docs/small-screen.png --size 1024x700 --wait 6 -- "${window[@]}" --countries FRA,DEU,USA,GBR \
+  --details GBR
 QT_QPA_PLATFORM=offscreen python scripts/export_docs.py
