@@ -19,7 +19,7 @@ from tgviewer.core.figures.comparison import CompareRow, Side
 from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import CompareOrder, ViewKind
 from tgviewer.core.views.compare import CompareModel
-from tgviewer.core.views.formatting import STATUS_WORDS, format_value
+from tgviewer.core.views.formatting import STATUS_WORDS, format_value, how_known
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import muted_text_colour, text_colour
@@ -44,7 +44,8 @@ def describe_side(side: Side, unit: str) -> str:
     """One line per period for a tooltip: the figure, how it is known, how it is scaled."""
     text = (
         f"{side.span.label}: {quantity(side.value, unit, format_value(side.value))} · "
-        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}"
+        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — "
+        f"{how_known(side.status.value, side.explanation)}"
     )
     if side.scaling != "absolute":
         text += f"\n    {side.scaling}; the records give {format_value(side.raw)}"
