@@ -157,3 +157,15 @@ def test_counts_in_messages_read_in_the_singular_for_one() -> None:
     )
     with pytest.raises(ValueError, match="1 digit where a date has 8"):
         parse_date("2")
+
+
+def test_the_coverage_caption_counts_one_country_quarter(ones) -> None:  # type: ignore[no-untyped-def]
+    span = parse_span("2024Q1")
+    state = dataclasses.replace(
+        default_view_state(ones),
+        countries=("FRA",),
+        first=span.first,
+        last=span.last,
+        view=ViewKind.COVERAGE,
+    )
+    assert "1 of 1 country-quarter has a figure" in view_model(ones, state).caption
