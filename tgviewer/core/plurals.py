@@ -1,9 +1,8 @@
 """Counts with their nouns, in the singular for one: ``1 country``, ``2 countries``.
 
-Every sentence tgviewer shows with a count in it says it through :func:`plural` (a noun) or
-:func:`quantity` (a figure with its measure's words, which bundles give in the plural:
-``1 fulfilled request``, ``3 users affected``). It lives at the root of the core, below the
-figures and the view models, so that both may use it.
+:func:`plural` says a count with a noun; :func:`quantity` a figure with its measure's words,
+which bundles give in the plural (``1 fulfilled request``, ``3 users affected``). The module
+sits at the root of the core, below the figures and the view models, so that both may use it.
 """
 
 from __future__ import annotations
