@@ -16,7 +16,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QWidget
 
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import recolour_legend, style_axes, zoom_of, zoom_plot
+from tgviewer.ui.style.chart_style import (
+    recolour_legend,
+    scalable_legend,
+    sized,
+    style_axes,
+    zoom_of,
+    zoom_plot,
+)
 from tgviewer.ui.views.base import ModelT, ViewBase
 
 #: How close, in pixels, the mouse must be to a point for its tooltip.
@@ -57,6 +64,10 @@ class PlotView(ViewBase[ModelT]):
     """A view whose chart is a plot (:func:`make_plot`); subclasses draw into ``self.plot``
     and override :meth:`mouse_moved` for hovering.
 
+    Zooming (presentation mode's size, an export's scale) enlarges text, axes and legends
+    by the view's transform, and redraws the chart so that lines and markers, which
+    pyqtgraph draws in screen pixels, are made :meth:`sized` to the new zoom.
+
     Parameters
     ----------
     store, left_out_name, parent
@@ -79,6 +90,7 @@ class PlotView(ViewBase[ModelT]):
         #: Legends drawn outside pyqtgraph's own (which :func:`style_axes` recolours).
         self.legends: list[pg.LegendItem] = []
         self.plot.scene().sigMouseMoved.connect(self.mouse_moved)
+        self.plot.getViewBox().sigResized.connect(lambda *_: self.wrap_legends())
 
     def mouse_moved(self, scene_position: QPointF) -> None:
         """The mouse moved to ``scene_position``: show a tooltip, ask for details."""
@@ -88,6 +100,33 @@ class PlotView(ViewBase[ModelT]):
         for legend in self.legends:
             recolour_legend(legend)
 
+    def add_legend(self, legend: pg.LegendItem) -> pg.LegendItem:
+        """Keep ``legend`` (drawn outside pyqtgraph's own) recoloured and zoomed with the plot."""
+        self.legends.append(scalable_legend(legend))
+        return legend
+
+    def wrap_legends(self) -> None:
+        """Give each legend as many columns as fit across the plot, so it wraps onto more
+        rows rather than running past the plot's edge."""
+        width = self.plot.getViewBox().width()
+        for legend in self.legends:
+            if not legend.items or width <= 0:
+                continue
+            widest = max(
+                sample.boundingRect().width() + label.boundingRect().width() + 24
+                for sample, label in legend.items
+            )
+            columns = max(1, min(len(legend.items), int(width // widest)))
+            if columns != legend.columnCount:
+                legend.setColumnCount(columns)
+
+    def sized(self, pixels: float) -> float:
+        """A line's width or a marker's size in pixels, at the plot's zoom."""
+        return sized(self.plot, pixels)
+
     def zoom(self, factor: float) -> None:
-        if factor != 1.0 or zoom_of(self.plot) != 1.0:
-            zoom_plot(self.plot, factor)
+        if factor == zoom_of(self.plot):
+            return
+        zoom_plot(self.plot, factor)
+        if self.model is not None and self.showing_chart:
+            self.draw_chart(self.model)  # lines and markers at the new size
