@@ -116,7 +116,7 @@ class SpanTotalMarks:
             by_start.setdefault(label.pos().x(), []).append(index)
         for group in by_start.values():
             labels = [self.drawn[i][2] for i in group]
-            tall = max(label.textItem.boundingRect().height() for label in labels) * 0.8
+            tall = max(label.textItem.boundingRect().height() for label in labels)
             lines = [(self._heights[i] - y0) * per_y for i in group]
             placed = _above_lines(lines, tall, max(height, tall * (len(group) + 1)))
             for label, at in zip(labels, placed, strict=True):
