@@ -138,4 +138,10 @@ def _above_lines(lines: list[float], tall: float, top: float) -> list[float]:
                     crossed = True
         if not crossed:
             break
-    return placed
+    # The same places, the lowest total's label lowest: each label stays above its own line
+    # (every label was above its own, so the k-th lowest place is above the k-th lowest line).
+    places = sorted(placed)
+    result = [0.0] * len(lines)
+    for place, i in zip(places, sorted(range(len(lines)), key=lambda i: lines[i]), strict=True):
+        result[i] = place
+    return result

@@ -291,7 +291,11 @@ class TrendView(PlotView[TrendModel]):
             placed = spread(wanted, line_height, 0.0, height)
         self.end_labelled = placed is not None
         self._show_legend(not self.end_labelled)
-        right = count - 0.5 + (margin if placed is not None and margin is not None else 0.0)
+        if placed is not None and margin is not None:
+            right = count - 0.5 + margin
+        else:  # room for half the last period's label, which is centred on it
+            half = self._period_label_width(model.periods) / 2 - 6
+            right = count - 0.5 + max(0.0, half / max(width / count, 1.0) - 0.5)
         view.setXRange(-0.5, right, padding=0)
         for label in (slot.end_label for slot in self._slots):
             label.setVisible(False)
@@ -321,12 +325,17 @@ class TrendView(PlotView[TrendModel]):
         if shown:
             self.wrap_legends()
 
+    def _period_label_width(self, periods: tuple[QuarterSpan, ...]) -> float:
+        """The widest period label on the axis, in pixels, with a gap to the next."""
+        axis = self.plot.getAxis("bottom")
+        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
+        return max(metrics.horizontalAdvance(p.label) for p in periods) + 12
+
     def _label_periods(self, periods: tuple[QuarterSpan, ...], period_width: float) -> None:
         """Label as many periods as fit without overlapping, the last one always; the
         others keep a tick."""
         axis = self.plot.getAxis("bottom")
-        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
-        widest = max(metrics.horizontalAdvance(p.label) for p in periods) + 12
+        widest = self._period_label_width(periods)
         shown = set(labelled(len(periods), label_step(widest, period_width)))
         axis.setTicks(
             [
