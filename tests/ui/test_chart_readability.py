@@ -217,3 +217,36 @@ def test_period_labels_thin_out_when_the_plot_is_narrow(make_window: MakeWindow)
     periods = trend.model.periods
     assert len(labelled) < len(periods)
     assert labelled[-1] == (len(periods) - 1, periods[-1].label)  # the latest always
+
+
+def test_a_narrow_plot_names_its_lines_by_code(make_window: MakeWindow, qtbot: QtBot) -> None:
+    window = make_window()
+    window.resize(900, 700)
+    window.store.update(countries=("FRA", "DEU", "IND", "USA", "GBR"))
+    trend = window.trend
+    view = trend.plot.getViewBox()
+    qtbot.waitUntil(lambda: 0 < view.width() < 300)  # the docks take the rest
+
+    def codes() -> list[str]:
+        return sorted(label.textItem.toPlainText() for label in trend.end_labels.values())
+
+    qtbot.waitUntil(lambda: codes() == ["DEU", "FRA", "GBR", "IND", "USA"])
+    assert trend.end_labelled and not trend.legend.isVisible()
+
+
+def test_the_compare_legend_sits_below_the_plot_in_one_row(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    from tgviewer.core.state.view_state import ViewKind
+
+    window = make_window()
+    window.resize(1600, 1000)
+    window.store.update(countries=("FRA", "DEU", "USA"), view=ViewKind.COMPARE)
+    compare = window.compare
+    view = compare.plot.getViewBox()
+    qtbot.waitUntil(
+        lambda: compare.legend.sceneBoundingRect().top() >= view.sceneBoundingRect().bottom()
+    )
+    (a, _), (b, _) = compare.legend.items
+    assert a.sceneBoundingRect().top() == b.sceneBoundingRect().top()  # side by side
+    assert a.item is compare.a_sample and compare.a_sample.opts["size"] == 13

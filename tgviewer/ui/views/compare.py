@@ -120,6 +120,10 @@ class CompareView(PlotView[CompareModel]):
             brush=pg.mkBrush(COLOUR_B),
             name="B",
         )
+        # What the legend shows (never drawn): the legend is enlarged as a whole, so its
+        # markers keep their size.
+        self.a_sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o")
+        self.b_sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o")
         self.segments = pg.PlotCurveItem(connect="pairs")
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
@@ -127,7 +131,7 @@ class CompareView(PlotView[CompareModel]):
         self.legend = self.add_legend(
             pg.LegendItem(labelTextSize="10pt", labelTextColor=text_colour())
         )
-        self.plot.getPlotItem().layout.addItem(self.legend, 4, 1)
+        self.legend_below(self.legend)
         for item in (self.segments, self.a_points, self.b_points):
             self.plot.addItem(item)
 
@@ -201,6 +205,9 @@ class CompareView(PlotView[CompareModel]):
             (self.b_points, "b", COLOUR_B, 1.0),
         ):
             colour = readable_on(colour, background, MARK_CONTRAST)  # 3:1 on dark grey too
+            sample = self.a_sample if side == "a" else self.b_sample
+            sample.setPen(pg.mkPen(colour, width=self.sized(width)))
+            sample.setBrush(pg.mkBrush(colour if side == "b" else (0, 0, 0, 0)))
             figures = [getattr(r, side).value for r in rows]
             item.setData(
                 x=[scale.at(v) for v in figures],
@@ -240,8 +247,8 @@ class CompareView(PlotView[CompareModel]):
                     ),
                 ]
             )
-        self.legend.addItem(self.a_points, f"A: {model.comparison.a.label}")
-        self.legend.addItem(self.b_points, f"B: {model.comparison.b.label}")
+        self.legend.addItem(self.a_sample, f"A: {model.comparison.a.label}")
+        self.legend.addItem(self.b_sample, f"B: {model.comparison.b.label}")
         self.wrap_legends()
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in rows])
         self.plot.setLabel("bottom", LOG_NOTE if log else "")

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.chart_style import (
@@ -26,6 +26,8 @@ from tgviewer.ui.style.chart_style import (
 )
 from tgviewer.ui.views.base import ModelT, ViewBase
 
+#: The row of a plot's layout that holds a legend: the one below the bottom axis.
+LEGEND_ROW = 4
 #: How close, in pixels, the mouse must be to a point for its tooltip.
 HOVER_DISTANCE = 14
 
@@ -89,6 +91,8 @@ class PlotView(ViewBase[ModelT]):
         super().__init__(store, self.plot, left_out_name, parent)
         #: Legends drawn outside pyqtgraph's own (which :func:`style_axes` recolours).
         self.legends: list[pg.LegendItem] = []
+        #: Per legend, the rows (their labels) and the column count it was last laid out with.
+        self._legend_layouts: dict[int, tuple[tuple[int, ...], int]] = {}
         self.plot.scene().sigMouseMoved.connect(self.mouse_moved)
         self.plot.getViewBox().sigResized.connect(lambda *_: self.wrap_legends())
 
@@ -105,6 +109,14 @@ class PlotView(ViewBase[ModelT]):
         self.legends.append(scalable_legend(legend))
         return legend
 
+    def legend_below(self, legend: pg.LegendItem) -> None:
+        """Put ``legend`` below the plot, under its bottom axis, at the left and no wider
+        than its rows: it never covers the data."""
+        layout = self.plot.getPlotItem().layout
+        layout.addItem(legend, LEGEND_ROW, 1)
+        legend.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
+
     def wrap_legends(self) -> None:
         """Give each legend as many columns as fit across the plot, so it wraps onto more
         rows rather than running past the plot's edge."""
@@ -113,12 +125,17 @@ class PlotView(ViewBase[ModelT]):
             if not legend.items or width <= 0:
                 continue
             widest = max(
-                sample.boundingRect().width() + label.boundingRect().width() + 24
+                sample.boundingRect().width() + label.item.boundingRect().width() + 24
                 for sample, label in legend.items
             )
             columns = max(1, min(len(legend.items), int(width // widest)))
-            if columns != legend.columnCount:
+            laid_out = (tuple(id(label) for _, label in legend.items), columns)
+            if laid_out != self._legend_layouts.get(id(legend)):
+                # pyqtgraph adds each new row below the others whatever its column count,
+                # and lays them out in columns only when the count changes: force it.
+                legend.columnCount = 0
                 legend.setColumnCount(columns)
+                self._legend_layouts[id(legend)] = laid_out
 
     def sized(self, pixels: float) -> float:
         """A line's width or a marker's size in pixels, at the plot's zoom."""

@@ -8,19 +8,20 @@ rebuilt only when the countries change, the event lines only when the periods ch
 country has its colour and its marker shape (``country_symbols``), so the chart reads in
 greyscale. Reported points are filled, derived points hollow, unknown periods are gaps,
 totals that cannot be split are flat dashed segments labelled with the country and their
-span, and the bundle's events are vertical lines.
+span (:mod:`~tgviewer.ui.views.span_totals`), and the bundle's events are vertical lines. A
+point whose records disagree is marked ⚠ above it; one whose records include one with more
+requests than users, † at its upper right. Countries with nothing to draw are listed below
+the chart with the reason.
 
 Lines are named at their right end, as Our World in Data does: each country's name in its
 colour (at 4.5:1 on the background), beside the last period, at the height of its last point,
 the names spread apart so none overlaps another (:func:`~.label_layout.spread`), in a margin
-kept for them at the right. The legend, below the plot and never over the data, is shown
-instead when more than :data:`MAX_END_LABELS` countries are drawn, when the names would take
-more than a third of the plot's width, or when they do not fit one above another. A line
-ending before the last period is named with the period it ends in. The layout (end names,
-margin, legend or not, how many period labels the axis shows) is redone when the plot is
-resized. A point whose records disagree is marked ⚠ above it; one
-whose records include one with more requests than users, † at its upper right. Countries with
-nothing to draw are listed below the chart with the reason.
+kept for them at the right. Where the names would take more than a third of the plot's
+width, the codes (``FRA``) name the lines instead. The legend, below the plot and never over
+the data, is shown instead when more than :data:`MAX_END_LABELS` countries are drawn, when
+even the codes would not fit, or when the names do not fit one above another. A line ending
+before the last period is named with the period it ends in. The layout (end names, margin,
+legend or not, how many period labels the axis shows) is redone when the plot is resized.
 """
 
 from __future__ import annotations
@@ -60,8 +61,6 @@ LINE_WIDTH = 2.5
 MAX_END_LABELS = 8
 #: The most of the plot's width the end names may take.
 END_LABEL_SHARE = 1 / 3
-#: The legend's row in the plot's layout: below the bottom axis.
-LEGEND_ROW = 4
 
 
 @dataclass
@@ -99,6 +98,8 @@ class TrendView(PlotView[TrendModel]):
         #: Per country: the name at the end of its line, while lines are named so.
         self.end_labels: dict[str, pg.TextItem] = {}
         self._ends: dict[str, tuple[float, float]] = {}
+        #: Per country: its end label by name, and by code where names do not fit.
+        self._end_texts: dict[str, tuple[str, str]] = {}
         #: Per country: the line item and the reported and derived point items.
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.reported_points: dict[str, pg.ScatterPlotItem] = {}
@@ -163,6 +164,7 @@ class TrendView(PlotView[TrendModel]):
         self.span_segments.clear()
         self.end_labels.clear()
         self._ends.clear()
+        self._end_texts.clear()
 
     def draw_chart(self, model: TrendModel) -> None:
         """Bring the plot up to date with ``model`` (see the module docstring)."""
@@ -216,10 +218,9 @@ class TrendView(PlotView[TrendModel]):
             known = [r for r in rows if r.known]
             if known:
                 last = known[-1]
-                text = (
-                    name if last.period == periods[-1].code else f"{name} (to {last.period_label})"
-                )
-                slot.end_label.setText(text, color=readable_on(colour, background))
+                ended = "" if last.period == periods[-1].code else f" (to {last.period_label})"
+                self._end_texts[country] = (name + ended, country + ended)
+                slot.end_label.setText(name + ended, color=readable_on(colour, background))
                 self.end_labels[country] = slot.end_label
                 self._ends[country] = (float(position[last.period]), scale.at(last.value))
             for row in rows:
@@ -275,20 +276,25 @@ class TrendView(PlotView[TrendModel]):
         view = self.plot.getViewBox()
         width, height = view.width(), view.height()
         labels = [self.end_labels[c] for c in self._ends]
-        label_width = max((label.textItem.boundingRect().width() for label in labels), default=0)
         gap = 8.0
-        margin = (
-            right_margin(label_width + gap, width, count, END_LABEL_SHARE)
-            if 0 < len(labels) <= MAX_END_LABELS
-            else None
-        )
-        placed = None
-        if margin is not None:
+        margin, placed = None, None
+        if 0 < len(labels) <= MAX_END_LABELS:
             y0, y1 = view.viewRange()[1]
             per_y = height / ((y1 - y0) or 1.0)
-            line_height = max(label.textItem.boundingRect().height() for label in labels) * 0.8
             wanted = [(y - y0) * per_y for _, y in self._ends.values()]
-            placed = spread(wanted, line_height, 0.0, height)
+            metrics = QFontMetricsF(labels[0].textItem.font())
+            padding = 2 * labels[0].textItem.document().documentMargin()
+            line_height = metrics.height() * 1.05
+            # Names if they fit, else codes (FRA), which the legend and tooltips also use.
+            for variant in (0, 1):
+                texts = [self._end_texts[c][variant] for c in self._ends]
+                label_width = max(metrics.horizontalAdvance(t) for t in texts) + padding
+                margin = right_margin(label_width + gap, width, count, END_LABEL_SHARE)
+                placed = None if margin is None else spread(wanted, line_height, 0.0, height)
+                if placed is not None:
+                    for label, text in zip(labels, texts, strict=True):
+                        label.setText(text)
+                    break
         self.end_labelled = placed is not None
         self._show_legend(not self.end_labelled)
         if placed is not None and margin is not None:
@@ -316,7 +322,7 @@ class TrendView(PlotView[TrendModel]):
         layout = self.plot.getPlotItem().layout
         placed = self.legend.parentItem() is not None
         if shown and not placed:
-            layout.addItem(self.legend, LEGEND_ROW, 1)
+            self.legend_below(self.legend)
         elif not shown and placed:
             layout.removeItem(self.legend)
             self.legend.setParentItem(None)
