@@ -3,6 +3,7 @@ the zoom, lines named at their ends, a shape per country, span totals kept apart
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QStyle, QStyleOptionButto
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import MakeWindow
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.ui.style import palette, theme
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.theme import Theme, contrast_ratio
@@ -65,6 +67,7 @@ def test_every_text_and_mark_contrasts_with_its_background(
     texts = {
         "window text": (colours.color(Role.WindowText), window),
         "field text": (colours.color(Role.Text), base),
+        "placeholder text": (colours.color(Role.PlaceholderText), base),
         "button text": (colours.color(Role.ButtonText), colours.color(Role.Button)),
         "chart text": (QColor(palette.text_colour()), window),
         "muted chart text": (QColor(palette.muted_text_colour()), window),
@@ -250,3 +253,31 @@ def test_the_compare_legend_sits_below_the_plot_in_one_row(
     (a, _), (b, _) = compare.legend.items
     assert a.sceneBoundingRect().top() == b.sceneBoundingRect().top()  # side by side
     assert a.item is compare.a_sample and compare.a_sample.opts["size"] == 13
+
+
+def test_an_export_at_scale_two_draws_lines_and_legends_twice_as_large(
+    default_bundle: Bundle,
+) -> None:
+    from tgviewer.core.state.view_state import default_view_state
+    from tgviewer.ui.export.chart_page import ChartPage
+    from tgviewer.ui.export.size import ExportSize
+
+    state = dataclasses.replace(
+        default_view_state(default_bundle), countries=tuple(window_codes(default_bundle))
+    )
+    page = ChartPage(default_bundle, state)
+    try:
+        page.image(ExportSize(1600, 900, 2.0))
+        trend = page.view
+        assert isinstance(trend, TrendView)
+        assert zoom_of(trend.plot) == 2.0
+        assert {line.opts["pen"].widthF() for line in trend.lines.values()} == {2 * LINE_WIDTH}
+        device = trend.legend.deviceTransform(trend.plot.viewportTransform())
+        assert device.m11() == pytest.approx(2.0, rel=0.05)
+    finally:
+        page.close()
+
+
+def window_codes(bundle: Bundle) -> list[str]:
+    """Twelve countries: more than the ends can name, so the legend is drawn."""
+    return list(bundle.countries)[:12]

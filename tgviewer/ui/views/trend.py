@@ -315,7 +315,26 @@ class TrendView(PlotView[TrendModel]):
                 label.setPos(x_end, y0 + at / per_y)
                 label.setVisible(True)
         self._label_periods(model.periods, width / (right + 0.5))
+        self._stagger_events(width / (right + 0.5), height)
         self.spans.lay_out()
+
+    def _stagger_events(self, period_width: float, height: float) -> None:
+        """Event names run down their lines from the top; where two lines are closer than a
+        line of text, the second name starts below the end of the first, so they never
+        print over each other."""
+        previous: tuple[float, float] | None = None  # x in pixels, where its name ends
+        for line in self.event_lines:
+            label = line.label
+            metrics = QFontMetricsF(label.textItem.font())
+            x = line.value() * period_width
+            length = (metrics.horizontalAdvance(label.format) + 12) / max(height, 1.0)
+            top = 0.98
+            if previous is not None and x - previous[0] < metrics.height() + 2:
+                top = previous[1] - 0.02
+            if top - length < 0.0:  # no room below: at the top, as ever
+                top = 0.98
+            label.setPosition(top)
+            previous = (x, top - length)
 
     def _show_legend(self, shown: bool) -> None:
         """Put the legend below the plot, in as many columns as fit, or take it away."""
