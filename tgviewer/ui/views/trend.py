@@ -47,11 +47,12 @@ from tgviewer.ui.style.palette import (
     country_colours,
     country_symbols,
     mark_colour,
-    muted_text_colour,
     readable_on,
     text_colour,
 )
-from tgviewer.ui.views.label_layout import label_step, labelled, right_margin, spread
+from tgviewer.ui.views.event_lines import event_line, stagger_names
+from tgviewer.ui.views.label_layout import right_margin, spread
+from tgviewer.ui.views.period_axis import label_periods, period_label_width
 from tgviewer.ui.views.plot import PlotView, nearest_point
 from tgviewer.ui.views.span_totals import SpanTotalMarks
 
@@ -300,7 +301,7 @@ class TrendView(PlotView[TrendModel]):
         if placed is not None and margin is not None:
             right = count - 0.5 + margin
         else:  # room for half the last period's label, which is centred on it
-            half = self._period_label_width(model.periods) / 2 - 6
+            half = period_label_width(self.plot.getAxis("bottom"), model.periods) / 2 - 6
             right = count - 0.5 + max(0.0, half / max(width / count, 1.0) - 0.5)
         view.setXRange(-0.5, right, padding=0)
         for label in (slot.end_label for slot in self._slots):
@@ -314,27 +315,9 @@ class TrendView(PlotView[TrendModel]):
             for label, at in zip(labels, placed, strict=True):
                 label.setPos(x_end, y0 + at / per_y)
                 label.setVisible(True)
-        self._label_periods(model.periods, width / (right + 0.5))
-        self._stagger_events(width / (right + 0.5), height)
+        label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
+        stagger_names(self.event_lines, width / (right + 0.5), height)
         self.spans.lay_out()
-
-    def _stagger_events(self, period_width: float, height: float) -> None:
-        """Event names run down their lines from the top; where two lines are closer than a
-        line of text, the second name starts below the end of the first, so they never
-        print over each other."""
-        previous: tuple[float, float] | None = None  # x in pixels, where its name ends
-        for line in self.event_lines:
-            label = line.label
-            metrics = QFontMetricsF(label.textItem.font())
-            x = line.value() * period_width
-            length = (metrics.horizontalAdvance(label.format) + 12) / max(height, 1.0)
-            top = 0.98
-            if previous is not None and x - previous[0] < metrics.height() + 2:
-                top = previous[1] - 0.02
-            if top - length < 0.0:  # no room below: at the top, as ever
-                top = 0.98
-            label.setPosition(top)
-            previous = (x, top - length)
 
     def _show_legend(self, shown: bool) -> None:
         """Put the legend below the plot, in as many columns as fit, or take it away."""
@@ -349,25 +332,6 @@ class TrendView(PlotView[TrendModel]):
         self.legend.setVisible(shown)
         if shown:
             self.wrap_legends()
-
-    def _period_label_width(self, periods: tuple[QuarterSpan, ...]) -> float:
-        """The widest period label on the axis, in pixels, with a gap to the next."""
-        axis = self.plot.getAxis("bottom")
-        metrics = QFontMetricsF(axis.style.get("tickFont") or axis.font())
-        return max(metrics.horizontalAdvance(p.label) for p in periods) + 12
-
-    def _label_periods(self, periods: tuple[QuarterSpan, ...], period_width: float) -> None:
-        """Label as many periods as fit without overlapping, the last one always; the
-        others keep a tick."""
-        axis = self.plot.getAxis("bottom")
-        widest = self._period_label_width(periods)
-        shown = set(labelled(len(periods), label_step(widest, period_width)))
-        axis.setTicks(
-            [
-                [(i, p.label) for i, p in enumerate(periods) if i in shown],
-                [(i, "") for i in range(len(periods)) if i not in shown],
-            ]
-        )
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
@@ -422,20 +386,7 @@ class TrendView(PlotView[TrendModel]):
 
     def _draw_events(self, events: tuple[EventMark, ...]) -> None:
         for event in events:
-            line = pg.InfiniteLine(
-                pos=event.position,
-                angle=90,
-                movable=False,
-                pen=pg.mkPen(mark_colour(), width=self.sized(1), style=Qt.PenStyle.DotLine),
-                label=event.title,
-                labelOpts={
-                    "position": 0.98,
-                    "color": muted_text_colour(),
-                    "rotateAxis": (1, 0),
-                    "anchors": [(1, 1), (1, 1)],
-                },
-            )
-            line.setToolTip(event.tooltip)
+            line = event_line(event, self.sized(1))
             self.plot.addItem(line)
             self.event_lines.append(line)
 
