@@ -281,3 +281,20 @@ def test_an_export_at_scale_two_draws_lines_and_legends_twice_as_large(
 def window_codes(bundle: Bundle) -> list[str]:
     """Twelve countries: more than the ends can name, so the legend is drawn."""
     return list(bundle.countries)[:12]
+
+
+def test_names_of_close_events_never_print_over_each_other(
+    make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window()
+    window.resize(1024, 700)
+    window.store.update(countries=("FRA", "DEU", "IND"))
+    trend = window.trend
+    for factor in (1.0, 2.0):
+        trend.zoom(factor)
+        QApplication.processEvents()
+        names = [line.label for line in trend.event_lines]
+        assert len(names) == 2
+        qtbot.waitUntil(lambda names=names: all(n.isVisible() for n in names))
+        first, second = (name.sceneBoundingRect() for name in names)
+        assert not first.intersects(second), factor

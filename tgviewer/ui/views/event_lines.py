@@ -11,6 +11,8 @@ from tgviewer.ui.style.palette import mark_colour, muted_text_colour
 
 #: Where along its line (0 at the foot, 1 at the top) an event's name starts.
 TOP = 0.98
+#: The anchors of a name reading upwards at the left of its line, or at its right.
+LEFT, RIGHT = (1.0, 1.0), (1.0, 0.0)
 
 
 def event_line(event: EventMark, width: float) -> pg.InfiniteLine:
@@ -26,7 +28,7 @@ def event_line(event: EventMark, width: float) -> pg.InfiniteLine:
             "position": TOP,
             "color": muted_text_colour(),
             "rotateAxis": (1, 0),
-            "anchors": [(1, 1), (1, 1)],
+            "anchors": [LEFT, LEFT],
         },
     )
     line.setToolTip(event.tooltip)
@@ -35,18 +37,20 @@ def event_line(event: EventMark, width: float) -> pg.InfiniteLine:
 
 def stagger_names(lines: list[pg.InfiniteLine], period_width: float, height: float) -> None:
     """Where two lines are closer than a line of text, start the second name below the end
-    of the first, so names never print over each other (at the top again when there is no
-    room below). ``period_width`` and ``height`` are the plot's, in pixels."""
+    of the first, or where there is no room below it, at the top on the right of its line:
+    names never print over each other. ``period_width`` and ``height`` are the plot's, in
+    pixels."""
     previous: tuple[float, float] | None = None  # a line's x in pixels, where its name ends
     for line in lines:
         label = line.label
         metrics = QFontMetricsF(label.textItem.font())
         x = line.value() * period_width
         length = (metrics.horizontalAdvance(label.format) + 12) / max(height, 1.0)
-        top = TOP
+        top, side = TOP, LEFT
         if previous is not None and x - previous[0] < metrics.height() + 2:
             top = previous[1] - 0.02
-        if top - length < 0.0:
-            top = TOP
+            if top - length < 0.0:  # no room below the other name: beside it, at the top
+                top, side = TOP, RIGHT
+        label.anchors = [side, side]
         label.setPosition(top)
-        previous = (x, top - length)
+        previous = (x, top - length) if side == LEFT else (x + metrics.height(), TOP)
