@@ -16,11 +16,13 @@ from tgviewer.core.bundle.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE,
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
 from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
+from tgviewer.core.collection import collection_paused
 from tgviewer.resources import default_bundle_path
 
 
 def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle:
-    """Read and validate the bundle at ``path``.
+    """Read and validate the bundle at ``path`` (with the cyclic garbage collector paused:
+    see :mod:`tgviewer.core.collection`).
 
     Parameters
     ----------
@@ -35,6 +37,11 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
     BundleError
         Listing every error found, each with file, line and field where known.
     """
+    with collection_paused():
+        return _read_bundle(path, location)
+
+
+def _read_bundle(path: Path | str | bytes, location: str | None) -> Bundle:
     source = path if isinstance(path, bytes) else Path(path)
     shown = location or ("(bundle in memory)" if isinstance(path, bytes) else str(path))
     problems: list[Problem] = []

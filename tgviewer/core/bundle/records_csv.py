@@ -4,6 +4,7 @@ writing them deterministically."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -119,8 +120,9 @@ def parse_records(
     columns = _header(first[1], name, required, (*required, *RECORD_OPTIONAL_COLUMNS), problems)
     if columns is None:
         return [], problems
+    dates: dict[str, dt.date] = {}  # a date is written on many lines: read each text once
     for line, row in _data_rows(rows, len(first[1]), name, problems):
-        record = _record(row, line, columns, measures, sources, problems)
+        record = _record(row, line, columns, measures, sources, problems, dates)
         if record is not None:
             records.append(record)
     return records, problems
@@ -133,6 +135,7 @@ def _record(
     measures: Sequence[str],
     sources: set[str],
     problems: list[Problem],
+    read_dates: dict[str, dt.date],
 ) -> Record | None:
     name = RECORDS_FILE
     before = len(problems)
@@ -154,10 +157,17 @@ def _record(
         )
     dates = []
     for column in ("start", "end"):
+        text = cell(column)
+        known = read_dates.get(text)
+        if known is not None:
+            dates.append(known)
+            continue
         try:
-            dates.append(parse_date(cell(column), file=name, line=line, field=column))
+            dates.append(parse_date(text, file=name, line=line, field=column))
         except DateError as exc:
             problems.append(error_of(exc))
+        else:
+            read_dates[text] = dates[-1]
     if len(dates) == 2 and dates[0] > dates[1]:
         problems.append(
             error(f"the period starts ({dates[0]}) after it ends ({dates[1]})", name, line, "start")

@@ -114,33 +114,32 @@ def check_consistency(bundle: Bundle) -> list[Problem]:
     """
     engine = engine_for(bundle)
     problems = []
-    for service in bundle.services:
-        for country in bundle.countries:
-            for measure in bundle.manifest.measure_keys:
-                listed = engine.contradictions(
-                    country, measure, service, limit=MAX_LISTED_CONTRADICTIONS
+    for service, country in engine.pairs():
+        for measure in bundle.manifest.measure_keys:
+            listed = engine.contradictions(
+                country, measure, service, limit=MAX_LISTED_CONTRADICTIONS
+            )
+            for contradiction in listed:
+                lines = _lines_text([r.line for r in contradiction.records if r.line])
+                problems.append(
+                    warning(
+                        f"{country} {measure}: {contradiction.describe()} (records on {lines})",
+                        RECORDS_FILE,
+                        contradiction.first.records[0].line,
+                        measure,
+                    )
                 )
-                for contradiction in listed:
-                    lines = _lines_text([r.line for r in contradiction.records if r.line])
-                    problems.append(
-                        warning(
-                            f"{country} {measure}: {contradiction.describe()} (records on {lines})",
-                            RECORDS_FILE,
-                            contradiction.first.records[0].line,
-                            measure,
-                        )
+            more = engine.contradiction_count(country, measure, service) - len(listed)
+            if more > 0:
+                problems.append(
+                    warning(
+                        f"{country} {measure}: {more:,} more contradictions among these "
+                        f"records (the first {len(listed)} are listed)",
+                        RECORDS_FILE,
+                        listed[-1].first.records[0].line,
+                        measure,
                     )
-                more = engine.contradiction_count(country, measure, service) - len(listed)
-                if more > 0:
-                    problems.append(
-                        warning(
-                            f"{country} {measure}: {more:,} more contradictions among these "
-                            f"records (the first {len(listed)} are listed)",
-                            RECORDS_FILE,
-                            listed[-1].first.records[0].line,
-                            measure,
-                        )
-                    )
+                )
     return problems
 
 
