@@ -158,9 +158,9 @@ def _record(
     dates = []
     for column in ("start", "end"):
         text = cell(column)
-        known = read_dates.get(text)
-        if known is not None:
-            dates.append(known)
+        seen = read_dates.get(text)
+        if seen is not None:
+            dates.append(seen)
             continue
         try:
             dates.append(parse_date(text, file=name, line=line, field=column))
