@@ -53,6 +53,8 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
             )
         )
     for repeats in by_span.values():
+        if len(repeats) == 1:
+            continue
         first = repeats[0]
         where = f"{first.country} {first.period_label}"
         same: list[int] = []
