@@ -23,4 +23,6 @@ europe=DEU,FRA,GBR,ITA,ESP,NLD,BEL,POL,AUT,CZE
 "$shot" docs/map-per-million.png --wait 8 -- "${window[@]}" --view map --per-million \
   --granularity year --map-period 2025 --countries FRA,DEU,USA,GBR
 "$shot" docs/presentation.png --wait 8 -- "${window[@]}" --countries FRA,DEU,USA,GBR --present
+"$shot" docs/small-screen.png --size 1024x700 --wait 6 -- "${window[@]}" --countries FRA,DEU,USA,GBR \
+  --details GBR
 QT_QPA_PLATFORM=offscreen python scripts/export_docs.py

@@ -127,9 +127,14 @@ def test_play_steps_to_the_end_and_stops(qtbot: QtBot, default_bundle: Bundle) -
     view, model = drawn(qtbot, default_bundle, state)
     view.store.changed.connect(lambda *_: view.draw(view_model(default_bundle, view.store.state)))
     view.slider.setValue(len(model.choices) - 3)
-    view.timer.setInterval(10)
+    view.speed.setCurrentIndex(view.speed.findText("Fast"))
     view.play.setChecked(True)
-    qtbot.waitUntil(lambda: not view.play.isChecked(), timeout=3000)
+    assert view.timer.isActive() and view.timer.interval() == 500
+    for _ in range(10):  # each tick of Play's timer, without waiting for it
+        if not view.play.isChecked():
+            break
+        view.timer.timeout.emit()
+    assert not view.play.isChecked() and not view.timer.isActive()
     assert view.store.state.map_period == model.choices[-1].code
     assert view.slider.value() == view.slider.maximum()
 
