@@ -7,7 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
 from tgviewer.core.bundle.problems import Problem, error, error_of, warning
@@ -100,10 +100,19 @@ def _header(
     return columns
 
 
+#: How many lines are read between two reports of progress.
+PROGRESS_LINES = 20_000
+
+
 def parse_records(
-    data: bytes, measures: Sequence[str], source_ids: Iterable[str]
+    data: bytes,
+    measures: Sequence[str],
+    source_ids: Iterable[str],
+    progress: Callable[[float], None] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
-    """Read ``records.csv`` for a bundle carrying ``measures`` and naming ``source_ids``.
+    """Read ``records.csv`` for a bundle carrying ``measures`` and naming ``source_ids``;
+    ``progress`` hears the share of lines read, every :data:`PROGRESS_LINES` lines (and
+    may raise to stop the reading).
 
     Each record is checked on its own here (dates, counts, codes); checks across records
     are in :mod:`tgviewer.core.bundle.validation`.
@@ -124,7 +133,12 @@ def parse_records(
     if columns is None:
         return [], problems
     dates: dict[str, dt.date] = {}  # a date is written on many lines: read each text once
+    lines = max(1, data.count(b"\n"))
+    next_report = PROGRESS_LINES
     for line, row in _data_rows(rows, len(first[1]), name, problems):
+        if progress is not None and line >= next_report:
+            progress(line / lines)
+            next_report = line + PROGRESS_LINES
         record = _record(row, line, columns, measures, sources, problems, dates)
         if record is not None:
             records.append(record)
