@@ -15,12 +15,13 @@ import zipfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle
 from tgviewer.core.bundle.problems import BundleError, Problem, error
 from tgviewer.core.bundle.progress import LoadCancelled
 from tgviewer.core.bundle.reader import read_bundle
+from tgviewer.ui.window.status_bar import ElidedLabel
 
 #: A ``records.csv`` larger than this is read in the background.
 BACKGROUND_BYTES = 2_000_000
@@ -134,11 +135,12 @@ class LoadingBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loadingBar")
-        self.words = QLabel()
+        # Elided, so that a long file name never widens the window past a small screen.
+        self.words = ElidedLabel(least=60)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setTextVisible(False)
-        self.bar.setFixedWidth(160)
+        self.bar.setFixedWidth(120)
         self.bar.setAccessibleName("Reading the bundle")
         self.cancel = QPushButton("Cancel")
         self.cancel.setToolTip("Stop reading this bundle; the one shown stays")
@@ -151,4 +153,5 @@ class LoadingBar(QWidget):
     def show_progress(self, name: str, step: str, done: float) -> None:
         """Say that ``name`` is being read: ``step``, ``done`` of it (0 to 1)."""
         self.words.setText(f"Opening {name}: {step.lower()}…")
+        self.words.setToolTip(self.words.text())
         self.bar.setValue(round(done * 1000))
