@@ -1,7 +1,9 @@
-"""``tgviewer render VIEW -o data.csv`` needs no Qt: the data comes from the view's model."""
+"""``tgviewer render VIEW -o data.csv`` (or .xlsx) needs no Qt: the data comes from the view's
+model."""
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import json
 import subprocess
@@ -47,7 +49,8 @@ def test_render_csv_writes_the_models_data(
     assert main(["render", str(compare_view), "-o", str(out)]) == 0
     bundle = read_default_bundle()
     state = dataclasses.replace(default_view_state(bundle), view=ViewKind.COMPARE)
-    assert out.read_text(encoding="utf-8") == data_csv(bundle, state)
+    assert out.read_bytes() == codecs.BOM_UTF8 + data_csv(bundle, state).encode("utf-8")
+    assert (tmp_path / "compare.csv-metadata.json").is_file()
     assert "wrote" in capsys.readouterr().out
 
 
@@ -66,7 +69,16 @@ def test_render_csv_runs_where_qt_cannot_be_imported(kind: ViewKind, tmp_path: P
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == data_csv(bundle, state)
+    assert out.read_bytes() == codecs.BOM_UTF8 + data_csv(bundle, state).encode("utf-8")
+    workbook = subprocess.run(
+        [sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o", str(tmp_path / "d.xlsx")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert workbook.returncode == 0, workbook.stderr
+    assert (tmp_path / "d.xlsx").read_bytes()[:2] == b"PK"  # a zip, as every .xlsx
     png = subprocess.run(
         [sys.executable, "-c", WITHOUT_QT, "render", str(view), "-o", str(tmp_path / "chart.png")],
         cwd=ROOT,

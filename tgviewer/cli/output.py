@@ -15,7 +15,9 @@ from tgviewer.core.views.data_table import spreadsheet_safe
 
 
 def csv_text(frame: pd.DataFrame, comments: Sequence[str] = ()) -> str:
-    """``frame`` as CSV, after ``# `` comment lines (source and attribution)."""
+    """``frame`` as CSV: one header row, then the rows, as in the files the window exports
+    (text a spreadsheet would run is defused). ``tgviewer table`` and ``compare`` write no
+    comment lines; ``bundle diff`` still puts its summary in ``# `` lines first."""
     buffer = io.StringIO(newline="")
     for comment in comments:
         buffer.write(f"# {comment}\n")
