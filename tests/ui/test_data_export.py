@@ -7,6 +7,9 @@ import csv
 import dataclasses
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -264,3 +267,24 @@ def test_countries_by_periods_is_greyed_out_where_a_view_has_none(make_window) -
     assert "already has one row per country" in action.toolTip()  # the scatter's reason
     window.store.update(view=ViewKind.TREND)
     assert action.isEnabled() and "one column per period" in action.toolTip()
+
+
+def test_the_window_starts_without_the_workbook_writer(tmp_path: Path) -> None:
+    """openpyxl (a quarter of a second to import) is loaded when a workbook is written."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from tgviewer.core.bundle.reader import read_default_bundle\n"
+        "from tgviewer.ui.window.main_window import MainWindow\n"
+        "window = MainWindow(read_default_bundle())\n"
+        "window.settings_store.writable = False\n"
+        "assert 'openpyxl' not in sys.modules, 'imported at start'\n"
+        f"assert window.exports.export_data_to({str(tmp_path / 'x.xlsx')!r})\n"
+        "assert 'openpyxl' in sys.modules\n"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=environment
+    )
+    assert done.returncode == 0, done.stderr
