@@ -290,8 +290,10 @@ class WindowActions:
         action = self.views[kind]
         if not action.isChecked():
             action.setChecked(True)
-        self.export_data_wide.setEnabled(has_wide(kind))
-        self.export_data_wide.setToolTip(NO_WIDE_REASONS.get(kind, WIDE_TIP))
+        wide = self.export_data_wide
+        wide.setEnabled(has_wide(kind))
+        wide.setToolTip(NO_WIDE_REASONS.get(kind, WIDE_TIP))
+        wide.setStatusTip(wide.toolTip())
 
     def fill_recent_menu(self) -> None:
         """List the recent bundles, most recent first, numbered for the keyboard."""
