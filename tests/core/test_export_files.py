@@ -27,6 +27,7 @@ from tgviewer.core.views.data_table import (
     SERIES_COLUMNS,
     DataTable,
 )
+from tgviewer.core.views.map import MAP_COLUMNS
 from tgviewer.core.views.registry import view_model
 
 COUNTRIES = ("DEU", "FRA", "GBR", "IND", "USA")
@@ -100,7 +101,13 @@ def test_the_metadata_describes_the_csv_beside_it(default_bundle: Bundle, tmp_pa
 
 
 def test_every_column_of_every_view_is_described() -> None:
-    for columns in (SERIES_COLUMNS, COMPARE_COLUMNS, COVERAGE_COLUMNS, SCATTER_COLUMNS):
+    for columns in (
+        SERIES_COLUMNS,
+        COMPARE_COLUMNS,
+        COVERAGE_COLUMNS,
+        SCATTER_COLUMNS,
+        MAP_COLUMNS,
+    ):
         assert set(columns) <= set(DESCRIPTIONS)
 
 

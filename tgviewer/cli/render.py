@@ -43,7 +43,7 @@ view and columns as CSV on the Web describes them), .xlsx (the same figures on a
 the same description on an About sheet).
 
 --layout long (the default) writes one row per country and period; --layout wide one row
-per country and one column per period, as the Table view shows them (trend, table, ranking,
+per country and one column per period, as the Table view shows them (trend, table, ranking, map,
 coverage; compare and scatter already have one row per country, and refuse it).
 
 exit codes: 0 done, 1 a file or its data cannot be read or written, 2 a command line that

@@ -41,6 +41,8 @@ DESCRIPTIONS: dict[str, str] = {
     "cell": "What the records say of the quarter: reported, derived, covered (only inside a "
     "longer total) or unknown (no record)",
     "records": "The records behind the cell (file and line)",
+    "class": "The map's colour class the figure falls in",
+    "selected": "yes when the country is among those selected (the map shows every country)",
     "requests": "Fulfilled requests in the period, in the unit of the row",
     "users": "Users affected in the period, in the unit of the row",
     "users_per_request": "Users affected per fulfilled request",

@@ -5,7 +5,8 @@ figure with its status, scaling, population and records, for every view. The wid
 is the grid people read: one row per country (in the view's order), one column per period
 (in time order), as the Table view shows it. Which views have one:
 
-- trend, table, ranking: the figure drawn for each period (the ranking's single period);
+- trend, table, ranking, map: the figure drawn for each period (the ranking's and the
+  map's single period);
   the trend's dashed totals over longer periods, and each figure's status and records, are
   in the long layout only;
 - coverage: what the records say of each quarter (reported, derived, covered, unknown);
@@ -52,6 +53,7 @@ WIDE_FORMS: dict[ViewKind, WideForm] = {
     ViewKind.TREND: WideForm("period", "period_label", "value", skip="span total"),
     ViewKind.TABLE: WideForm("period", "period_label", "value"),
     ViewKind.RANKING: WideForm("period", "period_label", "value"),
+    ViewKind.MAP: WideForm("period", "period_label", "value"),
     ViewKind.COVERAGE: WideForm("quarter", "quarter_label", "cell"),
 }
 

@@ -37,13 +37,15 @@ def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
     if whole is None or delta == 0:
         return state
     kind = state.view
-    if kind is ViewKind.RANKING and shown:
+    if kind in (ViewKind.RANKING, ViewKind.MAP) and shown:
         periods = state.periods()
         if shown[0] not in periods:
             return state
         index = periods.index(shown[0]) + delta
         if not 0 <= index < len(periods):
             return state
+        if kind is ViewKind.MAP:
+            return dataclasses.replace(state, map_period=periods[index].code)
         return dataclasses.replace(state, ranking_period=ranking_choice(state, periods[index]))
     if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
         moved = [next_of_kind(span, delta) for span in shown]

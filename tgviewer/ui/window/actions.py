@@ -35,6 +35,7 @@ VIEWS = (
     (ViewKind.COMPARE, "&Compare"),
     (ViewKind.COVERAGE, "C&overage"),
     (ViewKind.SCATTER, "&Scatter"),
+    (ViewKind.MAP, "&Map"),
 )
 
 
