@@ -24,12 +24,14 @@ if TYPE_CHECKING:
 #: The sheets of an exported workbook, in order.
 DATA_SHEET = "Data"
 ABOUT_SHEET = "About"
+#: The height of a line of text on the About sheet, in points (11-point text).
+LINE_HEIGHT = 15
 
 
 def xlsx_bytes(table: DataTable, about: Provenance) -> bytes:
     """``table`` and ``about`` as the bytes of an .xlsx file."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     bold = Font(bold=True)
     workbook = Workbook()
@@ -52,8 +54,20 @@ def xlsx_bytes(table: DataTable, about: Provenance) -> bytes:
     _write_row(sheet, first, ("Column", "Header", "Description", "Unit"), bold)
     for number, column in enumerate(about.columns, start=first + 1):
         _write_row(sheet, number, (column.name, column.title, column.description, column.unit))
-    for letter, width in zip("ABCD", (22, 60, 70, 30), strict=True):
+    widths = (22, 60, 70, 30)
+    for letter, width in zip("ABCD", widths, strict=True):
         sheet.column_dimensions[letter].width = width
+    # Long text (the description, the view) is wrapped, each row as high as its lines:
+    # spreadsheets do not grow a row to fit on opening.
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell, width in zip(row, widths, strict=False):
+            cell.alignment = wrapped
+            if cell.value is not None:
+                lines = max(lines, math.ceil(len(str(cell.value)) / (width - 2)))
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = LINE_HEIGHT * lines
 
     workbook.properties.title = about.title
     workbook.properties.creator = about.software
