@@ -166,7 +166,7 @@ def test_bundle_import_makes_a_valid_bundle_and_never_overwrites(
     assert source.read_bytes() == before
     stamp = output.read_bytes()
     code, _, err = run(capsys, "bundle", "import", str(source), "-o", str(output))
-    assert code == 1
+    assert code == 2  # a command line asking to overwrite
     assert "exists; choose another name or pass --force" in err
     assert output.read_bytes() == stamp
 
