@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgviewer.core.figures.comparison import CompareRow, Side
+from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import CompareOrder, ViewKind
 from tgviewer.core.views.compare import CompareModel
-from tgviewer.core.views.formatting import STATUS_WORDS, format_value
+from tgviewer.core.views.formatting import STATUS_WORDS, format_value, how_known
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import muted_text_colour, text_colour
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.views.flow_layout import FlowLayout
 from tgviewer.ui.views.plot import PlotView
 
 #: Okabe-Ito blue for A and vermillion for B: apart for every common colour-vision deficiency,
@@ -41,8 +43,9 @@ ORDER_LABELS = (
 def describe_side(side: Side, unit: str) -> str:
     """One line per period for a tooltip: the figure, how it is known, how it is scaled."""
     text = (
-        f"{side.span.label}: {format_value(side.value)} {unit} · "
-        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}"
+        f"{side.span.label}: {quantity(side.value, unit, format_value(side.value))} · "
+        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — "
+        f"{how_known(side.status.value, side.explanation)}"
     )
     if side.scaling != "absolute":
         text += f"\n    {side.scaling}; the records give {format_value(side.raw)}"
@@ -85,7 +88,7 @@ class CompareView(PlotView[CompareModel]):
         self.controls.addStretch(1)
         #: The like-for-like buttons' row, one of the view's choices.
         self.suggestion_bar = QWidget()
-        self.suggestion_row = QHBoxLayout(self.suggestion_bar)
+        self.suggestion_row = FlowLayout(self.suggestion_bar)  # wraps: no button cut
         self.suggestion_row.setContentsMargins(0, 0, 0, 0)
         self.suggestion_row.addWidget(QLabel("Like-for-like:"))
         self.suggestion_buttons: list[QPushButton] = []

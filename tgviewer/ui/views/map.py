@@ -5,7 +5,7 @@ map is drawn from changes (``INPUTS[ViewKind.MAP]``); the shapes are built once,
 view is first drawn, and each redraw only recolours them (:class:`.map_canvas.MapCanvas`).
 
 From the top: the view's choices (how classes are bounded, a region to zoom to, the whole
-world), the caption, then the map with its legend beside it and the list of every country
+world), the caption, then the map with its legend under it and, beside it, the list of every country
 with its figure (sortable, reachable with the keyboard, so that no figure depends on seeing
 colours), and under the map the period slider with Play. The slider and Play stay while
 presenting; Left and Right step the slider when it has focus (and in presentation mode).
@@ -372,7 +372,8 @@ class MapView(ViewBase[MapModel]):
         if not self._sized:
             self._sized = True
             width = max(self.splitter.width(), 400)
-            self.splitter.setSizes([width - min(260, width // 4), min(260, width // 4)])
+            side = min(300, width // 4)
+            self.splitter.setSizes([width - side, side])
 
     # Style ---------------------------------------------------------------------------------
 

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -41,6 +40,7 @@ from tgviewer.core.views.formatting import describe_row, format_value
 from tgviewer.core.views.table import TableModel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.base import ViewBase
+from tgviewer.ui.views.flow_layout import FlowLayout
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -196,7 +196,7 @@ class TableView(ViewBase[TableModel]):
         self.copy_action.triggered.connect(self.copy_selection)
         self.table.addAction(self.copy_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        legend = QHBoxLayout()
+        legend = FlowLayout()  # wraps rather than cut its words at 1024 pixels
         for status, text in STATUS_LEGEND:
             legend.addWidget(self._swatch(status))
             legend.addWidget(QLabel(text))
