@@ -274,6 +274,8 @@ def test_countries_by_periods_is_greyed_out_where_a_view_has_none(make_window) -
     assert action.statusTip() == action.toolTip()
     window.store.update(view=ViewKind.TREND)
     assert action.isEnabled() and "one column per period" in action.toolTip()
+    window.store.update(view=ViewKind.COVERAGE)
+    assert action.isEnabled() and "what the records give for each" in action.toolTip()
 
 
 def test_the_window_starts_without_the_workbook_writer(tmp_path: Path) -> None:

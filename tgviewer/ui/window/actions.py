@@ -46,6 +46,14 @@ WIDE_TIP = (
 )
 
 
+#: The same for the coverage view, whose grid says how each quarter is known.
+COVERAGE_WIDE_TIP = (
+    "Save the grid as the Coverage view shows it, one row per country and one column per "
+    "quarter, saying what the records give for each: CSV (and its metadata file) or an "
+    "Excel workbook"
+)
+
+
 def theme_of(name: str) -> Theme:
     """The theme a setting names; an unknown name follows the system."""
     try:
@@ -293,7 +301,9 @@ class WindowActions:
             action.setChecked(True)
         wide = self.export_data_wide
         wide.setEnabled(has_wide(kind))
-        wide.setToolTip(NO_WIDE_REASONS.get(kind, WIDE_TIP))
+        wide.setToolTip(
+            NO_WIDE_REASONS.get(kind, COVERAGE_WIDE_TIP if kind is ViewKind.COVERAGE else WIDE_TIP)
+        )
         wide.setStatusTip(wide.toolTip())
 
     def fill_recent_menu(self) -> None:
