@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tgviewer.cli.arguments import (
     countries_argument,
@@ -21,6 +19,10 @@ from tgviewer.core.bundle.model import DEFAULT_SERVICE
 from tgviewer.core.figures.comparison import Comparison, compare_periods
 from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
+
+# pandas is imported when a table is written, not when the command starts.
+if TYPE_CHECKING:
+    import pandas as pd
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1, 2025Q1, or a range such as 2024Q1-2024Q3; or in words, as
@@ -100,6 +102,8 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def comparison_frame(comparison: Comparison, order: CompareOrder) -> pd.DataFrame:
     """One row per compared country, in ``order``."""
+    import pandas as pd
+
     rows = [
         {
             "country": r.country,
@@ -128,6 +132,8 @@ def _number(value: float | None, decimals: int) -> str:
 
 
 def run_compare(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     bundle = load_bundle(args.bundle)
     a, b = period_argument(args.a), period_argument(args.b)
     measures = bundle.manifest.measure_keys

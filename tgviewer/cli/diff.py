@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import csv_text
@@ -17,6 +16,10 @@ from tgviewer.core.library.changes import DiffRow
 from tgviewer.core.library.diff import diff_bundles
 from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import country_name
+
+# pandas is imported when a table is written, not when the command starts.
+if TYPE_CHECKING:
+    import pandas as pd
 
 DEFAULT = "default"
 
@@ -110,6 +113,8 @@ def _describe(bundle: Bundle) -> str:
 
 
 def _frame(rows: list[DiffRow]) -> pd.DataFrame:
+    import pandas as pd
+
     records = [{**dataclasses.asdict(row), "name": country_name(row.country)} for row in rows]
     # Object columns keep figures as integers and unknown ones as empty cells.
     return pd.DataFrame(records, columns=list(COLUMNS), dtype=object)

@@ -6,12 +6,14 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.views.data_table import spreadsheet_safe
+
+# pandas is imported when a table is written, not when the command starts.
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def csv_text(frame: pd.DataFrame) -> str:
@@ -74,6 +76,8 @@ def text_table(
 
 
 def _missing(value: object) -> bool:
+    import pandas as pd
+
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 

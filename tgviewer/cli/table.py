@@ -16,7 +16,6 @@ from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
-from tgviewer.core.figures.queries import span_table
 from tgviewer.core.figures.series import series_rows
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.plurals import plural
@@ -100,6 +99,8 @@ def run_table(args: argparse.Namespace) -> int:
     span = period_argument(args.period)
     measure = measure_argument(args.measure, bundle, bundle.manifest.measure_keys[0])
     service = service_argument(args.service, bundle)
+    from tgviewer.core.figures.queries import span_table  # pandas: only when a table is made
+
     frame = span_table(bundle, span, measure, countries_argument(args.countries, bundle), service)
     if args.top is not None and args.top < 1:
         raise UsageError(f"--top {args.top}: expected a number of countries, 1 or more")
