@@ -39,12 +39,16 @@ def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
     kind = state.view
     if kind is ViewKind.RANKING and shown:
         periods = state.periods()
-        if shown[0] not in periods:
-            return state
-        index = periods.index(shown[0]) + delta
-        if not 0 <= index < len(periods):
-            return state
-        return dataclasses.replace(state, ranking_period=ranking_choice(state, periods[index]))
+        if shown[0] in periods:
+            index = periods.index(shown[0]) + delta
+            if not 0 <= index < len(periods):
+                return state
+            ranked = periods[index]
+        else:  # a year or half ranked in a range of another period length
+            ranked = next_of_kind(shown[0], delta)
+            if not state.span.contains(ranked):
+                return state
+        return dataclasses.replace(state, ranking_period=ranking_choice(bundle, state, ranked))
     if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
         moved = [next_of_kind(span, delta) for span in shown]
         if not all(whole.contains(span) for span in moved):

@@ -2,11 +2,14 @@
 
 Contract: the bars are rebuilt from the :class:`~tgviewer.core.views.ranking.RankingModel`
 whenever a field the ranking is drawn from changes (``INPUTS[ViewKind.RANKING]``). The
-period is the end of the range unless the user picks another in the view's own selector,
-which writes ``ranking_period`` into the store. Bars are sorted, largest on top, with the
-value at the bar end (then ⚠ when records disagree, † when a record has more requests
-than users). A country without a figure for the period is listed below the bars as
-"no figure", never drawn as a zero-length bar.
+period is the latest of the range where the most selected countries have a figure, unless
+the user picks another in the view's own selector, which writes ``ranking_period`` into the
+store; the selector lists the range's periods, then the years, halves and quarters of other
+lengths inside the range, so a year is ranked in a quarterly view without changing the
+period length. Bars are sorted, largest on top, all in one colour, with the value at the
+bar end (then ⚠ when records disagree, † when a record has more requests than users); the
+grid runs behind them. A country without a figure for the period is listed below the bars
+as "no figure", never drawn as a zero-length bar.
 """
 
 from __future__ import annotations
@@ -23,11 +26,26 @@ from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.rules import ranking_choice
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
+from tgviewer.ui.style.palette import (
+    CATEGORICAL,
+    HIGH_CONTRAST,
+    muted_text_colour,
+    text_colour,
+)
+from tgviewer.ui.style.theme import Theme, current_theme, is_dark
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
+
+
+def bar_colour() -> str:
+    """The one colour of the bars: they all show the same measure, so they are not told
+    apart by a palette that would repeat past sixteen countries (a country's name is on its
+    row). Blue on a light background, a lighter blue on a dark one."""
+    if current_theme() is Theme.HIGH_CONTRAST:
+        return HIGH_CONTRAST[0]
+    return CATEGORICAL[5] if is_dark() else CATEGORICAL[0]
 
 
 class RankingView(PlotView[RankingModel]):
@@ -53,13 +71,22 @@ class RankingView(PlotView[RankingModel]):
         self.tooltips: dict[str, str] = {}
 
     def _period_chosen(self, index: int) -> None:
+        if self.model is None or self.period.itemData(index) is None:
+            return
         chosen = parse_span(self.period.itemData(index))
-        self.store.update(ranking_period=ranking_choice(self.store.state, chosen))
+        self.store.update(
+            ranking_period=ranking_choice(self.model.bundle, self.store.state, chosen)
+        )
 
     def draw_controls(self, model: RankingModel) -> None:
         blocker = QSignalBlocker(self.period)
         self.period.clear()
-        for span in model.choices:
+        length = None
+        for index, span in enumerate(model.choices):
+            # The range's periods, then years, halves, quarters: a line between kinds.
+            if index and span.length != length and index >= len(model.state.periods()):
+                self.period.insertSeparator(self.period.count())
+            length = span.length
             self.period.addItem(span.label, span.code)
         if model.period is not None:
             self.period.setCurrentIndex(max(0, self.period.findData(model.period.code)))
@@ -75,7 +102,7 @@ class RankingView(PlotView[RankingModel]):
         """Rebuild the bars from ``model``."""
         self.clear_chart()
         known, unknown = model.ranked, model.unranked
-        colours = country_colours(model.state.countries)
+        colour = bar_colour()
         self.order = [r.country for r in model.rows]
         ys = [row_y(self.order, i) for i in range(len(known))]
         values = [r.value for r in known]
@@ -85,17 +112,19 @@ class RankingView(PlotView[RankingModel]):
             y=ys,
             height=BAR_HEIGHT,
             width=[scale.at(v) - scale.origin for v in values],
-            brushes=[pg.mkBrush(colours[r.country]) for r in known],
+            brushes=[pg.mkBrush(colour)] * len(values),
             pens=[pg.mkPen(None)] * len(values),
         )
         self.plot.addItem(self.bars)
+        # The grid is drawn by the axis: behind the plot's items, so never across a bar.
+        self.plot.getAxis("bottom").setZValue(-1)
         at_foot = [(y, r) for y, r in zip(ys, known, strict=True) if scale.at_foot(r.value)]
         self.zero_marks = pg.ScatterPlotItem(
             x=[scale.origin] * len(at_foot),
             y=[y for y, _ in at_foot],
             symbol=ZERO_SYMBOL,
             size=12,
-            brush=[pg.mkBrush(colours[r.country]) for _, r in at_foot],
+            brush=pg.mkBrush(colour),
             pen=pg.mkPen(text_colour()),
         )
         self.plot.addItem(self.zero_marks)
