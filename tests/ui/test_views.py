@@ -392,3 +392,15 @@ def test_legend_and_lines_follow_the_selection_as_it_changes(window: MainWindow)
         "United Kingdom (GBR)",
         "France (FRA)",
     ]
+
+
+def test_value_labels_end_inside_the_plot_however_narrow(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "IND", "DEU", "ESP", "USA", "BRA", view=ViewKind.RANKING)
+    view_box = window.ranking.plot.getViewBox()
+    for size in ((1024, 700), (1920, 1080)):
+        window.resize(*size)
+        qtbot.wait(20)
+        inside = view_box.sceneBoundingRect()
+        for code, label in window.ranking.value_labels.items():
+            drawn = label.mapRectToScene(label.boundingRect())
+            assert drawn.right() <= inside.right() + 1, (code, size)

@@ -69,6 +69,9 @@ class RankingView(PlotView[RankingModel]):
         self.scale = ValueScale()
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
+        #: The values' span along the axis, before room is made for the labels.
+        self.value_range: tuple[float, float] | None = None
+        self.plot.getViewBox().sigResized.connect(self.fit_labels)
 
     def _period_chosen(self, index: int) -> None:
         if self.model is None or self.period.itemData(index) is None:
@@ -97,6 +100,7 @@ class RankingView(PlotView[RankingModel]):
         self.order, self.value_labels, self.tooltips = [], {}, {}
         self.bars = None
         self.scale = ValueScale()
+        self.value_range = None
 
     def draw_chart(self, model: RankingModel) -> None:
         """Rebuild the bars from ``model``."""
@@ -155,11 +159,25 @@ class RankingView(PlotView[RankingModel]):
         self.plot.setLabel(
             "bottom", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
         )
-        # Room at the right for the value labels.
         low, high = scale.span(values, headroom=1.0)
         low = scale.origin if not scale.log else low
         self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
-        self.plot.setXRange(low, high + 0.18 * (high - low), padding=0)
+        self.value_range = (low, high)
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Widen the value axis just enough for every value label to end inside the plot
+        (counted in pixels, so again whenever the plot is resized)."""
+        if self.value_range is None:
+            return
+        low, high = self.value_range
+        width = self.plot.getViewBox().width()
+        right = high + 0.05 * (high - low)
+        for label in self.value_labels.values():
+            room = label.textItem.boundingRect().width() + 4
+            if width > 2 * room:  # else no range could hold it: keep the bars readable
+                right = max(right, low + (label.pos().x() - low) * width / (width - room))
+        self.plot.setXRange(low, right, padding=0)
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""
