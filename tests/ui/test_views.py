@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -404,3 +404,18 @@ def test_value_labels_end_inside_the_plot_however_narrow(window: MainWindow, qtb
         for code, label in window.ranking.value_labels.items():
             drawn = label.mapRectToScene(label.boundingRect())
             assert drawn.right() <= inside.right() + 1, (code, size)
+
+
+def test_the_table_legend_and_hint_are_never_cut(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "FRA", "DEU", view=ViewKind.TABLE)
+    view = window.table
+    for width in (1920, 1024, 800):
+        window.resize(width, 700)
+        qtbot.wait(20)
+        for label in view.legend.findChildren(QLabel):
+            assert label.width() >= label.sizeHint().width(), label.text()
+            corner = label.mapTo(view.legend, label.rect().bottomRight())
+            assert view.legend.rect().contains(corner), label.text()
+        hint = view.hint
+        assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())
+        assert hint.width() >= QFontMetrics(hint.font()).horizontalAdvance("Select cells and")
