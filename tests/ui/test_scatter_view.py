@@ -132,7 +132,7 @@ def label_rects(view: ScatterView) -> dict[str, QRectF]:
     """Each label shown, by its text, as a rectangle in the plot's pixels."""
     to_pixels = view.plot.viewportTransform()
     shown = {}
-    for _, _, label in view.label_points:
+    for _, _, label in [*view.label_points, (0, 0, view.median_label)]:
         if label.isVisible():
             rect = label.textItem.mapRectToScene(label.textItem.boundingRect())
             shown[label.textItem.toPlainText()] = to_pixels.mapRect(rect)
@@ -153,7 +153,9 @@ def test_labels_never_overlap_and_leaders_join_each_label_to_its_own_point(
     qtbot.wait(50)
     view = window.scatter
     rects = label_rects(view)
-    assert len(rects) >= 15
+    assert len(rects) >= 15 and "median: 2.33 users per request" in rects
+    inside = view.plot.viewportTransform().mapRect(view.plot.getViewBox().sceneBoundingRect())
+    assert all(inside.contains(rect) for rect in rects.values())
     for (a, first), (b, second) in itertools.combinations(rects.items(), 2):
         assert not first.intersects(second), (a, b)
     # Every label shown is beside its own point, or joined to it by a leader.
@@ -175,7 +177,10 @@ def test_labels_never_overlap_and_leaders_join_each_label_to_its_own_point(
     # them.
     for code in view.unlabelled:
         assert code in drawn and f"({code})" in view.tooltips[code]
-    starts = {(x, y) for x, y, _ in view.label_points}
+    # Each leader starts at a point, or at the median line's end for its label.
+    starts = {(x, y) for x, y, _ in view.label_points} | {
+        (view.median_end.x(), view.median_end.y())
+    }
     assert all(any(start == pytest.approx(p) for p in starts) for start, _ in leaders)
 
 

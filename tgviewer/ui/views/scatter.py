@@ -7,8 +7,8 @@ whose two figures were both reported are filled, points with a derived figure ho
 carries its country code, and hovering one shows both figures, how they are known and how
 they are scaled. A dashed line marks the median users per request of the countries drawn.
 Countries unknown on either axis are listed below the chart with the reason, never drawn at
-zero. On log axes zeros sit at the foot of their axis, marked ▼ (and an axis with no zero
-starts just below its smallest value).
+zero. On log axes zeros sit at the foot of their axis, marked ▼ (the axis's words say so
+when it has a zero; an axis with none starts just below its smallest value).
 
 Labels are placed in pixels (:mod:`tgviewer.core.figures.label_placement`), again whenever
 the plot is resized or its range changes: none overlaps another or a point, a label moved
@@ -27,7 +27,7 @@ from tgviewer.core.figures.scatter import Figure, Scatter, ScatterPoint
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.scatter import ScatterModel
-from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.views.plot import PlotView, nearest_point
@@ -70,7 +70,9 @@ class ScatterView(PlotView[ScatterModel]):
         self.median_line = pg.PlotCurveItem(
             pen=pg.mkPen(muted_text_colour(), width=1.5, style=Qt.PenStyle.DashLine)
         )
-        self.median_label = pg.TextItem("", color=muted_text_colour(), anchor=(1, 1))
+        #: Placed with the points' labels, first, near the line's upper end.
+        self.median_label = pg.TextItem("", color=muted_text_colour(), anchor=(0, 0))
+        self.median_end = QPointF()
         for item in (self.median_line, self.points, self.median_label):
             self.plot.addItem(item)
         self.leaders = pg.PlotCurveItem(pen=pg.mkPen(muted_text_colour(), width=1.2))
@@ -166,9 +168,17 @@ class ScatterView(PlotView[ScatterModel]):
                         f"{'country' if len(others) == 1 else 'countries'}"
                         f" ({', '.join(others)})"
                     )
-        note = LOG_NOTE if log else ""
-        self.plot.setLabel("bottom", "; ".join(filter(None, [x_words, note])))
-        self.plot.setLabel("left", "; ".join(filter(None, [y_words, note])))
+        # Kept short, so the axis can say it whole at 1024 pixels: the zero mark is
+        # explained only on an axis that has a zero (and in the zeros' tooltips).
+        for side, words, scale, values in (
+            ("bottom", x_words, x_scale, xs_raw),
+            ("left", y_words, y_scale, ys_raw),
+        ):
+            note = ""
+            if log:
+                zero = any(scale.at_foot(v) for v in values)
+                note = f"log scale; {ZERO_MARK} = 0" if zero else "log scale"
+            self.plot.setLabel(side, "; ".join(filter(None, [words, note])))
         x_low, x_high = x_scale.span(xs_raw, headroom=1.12)
         y_low, y_high = y_scale.span(ys_raw, headroom=1.12)
         self.plot.getAxis("bottom").setTicks(x_scale.ticks(x_low, x_high))
@@ -180,7 +190,8 @@ class ScatterView(PlotView[ScatterModel]):
 
     def place_labels(self) -> None:
         """Put each label next to its point, or farther out with a leader line, so that none
-        overlaps another, a point or the median's label; a label with no room left is left
+        overlaps another or a point (the median line's label first, by the line's upper end);
+        a label with no room left is left
         off (its point still tells its country on hover). Runs again whenever the plot is
         resized or its range changes: the room is counted in pixels."""
         if not self.label_points:
@@ -190,24 +201,18 @@ class ScatterView(PlotView[ScatterModel]):
         from_pixels, _ = to_pixels.inverted()
         area = to_pixels.mapRect(view_box.sceneBoundingRect())
         wanted: list[LabelWanted] = []
-        for index, (x, y, label) in enumerate(self.label_points):
+        labels = list(self.label_points)
+        if self.median_label.textItem.toPlainText():
+            end = self.median_end
+            labels.insert(0, (end.x(), end.y(), self.median_label))
+        for index, (x, y, label) in enumerate(labels):
             where = to_pixels.map(view_box.mapViewToScene(QPointF(x, y)))
             size = label.textItem.boundingRect()
             wanted.append(
                 LabelWanted(str(index), where.x(), where.y(), size.width(), size.height())
             )
-        obstacles = []
-        if self.median_label.textItem.toPlainText():
-            size = self.median_label.textItem.boundingRect()
-            end = to_pixels.map(view_box.mapViewToScene(self.median_label.pos()))
-            obstacles.append(
-                Box(end.x() - size.width(), end.y() - size.height(), size.width(), size.height())
-            )
         placement = place_labels(
-            wanted,
-            Box(area.left(), area.top(), area.width(), area.height()),
-            SYMBOL_SIZE / 2,
-            obstacles=obstacles,
+            wanted, Box(area.left(), area.top(), area.width(), area.height()), SYMBOL_SIZE / 2
         )
 
         def in_plot(x: float, y: float) -> QPointF:
@@ -217,7 +222,7 @@ class ScatterView(PlotView[ScatterModel]):
         leader_xs: list[float] = []
         leader_ys: list[float] = []
         for placed in placement.placed:
-            label = self.label_points[int(placed.key)][2]
+            label = labels[int(placed.key)][2]
             label.setPos(in_plot(placed.box.left, placed.box.top))
             label.setVisible(True)
             if placed.leader is not None:
@@ -225,7 +230,7 @@ class ScatterView(PlotView[ScatterModel]):
                     where = in_plot(x, y)
                     leader_xs.append(where.x())
                     leader_ys.append(where.y())
-        left_off = [self.label_points[int(key)][2] for key in placement.left_off]
+        left_off = [labels[int(key)][2] for key in placement.left_off]
         for label in left_off:
             label.setVisible(False)
         self.unlabelled = tuple(
@@ -250,7 +255,7 @@ class ScatterView(PlotView[ScatterModel]):
         ys = [self.y_scale.at(median * r) for r in ends]
         self.median_line.setData(xs, ys)
         self.median_label.setText(f"median: {format_value(median)} users per request")
-        self.median_label.setPos(xs[1], ys[1])
+        self.median_end = QPointF(xs[1], ys[1])
 
     @staticmethod
     def _tooltip(
