@@ -197,3 +197,23 @@ def test_labels_are_placed_again_when_the_plot_is_resized(window: MainWindow, qt
     assert before != after
     for first, second in itertools.combinations(after.values(), 2):
         assert not first.intersects(second)
+
+
+def test_labels_are_placed_again_when_presentation_enlarges_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1024, 700)
+    window.store.update(
+        countries=tuple(window.bundle.countries),
+        view=ViewKind.SCATTER,
+        scatter_period="2024Q1-2024Q3",
+        log_scale=True,
+    )
+    view = window.scatter
+    view.zoom(1.8)
+    qtbot.wait(50)
+    rects = label_rects(view)
+    assert rects
+    for (a, first), (b, second) in itertools.combinations(rects.items(), 2):
+        assert not first.intersects(second), (a, b)
+    view.zoom(1.0)

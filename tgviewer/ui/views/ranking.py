@@ -26,6 +26,7 @@ from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.rules import ranking_choice
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import (
     CATEGORICAL,
     HIGH_CONTRAST,
@@ -172,12 +173,17 @@ class RankingView(PlotView[RankingModel]):
             return
         low, high = self.value_range
         width = self.plot.getViewBox().width()
+        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
         right = high + 0.05 * (high - low)
         for label in self.value_labels.values():
-            room = label.textItem.boundingRect().width() + 4
+            room = label.textItem.boundingRect().width() * zoom + 4
             if width > 2 * room:  # else no range could hold it: keep the bars readable
                 right = max(right, low + (label.pos().x() - low) * width / (width - room))
         self.plot.setXRange(low, right, padding=0)
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.fit_labels()  # the labels' text grew or shrank
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""

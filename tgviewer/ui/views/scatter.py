@@ -29,6 +29,7 @@ from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.scatter import ScatterModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.views.plot import PlotView, nearest_point
 
@@ -200,6 +201,7 @@ class ScatterView(PlotView[ScatterModel]):
         to_pixels = self.plot.viewportTransform()
         from_pixels, _ = to_pixels.inverted()
         area = to_pixels.mapRect(view_box.sceneBoundingRect())
+        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
         wanted: list[LabelWanted] = []
         labels = list(self.label_points)
         if self.median_label.textItem.toPlainText():
@@ -209,7 +211,9 @@ class ScatterView(PlotView[ScatterModel]):
             where = to_pixels.map(view_box.mapViewToScene(QPointF(x, y)))
             size = label.textItem.boundingRect()
             wanted.append(
-                LabelWanted(str(index), where.x(), where.y(), size.width(), size.height())
+                LabelWanted(
+                    str(index), where.x(), where.y(), size.width() * zoom, size.height() * zoom
+                )
             )
         placement = place_labels(
             wanted, Box(area.left(), area.top(), area.width(), area.height()), SYMBOL_SIZE / 2
@@ -237,6 +241,10 @@ class ScatterView(PlotView[ScatterModel]):
             code for code, label in self.code_labels.items() if any(label is o for o in left_off)
         )
         self.leaders.setData(leader_xs, leader_ys, connect="pairs")
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.place_labels()  # the labels' text grew or shrank
 
     def _draw_median(self, median: float | None, requests: list[float]) -> None:
         """The line users = median x requests across the points (straight on linear and on
