@@ -122,6 +122,11 @@ class ScatterView(PlotView[ScatterModel]):
     def draw_chart(self, model: ScatterModel) -> None:
         """Rebuild the points from ``model``."""
         self.clear_chart()
+        # In the theme's colours (it may have changed since the view was made).
+        muted = muted_text_colour()
+        self.leaders.setPen(pg.mkPen(muted, width=1.2))
+        self.median_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
+        self.median_label.setColor(muted)
         scatter = model.scatter
         assert scatter is not None
         points = scatter.points
