@@ -419,3 +419,17 @@ def test_the_table_legend_and_hint_are_never_cut(window: MainWindow, qtbot: QtBo
         hint = view.hint
         assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())
         assert hint.width() >= QFontMetrics(hint.font()).horizontalAdvance("Select cells and")
+
+
+def test_a_log_ranking_without_zeros_starts_a_decade_below_its_smallest_bar(
+    window: MainWindow,
+) -> None:
+    choose(window, "IND", "FRA", "USA", view=ViewKind.RANKING, log_scale=True)
+    view = window.ranking
+    smallest = min(row.value for row in view.model.ranked)
+    assert smallest > 0
+    (low, _), _ = view.plot.getViewBox().viewRange()
+    assert low == math.floor(math.log10(smallest))  # not the foot, a decade lower still
+    assert view.scale.origin < low
+    label = view.plot.getAxis("bottom").labelText
+    assert label.endswith("log scale") and "▼" not in label

@@ -14,6 +14,8 @@ as "no figure", never drawn as a zero-length bar.
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QWidget
@@ -24,7 +26,7 @@ from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
 from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.rules import ranking_choice
-from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import (
@@ -38,6 +40,14 @@ from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_
 from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
+
+
+def log_note(scale: ValueScale, values: list[float]) -> str:
+    """What the axis adds on a log scale, short enough to be read whole at 1024 pixels: the
+    zero mark is explained only when a zero is drawn (its bar's label says more)."""
+    if not scale.log:
+        return ""
+    return f"log scale; {ZERO_MARK} = 0" if any(scale.at_foot(v) for v in values) else "log scale"
 
 
 def bar_colour() -> str:
@@ -158,10 +168,15 @@ class RankingView(PlotView[RankingModel]):
             )
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in model.rows])
         self.plot.setLabel(
-            "bottom", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
+            "bottom", "; ".join(filter(None, [model.axis_label, log_note(scale, values)]))
         )
         low, high = scale.span(values, headroom=1.0)
-        low = scale.origin if not scale.log else low
+        positive = [v for v in values if v > 0]
+        if not scale.log:
+            low = scale.origin
+        elif positive and low > scale.origin:
+            # No zero: from a power of ten below the smallest bar, so it is not a sliver.
+            low = min(low, math.floor(math.log10(min(positive))))
         self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
         self.value_range = (low, high)
         self.fit_labels()
