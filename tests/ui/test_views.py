@@ -78,11 +78,11 @@ def test_a_year_is_ranked_without_changing_the_period_length(window: MainWindow)
     # A line, then the years, a line, then the halves.
     assert offered[len(quarters) :] == [
         None,
-        "2025",
         "2024",
+        "2025",
         None,
-        *["2025H2", "2025H1"],
-        *["2024H2", "2024H1"],
+        *["2024H1", "2024H2"],
+        *["2025H1", "2025H2"],
     ]
     index = combo.findData("2025")
     combo.setCurrentIndex(index)

@@ -57,7 +57,7 @@ def _is_rankable(state: ViewState, span: QuarterSpan) -> bool:
 def ranking_choices(bundle: Bundle, state: ViewState) -> tuple[QuarterSpan, ...]:
     """The periods the ranking offers: the range's periods, oldest first, then the years,
     halves and quarters of other lengths inside the range that a record could give a figure
-    for (newest first within each kind), so a year or a half is ranked without changing the
+    for (longest first, each kind oldest first), so a year or a half is ranked without changing the
     range's period length first."""
     periods = state.periods()
     others = [
@@ -68,7 +68,8 @@ def ranking_choices(bundle: Bundle, state: ViewState) -> tuple[QuarterSpan, ...]
         and span not in periods
         and _is_rankable(state, span)
     ]
-    return (*periods, *others)
+    # Longest first (years, halves, quarters), each kind oldest first, as the range's are.
+    return (*periods, *sorted(others, key=lambda span: (-span.length, span.first)))
 
 
 def default_ranking_period(bundle: Bundle, state: ViewState) -> QuarterSpan | None:
