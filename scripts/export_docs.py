@@ -2,7 +2,7 @@
 
 Run from the repository root after a change to the views or the exported chart's layout:
 
-    QT_QPA_PLATFORM=offscreen python scripts/export_docs.py
+    QT_QPA_PLATFORM=offscreen python scripts/export_docs.py [VIEW ...]
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from tgviewer.core.bundle.reader import read_default_bundle
-from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState, default_view_state
 from tgviewer.ui.export.chart_page import export_chart
 from tgviewer.ui.export.size import ExportSize
@@ -53,14 +53,26 @@ def states(base: ViewState) -> dict[str, ViewState]:
             countries=(*EUROPE, "USA", "IND", "BRA", "KOR"),
             scatter_period="2025",
         ),
+        "map": dataclasses.replace(
+            base,
+            view=ViewKind.MAP,
+            countries=("FRA", "DEU", "USA", "GBR"),
+            normalisation=Normalisation.PER_MILLION,
+            granularity=Granularity.YEAR,
+            map_period="2025",
+        ),
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Export every view, or those named on the command line (``map ranking``)."""
+    names = sys.argv[1:] if argv is None else argv
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert app is not None
     bundle = read_default_bundle()
     for name, state in states(default_view_state(bundle)).items():
+        if names and name not in names:
+            continue
         target = DOCS / f"export-{name}.png"
         text = export_chart(bundle, state, target, ExportSize(1600, 900, 1.25))
         print(f"{target.relative_to(DOCS.parent)}: {text.title}")

@@ -21,7 +21,7 @@ def main() -> int:
     parser.add_argument(
         "--view",
         default="trend",
-        choices=["trend", "ranking", "table", "compare", "coverage", "scatter"],
+        choices=["trend", "ranking", "table", "compare", "coverage", "scatter", "map"],
     )
     parser.add_argument("--countries", help="comma-separated ISO codes, in selection order")
     parser.add_argument("--ranking-period", help="period code such as 2025Q4")
@@ -43,6 +43,8 @@ def main() -> int:
         help="the View > Theme choice",
     )
     parser.add_argument("--scatter-period", help="period of the scatter, e.g. 2024Q1-Q3")
+    parser.add_argument("--map-period", help="period of the map, e.g. 2025")
+    parser.add_argument("--granularity", choices=["quarter", "half", "year"])
     parser.add_argument(
         "--import-text",
         metavar="FILE",
@@ -98,6 +100,12 @@ def main() -> int:
         state = dataclasses.replace(state, first=span.first, last=span.last)
     if args.scatter_period:
         state = dataclasses.replace(state, scatter_period=parse_span(args.scatter_period).code)
+    if args.map_period:
+        state = dataclasses.replace(state, map_period=parse_span(args.map_period).code)
+    if args.granularity:
+        from tgviewer.core.periods.spans import Granularity
+
+        state = dataclasses.replace(state, granularity=Granularity(args.granularity))
     state = dataclasses.replace(state, log_scale=args.log)
     from PySide6.QtCore import QTimer
 

@@ -19,5 +19,13 @@ europe=DEU,FRA,GBR,ITA,ESP,NLD,BEL,POL,AUT,CZE
   --scatter-period 2024Q1-Q3
 "$shot" docs/index.png --wait 6 -- "${window[@]}" --countries FRA,DEU,USA --index 2025Q1 \
   --range 2025Q1-2026Q1
-"$shot" docs/presentation.png --wait 8 -- "${window[@]}" --countries FRA,DEU,USA,GBR --present
+"$shot" docs/map.png --wait 8 -- "${window[@]}" --view map --countries FRA,DEU,USA,GBR
+"$shot" docs/map-per-million.png --wait 8 -- "${window[@]}" --view map --per-million \
+  --granularity year --map-period 2025 --countries FRA,DEU,USA,GBR
+# Presentation mode at Size 2× (the default 1.5× and two Ctrl+= presses).
+"$shot" docs/presentation.png --wait 8 --keys "ctrl+equal ctrl+equal" -- "${window[@]}" \
+  --countries FRA,DEU,USA,GBR --present
+"$shot" docs/trend-end-labels.png --wait 6 -- "${window[@]}" --countries FRA,DEU,IND,USA,GBR
+"$shot" docs/small-screen.png --size 1024x700 --wait 6 -- "${window[@]}" --countries FRA,DEU,USA,GBR \
+  --details GBR
 QT_QPA_PLATFORM=offscreen python scripts/export_docs.py

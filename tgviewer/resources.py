@@ -16,6 +16,8 @@ DATA_PACKAGE = "tgviewer.data"
 DEFAULT_BUNDLE = "default.tgbundle"
 REGIONS = "regions.json"
 POPULATION = "population.json"
+#: The world map's shapes, built by ``scripts/build_map_geometry.py``.
+WORLD_MAP = "world-map.json"
 #: The application icon, rendered by ``scripts/build_icons.py`` from ``resources/icons``.
 ICON_FOLDER = "icons"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

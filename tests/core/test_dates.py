@@ -84,7 +84,7 @@ def test_the_error_says_where_the_date_was() -> None:
 def test_a_huge_cell_is_quoted_cut() -> None:
     with pytest.raises(DateError) as caught:
         parse_date("2" * 1_000_000)
-    assert caught.value.message.startswith("'" + "2" * 39 + "…': 1000000 digits where")
+    assert caught.value.message.startswith("'" + "2" * 39 + "…': 1,000,000 digits where")
     assert len(caught.value.message) < 200
 
 

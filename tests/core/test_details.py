@@ -95,7 +95,7 @@ def test_hostile_text_is_escaped_and_never_linked(tmp_path: Path) -> None:
     )
     details = country_details(bundle, "FRA", "Telegram")
     assert details.records[0].note == HOSTILE_NOTE
-    assert details.records[0].figures == "1 requests, users unknown"
+    assert details.records[0].figures == "1 request, users unknown"
     html = details.to_html()
     assert "<script" not in html and "<img" not in html and "<b>Bold" not in html
     assert "&lt;script&gt;" in html and "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in html

@@ -107,4 +107,6 @@ def test_quarter_labels_never_run_into_each_other(window: MainWindow, qtbot: QtB
         ]
         widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
         assert all(b - a > widest for a, b in itertools.pairwise(pixels))
-    assert [text for _, text in ticks] == ["Q1 2024", "Q1 2025", "Q1 2026"]  # at 1024
+        if width == 1920:
+            assert len(ticks) == 9  # room for every quarter
+    assert len(ticks) < 9  # at 1024, every second or fourth quarter

@@ -7,8 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QComboBox, QWizard
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtWidgets import QApplication, QComboBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.helpers import SHARED_DATA, needs_shared
@@ -354,3 +354,45 @@ def test_a_total_that_disagrees_is_listed_once_among_the_unread_lines(window: Ma
     page = wizard.preview_page
     assert "Total: 1000" in page.unread.toPlainText()
     assert "does not match" not in page.notes.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("Belgium", "Belgium (BEL)"),
+        ("BEL", "Belgium (BEL)"),
+        ("be", "Belgium (BEL)"),
+        ("belg", "Belgium (BEL)"),
+        ("UK", "United Kingdom (GBR)"),
+    ],
+)
+def test_a_country_typed_by_name_or_code_is_taken_with_enter(
+    qtbot: QtBot, window: MainWindow, typed: str, shown: str
+) -> None:
+    wizard = open_wizard(window, YOUR_COUNTRY)
+    wizard.next()
+    page = wizard.country_page
+    edit = page.country.lineEdit()
+    assert edit is not None
+    edit.setFocus()
+    qtbot.keyClicks(edit, typed)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    # The first Enter goes to the completions' popup (as it has the keyboard), the next to
+    # the wizard, which goes on.
+    qtbot.keyClick(QApplication.activePopupWidget() or edit, Qt.Key.Key_Return)
+    assert page.country.currentText() == shown
+    qtbot.keyClick(QApplication.activePopupWidget() or edit, Qt.Key.Key_Return)
+    assert wizard.currentId() == ImportWizard.PREVIEW
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_a_country_typed_that_names_none_is_not_taken(qtbot: QtBot, window: MainWindow) -> None:
+    wizard = open_wizard(window, YOUR_COUNTRY)
+    wizard.next()
+    edit = wizard.country_page.country.lineEdit()
+    assert edit is not None
+    qtbot.keyClicks(edit, "Atlantis")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert wizard.currentId() == ImportWizard.COUNTRY

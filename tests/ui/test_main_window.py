@@ -40,9 +40,9 @@ def test_nine_month_totals_are_dashed_spans_not_quarter_values(window: MainWindo
     xs, ys = segments["DEU"].getData()
     assert list(ys) == [115, 115]
     assert list(xs) == [-0.4, 2.4]  # across Q1–Q3 2024
-    assert segments["DEU"].opts["pen"].style() == Qt.PenStyle.DashLine
+    assert segments["DEU"].opts["pen"].style() == Qt.PenStyle.CustomDashLine
     labels = [label.textItem.toPlainText() for _, _, label in window.trend.span_segments]
-    assert "Jan–Sep 2024 total: 115" in labels
+    assert "Germany, Jan–Sep 2024 total: 115" in labels
 
 
 def test_reported_points_are_filled_and_derived_hollow(window: MainWindow) -> None:
@@ -120,8 +120,8 @@ def test_scaled_span_totals_keep_their_digits(window: MainWindow) -> None:
     labels = {
         country: label.textItem.toPlainText() for country, _, label in window.trend.span_segments
     }
-    assert labels["DEU"] == "Jan–Sep 2024 total: 1.38"  # 115 users / 83.5 million
-    assert labels["KOR"] == "Jan–Sep 2024 total: 0"  # zero users: a true zero
+    assert labels["DEU"] == "Germany, Jan–Sep 2024 total: 1.38"  # 115 users / 83.5 million
+    assert labels["KOR"] == "South Korea, Jan–Sep 2024 total: 0"  # zero users: a true zero
 
 
 def test_events_are_vertical_lines(window: MainWindow) -> None:

@@ -106,7 +106,8 @@ def test_log_scale_keeps_zero_valued_countries_visible_in_the_trend(
     ys = [float(y) for y in points.data["y"]]
     assert ys == [-1.0] * 3 and symbols == [ZERO_SYMBOL] * 3
     mexico = window.trend.reported_points["MEX"]
-    assert list(mexico.data["symbol"]) == ["o", ZERO_SYMBOL, ZERO_SYMBOL]
+    # Mexico, third picked, is drawn with diamonds; its zeros with the foot's triangle.
+    assert list(mexico.data["symbol"]) == ["d", ZERO_SYMBOL, ZERO_SYMBOL]
     low, _ = window.trend.plot.getViewBox().viewRange()[1]
     assert low < -1.0  # the foot is inside the plot
     _, deu = plotted(window, "DEU")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import MakeWindow
@@ -20,6 +21,7 @@ from tgviewer.core.periods.spans import Granularity, parse_span
 from tgviewer.core.state.view_state import (
     CompareOrder,
     CoverageOrder,
+    MapClasses,
     Normalisation,
     ViewKind,
     ViewState,
@@ -67,6 +69,8 @@ def drawn_countries(view: ViewBase[Any]) -> list[str]:
     if kind is ViewKind.TABLE:
         model = view.table_model  # type: ignore[attr-defined]
         return [model.country_at(row) for row in range(model.rowCount())]
+    if kind is ViewKind.MAP:  # every country of the bundle; those selected are outlined
+        return sorted(view.canvas.outlined)  # type: ignore[attr-defined]
     return list(view.points.data["data"])  # type: ignore[attr-defined]
 
 
@@ -82,6 +86,9 @@ def test_a_view_built_alone_draws_its_model(
     drawn = drawn_countries(view)
     assert drawn and set(drawn) <= set(EUROPE)
     left = [left.country for left in model.left_out]
+    if kind is ViewKind.MAP:  # every selected country is outlined, with or without a figure
+        assert set(drawn) == set(EUROPE)
+        return
     assert not set(drawn) & set(left) or kind is ViewKind.RANKING
 
 
@@ -89,6 +96,15 @@ def test_a_view_built_alone_draws_its_model(
 def test_the_empty_state_says_what_to_do(
     build: Any, default_bundle: Bundle, kind: ViewKind
 ) -> None:
+    if kind is ViewKind.MAP:  # the map needs no selection, but a period
+        one = parse_span("2025Q1")
+        empty = state_for(
+            default_bundle, kind, granularity=Granularity.YEAR, first=one.first, last=one.last
+        )
+        view = build(empty)
+        assert not view.showing_chart and "Widen the range" in view.message.text()
+        assert view.data_table().rows == ()
+        return
     view = build(state_for(default_bundle, kind, countries=()))
     assert not view.showing_chart
     assert view.exported_widget() is view.message
@@ -124,6 +140,14 @@ def drawn_figures(view: ViewBase[Any]) -> dict[str, list[float]]:
             cells = [model.index(row, col).data(SORT_ROLE) for col in range(1, model.columnCount())]
             out[model.country_at(row)] = [float(c) for c in cells if c == c]
         return out
+    if kind is ViewKind.MAP:  # the list beside the map holds every figure drawn
+        table = v.values
+        return {
+            str(table.item(row, 0).data(Qt.ItemDataRole.UserRole)): (
+                [] if table.item(row, 1).value is None else [table.item(row, 1).value]
+            )
+            for row in range(table.rowCount())
+        }
     grid = v.coverage  # coverage: the values of the cells with a figure
     return {r.country: [float(c.value) for c in r.cells if c.value is not None] for r in grid.rows}
 
@@ -159,6 +183,7 @@ def test_the_export_is_what_is_drawn(
         for country, figures in exported.items():
             assert drawn[country] == pytest.approx(figures, rel=1e-12), country
         assert list(exported) == [c for c in drawn if drawn[c]] or kind in (
+            ViewKind.MAP,  # the list is sorted as the user asks; the export by name
             ViewKind.TABLE,
             ViewKind.COVERAGE,
             ViewKind.TREND,
@@ -185,6 +210,8 @@ CHANGES: dict[str, Any] = {
     "compare_order": CompareOrder.NAME,
     "coverage_order": CoverageOrder.COVERAGE,
     "scatter_period": "2025",
+    "map_period": "2025H1",
+    "map_classes": MapClasses.NICE,
 }
 
 

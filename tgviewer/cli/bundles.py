@@ -11,6 +11,7 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import count_words
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.periods.spans import describe_dates
+from tgviewer.core.plurals import plural
 
 
 def load_bundle(argument: str | None) -> Bundle:
@@ -61,7 +62,7 @@ def run_info(args: argparse.Namespace) -> int:
         f"  checksum:    sha256 {bundle.checksum}",
         "  measures:    " + ", ".join(f"{m.key} ({m.label})" for m in manifest.measures),
         "  services:    " + (", ".join(bundle.services) or "none"),
-        f"  records:     {len(bundle.records)} ({len(bundle.countries)} countries"
+        f"  records:     {len(bundle.records)} ({plural(len(bundle.countries), 'country')}"
         + (f", {describe_dates(*span)}" if span else "")
         + ")",
         f"  events:      {len(bundle.events)}",

@@ -15,6 +15,7 @@ from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of
 from tgviewer.core.bundle.model import DEFAULT_SERVICE
 from tgviewer.core.figures.comparison import Comparison, compare_periods
 from tgviewer.core.periods.spans import parse_span
+from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 
 EPILOG = """\
@@ -205,7 +206,7 @@ def run_compare(args: argparse.Namespace) -> int:
             )
         )
         print(
-            f"\n{len(frame)} of {len(countries)} countries compared"
+            f"\n{len(frame)} of {plural(len(countries), 'country')} compared"
             + ("; ! marks figures whose records disagree" if frame["inconsistent"].any() else "")
         )
         if left_out:

@@ -14,6 +14,7 @@ from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
 from tgviewer.core.bundle.records_csv import COUNTRY_CODE
 from tgviewer.core.library.changes import DiffRow
 from tgviewer.core.library.diff import diff_bundles
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import country_name
 
 DEFAULT = "default"
@@ -103,7 +104,7 @@ def _describe(bundle: Bundle) -> str:
     manifest = bundle.manifest
     return (
         f"{bundle.location}: {manifest.title} ({manifest.id}, as of "
-        f"{manifest.as_of.isoformat()}, {len(bundle.records)} records)"
+        f"{manifest.as_of.isoformat()}, {plural(len(bundle.records), 'record')})"
     )
 
 

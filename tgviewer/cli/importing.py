@@ -47,6 +47,7 @@ from tgviewer.core.importing.import_plan import (
 )
 from tgviewer.core.importing.merge import Fate, Resolution
 from tgviewer.core.periods.dates import parse_date
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import is_known_country
 from tgviewer.core.user_file import FileTooLargeError, read_limited
 
@@ -55,7 +56,8 @@ def load_report(bundle: Bundle) -> str:
     """``299 records, 83 countries, 1 warning, 2 cautions`` and the warnings and cautions,
     one per line, each led by its kind."""
     lines = [
-        f"{len(bundle.records)} records, {len(bundle.countries)} countries, "
+        f"{plural(len(bundle.records), 'record')}, "
+        f"{plural(len(bundle.countries), 'country')}, "
         f"{count_words(bundle.warnings)}"
     ]
     lines += [f"  {problem.severity.value}: {problem}" for problem in bundle.warnings]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tgviewer.core.library.bundle_library import Library
+from tgviewer.core.plurals import plural
 
 
 def add_library_command(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +34,9 @@ def run_library(_args: argparse.Namespace) -> int:
             continue
         as_of = entry.as_of.isoformat() if entry.as_of else ""
         print(
-            f"{entry.title:<{width}}  {as_of}  {entry.record_count:>5} records  "
-            f"{entry.country_count:>3} countries  {entry.size:>8,} bytes  {entry.path}"
+            f"{entry.title:<{width}}  {as_of}  "
+            f"{plural(entry.record_count, 'record'):>13}  "
+            f"{plural(entry.country_count, 'country'):>13}  "
+            f"{plural(entry.size, 'byte'):>15}  {entry.path}"
         )
     return 0

@@ -14,6 +14,7 @@ from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.figures.series import series_rows
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import Normalisation, ViewState
 from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.rules import rank_rows
@@ -142,7 +143,7 @@ def run_table(args: argparse.Namespace) -> int:
         counts = frame["status"].value_counts()
         inconsistent = int(frame["inconsistent"].sum())
         print(
-            f"\n{len(frame)} countries: {counts.get('reported', 0)} reported, "
+            f"\n{plural(len(frame), 'country')}: {counts.get('reported', 0)} reported, "
             f"{counts.get('derived', 0)} derived, {counts.get('unknown', 0)} unknown"
             + (f"; {inconsistent} inconsistent (marked !)" if inconsistent else "")
         )

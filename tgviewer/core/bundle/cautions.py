@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from tgviewer.core.bundle.model import Record
+from tgviewer.core.plurals import plural
 
 #: Marks a figure or a record with a caution (``⚠`` marks records that disagree). A dagger,
 #: which every font has (a circled ``i`` is missing from common ones, DejaVu Sans for one).
@@ -38,4 +39,5 @@ def any_caution(records: Iterable[Record]) -> bool:
 
 def caution_figures(record: Record) -> str:
     """``12,146 requests, 8,855 users``: the figures the caution is about."""
-    return f"{record.value(REQUESTS):,} requests, {record.value(USERS):,} users"
+    requests, users = record.value(REQUESTS), record.value(USERS)
+    return f"{plural(requests or 0, 'request')}, {plural(users or 0, 'user')}"

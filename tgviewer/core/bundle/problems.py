@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tgviewer.core.errors import TgviewerError, locate
+from tgviewer.core.plurals import plural
 
 #: Beyond this many errors a message lists the first ones and counts the rest.
 MAX_LISTED_PROBLEMS = 20
@@ -132,7 +133,7 @@ def count_words(problems: Sequence[Problem]) -> str:
     for severity in (Severity.WARNING, Severity.CAUTION):
         count = sum(p.severity is severity for p in problems)
         if count:
-            parts.append(f"{count:,} {severity.value}{'s' * (count != 1)}")
+            parts.append(plural(count, severity.value))
     return ", ".join(parts) or "0 warnings"
 
 

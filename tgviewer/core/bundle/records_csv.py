@@ -13,6 +13,7 @@ from tgviewer.core.bundle.problems import Problem, error, error_of, warning
 from tgviewer.core.errors import quoted
 from tgviewer.core.numbers import MAX_DIGITS, too_long
 from tgviewer.core.periods.dates import DateError, parse_date
+from tgviewer.core.plurals import plural
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 WHOLE_NUMBER = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
@@ -62,7 +63,9 @@ def _data_rows(
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != width:
-            problems.append(error(f"{len(row)} fields where the header has {width}", name, line))
+            problems.append(
+                error(f"{plural(len(row), 'field')} where the header has {width}", name, line)
+            )
             continue
         yield line, row
 

@@ -16,6 +16,7 @@ from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, caution_figu
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Record
 from tgviewer.core.bundle.problems import Problem, caution, describe_lines, error, warning
 from tgviewer.core.periods.engine import engine_for
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import is_known_country
 
 #: Contradictions said one by one for a country and measure; a warning counts the others.
@@ -134,8 +135,8 @@ def check_consistency(bundle: Bundle) -> list[Problem]:
                 if more > 0:
                     problems.append(
                         warning(
-                            f"{country} {measure}: {more:,} more contradictions among these "
-                            f"records (the first {len(listed)} are listed)",
+                            f"{country} {measure}: {plural(more, 'more contradiction')} "
+                            f"among these records (the first {len(listed)} are listed)",
                             RECORDS_FILE,
                             listed[-1].first.records[0].line,
                             measure,

@@ -24,6 +24,7 @@ from tgviewer.core.figures.left_out import NotComparable
 from tgviewer.core.figures.series import per_million, raw_figure
 from tgviewer.core.periods.engine import Status
 from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 
@@ -133,7 +134,7 @@ class Comparison:
 
 
 def _quarters(count: int) -> str:
-    return "1 quarter" if count == 1 else f"{count} quarters"
+    return plural(count, "quarter")
 
 
 def compare_periods(

@@ -20,6 +20,7 @@ from tgviewer.core.periods.engine import Status, engine_for
 from tgviewer.core.periods.spans import Granularity, QuarterSpan, periods_in_range
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CoverageOrder
+from tgviewer.core.views.formatting import how_known
 
 
 class CellKind(Enum):
@@ -57,7 +58,7 @@ class CoverageCell:
         text = f"{self.quarter.label}: {CELL_WORDS[self.kind]}"
         if self.value is not None:
             text += f", {self.value:,}"
-        text += f" — {self.explanation}"
+        text += f" — {how_known(self.kind.value, self.explanation)}"
         if self.inconsistent:
             text += " ⚠ records involved disagree"
         return text

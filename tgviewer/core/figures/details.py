@@ -22,6 +22,7 @@ from tgviewer.core.bundle.cautions import (
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Measure, Record
 from tgviewer.core.bundle.problems import Problem, Severity
 from tgviewer.core.periods.engine import Contradiction, engine_for
+from tgviewer.core.plurals import plural, quantity
 from tgviewer.core.reference.countries import country_name
 
 #: Said after every contradiction: what tgviewer does about it.
@@ -206,7 +207,9 @@ def _figures(record: Record, measures: Iterable[Measure]) -> str:
     for measure in measures:
         value = record.value(measure.key)
         words = _in_sentence(measure.label)
-        parts.append(f"{words} unknown" if value is None else f"{_number(value)} {words}")
+        parts.append(
+            f"{words} unknown" if value is None else quantity(value, words, _number(value))
+        )
     return ", ".join(parts)
 
 
@@ -322,7 +325,7 @@ def country_details(bundle: Bundle, code: str, service: str) -> CountryDetails:
             more = engine.contradiction_count(code, measure.key, service) - len(listed)
             if more > 0:  # each one spells a derivation: thousands would take minutes
                 warnings.append(
-                    f"⚠ {measure.label}: {more:,} more contradictions among these records "
+                    f"⚠ {measure.label}: {plural(more, 'more contradiction')} among these records "
                     f"(the first {LISTED} are listed)."
                 )
         measures = bundle.manifest.measure_keys

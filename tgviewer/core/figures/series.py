@@ -29,6 +29,7 @@ from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.core.figures.cache import cached
 from tgviewer.core.periods.engine import SpanAnswer, Status, engine_for
 from tgviewer.core.periods.spans import QuarterSpan, quarter_year
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.reference.population import population_table
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewState
@@ -135,7 +136,8 @@ def _ratio(users: SpanAnswer, requests: SpanAnswer) -> tuple[float | None, Statu
         Status.REPORTED if users.status is requests.status is Status.REPORTED else Status.DERIVED
     )
     text = (
-        f"{users.value} users / {requests.value} requests; users {users.explain()}; "
+        f"{plural(users.value, 'user')} / {plural(requests.value, 'request')}; "
+        f"users {users.explain()}; "
         f"requests {requests.explain()}"
     )
     return users.value / requests.value, status, text

@@ -17,6 +17,7 @@ from tgviewer.core.figures.cache import cached
 from tgviewer.core.figures.knowable import knowable_choices
 from tgviewer.core.figures.series import raw_figure
 from tgviewer.core.periods.spans import QuarterSpan, quarter_index, quarter_year
+from tgviewer.core.plurals import plural
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,8 @@ class Suggestion:
 
     def describe(self) -> str:
         """``Jan–Sep 2024 vs Jan–Sep 2025: 23 of 83 countries``."""
-        noun = "country" if self.asked == 1 else "countries"
-        return f"{self.a.label} vs {self.b.label}: {len(self.covered)} of {self.asked} {noun}"
+        asked = plural(self.asked, "country")
+        return f"{self.a.label} vs {self.b.label}: {len(self.covered)} of {asked}"
 
 
 def candidate_pairs(whole: QuarterSpan) -> Iterator[tuple[QuarterSpan, QuarterSpan]]:

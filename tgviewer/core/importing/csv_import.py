@@ -49,6 +49,7 @@ from tgviewer.core.importing.csv_table import Table, TableRow, read_table
 from tgviewer.core.numbers import too_long
 from tgviewer.core.periods.dates import parse_date
 from tgviewer.core.periods.spans import PeriodError, QuarterSpan, describe_dates, parse_span
+from tgviewer.core.plurals import plural
 from tgviewer.core.reference.countries import is_known_country
 from tgviewer.core.reference.country_names import code_for_name
 
@@ -286,7 +287,8 @@ def _record(
 ) -> Record | list[UnreadRow]:
     reader = _RowReader(table, row, name)
     if len(row.cells) != len(table.headers):
-        reader.fail(None, f"{len(row.cells)} fields where the header has {len(table.headers)}")
+        fields = plural(len(row.cells), "field")
+        reader.fail(None, f"{fields} where the header has {len(table.headers)}")
         return reader.unread
     assert mapping.country is not None
     country = None

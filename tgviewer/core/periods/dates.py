@@ -7,6 +7,7 @@ import re
 
 from tgviewer.core.errors import TgviewerError, quoted
 from tgviewer.core.periods.years import is_supported_year, unsupported_year
+from tgviewer.core.plurals import plural
 
 # re.ASCII: only 0-9 are digits. Python's \d and int() would also take Arabic-Indic,
 # full-width and other digits, which no file format tgviewer reads means by a date.
@@ -30,7 +31,7 @@ def _reason_not_a_date(text: str) -> str:
     if any(c.isdigit() and not c.isascii() for c in text):
         return "write the date with the digits 0-9"
     if text.isascii() and text.isdigit():
-        return f"{len(text)} digits where a date has 8"
+        return f"{plural(len(text), 'digit')} where a date has 8"
     return "not a date"
 
 

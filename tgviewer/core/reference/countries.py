@@ -8,11 +8,13 @@ fixed list. A code tgviewer does not know still works: it is shown by its code.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
 import pycountry
 
+from tgviewer.core.reference.country_names import ALIASES, code_for_name, normalise
 from tgviewer.resources import REGIONS, data_path
 
 #: Members of the European Union since 1 February 2020.
@@ -143,3 +145,69 @@ def country_choices() -> list[tuple[str, str]]:
     return sorted(
         ((code, country_name(code)) for code in codes), key=lambda pair: pair[1].casefold()
     )
+
+
+# Finding countries by what people type ----------------------------------------------------
+
+#: What separates the entries of a pasted list of countries.
+LIST_SEPARATORS = re.compile(r"[,;\t\n\r]+")
+
+
+@cache
+def search_terms(code: str) -> tuple[str, ...]:
+    """Everything ``code`` may be found by, normalised (:func:`country_names.normalise`):
+    its alpha-3 and alpha-2 codes, its display, ISO, official and common names, and the
+    aliases people use (``uk``, ``britain`` and ``great britain`` for GBR)."""
+    info = country_info(code)
+    entry = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    names = [code, info.name, info.official_name]
+    if entry is not None:
+        names += [entry.alpha_2, entry.name, getattr(entry, "common_name", "") or ""]
+    names += [alias for alias, target in ALIASES.items() if target == code]
+    terms = dict.fromkeys(normalise(name) for name in names if name)
+    terms.pop("", None)
+    return tuple(terms)
+
+
+def match_rank(code: str, query: str) -> int | None:
+    """How well ``query`` finds ``code``: 0 when it is one of its names, codes or aliases
+    (``UK``, ``Russia``), 1 when one of them starts with it, 2 when one of its words does
+    (``korea`` in ``north korea``), 3 when it appears inside one; ``None`` when it does not.
+    An empty query finds every country equally (0)."""
+    needle = normalise(query)
+    if not needle:
+        return 0
+    terms = search_terms(code)
+    if needle in terms:
+        return 0
+    if any(term.startswith(needle) for term in terms):
+        return 1
+    if any(f" {needle}" in f" {term}" for term in terms):
+        return 2
+    if any(needle in term for term in terms):
+        return 3
+    return None
+
+
+def read_country_list(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The countries a pasted list names, and the entries that name none.
+
+    Entries are separated by commas, semicolons, tabs or new lines; each is a code (alpha-3
+    or alpha-2) or a name (official, common, or an alias such as ``UK``). Codes come once
+    each, in the list's order.
+
+    >>> read_country_list("FRA, Germany; UK\\nAtlantis")
+    (('FRA', 'DEU', 'GBR'), ('Atlantis',))
+    """
+    codes: dict[str, None] = {}
+    unknown: list[str] = []
+    for entry in LIST_SEPARATORS.split(text):
+        entry = entry.strip()
+        if not entry:
+            continue
+        code = code_for_name(entry) or (entry.upper() if entry.upper() in EXTRA_NAMES else None)
+        if code is None:
+            unknown.append(entry)
+        else:
+            codes.setdefault(code, None)
+    return tuple(codes), tuple(unknown)

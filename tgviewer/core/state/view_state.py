@@ -40,6 +40,7 @@ class ViewKind(Enum):
     COMPARE = "compare"
     COVERAGE = "coverage"
     SCATTER = "scatter"
+    MAP = "map"
 
 
 class CompareOrder(Enum):
@@ -58,6 +59,14 @@ class CoverageOrder(Enum):
     NAME = "name"
     COVERAGE = "coverage"
     MEASURE = "measure"
+
+
+class MapClasses(Enum):
+    """How the map's colour classes are bounded (see :mod:`tgviewer.core.figures.classes`)."""
+
+    NICE = "nice"
+    QUANTILE = "quantile"
+    EQUAL = "equal"
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,12 @@ class ViewState:
     scatter_period
         Code of the period the scatter view shows; ``None`` for the period that puts the
         most selected countries on it.
+    map_period
+        Code of the period the map shows; ``None`` for the latest period of the range (at
+        the chosen length) with the most countries known.
+    map_classes
+        How the map's colour classes are bounded: quantiles (the default: figures this
+        skewed use every colour), round steps or equal steps.
     """
 
     countries: tuple[str, ...] = ()
@@ -120,6 +135,8 @@ class ViewState:
     compare_order: CompareOrder = CompareOrder.PERCENT
     coverage_order: CoverageOrder = CoverageOrder.NAME
     scatter_period: str | None = None
+    map_period: str | None = None
+    map_classes: MapClasses = MapClasses.QUANTILE
 
     @property
     def per_capita(self) -> bool:
@@ -181,6 +198,8 @@ class ViewState:
             "compare_order": self.compare_order.value,
             "coverage_order": self.coverage_order.value,
             "scatter_period": self.scatter_period,
+            "map_period": self.map_period,
+            "map_classes": self.map_classes.value,
         }
 
     @classmethod
@@ -251,6 +270,10 @@ class ViewState:
             else CoverageOrder.NAME,
             index_base=optional_period("index_base"),
             scatter_period=optional_period("scatter_period"),
+            map_period=optional_period("map_period"),
+            map_classes=choice("map_classes", MapClasses)
+            if "map_classes" in document
+            else MapClasses.QUANTILE,
             log_scale=field("log_scale", bool) if "log_scale" in document else False,
         )
 

@@ -53,6 +53,7 @@ INPUTS: dict[ViewKind, tuple[str, ...]] = {
     ),
     ViewKind.COVERAGE: ("countries", "first", "last", "measure", "service", "coverage_order"),
     ViewKind.SCATTER: ("countries", "normalisation", "service", "log_scale", "scatter_period"),
+    ViewKind.MAP: (*_RANGE, "log_scale", "map_period", "map_classes"),
 }
 
 

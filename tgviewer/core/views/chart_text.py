@@ -44,6 +44,11 @@ LEGENDS = {
         "Dark: reported; light: derived; orange: only inside a longer total; "
         "grey: no record; ⚠: records disagree."
     ),
+    ViewKind.MAP: (
+        "Each country is coloured by its class; hatched colours are derived from other "
+        "records; hatched grey: records, but no figure for the period; plain grey: no record. "
+        "Small countries are circles; ⚠ marks records that disagree."
+    ),
     ViewKind.SCATTER: (
         "Filled points: both figures reported; hollow: one derived. The dashed "
         "line is the median users per request. Countries unknown on either "
@@ -65,6 +70,13 @@ class ChartText:
         return [self.title, self.subtitle, self.footer]
 
 
+#: The map's credit line and whose borders it draws (also in the About box).
+MAP_CREDIT = (
+    "Map: Made with Natural Earth; borders as Natural Earth draws them de facto (who controls "
+    "a place, not who claims it), Crimea hatched as disputed"
+)
+
+
 def range_words(span: QuarterSpan) -> str:
     """``Q1 2024 – Q1 2026`` for a range of periods (one label when it is one period)."""
     first, last = QuarterSpan(span.first, span.first), QuarterSpan(span.last, span.last)
@@ -81,12 +93,17 @@ def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -
     kind = state.view
     count = len(state.countries)
     parts = [f"{count} selected {'country' if count == 1 else 'countries'}"]
+    if kind is ViewKind.MAP:
+        every = len(bundle.countries)
+        parts = [f"All {every} countries of the bundle, the selected ones outlined"]
     if per_capita:
         parts.append(
             "per million inhabitants: population of the period's year, the latest "
             "available when the period is newer"
         )
-    if kind not in (ViewKind.TABLE, ViewKind.COVERAGE) and state.log_scale:
+    if kind is ViewKind.MAP and state.log_scale:
+        parts.append("classes on a log scale (a zero is a class of its own)")
+    elif kind not in (ViewKind.TABLE, ViewKind.COVERAGE) and state.log_scale:
         parts.append("log scale (zeros at the foot of the axis, marked ▼)")
     subtitle = "; ".join(parts) + ". " + LEGENDS[kind]
     sources = [f"Source: {bundle.manifest.attribution}"]
@@ -95,6 +112,8 @@ def chart_text(bundle: Bundle, state: ViewState, title: str, per_capita: bool) -
         sources.append(
             attribution if attribution.startswith("Population") else f"Population: {attribution}"
         )
+    if kind is ViewKind.MAP:
+        sources.append(MAP_CREDIT)
     footer = (
         f"{'. '.join(sources)}. Bundle: {bundle.manifest.title}, as of "
         f"{bundle.manifest.as_of.isoformat()}. Made with tgviewer {__version__}."

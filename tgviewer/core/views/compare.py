@@ -11,6 +11,7 @@ from tgviewer.core.figures.comparison import CompareRow, Comparison, compare_per
 from tgviewer.core.figures.series import measure_label
 from tgviewer.core.figures.suggestions import Suggestion, suggest_comparisons
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
@@ -129,7 +130,7 @@ def compare_model(bundle: Bundle, state: ViewState) -> CompareModel:
         notes=_notes(state, comparison),
         caption=(
             f"{label}{unit}: {a.label} (A, hollow) against {b.label} (B, filled) — "
-            f"{len(comparison.rows)} of {len(state.countries)} selected countries "
+            f"{len(comparison.rows)} of {plural(len(state.countries), 'selected country')} "
             "compared"
         ),
         left_out=comparison.not_comparable,

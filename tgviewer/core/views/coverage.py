@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.coverage import Coverage, coverage_grid
 from tgviewer.core.figures.series import measure_label, measure_words
+from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text, range_words
@@ -73,7 +74,8 @@ def coverage_model(bundle: Bundle, state: ViewState) -> CoverageModel:
         notes=notes,
         caption=(
             f"How each quarter of {measure.lower()} is known — "
-            f"{known} of {total} country-quarters have a figure. Click a cell "
+            f"{known} of {plural(total, 'country-quarter')} {'has' if known == 1 else 'have'} "
+            "a figure. Click a cell "
             "for its records."
         ),
     )

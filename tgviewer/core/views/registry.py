@@ -33,6 +33,7 @@ BUILDERS: dict[ViewKind, str] = {
     ViewKind.COMPARE: "tgviewer.core.views.compare:compare_model",
     ViewKind.COVERAGE: "tgviewer.core.views.coverage:coverage_model",
     ViewKind.SCATTER: "tgviewer.core.views.scatter:scatter_model",
+    ViewKind.MAP: "tgviewer.core.views.map:map_model",
 }
 
 

@@ -9,6 +9,7 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.scatter import Scatter, best_scatter_span, scatter_points
 from tgviewer.core.figures.series import measure_label, measure_words
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.plurals import plural, quantity
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState
 from tgviewer.core.views.base import ViewModel
 from tgviewer.core.views.chart_text import chart_text
@@ -121,9 +122,10 @@ def scatter_model(bundle: Bundle, state: ViewState) -> ScatterModel:
         ),
         caption=(
             f"{title}, {period.label} — "
-            f"{len(scatter.points)} of {len(state.countries)} selected countries drawn"
+            f"{len(scatter.points)} of {plural(len(state.countries), 'selected country')} drawn"
             + (
-                f"; median {format_value(median)} users per request (dashed line)"
+                f"; median {quantity(median, 'users per request', format_value(median))} "
+                "(dashed line)"
                 if median is not None
                 else ""
             )

@@ -13,6 +13,7 @@ from tgviewer import APP_NAME, __version__
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.reference.countries import regions_attribution
 from tgviewer.core.reference.population import population_table
+from tgviewer.core.views.chart_text import MAP_CREDIT
 
 #: Distribution name and licence of each library the installed app runs on.
 LIBRARIES = (
@@ -54,6 +55,8 @@ def about_html(bundle: Bundle) -> str:
         "<h4>Reference data</h4>"
         f"<ul><li>{html.escape(population_table().attribution)}</li>"
         f"<li>{html.escape(regions_attribution())}</li>"
+        f"<li>{html.escape(MAP_CREDIT)}. Projection: Equal Earth (Šavrič, Patterson and "
+        "Jenny, 2018)</li>"
         "<li>Country names: pycountry (ISO 3166), LGPL-2.1</li></ul>"
         f"<h4>Libraries</h4><ul>{libraries}</ul>"
     )

@@ -26,6 +26,7 @@ from tgviewer.core.importing.csv_import import MappingError, table_records
 from tgviewer.core.importing.csv_mapping import ColumnMapping, guess_mapping, mapping_gaps
 from tgviewer.core.importing.csv_table import Table
 from tgviewer.core.importing.import_plan import SourceReading
+from tgviewer.core.plurals import plural
 from tgviewer.ui.dialogs.import_pages import error_label, wizard_of
 from tgviewer.ui.error_handler import warning_text
 
@@ -97,8 +98,9 @@ class MappingPage(QWizardPage):
         assert table is not None
         keys = self.measure_keys = wizard.base.manifest.measure_keys
         self.setSubTitle(
-            f"{table.name}: {len(table.rows)} rows and {len(table.headers)} "
-            f"columns, separated by {table.delimiter_name}. Choose the column "
+            f"{table.name}: {plural(len(table.rows), 'row')} and "
+            f"{plural(len(table.headers), 'column')}, separated by {table.delimiter_name}. "
+            "Choose the column "
             "of each item; a figure without a column is imported as unknown."
         )
         for key in keys:

@@ -36,7 +36,8 @@ from tgviewer.core.importing.import_plan import (
     suggested_title,
 )
 from tgviewer.core.importing.merge import Fate, Incoming, RecordKey, Resolution
-from tgviewer.core.reference.countries import country_choices, country_name
+from tgviewer.core.reference.countries import country_choices, country_name, match_rank
+from tgviewer.core.reference.country_names import code_for_name
 from tgviewer.ui.error_handler import warning_text
 
 if TYPE_CHECKING:
@@ -91,9 +92,11 @@ class CountryPage(QWizardPage):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.country.setCompleter(completer)
+        completer.activated.connect(lambda _text: self.take_typed())
         edit = self.country.lineEdit()
         if edit is not None:
             edit.setPlaceholderText("Type a country's name or code")
+            edit.returnPressed.connect(self.take_typed)
         self.country.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
         self.country.editTextChanged.connect(lambda _t: self.completeChanged.emit())
         self.error = error_label()
@@ -116,11 +119,25 @@ class CountryPage(QWizardPage):
         )
 
     def chosen(self) -> str | None:
-        """The code of the country chosen, if the text names one in the list."""
-        index = self.country.findText(
-            self.country.currentText().strip(), Qt.MatchFlag.MatchFixedString
-        )
-        return self.country.itemData(index) if index >= 0 else None
+        """The code of the country chosen, if the text is one of the list or names one of
+        it: a code (``BEL``, ``be``), a name or an alias (``Belgium``, ``UK``), or the start
+        of only one country's name (``belg``)."""
+        text = self.country.currentText().strip()
+        index = self.country.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            index = self.country.findData(code_for_name(text))
+        if index >= 0:
+            return str(self.country.itemData(index))
+        found = [code for code, _ in country_choices() if match_rank(code, text) is not None]
+        return found[0] if text and len(found) == 1 else None
+
+    def take_typed(self) -> None:
+        """Enter on a name or code: show the country it names as the list writes it."""
+        code = self.chosen()
+        index = self.country.findData(code) if code is not None else -1
+        if index >= 0 and self.country.currentText() != self.country.itemText(index):
+            self.country.setCurrentIndex(index)
+            self.country.setEditText(self.country.itemText(index))
 
     def isComplete(self) -> bool:
         return self.chosen() is not None

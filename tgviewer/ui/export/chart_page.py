@@ -111,9 +111,20 @@ class ChartPage:
         )
         chart = self.chart
         if isinstance(chart, QGraphicsView):  # a plot: the whole scene, axes included
-            chart.setFixedSize(chart_rect.size())
+            # Laid out at the image's pixels and zoomed by the scale, as presentation mode
+            # does: legends, lines and markers grow with the text (a painter's scale would
+            # leave lines and markers, drawn in pixels, as thin and small as on screen).
+            painter.scale(1 / size.scale, 1 / size.scale)
+            pixels = QRectF(
+                chart_rect.x() * size.scale,
+                chart_rect.y() * size.scale,
+                round(chart_rect.width() * size.scale),
+                round(chart_rect.height() * size.scale),
+            )
+            chart.setFixedSize(round(pixels.width()), round(pixels.height()))
+            self.view.zoom(size.scale)
             _settle(chart)
-            chart.render(painter, QRectF(chart_rect), chart.viewport().rect())
+            chart.render(painter, pixels, chart.viewport().rect())
         elif isinstance(chart, QTableView):
             paint_table(painter, chart, chart_rect)
         else:

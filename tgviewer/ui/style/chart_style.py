@@ -24,9 +24,19 @@ def style_axes(plot: pg.PlotWidget) -> None:
         axis.setTextPen(colour)
         axis.setStyle(tickFont=font)
         axis.label.setFont(font)
+    # The views space their own period labels; the first and last may reach past the plot.
+    plot.getAxis("bottom").setStyle(hideOverlappingLabels=False)
     legend = plot.getPlotItem().legend
     if legend is not None:
+        scalable_legend(legend)
         recolour_legend(legend)
+
+
+def scalable_legend(legend: pg.LegendItem) -> pg.LegendItem:
+    """``legend``, enlarged with the rest of its plot by :func:`zoom_plot` and an export's
+    scale: pyqtgraph draws legends ignoring the view's transform, so they stayed small."""
+    legend.setFlag(legend.GraphicsItemFlag.ItemIgnoresTransformations, False)
+    return legend
 
 
 def recolour_legend(legend: pg.LegendItem) -> None:
@@ -68,7 +78,15 @@ def zoom_of(plot: pg.GraphicsView) -> float:
 
 
 def zoom_plot(plot: pg.GraphicsView, factor: float) -> None:
-    """Enlarge everything ``plot`` draws ``factor`` times (presentation mode); 1 undoes it."""
+    """Enlarge everything ``plot`` draws ``factor`` times (presentation mode, an export's
+    scale); 1 undoes it.
+
+    Text, axes and legends grow with the view's transform; lines and markers, drawn in
+    pixels whatever the transform, are the view's to widen (:func:`sized`).
+    """
+    for item in plot.scene().items():
+        if isinstance(item, pg.LegendItem):
+            scalable_legend(item)
     global _ZOOM_FILTER
     if _ZOOM_FILTER is None:
         _ZOOM_FILTER = _ZoomOnResize()
@@ -78,3 +96,9 @@ def zoom_plot(plot: pg.GraphicsView, factor: float) -> None:
     _set_range(plot, plot.width(), plot.height())
     pg.GraphicsView.setRange(plot, plot.range, padding=0, disableAutoPixel=False)
     plot.updateMatrix()
+
+
+def sized(plot: pg.GraphicsView, pixels: float) -> float:
+    """``pixels`` (a line's width, a marker's size) at ``plot``'s zoom: pyqtgraph draws
+    them in screen pixels, so they would not grow with the rest (see :func:`zoom_plot`)."""
+    return pixels * zoom_of(plot)

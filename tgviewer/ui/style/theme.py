@@ -29,6 +29,8 @@ _FUSION = "fusion"
 _GOLD = QColor(255, 215, 0)
 #: Fusion draws edges in the window colour darkened by 40%: this gives a light grey on black.
 _EDGE = QColor(200, 200, 200)
+#: The dark theme's edge of a checked control (its highlight, lightened).
+_BLUE = QColor(86, 180, 233)
 _Option = TypeVar("_Option", bound=QStyleOption)
 
 
@@ -231,6 +233,19 @@ class _HighContrastStyle(QProxyStyle):
         return copy
 
 
+class _DarkStyle(_HighContrastStyle):
+    """Fusion with light edges on controls in the dark theme, for the same reason as
+    :class:`_HighContrastStyle`: on dark grey, Fusion's edges (the window colour darkened)
+    hid unchecked check boxes; a checked button gets a blue edge."""
+
+    @staticmethod
+    def _edged(option: _Option) -> _Option:
+        copy = type(option)(option)
+        checked = bool(option.state & QStyle.StateFlag.State_On)
+        copy.palette.setColor(QPalette.ColorRole.Window, _BLUE if checked else _EDGE)
+        return copy
+
+
 def apply_theme(app: QApplication, theme: Theme = Theme.SYSTEM) -> None:
     """Make the application look as ``theme`` asks, and remember it as the current theme.
 
@@ -297,12 +312,17 @@ def _set_style(app: QApplication, theme: Theme) -> None:
     """The style ``theme`` needs, switched to only when it is not the one in use."""
     in_use = app.style()
     if theme is Theme.HIGH_CONTRAST:
-        if not isinstance(in_use, _HighContrastStyle):
+        if type(in_use) is not _HighContrastStyle:
             app.setStyle(_HighContrastStyle())
         return
     # Light and dark need Fusion's palettes where Qt cannot be asked for a scheme.
     fusion = theme is not Theme.SYSTEM and not _can_request_scheme()
     name = _FUSION if fusion else _original_style or _FUSION
+    dark = is_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
+    if dark and name.casefold() == _FUSION:
+        if type(in_use) is not _DarkStyle:
+            app.setStyle(_DarkStyle())
+        return
     switch = isinstance(in_use, _HighContrastStyle) or in_use.name().casefold() != name.casefold()
     if switch and app.setStyle(name) is None:  # not a style this Qt knows
         app.setStyle(_FUSION)
@@ -312,7 +332,7 @@ def _palette(app: QApplication, theme: Theme) -> QPalette:
     """The palette for ``theme`` on the style in use; an empty one leaves it to the style."""
     if theme is Theme.HIGH_CONTRAST:
         return high_contrast_palette()
-    if app.style().name().casefold() != _FUSION:
+    if app.style().name().casefold() != _FUSION and not isinstance(app.style(), _DarkStyle):
         return QPalette()
     dark = is_dark() if theme is Theme.SYSTEM else theme is Theme.DARK
     return dark_palette() if dark else app.style().standardPalette()

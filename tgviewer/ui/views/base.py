@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.base import ViewModel
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.views.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from tgviewer.core.views.data_table import DataTable
@@ -59,7 +60,7 @@ class ViewBase(QWidget, Generic[ModelT]):
         self.store = store
         self.model: ModelT | None = None
         self.body = body
-        self.controls = QHBoxLayout()
+        self.controls = FlowLayout()  # wraps rather than widen or cut the view
         #: The view's own choices (and their labels): hidden while presenting.
         self.choices: list[QWidget] = []
         self.presenting = False

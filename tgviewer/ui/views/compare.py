@@ -13,16 +13,24 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgviewer.core.figures.comparison import CompareRow, Side
+from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import CompareOrder, ViewKind
 from tgviewer.core.views.compare import CompareModel
-from tgviewer.core.views.formatting import STATUS_WORDS, format_value
+from tgviewer.core.views.formatting import STATUS_WORDS, format_value, how_known
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.palette import muted_text_colour, text_colour
+from tgviewer.ui.style.palette import (
+    MARK_CONTRAST,
+    background_colour,
+    muted_text_colour,
+    readable_on,
+    text_colour,
+)
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.views.flow_layout import FlowLayout
 from tgviewer.ui.views.plot import PlotView
 
 #: Okabe-Ito blue for A and vermillion for B: apart for every common colour-vision deficiency,
@@ -41,8 +49,9 @@ ORDER_LABELS = (
 def describe_side(side: Side, unit: str) -> str:
     """One line per period for a tooltip: the figure, how it is known, how it is scaled."""
     text = (
-        f"{side.span.label}: {format_value(side.value)} {unit} · "
-        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — {side.explanation}"
+        f"{side.span.label}: {quantity(side.value, unit, format_value(side.value))} · "
+        f"{STATUS_WORDS.get(side.status.value, side.status.value)} — "
+        f"{how_known(side.status.value, side.explanation)}"
     )
     if side.scaling != "absolute":
         text += f"\n    {side.scaling}; the records give {format_value(side.raw)}"
@@ -85,7 +94,7 @@ class CompareView(PlotView[CompareModel]):
         self.controls.addStretch(1)
         #: The like-for-like buttons' row, one of the view's choices.
         self.suggestion_bar = QWidget()
-        self.suggestion_row = QHBoxLayout(self.suggestion_bar)
+        self.suggestion_row = FlowLayout(self.suggestion_bar)  # wraps: no button cut
         self.suggestion_row.setContentsMargins(0, 0, 0, 0)
         self.suggestion_row.addWidget(QLabel("Like-for-like:"))
         self.suggestion_buttons: list[QPushButton] = []
@@ -114,17 +123,18 @@ class CompareView(PlotView[CompareModel]):
             brush=pg.mkBrush(COLOUR_B),
             name="B",
         )
+        # What the legend shows (never drawn): the legend is enlarged as a whole, so its
+        # markers keep their size.
+        self.a_sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o")
+        self.b_sample = pg.ScatterPlotItem(size=SYMBOL_SIZE, symbol="o")
         self.segments = pg.PlotCurveItem(connect="pairs")
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
-        self.legend = pg.LegendItem(
-            offset=(-10, 10),
-            labelTextSize="10pt",
-            labelTextColor=text_colour(),
-            brush=pg.mkBrush(128, 128, 128, 40),
+        # Below the plot, in its layout: never over the dumbbells or their labels.
+        self.legend = self.add_legend(
+            pg.LegendItem(labelTextSize="10pt", labelTextColor=text_colour())
         )
-        self.legend.setParentItem(self.plot.getPlotItem().vb)
-        self.legends.append(self.legend)
+        self.legend_below(self.legend)
         for item in (self.segments, self.a_points, self.b_points):
             self.plot.addItem(item)
 
@@ -192,19 +202,30 @@ class CompareView(PlotView[CompareModel]):
         ys = [row_y(self.order, i) for i in range(len(rows))]
         values = [x for r in rows for x in (r.a.value, r.b.value)]
         self.scale = scale = ValueScale.fit(values, log)
-        for item, side in ((self.a_points, "a"), (self.b_points, "b")):
+        background = background_colour()
+        for item, side, colour, width in (
+            (self.a_points, "a", COLOUR_A, 2.5),
+            (self.b_points, "b", COLOUR_B, 1.0),
+        ):
+            colour = readable_on(colour, background, MARK_CONTRAST)  # 3:1 on dark grey too
+            sample = self.a_sample if side == "a" else self.b_sample
+            sample.setPen(pg.mkPen(colour, width=self.sized(width)))
+            sample.setBrush(pg.mkBrush(colour if side == "b" else (0, 0, 0, 0)))
             figures = [getattr(r, side).value for r in rows]
             item.setData(
                 x=[scale.at(v) for v in figures],
                 y=ys,
                 symbol=[ZERO_SYMBOL if scale.at_foot(v) else "o" for v in figures],
+                size=self.sized(SYMBOL_SIZE),
+                pen=pg.mkPen(colour, width=self.sized(width)),
+                brush=pg.mkBrush(colour if side == "b" else (0, 0, 0, 0)),
             )
         xs = [scale.at(v) for v in values]
         self.segments.setData(
             x=xs,
             y=[y for y in ys for _ in (0, 1)],
             connect="pairs",
-            pen=pg.mkPen(muted_text_colour(), width=3),
+            pen=pg.mkPen(muted_text_colour(), width=self.sized(3)),
         )
         for y, row in zip(ys, rows, strict=True):
             label = pg.TextItem(change_text(row), color=text_colour(), anchor=(0, 0.5))
@@ -229,8 +250,9 @@ class CompareView(PlotView[CompareModel]):
                     ),
                 ]
             )
-        self.legend.addItem(self.a_points, f"A: {model.comparison.a.label}")
-        self.legend.addItem(self.b_points, f"B: {model.comparison.b.label}")
+        self.legend.addItem(self.a_sample, f"A: {model.comparison.a.label}")
+        self.legend.addItem(self.b_sample, f"B: {model.comparison.b.label}")
+        self.wrap_legends()
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in rows])
         self.plot.setLabel("bottom", LOG_NOTE if log else "")
         low, high = scale.span(values, headroom=1.0)

@@ -1,49 +1,79 @@
-"""Legends that wrap: items laid out left to right, onto a new line when the width runs out.
+"""A row of widgets that goes on to the next line where the view is too narrow for it.
 
-Qt has no flow layout of its own; this is the one of Qt's documentation example, kept to
-what legends need. A legend in a :class:`FlowLayout` is never cut where the window is
-narrow: its height grows by a line instead (the layout answers ``heightForWidth``).
+A view's choices, its colour legend and the like-for-like buttons sit in such rows: in a
+:class:`~PySide6.QtWidgets.QHBoxLayout` a row wider than the window either widens it or, once
+the view's width is capped, is cut off at the right edge (at 1024 pixels the coverage grid
+lost its last columns, and the legend its words). :class:`FlowLayout` speaks the box layout's
+words that the views use (``addWidget``, ``insertWidget``, ``addSpacing``, ``addStretch``) so
+that a view swaps one for the other; it is Qt's own *Flow Layout* example, typed.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowLayout(QLayout):
-    """Items in lines, each line as long as the width allows.
+    """Items left to right, wrapping onto as many lines as the width needs.
 
     Parameters
     ----------
     parent
-        The widget laid out.
+        The widget laid out, if the layout is not put inside another one.
     spacing
-        Space between items along a line, in pixels.
-    line_spacing
-        Space between lines, in pixels.
+        Pixels between items and between lines.
     """
 
-    def __init__(
-        self, parent: QWidget | None = None, spacing: int = 10, line_spacing: int = 4
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._spacing = spacing
-        self._line_spacing = line_spacing
+        self.items: list[QLayoutItem] = []
+        self.gap = spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
+    # The box layout's words ---------------------------------------------------------------
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        """Put ``widget`` at ``index`` (counting spacings), as ``QBoxLayout`` does."""
+        self.addChildWidget(widget)
+        self.items.insert(index if index >= 0 else len(self.items), QWidgetItem(widget))
+        self.invalidate()
+
+    def addSpacing(self, size: int) -> None:
+        """A fixed gap of ``size`` pixels (dropped at the start of a line)."""
+        self.addItem(QSpacerItem(size, 0, QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum))
+
+    def addStretch(self, stretch: int = 0) -> None:
+        """Nothing: a flowing row has no end to push items to. Kept so a view written for a
+        box layout needs no other change."""
+
+    # QLayout ------------------------------------------------------------------------------
+
     def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
+        self.items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
-        return len(self._items)
+        return len(self.items)
 
     def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
+        return self.items[index] if 0 <= index < len(self.items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if 0 <= index < len(self.items):
+            item = self.items.pop(index)
+            self.invalidate()
+            return item
+        return None
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -52,44 +82,64 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._lay_out(QRect(0, 0, width, 0), move=False)
+        return self._place(QRect(0, 0, width, 0), move=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._lay_out(rect, move=True)
+        self._place(rect, move=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()
+        """All on one line."""
+        shown = self._shown()
+        width = sum(item.sizeHint().width() for item in shown) + self.gap * max(0, len(shown) - 1)
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return QSize(width, height)
 
     def minimumSize(self) -> QSize:
-        """As wide as the widest item (the layout wraps before that)."""
+        """As narrow as the widest item."""
         size = QSize()
-        for item in self._items:
+        for item in self._shown():
             size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return size
 
-    def _lay_out(self, rect: QRect, move: bool) -> int:
-        """Place the items in ``rect`` (or only measure them); returns the height used."""
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
+    # Placing ------------------------------------------------------------------------------
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self.items if not item.isEmpty() or item.spacerItem()]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        """Lay the items out in ``rect`` (only measure, unless ``move``); the height used."""
+        lines: list[list[tuple[QLayoutItem, int]]] = [[]]
+        x = rect.x()
+        for item in self._shown():
+            width = item.sizeHint().width()
+            if item.spacerItem() is not None:
+                if lines[-1]:  # no gap at the start of a line
+                    x += width
                 continue
-            hint = item.sizeHint()
-            if x > area.x() and x + hint.width() > area.right() + 1:
-                x, y = area.x(), y + line_height + self._line_spacing
-                line_height = 0
+            if lines[-1] and x + width - 1 > rect.right():
+                lines.append([])
+                x = rect.x()
+            lines[-1].append((item, x))
+            x += width + self.gap
+        y = rect.y()
+        for line in lines:
+            if not line:
+                continue
+            height = max(item.sizeHint().height() for item, _ in line)
             if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+                for item, left in line:
+                    hint = item.sizeHint()
+                    # Centred on the line, as a box layout centres its row.
+                    top = y + (height - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(left, top), hint))
+            y += height + self.gap
+        return max(0, y - self.gap - rect.y())
 
 
 def legend_entry(mark: QWidget | None, text: str) -> QWidget:
-    """A mark (a colour swatch) and its words, kept together on one line of a legend."""
+    """A mark (a colour swatch) and its words as one item of a flowing legend, so a line
+    never ends between a swatch and what it means."""
     entry = QWidget()
     row = QHBoxLayout(entry)
     row.setContentsMargins(0, 0, 0, 0)

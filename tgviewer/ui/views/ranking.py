@@ -29,13 +29,7 @@ from tgviewer.core.views.rules import ranking_choice
 from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.chart_style import zoom_of
-from tgviewer.ui.style.palette import (
-    CATEGORICAL,
-    HIGH_CONTRAST,
-    muted_text_colour,
-    text_colour,
-)
-from tgviewer.ui.style.theme import Theme, current_theme, is_dark
+from tgviewer.ui.style.palette import muted_text_colour, text_colour, theme_colours
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.views.plot import PlotView
 
@@ -53,10 +47,8 @@ def log_note(scale: ValueScale, values: list[float]) -> str:
 def bar_colour() -> str:
     """The one colour of the bars: they all show the same measure, so they are not told
     apart by a palette that would repeat past sixteen countries (a country's name is on its
-    row). Blue on a light background, a lighter blue on a dark one."""
-    if current_theme() is Theme.HIGH_CONTRAST:
-        return HIGH_CONTRAST[0]
-    return CATEGORICAL[5] if is_dark() else CATEGORICAL[0]
+    row). The theme's first colour, blue, readable on its background."""
+    return theme_colours()[0]
 
 
 class RankingView(PlotView[RankingModel]):

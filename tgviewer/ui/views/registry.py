@@ -26,6 +26,7 @@ VIEW_CLASSES: dict[ViewKind, tuple[str, str]] = {
     ViewKind.COMPARE: ("tgviewer.ui.views.compare", "CompareView"),
     ViewKind.COVERAGE: ("tgviewer.ui.views.coverage", "CoverageView"),
     ViewKind.SCATTER: ("tgviewer.ui.views.scatter", "ScatterView"),
+    ViewKind.MAP: ("tgviewer.ui.views.map", "MapView"),
 }
 
 

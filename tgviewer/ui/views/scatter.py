@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from tgviewer.core.figures.label_placement import Box, LabelWanted, place_labels
 from tgviewer.core.figures.scatter import Figure, Scatter, ScatterPoint
+from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.scatter import ScatterModel
@@ -221,7 +222,9 @@ class ScatterView(PlotView[ScatterModel]):
                 )
             )
         placement = place_labels(
-            wanted, Box(area.left(), area.top(), area.width(), area.height()), SYMBOL_SIZE / 2
+            wanted,
+            Box(area.left(), area.top(), area.width(), area.height()),
+            SYMBOL_SIZE / 2 * zoom,
         )
 
         def in_plot(x: float, y: float) -> QPointF:
@@ -267,7 +270,8 @@ class ScatterView(PlotView[ScatterModel]):
         xs = [self.x_scale.at(r) for r in ends]
         ys = [self.y_scale.at(median * r) for r in ends]
         self.median_line.setData(xs, ys)
-        self.median_label.setText(f"median: {format_value(median)} users per request")
+        per = quantity(median, "users per request", format_value(median))
+        self.median_label.setText(f"median: {per}")
         self.median_end = QPointF(xs[1], ys[1])
 
     @staticmethod

@@ -4,35 +4,64 @@ Contract: whenever a field the trend is drawn from changes (``INPUTS[ViewKind.TR
 the plot is brought up to date from its :class:`~tgviewer.core.views.trend.TrendModel`:
 the line and point items of each country slot are kept and only their data, pens and
 visibility change (cheap); span totals, disagreement and caution marks are replaced; the legend is
-rebuilt only when the countries change, the event lines and period ticks only when the
-periods change. Reported points are filled, derived points hollow, unknown periods are gaps,
-totals that cannot be split are flat dashed segments labelled with their span, and the
-bundle's events are vertical lines. A point whose records disagree is marked ⚠ above it; one
-whose records include one with more requests than users, † at its upper right. Countries with
-nothing to draw are listed below the chart with the reason.
+rebuilt only when the countries change, the event lines only when the periods change. Each
+country has its colour and its marker shape (``country_symbols``), so the chart reads in
+greyscale. Reported points are filled, derived points hollow, unknown periods are gaps,
+totals that cannot be split are flat dashed segments labelled with the country and their
+span (:mod:`~tgviewer.ui.views.span_totals`), and the bundle's events are vertical lines. A
+point whose records disagree is marked ⚠ above it; one whose records include one with more
+requests than users, † at its upper right. Countries with nothing to draw are listed below
+the chart with the reason.
+
+Lines are named at their right end, as Our World in Data does: each country's name in its
+colour (at 4.5:1 on the background), beside the last period, at the height of its last point,
+the names spread apart so none overlaps another (:func:`~.label_layout.spread`), in a margin
+kept for them at the right. Where the names would take more than a third of the plot's
+width, the codes (``FRA``) name the lines instead. The legend, below the plot and never over
+the data, is shown instead when more than :data:`MAX_END_LABELS` countries are drawn, when
+even the codes would not fit, or when the names do not fit one above another. A line ending
+before the last period is named with the period it ends in. The layout (end names, margin,
+legend or not, how many period labels the axis shows) is redone when the plot is resized.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
-from tgviewer.core.figures.series import SeriesRow, SpanTotal
+from tgviewer.core.figures.series import SeriesRow
 from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.state.view_state import ViewKind
-from tgviewer.core.views.formatting import describe_row, format_value
+from tgviewer.core.views.formatting import describe_row
 from tgviewer.core.views.trend import EventMark, TrendModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
+from tgviewer.ui.style.chart_style import scalable_legend
+from tgviewer.ui.style.palette import (
+    background_colour,
+    country_colours,
+    country_symbols,
+    mark_colour,
+    readable_on,
+    text_colour,
+)
+from tgviewer.ui.views.event_lines import event_line, stagger_names
+from tgviewer.ui.views.label_layout import right_margin, spread
+from tgviewer.ui.views.period_axis import label_periods, period_label_width
 from tgviewer.ui.views.plot import PlotView, nearest_point
+from tgviewer.ui.views.span_totals import SpanTotalMarks
 
 SYMBOL_SIZE = 10
+LINE_WIDTH = 2.5
+#: The most lines named at their end; with more, the legend names them.
+MAX_END_LABELS = 8
+#: The most of the plot's width the end names may take.
+END_LABEL_SHARE = 1 / 3
 
 
 @dataclass
@@ -42,6 +71,10 @@ class _CountrySlot:
     line: pg.PlotDataItem
     reported: pg.ScatterPlotItem
     derived: pg.ScatterPlotItem
+    #: What the legend shows for the country: its line, colour and marker (never drawn).
+    sample: pg.PlotDataItem
+    #: The country's name at the right end of its line.
+    end_label: pg.TextItem
 
 
 class TrendView(PlotView[TrendModel]):
@@ -51,16 +84,29 @@ class TrendView(PlotView[TrendModel]):
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
         super().__init__(store, "Countries not drawn", parent)
-        self.legend = self.plot.addLegend(
-            offset=(10, 10),
-            brush=pg.mkBrush(128, 128, 128, 40),
-            labelTextSize="10pt",
-            labelTextColor=text_colour(),
+        # Below the plot, in its layout: a legend never covers the data.
+        self.legend = scalable_legend(
+            pg.LegendItem(
+                labelTextSize="10pt",
+                labelTextColor=text_colour(),
+                horSpacing=18,
+                verSpacing=-4,
+            )
         )
+        self.add_legend(self.legend)
+        #: Whether the lines are named at their ends (else the legend names them).
+        self.end_labelled = False
+        #: Per country: the name at the end of its line, while lines are named so.
+        self.end_labels: dict[str, pg.TextItem] = {}
+        self._ends: dict[str, tuple[float, float]] = {}
+        #: Per country: its end label by name, and by code where names do not fit.
+        self._end_texts: dict[str, tuple[str, str]] = {}
         #: Per country: the line item and the reported and derived point items.
         self.lines: dict[str, pg.PlotDataItem] = {}
         self.reported_points: dict[str, pg.ScatterPlotItem] = {}
         self.derived_points: dict[str, pg.ScatterPlotItem] = {}
+        #: The totals over longer spans: (country, dashed segment, label).
+        self.spans = SpanTotalMarks(self.plot)
         self.span_segments: list[tuple[str, pg.PlotDataItem, pg.TextItem]] = []
         self.event_lines: list[pg.InfiniteLine] = []
         #: Marks over points whose records disagree: (country, period code, item).
@@ -72,18 +118,16 @@ class TrendView(PlotView[TrendModel]):
         self.scale = ValueScale()
         self._slots: list[_CountrySlot] = []
         self._legend_entries: list[tuple[str, pg.PlotDataItem]] = []
-        self._span_pool: list[tuple[pg.PlotDataItem, pg.TextItem]] = []
-        self._events_for: tuple[tuple[EventMark, ...], tuple[QuarterSpan, ...]] | None = None
+        self._events_for: tuple[tuple[EventMark, ...], tuple[QuarterSpan, ...], float] | None = None
         #: The index's base level (100), shown only when the scale is an index.
-        self.base_line = pg.InfiniteLine(
-            angle=0, movable=False, pen=pg.mkPen("#888888", width=1.5, style=Qt.PenStyle.DashLine)
-        )
+        self.base_line = pg.InfiniteLine(angle=0, movable=False)
         self.base_line.setVisible(False)
         self.plot.addItem(self.base_line, ignoreBounds=True)
         self.grid = pg.PlotCurveItem(pen=pg.mkPen(128, 128, 128, 50), connect="pairs")
         self.grid.setZValue(-100)
         self.plot.addItem(self.grid, ignoreBounds=True)
         self.plot.getViewBox().sigRangeChanged.connect(lambda *_: self._update_grid())
+        self.plot.getViewBox().sigResized.connect(lambda *_: self._lay_out())
 
     def _slot(self, index: int) -> _CountrySlot:
         """The line and point items of the ``index``-th country, made on first use."""
@@ -92,9 +136,12 @@ class TrendView(PlotView[TrendModel]):
                 line=pg.PlotDataItem([], [], connect="finite"),
                 reported=pg.ScatterPlotItem(size=SYMBOL_SIZE),
                 derived=pg.ScatterPlotItem(size=SYMBOL_SIZE, brush=pg.mkBrush(0, 0, 0, 0)),
+                sample=pg.PlotDataItem([], []),
+                end_label=pg.TextItem("", anchor=(0, 0.5)),
             )
             for item in (slot.line, slot.reported, slot.derived):
                 self.plot.addItem(item)
+            self.plot.addItem(slot.end_label, ignoreBounds=True)
             self._slots.append(slot)
         return self._slots[index]
 
@@ -116,6 +163,9 @@ class TrendView(PlotView[TrendModel]):
         self.reported_points.clear()
         self.derived_points.clear()
         self.span_segments.clear()
+        self.end_labels.clear()
+        self._ends.clear()
+        self._end_texts.clear()
 
     def draw_chart(self, model: TrendModel) -> None:
         """Bring the plot up to date with ``model`` (see the module docstring)."""
@@ -124,6 +174,8 @@ class TrendView(PlotView[TrendModel]):
         scale = self.scale = ValueScale.fit(model.values(), model.state.log_scale)
         position = self._positions = {p.code: i for i, p in enumerate(periods)}
         colours = country_colours(model.countries)
+        symbols = country_symbols(model.countries)
+        background = background_colour()
         legend: list[tuple[str, pg.PlotDataItem]] = []
         left_out = {left.country for left in model.left_out}
         for index, country in enumerate(model.countries):
@@ -135,8 +187,9 @@ class TrendView(PlotView[TrendModel]):
             if country in left_out:  # listed below the chart, with the reason, instead
                 self._hide(slot)
                 continue
+            symbol = symbols[country]
             slot.line.setData(xs, ys, connect="finite")
-            slot.line.setPen(pg.mkPen(colour, width=2.5))
+            slot.line.setPen(pg.mkPen(colour, width=self.sized(LINE_WIDTH)))
             for status, item, store in (
                 ("reported", slot.reported, self.reported_points),
                 ("derived", slot.derived, self.derived_points),
@@ -145,15 +198,32 @@ class TrendView(PlotView[TrendModel]):
                 item.setData(
                     x=[float(position[r.period]) for r in chosen],
                     y=[scale.at(r.value) for r in chosen],
-                    symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else "o" for r in chosen],
-                    pen=pg.mkPen(colour, width=2),
+                    symbol=[ZERO_SYMBOL if scale.at_foot(r.value) else symbol for r in chosen],
+                    size=self.sized(SYMBOL_SIZE),
+                    pen=pg.mkPen(colour, width=self.sized(2)),
                     brush=pg.mkBrush(colour if status == "reported" else (0, 0, 0, 0)),
                 )
                 store[country] = item
             for item in (slot.line, slot.reported, slot.derived):
                 item.setVisible(True)
             self.lines[country] = slot.line
-            legend.append((f"{rows[0].name if rows else country} ({country})", slot.line))
+            # The legend is enlarged as a whole: its marker keeps its size, its pens are
+            # drawn in pixels and so are sized.
+            slot.sample.setPen(pg.mkPen(colour, width=self.sized(LINE_WIDTH)))
+            slot.sample.setSymbol(symbol)
+            slot.sample.setSymbolSize(SYMBOL_SIZE)
+            slot.sample.setSymbolPen(pg.mkPen(colour, width=self.sized(2)))
+            slot.sample.setSymbolBrush(pg.mkBrush(colour))
+            name = rows[0].name if rows else country
+            legend.append((f"{name} ({country})", slot.sample))
+            known = [r for r in rows if r.known]
+            if known:
+                last = known[-1]
+                ended = "" if last.period == periods[-1].code else f" (to {last.period_label})"
+                self._end_texts[country] = (name + ended, country + ended)
+                slot.end_label.setText(name + ended, color=readable_on(colour, background))
+                self.end_labels[country] = slot.end_label
+                self._ends[country] = (float(position[last.period]), scale.at(last.value))
             for row in rows:
                 if row.inconsistent and row.known:
                     mark = pg.TextItem("⚠", color=text_colour(), anchor=(0.5, 1.2))
@@ -168,28 +238,100 @@ class TrendView(PlotView[TrendModel]):
                     self.caution_marks.append((country, row.period, mark))
         self._hide_slots(len(model.countries))
         self._update_legend(legend)
-        self._draw_span_totals(model.totals, periods, colours)
-        if (model.events, periods) != self._events_for:
+        self.spans.draw(model, colours, self.scale, self.sized(1))
+        self.span_segments = self.spans.drawn
+        events_for = (model.events, periods, self.sized(1))
+        if events_for != self._events_for:
             self._remove(list(self.event_lines))
             self.event_lines.clear()
             self._draw_events(model.events)
-            self._events_for = (model.events, periods)
-            axis = self.plot.getAxis("bottom")
-            axis.setTicks([[(i, p.label) for i, p in enumerate(periods)]])
+            self._events_for = events_for
+        self.base_line.setPen(
+            pg.mkPen(mark_colour(), width=self.sized(1.5), style=Qt.PenStyle.DashLine)
+        )
         self.base_line.setVisible(model.index_level is not None)
         self.base_line.setPos(scale.at(model.index_level or 100.0))
         self.plot.setLabel(
             "left", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
         )
-        self._set_range(model.values(), len(periods))
+        self._set_range(model.values())
 
-    def _set_range(self, values: list[float], count: int) -> None:
-        """Fit the axes to what is drawn. Set here, once per draw: pyqtgraph's auto-range
-        would measure every item again on every paint."""
+    def _set_range(self, values: list[float]) -> None:
+        """Fit the y axis to what is drawn, then lay out the x axis and the names. Set here,
+        once per draw: pyqtgraph's auto-range would measure every item again on every paint."""
         low, high = self.scale.span(values)
         self.plot.getViewBox().disableAutoRange()
         self.plot.getAxis("left").setTicks(self.scale.ticks(low, high))
-        self.plot.setRange(xRange=(-0.5, count - 0.5), yRange=(low, high), padding=0.02)
+        self.plot.setYRange(low, high, padding=0.02)
+        self._lay_out()
+
+    # Layout: end names or legend, the margin, the period labels ---------------------------
+
+    def _lay_out(self) -> None:
+        """Name the lines at their ends if they fit (else show the legend), keep the room
+        they need at the right, and label as many periods as fit along the axis."""
+        model = self.model
+        if model is None or not self.showing_chart or not model.periods:
+            return
+        count = len(model.periods)
+        view = self.plot.getViewBox()
+        width, height = view.width(), view.height()
+        labels = [self.end_labels[c] for c in self._ends]
+        gap = 8.0
+        margin, placed = None, None
+        if 0 < len(labels) <= MAX_END_LABELS:
+            y0, y1 = view.viewRange()[1]
+            per_y = height / ((y1 - y0) or 1.0)
+            wanted = [(y - y0) * per_y for _, y in self._ends.values()]
+            metrics = QFontMetricsF(labels[0].textItem.font())
+            padding = 2 * labels[0].textItem.document().documentMargin()
+            line_height = metrics.height() * 1.05
+            # Names if they fit, else codes (FRA), which the legend and tooltips also use.
+            for variant in (0, 1):
+                texts = [self._end_texts[c][variant] for c in self._ends]
+                label_width = max(metrics.horizontalAdvance(t) for t in texts) + padding
+                margin = right_margin(label_width + gap, width, count, END_LABEL_SHARE)
+                placed = None if margin is None else spread(wanted, line_height, 0.0, height)
+                if placed is not None:
+                    for label, text in zip(labels, texts, strict=True):
+                        label.setText(text)
+                    break
+        self.end_labelled = placed is not None
+        self._show_legend(not self.end_labelled)
+        if placed is not None and margin is not None:
+            right = count - 0.5 + margin
+        else:  # room for half the last period's label, which is centred on it
+            half = period_label_width(self.plot.getAxis("bottom"), model.periods) / 2 - 6
+            right = count - 0.5 + max(0.0, half / max(width / count, 1.0) - 0.5)
+        view.setXRange(-0.5, right, padding=0)
+        for label in (slot.end_label for slot in self._slots):
+            label.setVisible(False)
+        if placed is not None:
+            (y0, y1) = view.viewRange()[1]
+            per_y = height / ((y1 - y0) or 1.0)
+            # Right of the last period's markers, whichever period a line ends in.
+            # (In the scene's units, which the zoom enlarges: the marker's unzoomed size.)
+            x_end = count - 1 + (gap / 2 + SYMBOL_SIZE / 2) / (width / (right + 0.5))
+            for label, at in zip(labels, placed, strict=True):
+                label.setPos(x_end, y0 + at / per_y)
+                label.setVisible(True)
+        label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
+        stagger_names(self.event_lines, width / (right + 0.5), height)
+        self.spans.lay_out()
+
+    def _show_legend(self, shown: bool) -> None:
+        """Put the legend below the plot, in as many columns as fit, or take it away."""
+        layout = self.plot.getPlotItem().layout
+        placed = self.legend.parentItem() is not None
+        if shown and not placed:
+            self.legend_below(self.legend)
+        elif not shown and placed:
+            layout.removeItem(self.legend)
+            self.legend.setParentItem(None)
+            self.plot.scene().removeItem(self.legend)
+        self.legend.setVisible(shown)
+        if shown:
+            self.wrap_legends()
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
@@ -199,7 +341,7 @@ class TrendView(PlotView[TrendModel]):
 
     @staticmethod
     def _hide(slot: _CountrySlot) -> None:
-        for item in (slot.line, slot.reported, slot.derived):
+        for item in (slot.line, slot.reported, slot.derived, slot.end_label):
             item.setVisible(False)
         slot.line.setData([], [])
         slot.reported.setData(x=[], y=[])
@@ -242,93 +384,9 @@ class TrendView(PlotView[TrendModel]):
             connect="pairs",
         )
 
-    def _span_items(self, index: int) -> tuple[pg.PlotDataItem, pg.TextItem]:
-        """The ``index``-th dashed segment and its label, made on first use."""
-        while len(self._span_pool) <= index:
-            segment = pg.PlotDataItem([], [])
-            label = pg.TextItem("", anchor=(0, 1))
-            self.plot.addItem(segment)
-            self.plot.addItem(label)
-            self._span_pool.append((segment, label))
-        return self._span_pool[index]
-
-    def _draw_span_totals(
-        self,
-        totals: tuple[SpanTotal, ...],
-        periods: tuple[QuarterSpan, ...],
-        colours: dict[str, str],
-    ) -> None:
-        drawn: list[tuple[float, float, pg.TextItem]] = []
-        for total in totals:
-            covered = total.record.span
-            assert covered is not None
-            inside = [i for i, p in enumerate(periods) if covered.overlaps(p)]
-            if not inside or math.isnan(total.value):
-                continue
-            xs = [inside[0] - 0.4, inside[-1] + 0.4]
-            segment, label = self._span_items(len(drawn))
-            colour = colours[total.country]
-            y = self.scale.at(total.value)
-            segment.setData(xs, [y, y])
-            segment.setPen(pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
-            scaling = "" if total.scaling == "absolute" else f" ({total.scaling})"
-            segment.setToolTip(
-                f"{total.country}: {total.record.period_label} total "
-                f"{format_value(total.value)}{scaling}, reported in "
-                f"{total.record.reference()}; not split into its periods"
-            )
-            label.setText(
-                f"{total.record.period_label} total: {format_value(total.value)}", color=colour
-            )
-            label.setPos(xs[0], y)
-            segment.setVisible(True)
-            label.setVisible(True)
-            self.span_segments.append((total.country, segment, label))
-            drawn.append((xs[0], y, label))
-        for segment, label in self._span_pool[len(drawn) :]:
-            segment.setData([], [])
-            segment.setVisible(False)
-            label.setVisible(False)
-        self._stack_labels(drawn)
-
-    def _stack_labels(self, labels: list[tuple[float, float, pg.TextItem]]) -> None:
-        """Lift labels of totals close in value so they do not print over each other.
-
-        Labels starting at the same place whose values lie within a few percent of the
-        plot's height are stacked, one text line each, lowest value at the bottom.
-        """
-        rows = self.model.rows if self.model is not None else ()
-        values = [self.scale.at(row.value) for row in rows if row.known]
-        values += [v for _, v, _ in labels]
-        height = (max(values) - min(self.scale.origin, *values)) or 1.0 if values else 1.0
-        close = 0.05 * height
-        by_start: dict[float, list[tuple[float, pg.TextItem]]] = {}
-        for start, value, label in labels:
-            by_start.setdefault(start, []).append((value, label))
-        for group in by_start.values():
-            group.sort(key=lambda item: item[0])
-            level, previous = 0, None
-            for value, label in group:
-                level = level + 1 if previous is not None and value - previous < close else 0
-                label.setAnchor((0, 1 + level))
-                previous = value if level == 0 else previous
-
     def _draw_events(self, events: tuple[EventMark, ...]) -> None:
         for event in events:
-            line = pg.InfiniteLine(
-                pos=event.position,
-                angle=90,
-                movable=False,
-                pen=pg.mkPen("#888888", width=1, style=Qt.PenStyle.DotLine),
-                label=event.title,
-                labelOpts={
-                    "position": 0.98,
-                    "color": muted_text_colour(),
-                    "rotateAxis": (1, 0),
-                    "anchors": [(1, 1), (1, 1)],
-                },
-            )
-            line.setToolTip(event.tooltip)
+            line = event_line(event, self.sized(1))
             self.plot.addItem(line)
             self.event_lines.append(line)
 

@@ -34,6 +34,7 @@ VIEWS = (
     (ViewKind.COMPARE, "&Compare"),
     (ViewKind.COVERAGE, "C&overage"),
     (ViewKind.SCATTER, "&Scatter"),
+    (ViewKind.MAP, "&Map"),
 )
 
 

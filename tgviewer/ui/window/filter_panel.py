@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -37,6 +36,7 @@ from tgviewer.core.state.view_state import (
 )
 from tgviewer.core.views.groups import group_menu, resolve_group
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.window.country_search import CountrySearch
 
 NORMALISATION_LABELS = {
     Normalisation.ABSOLUTE: "Absolute",
@@ -59,9 +59,13 @@ class FilterPanel(QWidget):
     country_chosen(str)
         A country's row became the current one (clicked, or reached with the keyboard): its
         code, for the details panel to show.
+    notice(str)
+        A sentence for the status bar (what a pasted list of countries held that could not
+        be ticked).
     """
 
     country_chosen = Signal(str)
+    notice = Signal(str)
 
     def __init__(
         self, store: QtViewStateStore, bundle: Bundle, parent: QWidget | None = None
@@ -70,8 +74,8 @@ class FilterPanel(QWidget):
         self.store = store
         self.bundle = bundle
         self._default: ViewState | None = None
-        self.search = QLineEdit(placeholderText="Search countries…", clearButtonEnabled=True)
         self.countries = QListWidget()
+        self.search = CountrySearch(self.countries)
         self.count_label = QLabel()
         self.none_button = QPushButton("None")
         self.groups_button = QToolButton()
@@ -113,6 +117,11 @@ class FilterPanel(QWidget):
         row.addWidget(self.none_button)
         layout.addLayout(row)
         form = QFormLayout()
+        # A choice is never cut short (its meaning would be lost): a combo box asks for the
+        # width of its longest item and, with rows never wrapped, the panel is at least as
+        # wide as the labels and that (a wrapping form would lay it beside the widest label
+        # a few pixels too narrow).
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         form.addRow("Measure", self.measure)
         form.addRow("Scale", self.normalisation)
         form.addRow(self.index_base_label, self.index_base)
@@ -125,7 +134,8 @@ class FilterPanel(QWidget):
         layout.addWidget(self.reset_button)
 
         self._fill(bundle)
-        self.search.textChanged.connect(self._filter_list)
+        self.search.tick_wanted.connect(self.tick)
+        self.search.notice.connect(self.notice)
         self.countries.itemChanged.connect(self._countries_changed)
         self.countries.currentItemChanged.connect(self._current_changed)
         self.reset_button.clicked.connect(self.reset)
@@ -173,7 +183,7 @@ class FilterPanel(QWidget):
             widget.clear()
         self._fill(bundle)
         del blockers
-        self._filter_list(self.search.text())
+        self.search.filter_list()
         self.show_state(self.store.state)
 
     def reset(self) -> None:
@@ -194,6 +204,13 @@ class FilterPanel(QWidget):
                 action.triggered.connect(
                     lambda _checked=False, key=group.key: self.select_group(key)
                 )
+
+    def tick(self, codes: tuple[str, ...]) -> None:
+        """Add ``codes`` to the selected countries (those not yet in it, in this order)."""
+        current = self.store.state.countries
+        added = tuple(code for code in codes if code not in current)
+        if added:
+            self.store.update(countries=current + added)
 
     def select_group(self, key: str) -> None:
         """Select the countries of the group ``key`` as one action."""
@@ -295,11 +312,3 @@ class FilterPanel(QWidget):
     def _current_changed(self, item: QListWidgetItem | None, _old: object) -> None:
         if item is not None:
             self.country_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
-
-    def _filter_list(self, text: str) -> None:
-        needle = text.strip().casefold()
-        for index in range(self.countries.count()):
-            item = self.countries.item(index)
-            self.countries.setRowHidden(
-                index, bool(needle) and needle not in item.text().casefold()
-            )

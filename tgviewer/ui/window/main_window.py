@@ -32,7 +32,14 @@ from tgviewer.ui.window.bundle_commands import BundleCommands, state_kept_for
 from tgviewer.ui.window.details_panel import DetailsPanel
 from tgviewer.ui.window.export_commands import ExportCommands
 from tgviewer.ui.window.filter_panel import FilterPanel
-from tgviewer.ui.window.layout import add_dock, encoded, fit_to_screen, restore_layout
+from tgviewer.ui.window.layout import (
+    DOCK_WIDTHS,
+    DockFitter,
+    add_dock,
+    encoded,
+    fit_to_screen,
+    restore_layout,
+)
 from tgviewer.ui.window.presentation import Presentation
 from tgviewer.ui.window.saved_views import SavedViews
 from tgviewer.ui.window.settings_commands import SettingsCommands
@@ -113,7 +120,7 @@ class MainWindow(QMainWindow):
             self, "Details", "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.resizeDocks(
-            [self.filter_dock, self.details_dock], [290, 330], Qt.Orientation.Horizontal
+            [self.filter_dock, self.details_dock], list(DOCK_WIDTHS), Qt.Orientation.Horizontal
         )
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -123,10 +130,12 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setAcceptDrops(True)
         restore_layout(self, self.settings)
+        self.dock_fitter = DockFitter(self, self.filter_dock, self.details_dock)
         if loaded.notice:
             self.notifier.notice(loaded.notice)
 
         self.filters.country_chosen.connect(self.show_details)
+        self.filters.notice.connect(self.notifier.notice)
         self.tabs.currentChanged.connect(lambda index: self.store.update(view=TAB_ORDER[index]))
         self.store.changed.connect(lambda _old, _new: self.redraw())
         self._show_bundle()

@@ -1,11 +1,14 @@
 """The status bar: what is loaded, its warnings (clickable), notices, and "Offline".
 
 :class:`StatusNotifier` is how the window's controllers say what happened: notices go to the
-status bar, warnings to a window-modal box.
+status bar, warnings to a window-modal box. Its texts never widen the window: a notice or a
+bundle title longer than the room left is cut with "…" and given whole in its tooltip.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,11 +25,37 @@ from tgviewer import __version__
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import cautions_in, warnings_in
+from tgviewer.core.plurals import plural
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 warning``, ``2 warnings``, ``299 records``."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+class ElidedLabel(QLabel):
+    """A one-line label that asks for no more width than ``least`` pixels and, when given
+    less than its text needs, shows as much of it as fits, ending in "…".
+
+    :meth:`text` is the whole text; the tooltip is left to the owner (the notice's is its
+    whole text).
+    """
+
+    def __init__(self, text: str = "", least: int = 40, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.least = least
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(self.least, hint.width()), hint.height())
+
+    def shown_text(self) -> str:
+        """The text as drawn: whole, or cut to the width the label has."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def is_cut(self) -> bool:
+        """Whether the label is too narrow for its text."""
+        return self.shown_text() != self.text()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
 
 
 class WarningsDialog(QDialog):
@@ -59,12 +88,12 @@ class StatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bundle_label = QLabel()
+        self.bundle_label = ElidedLabel(least=160)
         self.records_label = QLabel()
         self.warnings_button = QToolButton(autoRaise=True)
         self.warnings_button.setObjectName("warningsButton")
         self.warnings_button.clicked.connect(self.show_warnings)
-        self.notice = QLabel()
+        self.notice = ElidedLabel()
         self.notice.setObjectName("notice")
         self.offline = QLabel("● Offline")
         self.offline.setToolTip(
@@ -85,7 +114,9 @@ class StatusBar(QStatusBar):
         manifest = bundle.manifest
         as_of = manifest.as_of
         self.bundle_label.setText(f"{manifest.title}, as of {as_of.day} {as_of:%B %Y}")
-        self.bundle_label.setToolTip(f"{bundle.location}\n{manifest.attribution}")
+        self.bundle_label.setToolTip(
+            f"{self.bundle_label.text()}\n{bundle.location}\n{manifest.attribution}"
+        )
         self.records_label.setText(plural(len(bundle.records), "record"))
         count = len(warnings_in(bundle.warnings))
         cautions = len(cautions_in(bundle.warnings))
