@@ -52,6 +52,7 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
     from tgviewer.core.state.view_state import fit_to_bundle
     from tgviewer.ui.style.theme import follow_system_theme
     from tgviewer.ui.window.actions import theme_of
+    from tgviewer.ui.window.bundle_loader import wants_background
     from tgviewer.ui.window.main_window import MainWindow
 
     view_file = None
@@ -66,6 +67,9 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
     # resolved path is what is remembered.
     path = str(Path(bundle_argument).absolute()) if bundle_argument else remembered
     failure = None
+    later = None  # a big bundle: the window opens at once and reads it in the background
+    if path and wants_background(path):
+        later, path = path, None
     try:
         bundle = read_bundle(path) if path else read_default_bundle()
         path = str(Path(path).resolve()) if bundle_argument and path else path
@@ -86,6 +90,8 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
             f"{which} could not be opened", f"{failure}\n\nShowing the embedded default bundle."
         )
         window.notifier.notice("Showing the embedded default bundle.")
+    if later is not None:
+        window.bundles.open_file(later, saved)
     if view_file is not None:
         window.saved_views.open_file(view_file)
     return window, failure

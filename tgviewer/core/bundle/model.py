@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from types import MappingProxyType
 
 from tgviewer.core.bundle.problems import Problem
@@ -83,6 +83,12 @@ class Manifest:
         return next((s for s in self.sources if s.id == source_id), None)
 
 
+@lru_cache(maxsize=1 << 16)
+def _span_of(start: dt.date, end: dt.date) -> QuarterSpan | None:
+    """:meth:`QuarterSpan.from_dates`, once per pair of dates (records share their dates)."""
+    return QuarterSpan.from_dates(start, end)
+
+
 @dataclass(frozen=True)
 class Record:
     """One row of ``records.csv``: figures for a country over a date range.
@@ -124,7 +130,7 @@ class Record:
     @cached_property
     def span(self) -> QuarterSpan | None:
         """The quarters covered, or ``None`` if the dates do not fall on quarter edges."""
-        return QuarterSpan.from_dates(self.start, self.end)
+        return _span_of(self.start, self.end)
 
     @property
     def period_label(self) -> str:
@@ -185,28 +191,48 @@ class Bundle:
     @property
     def countries(self) -> list[str]:
         """Country codes with at least one record, sorted."""
-        return sorted({r.country for r in self.records})
+        return list(self._index()[0])
 
     @property
     def services(self) -> list[str]:
         """Services with at least one record, sorted."""
-        return sorted({r.service for r in self.records})
+        return list(self._index()[1])
 
     def records_for(self, country: str, service: str | None = None) -> list[Record]:
         """Records of ``country`` (and ``service``, when given), in file order."""
-        return [
-            r
-            for r in self.records
-            if r.country == country and (service is None or r.service == service)
-        ]
+        found = self._index()[2].get(country, [])
+        return [r for r in found if service is None or r.service == service]
 
     @property
     def quarter_span(self) -> QuarterSpan | None:
         """The quarters from the first to the last that any quarter-aligned record covers."""
-        spans = [r.span for r in self.records if r.span is not None]
-        if not spans:
-            return None
-        return QuarterSpan(min(s.first for s in spans), max(s.last for s in spans))
+        return self._index()[3]
+
+    def _index(
+        self,
+    ) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, list[Record]], QuarterSpan | None]:
+        """The countries, the services, each country's records and the quarters covered,
+        found in one pass over the records and kept (a bundle never changes)."""
+        index = self.cache.get("index")
+        if index is None:
+            by_country: dict[str, list[Record]] = {}
+            services: set[str] = set()
+            first = last = None
+            for record in self.records:
+                by_country.setdefault(record.country, []).append(record)
+                services.add(record.service)
+                span = record.span
+                if span is not None:
+                    first = span.first if first is None else min(first, span.first)
+                    last = span.last if last is None else max(last, span.last)
+            covered = None if first is None or last is None else QuarterSpan(first, last)
+            index = self.cache["index"] = (
+                tuple(sorted(by_country)),
+                tuple(sorted(services)),
+                by_country,
+                covered,
+            )
+        return index  # type: ignore[return-value]
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:

@@ -14,13 +14,18 @@ from tgviewer.core.bundle.files import open_members
 from tgviewer.core.bundle.manifest_json import parse_manifest
 from tgviewer.core.bundle.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Bundle, Event
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
+from tgviewer.core.bundle.progress import Progress, Stepper, no_progress
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
 from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
+from tgviewer.core.collection import collection_paused
 from tgviewer.resources import default_bundle_path
 
 
-def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle:
-    """Read and validate the bundle at ``path``.
+def read_bundle(
+    path: Path | str | bytes, location: str | None = None, progress: Progress | None = None
+) -> Bundle:
+    """Read and validate the bundle at ``path`` (with the cyclic garbage collector paused:
+    see :mod:`tgviewer.core.collection`).
 
     Parameters
     ----------
@@ -29,12 +34,20 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
         or the bytes of a ``.tgbundle`` file.
     location
         How to name the bundle to people; defaults to the path.
+    progress
+        Told, now and then, what is being done and how much of the reading is done; it may
+        raise :class:`~tgviewer.core.bundle.progress.LoadCancelled` to stop the reading.
 
     Raises
     ------
     BundleError
         Listing every error found, each with file, line and field where known.
     """
+    with collection_paused():
+        return _read_bundle(path, location, Stepper(progress or no_progress))
+
+
+def _read_bundle(path: Path | str | bytes, location: str | None, steps: Stepper) -> Bundle:
     source = path if isinstance(path, bytes) else Path(path)
     shown = location or ("(bundle in memory)" if isinstance(path, bytes) else str(path))
     problems: list[Problem] = []
@@ -88,15 +101,17 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
         raise BundleError(shown, errors_in(problems))
 
     records, record_problems = parse_records(
-        records_data, manifest.measure_keys, [s.id for s in manifest.sources]
+        records_data, manifest.measure_keys, [s.id for s in manifest.sources], steps.step()
     )
     problems += record_problems
     events: list[Event] = []
     if events_data is not None:
         events, event_problems = parse_events(events_data)
         problems += event_problems
+    checking = steps.step()
     if not errors_in(problems):
         problems += check_records(records, manifest.measure_keys)
+    checking(1.0)
     if errors_in(problems):
         raise BundleError(shown, errors_in(problems))
 
@@ -107,8 +122,12 @@ def read_bundle(path: Path | str | bytes, location: str | None = None) -> Bundle
         location=shown,
         checksum=hashlib.sha256(manifest_data).hexdigest(),
     )
-    warnings = warnings_in(problems) + check_consistency(bundle) + check_cautions(records)
-    return dataclasses.replace(bundle, warnings=tuple(warnings))
+    consistency = check_consistency(bundle, steps.step())
+    warnings = warnings_in(problems) + consistency + check_cautions(records)
+    steps.finish()
+    # The same records: what was worked out from them while checking (the period engine's
+    # graphs, the index of countries) is kept, not worked out again for the first chart.
+    return dataclasses.replace(bundle, warnings=tuple(warnings), cache=bundle.cache)
 
 
 #: How the embedded default bundle is named to people.

@@ -4,9 +4,10 @@ writing them deterministically."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
 from tgviewer.core.bundle.problems import Problem, error, error_of, warning
@@ -99,10 +100,19 @@ def _header(
     return columns
 
 
+#: How many lines are read between two reports of progress.
+PROGRESS_LINES = 20_000
+
+
 def parse_records(
-    data: bytes, measures: Sequence[str], source_ids: Iterable[str]
+    data: bytes,
+    measures: Sequence[str],
+    source_ids: Iterable[str],
+    progress: Callable[[float], None] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
-    """Read ``records.csv`` for a bundle carrying ``measures`` and naming ``source_ids``.
+    """Read ``records.csv`` for a bundle carrying ``measures`` and naming ``source_ids``;
+    ``progress`` hears the share of lines read, every :data:`PROGRESS_LINES` lines (and
+    may raise to stop the reading).
 
     Each record is checked on its own here (dates, counts, codes); checks across records
     are in :mod:`tgviewer.core.bundle.validation`.
@@ -122,8 +132,14 @@ def parse_records(
     columns = _header(first[1], name, required, (*required, *RECORD_OPTIONAL_COLUMNS), problems)
     if columns is None:
         return [], problems
+    dates: dict[str, dt.date] = {}  # a date is written on many lines: read each text once
+    lines = max(1, data.count(b"\n"))
+    next_report = PROGRESS_LINES
     for line, row in _data_rows(rows, len(first[1]), name, problems):
-        record = _record(row, line, columns, measures, sources, problems)
+        if progress is not None and line >= next_report:
+            progress(line / lines)
+            next_report = line + PROGRESS_LINES
+        record = _record(row, line, columns, measures, sources, problems, dates)
         if record is not None:
             records.append(record)
     return records, problems
@@ -136,6 +152,7 @@ def _record(
     measures: Sequence[str],
     sources: set[str],
     problems: list[Problem],
+    read_dates: dict[str, dt.date],
 ) -> Record | None:
     name = RECORDS_FILE
     before = len(problems)
@@ -157,10 +174,17 @@ def _record(
         )
     dates = []
     for column in ("start", "end"):
+        text = cell(column)
+        seen = read_dates.get(text)
+        if seen is not None:
+            dates.append(seen)
+            continue
         try:
-            dates.append(parse_date(cell(column), file=name, line=line, field=column))
+            dates.append(parse_date(text, file=name, line=line, field=column))
         except DateError as exc:
             problems.append(error_of(exc))
+        else:
+            read_dates[text] = dates[-1]
     if len(dates) == 2 and dates[0] > dates[1]:
         problems.append(
             error(f"the period starts ({dates[0]}) after it ends ({dates[1]})", name, line, "start")

@@ -10,7 +10,7 @@ not a contradiction but a caution, a problem of its own severity (``check_cautio
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, caution_figures, has_caution
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Record
@@ -54,6 +54,8 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
             )
         )
     for repeats in by_span.values():
+        if len(repeats) == 1:
+            continue
         first = repeats[0]
         where = f"{first.country} {first.period_label}"
         same: list[int] = []
@@ -105,43 +107,48 @@ def check_cautions(records: Sequence[Record]) -> list[Problem]:
     ]
 
 
-def check_consistency(bundle: Bundle) -> list[Problem]:
+def check_consistency(
+    bundle: Bundle, progress: Callable[[float], None] | None = None
+) -> list[Problem]:
     """A warning for each set of records that disagree (see ``PeriodEngine.contradictions``).
 
     For each country and measure, the first :data:`MAX_LISTED_CONTRADICTIONS` are said one
     by one and one more warning counts the rest: thousands of overlapping records can
     contradict each other thousands of times, and listing every one would take time and
-    text growing with the square of the records.
+    text growing with the square of the records. ``progress`` hears the share of countries
+    checked (and may raise to stop).
     """
     engine = engine_for(bundle)
     problems = []
-    for service in bundle.services:
-        for country in bundle.countries:
-            for measure in bundle.manifest.measure_keys:
-                listed = engine.contradictions(
-                    country, measure, service, limit=MAX_LISTED_CONTRADICTIONS
+    pairs = engine.pairs()
+    for done, (service, country) in enumerate(pairs):
+        if progress is not None and done % 50 == 0:
+            progress(done / len(pairs))
+        for measure in bundle.manifest.measure_keys:
+            listed = engine.contradictions(
+                country, measure, service, limit=MAX_LISTED_CONTRADICTIONS
+            )
+            for contradiction in listed:
+                lines = _lines_text([r.line for r in contradiction.records if r.line])
+                problems.append(
+                    warning(
+                        f"{country} {measure}: {contradiction.describe()} (records on {lines})",
+                        RECORDS_FILE,
+                        contradiction.first.records[0].line,
+                        measure,
+                    )
                 )
-                for contradiction in listed:
-                    lines = _lines_text([r.line for r in contradiction.records if r.line])
-                    problems.append(
-                        warning(
-                            f"{country} {measure}: {contradiction.describe()} (records on {lines})",
-                            RECORDS_FILE,
-                            contradiction.first.records[0].line,
-                            measure,
-                        )
+            more = engine.contradiction_count(country, measure, service) - len(listed)
+            if more > 0:
+                problems.append(
+                    warning(
+                        f"{country} {measure}: {plural(more, 'more contradiction')} "
+                        f"among these records (the first {len(listed)} are listed)",
+                        RECORDS_FILE,
+                        listed[-1].first.records[0].line,
+                        measure,
                     )
-                more = engine.contradiction_count(country, measure, service) - len(listed)
-                if more > 0:
-                    problems.append(
-                        warning(
-                            f"{country} {measure}: {plural(more, 'more contradiction')} "
-                            f"among these records (the first {len(listed)} are listed)",
-                            RECORDS_FILE,
-                            listed[-1].first.records[0].line,
-                            measure,
-                        )
-                    )
+                )
     return problems
 
 

@@ -11,6 +11,8 @@ See :mod:`tgviewer.core.periods.span_graph` for how the derivations are found.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import itertools
 from collections import defaultdict
 from collections.abc import Iterator
@@ -257,6 +259,9 @@ class PeriodEngine:
         self._records: dict[tuple[str, str], list[Record]] = defaultdict(list)
         for record in bundle.records:
             self._records[(record.service, record.country)].append(record)
+        #: Per (service, country, measure), the records with a figure by start date, their
+        #: starts, and the longest of them in days: what :meth:`overlapping` searches.
+        self._by_start: dict[tuple[str, str, str], tuple[list[Record], list[dt.date], int]] = {}
         self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
         self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
 
@@ -287,19 +292,39 @@ class PeriodEngine:
             cached = self._answers[key] = self._answer(country, measure, span, service)
         return cached
 
-    def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
-        graph, by_edge = self._graph(country, measure, service)
-        start, end = span.start_date, span.end_date  # computed once, not once per record
-        overlapping = tuple(
-            sorted(
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (service, country) with a record, sorted."""
+        return sorted(self._records)
+
+    def overlapping(
+        self, country: str, measure: str, span: QuarterSpan, service: str = DEFAULT_SERVICE
+    ) -> tuple[Record, ...]:
+        """The records with a figure for ``measure`` that share days with ``span``, by start
+        (longest first), then line; found by bisection, not by a scan of every record."""
+        key = (service, country, measure)
+        found = self._by_start.get(key)
+        if found is None:
+            ordered = sorted(
                 (
                     r
                     for r in self._records.get((service, country), [])
-                    if r.start <= end and start <= r.end and r.value(measure) is not None
+                    if r.value(measure) is not None
                 ),
                 key=lambda r: (r.start, -(r.end - r.start).days, r.line),
             )
-        )
+            longest = max(((r.end - r.start).days for r in ordered), default=0)
+            found = self._by_start[key] = (ordered, [r.start for r in ordered], longest)
+        ordered, starts, longest = found
+        start, end = span.start_date, span.end_date
+        # Every record that overlaps starts on or before the span's end, and no earlier than
+        # the longest record's length before its start.
+        low = bisect.bisect_left(starts, start - dt.timedelta(days=longest))
+        high = bisect.bisect_right(starts, end)
+        return tuple(r for r in ordered[low:high] if start <= r.end)
+
+    def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
+        graph, by_edge = self._graph(country, measure, service)
+        overlapping = self.overlapping(country, measure, span, service)
         path = graph.best_path(span.first, span.last + 1)
         if path is None:
             return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (), overlapping)

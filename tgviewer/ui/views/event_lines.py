@@ -44,13 +44,15 @@ def stagger_names(lines: list[pg.InfiniteLine], period_width: float, height: flo
     for line in lines:
         label = line.label
         metrics = QFontMetricsF(label.textItem.font())
+        # The name's thickness across the plot: its line of text and the margins around it.
+        thickness = metrics.height() + 2 * label.textItem.document().documentMargin()
         x = line.value() * period_width
         length = (metrics.horizontalAdvance(label.format) + 12) / max(height, 1.0)
         top, side = TOP, LEFT
-        if previous is not None and x - previous[0] < metrics.height() + 2:
+        if previous is not None and x - previous[0] < thickness + 2:
             top = previous[1] - 0.02
             if top - length < 0.0:  # no room below the other name: beside it, at the top
                 top, side = TOP, RIGHT
         label.anchors = [side, side]
         label.setPosition(top)
-        previous = (x, top - length) if side == LEFT else (x + metrics.height(), TOP)
+        previous = (x, top - length) if side == LEFT else (x + thickness, TOP)

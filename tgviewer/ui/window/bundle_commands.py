@@ -29,6 +29,7 @@ from tgviewer.core.state.view_state import (
     fit_to_bundle,
 )
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.window.bundle_loader import BundleLoader, LoadingBar, wants_background
 from tgviewer.ui.window.ports import BundleHost, Notifier
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ class BundleCommands:
         show_details: Callable[[str], object],
         open_view: Callable[[str], bool],
         library: Library | None = None,
+        show_loading: Callable[[QWidget], object] | None = None,
     ) -> None:
         self.store = store
         self.settings_store = settings
@@ -86,9 +88,15 @@ class BundleCommands:
         self.show_details = show_details
         self.open_view = open_view
         self.library = library or Library()
+        #: Where the progress of a bundle read in the background is shown.
+        self.show_loading = show_loading or (lambda widget: None)
         self.wizard: ImportWizard | None = None
         self.dialog: QWidget | None = None
         self.diff: QWidget | None = None
+        #: Reads big bundles in the background, made when first needed.
+        self.loader: BundleLoader | None = None
+        self.loading_bar: LoadingBar | None = None
+        self._wanted_state: ViewState | None = None
 
     # Opening -----------------------------------------------------------------------------
 
@@ -102,25 +110,79 @@ class BundleCommands:
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str) -> bool:
-        """Open the bundle at ``path``; on failure say why and keep the current data."""
+    def open_file(self, path: str, state: ViewState | None = None) -> bool:
+        """Open the bundle at ``path`` (in ``state``, when given); on failure say why and
+        keep the current data.
+
+        A big bundle is read in the background (:mod:`.bundle_loader`): this returns at once,
+        ``True``, and the bundle is shown when it has been read, or the failure said then.
+        """
         # Read and named as given: a link to a device is refused under its own name.
         given = str(Path(path).absolute())
+        if wants_background(given):
+            self._read_in_background(given, state)
+            return True
         try:
             bundle = read_bundle(given)
         except BundleError as exc:
-            self.notifier.warn(
-                "The bundle could not be opened",
-                f"{exc.describe()}\n\nThe data shown is unchanged.",
-            )
-            self.notifier.notice(f"Could not open {Path(given).name}; nothing changed.")
-            if not Path(given).exists():
-                settings = self.settings_store.settings
-                self.settings_store.replace(settings.without_recent(given))
+            self._not_opened(exc, given)
             return False
-        resolved = str(Path(path).resolve())
-        self.host.set_bundle(bundle, resolved)
+        self.host.set_bundle(bundle, str(Path(path).resolve()), state)
         return True
+
+    def _not_opened(self, exc: BundleError, given: str) -> None:
+        self.notifier.warn(
+            "The bundle could not be opened",
+            f"{exc.describe()}\n\nThe data shown is unchanged.",
+        )
+        self.notifier.notice(f"Could not open {Path(given).name}; nothing changed.")
+        if not Path(given).exists():
+            settings = self.settings_store.settings
+            self.settings_store.replace(settings.without_recent(given))
+
+    def _read_in_background(self, given: str, state: ViewState | None) -> None:
+        """Read the bundle at ``given`` in a worker thread, the progress in the status bar."""
+        if self.loader is None:
+            self.loader = BundleLoader(self.parent)
+            self.loader.progressed.connect(self._progressed)
+            self.loader.loaded.connect(self._read)
+            self.loader.failed.connect(self._failed)
+            self.loader.cancelled.connect(self._cancelled)
+            self.loading_bar = LoadingBar()
+            self.loading_bar.cancel.clicked.connect(self.loader.cancel)
+            self.show_loading(self.loading_bar)
+        self._wanted_state = state
+        assert self.loading_bar is not None
+        self.loading_bar.show_progress(Path(given).name, "starting", 0.0)
+        self.loading_bar.show()
+        self.loader.start(given)
+
+    def stop_reading(self) -> None:
+        """Stop a bundle being read in the background, and wait for its thread to end (the
+        window is closing)."""
+        if self.loader is not None and self.loader.busy:
+            self.loader.cancel()
+            self.loader.wait(5)
+
+    def _progressed(self, step: str, done: float) -> None:
+        if self.loader is not None and self.loading_bar is not None:
+            self.loading_bar.show_progress(Path(self.loader.path).name, step, done)
+
+    def _read(self, bundle: Bundle, given: str) -> None:
+        self._loading_ended()
+        self.host.set_bundle(bundle, str(Path(given).resolve()), self._wanted_state)
+
+    def _failed(self, exc: BundleError, given: str) -> None:
+        self._loading_ended()
+        self._not_opened(exc, given)
+
+    def _cancelled(self, given: str) -> None:
+        self._loading_ended()
+        self.notifier.notice(f"Stopped opening {Path(given).name}; nothing changed.")
+
+    def _loading_ended(self) -> None:
+        if self.loading_bar is not None:
+            self.loading_bar.hide()
 
     def open_path(self, path: str) -> bool:
         """Open a bundle or, by its suffix, a saved view: a file double-clicked in the file

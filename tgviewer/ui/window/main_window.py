@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
             self,
             show_details=self.show_details,
             open_view=self.saved_views.open_file,
+            show_loading=lambda widget: self.statusBar().addPermanentWidget(widget),
         )
         self.exports = ExportCommands(store, self, self.notifier, self)
         self.presentation = Presentation(
@@ -340,5 +341,6 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.bundles.stop_reading()
         self.settings_store.save()
         super().closeEvent(event)
