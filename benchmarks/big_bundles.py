@@ -38,9 +38,9 @@ FIRST_YEAR = 1900
 
 def country_codes(count: int) -> list[str]:
     """``count`` distinct three-letter codes: real ISO codes first, then made-up ones."""
-    import pycountry
+    from tgviewer.core.reference.iso_countries import iso_countries
 
-    codes = sorted(c.alpha_3 for c in pycountry.countries)[:count]
+    codes = sorted(iso_countries())[:count]
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     extra = (a + b + c for a in letters for b in letters for c in letters)
     taken = set(codes)

@@ -4,8 +4,11 @@
 
 Reads Natural Earth's admin-0 countries and the World Bank population table (see each
 folder's SOURCE.md) plus ``resources/region-overrides.csv``, and writes
-``tgviewer/data/regions.json`` and ``tgviewer/data/population.json``. Rerun it when the
-inputs change; the output is deterministic.
+``tgviewer/data/regions.json`` and ``tgviewer/data/population.json``; and the ISO 3166-1
+names pycountry carries (from the iso-codes project) as ``tgviewer/data/countries.json``,
+so that the app reads a small table instead of importing pycountry. Rerun it when the
+inputs change; the output is deterministic (``--check`` says whether the shipped files are
+up to date, without writing).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import argparse
 import csv
 import json
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pycountry
@@ -29,6 +33,9 @@ NE_WITHOUT_ISO = {"CYN", "SOL"}
 
 REGIONS_ATTRIBUTION = "Regions: Made with Natural Earth (public domain)"
 POPULATION_ATTRIBUTION = "Population: World Bank (SP.POP.TOTL), CC BY 4.0"
+COUNTRY_NAMES_ATTRIBUTION = (
+    "Country names: ISO 3166-1, from the iso-codes project via pycountry, LGPL-2.1"
+)
 
 
 def iso_code(properties: dict[str, str]) -> str | None:
@@ -98,9 +105,30 @@ def build_population(shared: Path) -> dict[str, object]:
     }
 
 
+def build_country_names() -> dict[str, object]:
+    """Every ISO 3166-1 country's codes and names, as pycountry has them."""
+    countries = {}
+    for entry in sorted(pycountry.countries, key=lambda e: e.alpha_3):
+        names = {"alpha_2": entry.alpha_2, "name": entry.name}
+        for optional in ("official_name", "common_name"):
+            value = getattr(entry, optional, None)
+            if value:
+                names[optional] = value
+        countries[entry.alpha_3] = names
+    return {
+        "attribution": COUNTRY_NAMES_ATTRIBUTION,
+        "source": "pycountry's ISO 3166-1 database, from the iso-codes project",
+        "pycountry": metadata.version("pycountry"),
+        "countries": countries,
+    }
+
+
+def json_text(document: dict[str, object]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), indent=None) + "\n"
+
+
 def write_json(path: Path, document: dict[str, object]) -> None:
-    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), indent=None)
-    path.write_text(text + "\n", encoding="utf-8")
+    path.write_text(json_text(document), encoding="utf-8")
     print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size} bytes)")
 
 
@@ -112,10 +140,30 @@ def main(argv: list[str] | None = None) -> int:
         default=ROOT.parent / "shared" / "data",
         help="folder holding natural-earth/ and population/",
     )
+    parser.add_argument(
+        "--check", action="store_true", help="only say whether the shipped files are up to date"
+    )
+    parser.add_argument(
+        "--only", choices=["names"], help="build only the country names (no shared data needed)"
+    )
     args = parser.parse_args(argv)
-    write_json(DATA / "regions.json", build_regions(args.shared))
-    write_json(DATA / "population.json", build_population(args.shared))
-    return 0
+    documents = {"countries.json": build_country_names}
+    if args.only is None:
+        documents["regions.json"] = lambda: build_regions(args.shared)
+        documents["population.json"] = lambda: build_population(args.shared)
+    stale = []
+    for name, build in documents.items():
+        document = build()
+        if args.check:
+            path = DATA / name
+            current = path.read_text(encoding="utf-8") if path.exists() else ""
+            if current != json_text(document):
+                stale.append(name)
+        else:
+            write_json(DATA / name, document)
+    if args.check:
+        print(f"out of date: {', '.join(stale)}" if stale else "up to date")
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":

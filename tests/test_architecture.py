@@ -148,3 +148,17 @@ def test_the_core_and_cli_tests_pass_where_qt_cannot_be_imported() -> None:
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert " passed" in result.stdout
+
+
+def test_openblas_runs_one_thread_unless_the_user_says_otherwise() -> None:
+    code = "import os, tgviewer; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "1"
+    env["OPENBLAS_NUM_THREADS"] = "4"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "4"

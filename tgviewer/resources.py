@@ -16,6 +16,8 @@ DATA_PACKAGE = "tgviewer.data"
 DEFAULT_BUNDLE = "default.tgbundle"
 REGIONS = "regions.json"
 POPULATION = "population.json"
+#: ISO 3166-1 codes and names, built by ``scripts/build_reference_data.py``.
+COUNTRY_NAMES = "countries.json"
 #: The world map's shapes, built by ``scripts/build_map_geometry.py``.
 WORLD_MAP = "world-map.json"
 #: The application icon, rendered by ``scripts/build_icons.py`` from ``resources/icons``.

@@ -85,7 +85,7 @@ def test_csv_gives_one_row_per_figure_that_changed(
     capsys: pytest.CaptureFixture[str], bundles: tuple[str, str]
 ) -> None:
     old, new = bundles
-    code, out, _ = run(
+    code, out, err = run(
         capsys,
         "bundle",
         "diff",
@@ -99,12 +99,13 @@ def test_csv_gives_one_row_per_figure_that_changed(
         "DEU",
     )
     assert code == 0
-    comments = [line for line in out.splitlines() if line.startswith("#")]
-    assert comments[-1] == (
-        "# 1 record added, 0 removed, 1 changed; 2 derived values changed; "
+    assert not any(line.startswith("#") for line in out.splitlines())  # the rows alone
+    assert err.splitlines()[-1] == (
+        "tgviewer: 1 record added, 0 removed, 1 changed; 2 derived values changed; "
         "0 new inconsistencies, 0 resolved"
     )
-    rows = list(csv.DictReader(line for line in out.splitlines() if not line.startswith("#")))
+    assert err.startswith("tgviewer: from ")
+    rows = list(csv.DictReader(out.splitlines()))
     assert [
         (
             r["kind"],
@@ -150,19 +151,20 @@ def test_default_names_the_embedded_bundle(
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "exit_code", "message"),
     [
-        (["default", "nowhere.tgbundle"], "tgviewer: nowhere.tgbundle: cannot be used"),
+        (["default", "nowhere.tgbundle"], 1, "tgviewer: nowhere.tgbundle: cannot be used"),
         (
             ["default", "default", "--country", "France"],
+            2,  # a command line that names nothing
             "tgviewer: --country: France: expected ISO 3166-1",
         ),
     ],
 )
-def test_a_bundle_that_cannot_be_read_or_a_bad_country_is_one_message_and_exit_1(
-    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+def test_a_bundle_that_cannot_be_read_or_a_bad_country_is_one_message_and_its_exit_code(
+    capsys: pytest.CaptureFixture[str], args: list[str], exit_code: int, message: str
 ) -> None:
     code, out, err = run(capsys, "bundle", "diff", *args)
-    assert (code, out) == (1, "")
+    assert (code, out) == (exit_code, "")
     assert err.startswith(message)
     assert "Traceback" not in err

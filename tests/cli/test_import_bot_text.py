@@ -123,7 +123,7 @@ def test_an_answer_from_your_country_needs_country(
     out = tmp_path / "out.tgbundle"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
     code, _, stderr = run(capsys, "bundle", "import", "--from", "bot-text", "-", "-o", str(out))
-    assert code == 1
+    assert code == 2  # the command line must name the country
     assert (
         "standard input: the report on line 1 (Q1 2026) is about 'your country': name "
         "the country with --country ISO3" in stderr

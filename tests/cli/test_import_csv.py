@@ -137,7 +137,7 @@ def test_an_incomplete_mapping_says_which_options_to_pass_and_lists_the_columns(
         "--measure",
         "users=n",
     )
-    assert (code, stdout) == (1, "")
+    assert (code, stdout) == (2, "")  # the command line must say more
     assert stderr == (
         f"tgviewer: {source}: the columns to read cannot all be told from the header:\n"
         "  choose the column that holds the country (pass --country-column NAME)\n"
@@ -163,7 +163,7 @@ def test_an_incomplete_mapping_says_which_options_to_pass_and_lists_the_columns(
         "--period-column",
         "Time",
     )
-    assert code == 1
+    assert code == 2
     assert "column 'Time' is not in the file (pass --period-column NAME)" in stderr
     code, _, stderr = run(
         capsys,
@@ -209,25 +209,32 @@ def test_rows_not_read_are_listed_on_stderr_and_the_rest_is_imported(
 
 
 @pytest.mark.parametrize(
-    ("data", "args", "message"),
+    ("data", "args", "exit_code", "message"),
     [
         (
             b"Country,Quarter,users\nAtlantis,2026Q2,1\n",
             [],
+            1,
             "no row could be read (1 left out, 1 in the file)",
         ),
         (
             TABLE.encode(),
             ["--country", "FRA"],
+            2,
             "--country is for bot answers; with --from csv "
             "name the column holding the country with "
             "--country-column",
         ),
-        (b"a,b\n\xff", [], "data.csv, line 2: the file is not UTF-8 text"),
+        (b"a,b\n\xff", [], 1, "data.csv, line 2: the file is not UTF-8 text"),
     ],
 )
 def test_tables_that_give_nothing_are_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, data: bytes, args: list[str], message: str
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    data: bytes,
+    args: list[str],
+    exit_code: int,
+    message: str,
 ) -> None:
     source = tmp_path / "data.csv"
     source.write_bytes(data)
@@ -235,7 +242,7 @@ def test_tables_that_give_nothing_are_refused(
     code, _, stderr = run(
         capsys, "bundle", "import", "--from", "csv", str(source), "-o", str(out), *args
     )
-    assert code == 1
+    assert code == exit_code
     assert message in stderr
     assert not out.exists()
 
@@ -256,5 +263,5 @@ def test_column_options_are_only_for_tables(
         "--measure",
         "users=n",
     )
-    assert code == 1
+    assert code == 2
     assert stderr == "tgviewer: --period-column, --measure: only for --from csv\n"

@@ -16,11 +16,7 @@ from tgviewer.core.views.groups import top_countries
 
 
 def rows_of(out: str) -> list[dict[str, str]]:
-    return list(
-        csv.DictReader(
-            io.StringIO("".join(line for line in out.splitlines(True) if not line.startswith("#")))
-        )
-    )
+    return list(csv.DictReader(io.StringIO(out)))
 
 
 def test_the_top_ten_per_million_are_the_windows_top_ten(
@@ -100,9 +96,35 @@ def test_countries_may_be_named(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert sorted(r["country"] for r in rows_of(out)) == ["DEU", "FRA", "GBR"]
     code, _, err = run(capsys, "table", "--period", "2025Q1", "--countries", "Narnia")
-    assert code == 1 and "--countries: Narnia" in err
+    assert code == 2 and "--countries: Narnia" in err
 
 
 def test_a_top_of_nothing_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "table", "--period", "2025", "--top", "0")
-    assert code == 1 and "--top 0" in err
+    assert code == 2 and "--top 0" in err
+
+
+def test_periods_and_countries_may_be_written_as_the_window_shows_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    by_code = run(
+        capsys, "table", "--period", "2024Q1-2024Q3", "--countries", "DEU,FRA", "--format", "csv"
+    )
+    in_words = run(
+        capsys,
+        "table",
+        "--period",
+        "Jan-Sep 2024",
+        "--countries",
+        "Germany,France",
+        "--format",
+        "csv",
+    )
+    assert by_code[0] == in_words[0] == 0
+    assert in_words[1] == by_code[1] and rows_of(in_words[1])[0]["period_label"] == "Jan–Sep 2024"
+    code, out, _ = run(
+        capsys, "compare", "--a", "Jan–Sep 2024", "--b", "Q1-Q3 2025", "--countries", "Germany"
+    )
+    assert code == 0 and "Jan–Sep 2024" in out and "Jan–Sep 2025" in out
+    code, _, err = run(capsys, "table", "--period", "Feb-Sep 2024")
+    assert code == 2 and "Feb does not begin a quarter" in err

@@ -21,7 +21,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "tgviewer"
 
 #: Every error class a user can meet, by module; the Qt ones are checked where Qt is.
 USER_FACING = {
-    "tgviewer.cli.errors": ["CommandError"],
+    "tgviewer.cli.errors": ["CommandError", "UsageError"],
+    "tgviewer.core.export.files": ["DataExportError"],
+    "tgviewer.core.export.layouts": ["NoWideLayoutError"],
     "tgviewer.core.bundle.problems": ["BundleError"],
     "tgviewer.core.importing.bot_answer": ["BotTextError"],
     "tgviewer.core.importing.csv_import": ["MappingError"],

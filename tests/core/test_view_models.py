@@ -47,7 +47,8 @@ def test_every_view_has_a_model_a_title_and_its_data(bundle: Bundle, kind: ViewK
     table = model.data_table()
     assert table.rows, kind
     text = data_csv(bundle, state_for(bundle, kind))
-    assert text.startswith(f"# tgviewer data export: {model.text.title}\n")
+    assert text.startswith(",".join(table.columns) + "\r\n")
+    assert len(text.splitlines()) == 1 + len(table.rows)
 
 
 @pytest.mark.parametrize("kind", [k for k in ViewKind if k is not ViewKind.MAP])

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import io
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -40,10 +45,9 @@ def page_of(qtbot: QtBot, bundle: Bundle) -> Iterator[object]:
         page.close()
 
 
-def read_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
-    comments = [line[2:] for line in text.splitlines() if line.startswith("#")]
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
-    return comments, list(csv.DictReader(io.StringIO(body)))
+def read_csv(text: str) -> list[dict[str, str]]:
+    assert not any(line.startswith("#") for line in text.splitlines())  # no comment lines
+    return list(csv.DictReader(io.StringIO(text)))
 
 
 def state_for(bundle: Bundle, view: ViewKind, **changes: object) -> ViewState:
@@ -53,22 +57,25 @@ def state_for(bundle: Bundle, view: ViewKind, **changes: object) -> ViewState:
     )  # type: ignore[arg-type]
 
 
-def test_the_header_names_chart_source_bundle_and_view(page_of, bundle: Bundle) -> None:
+def test_the_metadata_names_chart_source_bundle_and_view(
+    qtbot: QtBot, tmp_path: Path, bundle: Bundle
+) -> None:
     state = state_for(bundle, ViewKind.TREND)
-    page = page_of(state)
-    comments, rows = read_csv(page.data_csv())
-    assert comments[0] == f"tgviewer data export: {page.text.title}"
-    assert any(line.startswith("Source: ") for line in comments)
-    assert f"Bundle: {bundle.manifest.id}, checksum {bundle.checksum}" in comments
-    view = next(line for line in comments if line.startswith("View: "))
-    assert ViewState.from_dict(json.loads(view.removeprefix("View: "))) == state
-    assert rows
+    export_chart(bundle, state, tmp_path / "trend.csv")
+    page = ChartPage(bundle, state)
+    page.close()
+    metadata = json.loads((tmp_path / "trend.csv-metadata.json").read_text(encoding="utf-8"))
+    assert metadata["dc:title"] == page.text.title
+    assert metadata["dc:source"] == page.text.footer
+    assert metadata["prov:wasDerivedFrom"]["schema:sha256"] == bundle.checksum
+    view = metadata["prov:wasGeneratedBy"]["dc:description"]
+    assert ViewState.from_dict(json.loads(view)) == state
 
 
 def test_trend_csv_holds_exactly_the_points_drawn(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.TREND))
     view = page.view
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     drawn = {}
     for status, items in (("reported", view.reported_points), ("derived", view.derived_points)):
         for country, item in items.items():
@@ -94,7 +101,7 @@ def test_trend_csv_holds_exactly_the_points_drawn(page_of, bundle: Bundle) -> No
 def test_ranking_csv_follows_the_bars(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.RANKING, normalisation=Normalisation.PER_MILLION))
     view = page.view
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     widths = [float(w) for w in view.bars.opts["width"]]
     drawn = [r for r in rows if r["value"]]
     assert [r["country"] for r in drawn] == view.order[: len(widths)]
@@ -111,7 +118,7 @@ def test_ranking_csv_follows_the_bars(page_of, bundle: Bundle) -> None:
 def test_table_csv_matches_every_cell(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.TABLE))
     view = page.view
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     model = view.table_model
     by_cell = {(r["country"], r["period_label"]): r for r in rows}
     assert len(by_cell) == len(model.countries) * len(model.periods)
@@ -127,7 +134,7 @@ def test_table_csv_matches_every_cell(page_of, bundle: Bundle) -> None:
 def test_compare_csv_matches_the_points_and_the_left_out(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.COMPARE))
     view = page.view
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     compared = [r for r in rows if r["value_a"]]
     assert [r["country"] for r in compared] == view.order
     xs_a, _ = view.a_points.getData()
@@ -145,7 +152,7 @@ def test_compare_csv_matches_the_points_and_the_left_out(page_of, bundle: Bundle
 def test_coverage_csv_has_every_cell(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.COVERAGE))
     grid = page.view.coverage
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     assert len(rows) == len(grid.rows) * len(grid.quarters)
     cells = [cell for row in grid.rows for cell in row.cells]
     assert [r["cell"] for r in rows] == [cell.kind.value for cell in cells]
@@ -156,7 +163,7 @@ def test_coverage_csv_has_every_cell(page_of, bundle: Bundle) -> None:
 def test_scatter_csv_matches_the_points(page_of, bundle: Bundle) -> None:
     page = page_of(state_for(bundle, ViewKind.SCATTER))
     view = page.view
-    _, rows = read_csv(page.data_csv())
+    rows = read_csv(page.data_csv())
     xs, ys = view.points.getData()
     codes = list(view.points.data["data"])
     drawn = [r for r in rows if r["requests"]]
@@ -173,11 +180,13 @@ def test_scatter_csv_matches_the_points(page_of, bundle: Bundle) -> None:
 def test_an_empty_view_exports_its_columns(page_of, bundle: Bundle) -> None:
     for kind in ViewKind:
         page = page_of(dataclasses.replace(state_for(bundle, kind), countries=()))
-        comments, rows = read_csv(page.data_csv())
+        text = page.data_csv()
+        rows = read_csv(text)
+        assert text.startswith("country,")
         if kind is ViewKind.MAP:  # the map shows every country, selected or not
             assert sorted(r["country"] for r in rows) == sorted(bundle.countries)
             continue
-        assert rows == [] and comments
+        assert rows == []
 
 
 def test_the_window_exports_data_beside_charts(
@@ -188,9 +197,9 @@ def test_the_window_exports_data_beside_charts(
     window.settings_store.writable = False
     target = tmp_path / "data.csv"
     assert window.exports.export_chart_to(str(target))
-    comments, rows = read_csv(target.read_text(encoding="utf-8"))
-    assert comments[0].startswith("tgviewer data export: ")
+    rows = read_csv(target.read_text(encoding="utf-8-sig"))
     assert {r["country"] for r in rows} == set(window.store.state.countries)
+    assert (tmp_path / "data.csv-metadata.json").is_file()
     assert window.actions_.export_data.shortcut().toString() == "Ctrl+Shift+E"
 
 
@@ -202,3 +211,89 @@ def test_export_chart_writes_csv_through_the_same_path(
     first = (tmp_path / "ranking.csv").read_bytes()
     export_chart(bundle, state, tmp_path / "ranking.csv")
     assert (tmp_path / "ranking.csv").read_bytes() == first  # reproducible
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "chosen"),
+    [
+        ("export_data", "long.csv", "CSV table"),
+        ("export_data_wide", "wide.csv", "CSV table"),
+        ("export_data", "book", "Excel workbook"),  # no suffix: the type chosen gives it
+    ],
+)
+def test_export_data_writes_the_format_and_layout_chosen(
+    make_window,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+    chosen: str,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window(state=state_for(read_default_bundle(), ViewKind.TABLE))
+    window.settings_store.writable = False
+    asked: list[str] = []
+
+    def answer(parent, caption, suggested, filters):  # type: ignore[no-untyped-def]
+        asked.append(filters)
+        return str(tmp_path / name), next(f for f in filters.split(";;") if f.startswith(chosen))
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    getattr(window.actions_, command).trigger()
+    assert "CSV table" in asked[0] and "Excel workbook" in asked[0]
+    countries = list(window.store.state.countries)
+    labels = [period.label for period in window.store.state.periods()]
+    if chosen == "Excel workbook":
+        workbook = openpyxl.load_workbook(tmp_path / "book.xlsx")
+        assert workbook.sheetnames == ["Data", "About"]
+        data = list(workbook["Data"].iter_rows(values_only=True))
+        assert data[0][:3] == ("country", "country_name", "period")
+        assert len(data) == 1 + len(countries) * len(labels)
+        return
+    text = (tmp_path / name).read_bytes()
+    assert text.startswith(codecs.BOM_UTF8)
+    rows = read_csv(text.decode("utf-8-sig"))
+    assert (tmp_path / f"{name}-metadata.json").is_file()
+    if command == "export_data_wide":  # as the Table view shows: countries × periods
+        assert list(rows[0]) == ["country", "country_name", *labels]
+        assert [row["country"] for row in rows] == countries
+    else:
+        assert len(rows) == len(countries) * len(labels)
+        assert "period" in rows[0]
+
+
+def test_countries_by_periods_is_greyed_out_where_a_view_has_none(make_window) -> None:
+    window = make_window()
+    action = window.actions_.export_data_wide
+    for kind in ViewKind:
+        window.store.update(view=kind)
+        assert action.isEnabled() is (kind not in (ViewKind.COMPARE, ViewKind.SCATTER)), kind
+    window.store.update(view=ViewKind.SCATTER)
+    assert "scatter's data already has one row per country" in action.toolTip()
+    assert action.statusTip() == action.toolTip()
+    window.store.update(view=ViewKind.TREND)
+    assert action.isEnabled() and "one column per period" in action.toolTip()
+    window.store.update(view=ViewKind.COVERAGE)
+    assert action.isEnabled() and "what the records give for each" in action.toolTip()
+
+
+def test_the_window_starts_without_the_workbook_writer(tmp_path: Path) -> None:
+    """openpyxl (a quarter of a second to import) is loaded when a workbook is written."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from tgviewer.core.bundle.reader import read_default_bundle\n"
+        "from tgviewer.ui.window.main_window import MainWindow\n"
+        "window = MainWindow(read_default_bundle())\n"
+        "window.settings_store.writable = False\n"
+        "assert 'openpyxl' not in sys.modules, 'imported at start'\n"
+        f"assert window.exports.export_data_to({str(tmp_path / 'x.xlsx')!r})\n"
+        "assert 'openpyxl' in sys.modules\n"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=environment
+    )
+    assert done.returncode == 0, done.stderr

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
@@ -61,15 +62,20 @@ def test_render_svg_and_csv(qtbot: QtBot, tmp_path: Path, view_file: Path) -> No
     svg = (tmp_path / "r.svg").read_text(encoding="utf-8")
     assert "Source: Telegram transparency reports" in svg
     assert main(["render", str(view_file), "-o", str(tmp_path / "r.csv")]) == 0
-    text = (tmp_path / "r.csv").read_text(encoding="utf-8")
-    assert text.startswith("# tgviewer data export: Users affected, ")
-    assert sum(1 for line in text.splitlines() if not line.startswith("#")) == 5
+    text = (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("country,country_name,period,")
+    assert len(text.splitlines()) == 5
+    assert main(["render", str(view_file), "-o", str(tmp_path / "r.xlsx")]) == 0
+    workbook = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert workbook.sheetnames == ["Data", "About"]
+    assert workbook["Data"].max_row == 5
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["-o", "x.gif"], "the suffix must be .png, .svg or .csv"),
+        (["-o", "x.gif"], "the suffix must be .png, .svg, .csv or .xlsx"),
+        (["-o", "x.png", "--layout", "wide"], "--layout: a chart has no layout"),
         (["-o", "x.png", "--size", "big"], "--size 'big': expected WIDTHxHEIGHT"),
         (["-o", "x.png", "--size", "50x50"], "each side must be between 200 and 10000"),
         (["-o", "x.png", "--scale", "9"], "scale 9: must be between 0.5 and 4"),
@@ -83,7 +89,7 @@ def test_bad_arguments_say_why(
     arguments: list[str],
     message: str,
 ) -> None:
-    assert main(["render", str(view_file), *arguments]) == 1
+    assert main(["render", str(view_file), *arguments]) == 2  # a command line asking the impossible
     assert message in capsys.readouterr().err
 
 
@@ -148,4 +154,6 @@ def test_render_runs_without_a_display(tmp_path: Path, view_file: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # nothing from Qt (the offscreen platform's warnings)
+    assert done.stdout.startswith("wrote ")
     assert QImage(str(tmp_path / "headless.png")).width() == 1920

@@ -1,12 +1,19 @@
-"""Reading the arguments several commands share: countries, measure, service."""
+"""Reading the arguments several commands share: countries, periods, measure, service.
+
+Where a code is accepted, so are the words the window shows: country names (``Germany``)
+and period labels (``"Jan-Sep 2024"``, ``"Q1 2025"``). An argument that names nothing the
+bundle has is a :class:`~tgviewer.cli.errors.UsageError` (exit code 2).
+"""
 
 from __future__ import annotations
 
 import sys
 
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import UsageError
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.bundle.records_csv import COUNTRY_CODE
+from tgviewer.core.periods.spans import QuarterSpan
+from tgviewer.core.periods.words import parse_period
 from tgviewer.core.reference.country_names import code_for_name
 from tgviewer.core.state.view_state import USERS_PER_REQUEST
 
@@ -20,7 +27,7 @@ def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None
     codes = [c.upper() if COUNTRY_CODE.match(c.upper()) else code_for_name(c) or c for c in given]
     bad = [c for c in codes if not COUNTRY_CODE.match(c)]
     if bad or not codes:
-        raise CommandError(
+        raise UsageError(
             f"--countries: {', '.join(bad) or 'nothing given'}: expected country codes "
             "(ISO 3166-1 alpha-3) or names separated by commas, such as FRA,Germany,USA"
         )
@@ -28,6 +35,13 @@ def countries_argument(argument: str | None, bundle: Bundle) -> list[str] | None
     if absent:
         print(f"tgviewer: note: the bundle has no records for {', '.join(absent)}", file=sys.stderr)
     return codes
+
+
+def period_argument(argument: str) -> QuarterSpan:
+    """The period of ``--period``, ``--a`` or ``--b``: a code (``2024Q1-2024Q3``) or its
+    words (``"Jan-Sep 2024"``, ``"Q1 2025"``); a :class:`PeriodError` (exit code 2)
+    otherwise."""
+    return parse_period(argument)
 
 
 def measure_argument(
@@ -40,7 +54,7 @@ def measure_argument(
         measures.append(USERS_PER_REQUEST)
     measure = argument or default
     if measure not in measures:
-        raise CommandError(
+        raise UsageError(
             f"--measure: the bundle has no measure {measure!r}; it has {', '.join(measures)}"
         )
     return measure
@@ -50,7 +64,7 @@ def service_argument(argument: str | None, bundle: Bundle) -> str:
     """The service of ``--service`` (the default service when not given)."""
     service = argument or DEFAULT_SERVICE
     if bundle.records and service not in bundle.services:
-        raise CommandError(
+        raise UsageError(
             f"--service: the bundle has no records for {service!r}; it has "
             f"{', '.join(bundle.services)}"
         )

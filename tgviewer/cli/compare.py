@@ -8,18 +8,26 @@ from typing import Any
 
 import pandas as pd
 
-from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
+from tgviewer.cli.arguments import (
+    countries_argument,
+    measure_argument,
+    period_argument,
+    service_argument,
+)
 from tgviewer.cli.bundles import load_bundle
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
 from tgviewer.core.bundle.model import DEFAULT_SERVICE
 from tgviewer.core.figures.comparison import Comparison, compare_periods
-from tgviewer.core.periods.spans import parse_span
 from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import USERS_PER_REQUEST, CompareOrder
 
 EPILOG = """\
-periods: 2025 (a year), 2025H1, 2025Q1, or a range such as 2024Q1-2024Q3 (Jan-Sep 2024).
+periods: 2025 (a year), 2025H1, 2025Q1, or a range such as 2024Q1-2024Q3; or in words, as
+the window shows them: "Q1 2025", "Jan-Sep 2024".
+
+--format csv writes one header row, then the rows: the countries compared, then those that
+could not be, with the reason in not_compared (no comment lines).
 
 A country is compared only when its figure is known (reported or derived) in both periods;
 the others are listed with the reason. When A and B differ in length, both figures are
@@ -28,6 +36,7 @@ period's year (the latest available when the period is newer, as the output says
 
 examples:
   tgviewer compare --a 2024Q1-Q3 --b 2025Q1-Q3 --per-capita
+  tgviewer compare --a "Jan-Sep 2024" --b "Jan-Sep 2025" --countries Germany,France
   tgviewer compare --a 2025Q4 --b 2026Q1 --measure requests --format csv
 """
 
@@ -69,7 +78,8 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     compare.add_argument(
         "--countries",
         metavar="C,C",
-        help="ISO 3166-1 alpha-3 codes (default: every country in the bundle)",
+        help="ISO 3166-1 alpha-3 codes or names, such as FRA,Germany (default: every "
+        "country in the bundle)",
     )
     compare.add_argument(
         "--sort",
@@ -119,13 +129,13 @@ def _number(value: float | None, decimals: int) -> str:
 
 def run_compare(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.bundle)
-    a, b = parse_span(args.a), parse_span(args.b)
+    a, b = period_argument(args.a), period_argument(args.b)
     measures = bundle.manifest.measure_keys
     measure = measure_argument(
         args.measure, bundle, "users" if "users" in measures else measures[0], ratio=True
     )
     if args.per_capita and measure == USERS_PER_REQUEST:
-        raise CommandError(
+        raise UsageError(
             "--per-capita: users per request is a ratio; it cannot be taken per inhabitant"
         )
     service = service_argument(args.service, bundle)
@@ -144,13 +154,15 @@ def run_compare(args: argparse.Namespace) -> int:
         for n in comparison.not_comparable
     ]
     if args.format == "csv":
-        comments = [
-            title,
-            *([note] if note else []),
-            source,
-            *(f"not comparable: {n['country']}: {n['reason']}" for n in left_out),
-        ]
-        sys.stdout.write(csv_text(frame, comments))
+        not_compared = pd.DataFrame(
+            [
+                {"country": n["country"], "name": n["name"], "not_compared": n["reason"]}
+                for n in left_out
+            ],
+            columns=["country", "name", "not_compared"],
+        )
+        rows = frame.assign(not_compared="")
+        sys.stdout.write(csv_text(pd.concat([rows, not_compared]) if left_out else rows))
     elif args.format == "json":
         document: dict[str, Any] = {
             "bundle": bundle_document(bundle),

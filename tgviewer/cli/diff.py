@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 
 import pandas as pd
 
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import csv_text
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
@@ -93,7 +94,7 @@ def _countries(arguments: list[str] | None) -> list[str] | None:
     codes = [c.upper() for c in given]
     bad = [c for c in given if not COUNTRY_CODE.match(c.upper())]
     if bad or not codes:
-        raise CommandError(
+        raise UsageError(
             f"--country: {', '.join(bad) or 'nothing given'}: expected "
             "ISO 3166-1 alpha-3 codes such as FRA DEU"
         )
@@ -121,9 +122,10 @@ def run_diff(args: argparse.Namespace) -> int:
     diff = diff_bundles(old, new)
     if countries is not None:
         diff = diff.for_countries(countries)
-    if args.format == "csv":
-        comments = [f"from {_describe(old)}", f"to {_describe(new)}", diff.summary()]
-        print(csv_text(_frame(diff.rows()), comments), end="")
+    if args.format == "csv":  # the rows alone on stdout; which bundles and the sum on stderr
+        print(csv_text(_frame(diff.rows())), end="")
+        for line in (f"from {_describe(old)}", f"to {_describe(new)}", diff.summary()):
+            print(f"tgviewer: {line}", file=sys.stderr)
         return 0
     lines = [f"from {_describe(old)}", f"to   {_describe(new)}"]
     if countries is not None:

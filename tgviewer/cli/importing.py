@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import CommandError, UsageError
 from tgviewer.core.bundle.model import Bundle, Record, Source
 from tgviewer.core.bundle.problems import count_words
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
@@ -195,7 +195,7 @@ def _bot_records(data: bytes, name: str, country: str | None, source: str) -> li
     try:
         reading = read_bot_answers(decode_text(data, name), source, country, name)
     except MissingCountryError as exc:
-        raise CommandError(exc.asking("name the country with --country ISO3")) from None
+        raise UsageError(exc.asking("name the country with --country ISO3")) from None
     for line in reading.unread:
         print(f"{name}: {line}", file=sys.stderr)
     for note in reading.notes:
@@ -266,7 +266,7 @@ def _csv_records(
     mapping = _csv_mapping(args, table.headers, measure_keys)
     gaps = mapping_gaps(mapping, table.headers, measure_keys)
     if gaps:
-        raise CommandError(_gaps_message(name, gaps, table.headers))
+        raise UsageError(_gaps_message(name, gaps, table.headers))
     print(f"{name}: {table.delimiter_name}-separated; {mapping.describe()}")
     for key in measure_keys:
         if key not in mapping.measures:
@@ -291,20 +291,20 @@ def _csv_records(
 def run_import(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.exists() and not args.force:
-        raise CommandError(f"{output} exists; choose another name or pass --force to replace it")
+        raise UsageError(f"{output} exists; choose another name or pass --force to replace it")
     if args.source != "-" and output.resolve() == Path(args.source).resolve():
-        raise CommandError("the output would overwrite the source file; choose another name")
+        raise UsageError("the output would overwrite the source file; choose another name")
     table_options = [f"--{o.replace('_', '-')}" for o in _TABLE_OPTIONS if getattr(args, o)]
     if table_options and args.source_format != "csv":
-        raise CommandError(f"{', '.join(table_options)}: only for --from csv")
+        raise UsageError(f"{', '.join(table_options)}: only for --from csv")
     if args.country and args.source_format == "csv":
-        raise CommandError(
+        raise UsageError(
             "--country is for bot answers; with --from csv name the column "
             "holding the country with --country-column"
         )
     country = args.country.upper() if args.country else None
     if country is not None and not is_known_country(country):
-        raise CommandError(f"--country {args.country}: not an ISO 3166-1 alpha-3 code")
+        raise UsageError(f"--country {args.country}: not an ISO 3166-1 alpha-3 code")
     data, name = _read_source(args.source)
     today = args.as_of or dt.date.today()
     kind = ImportKind(args.source_format)

@@ -2,9 +2,10 @@ r"""The ``tgviewer`` command: the window, or subcommands for scripts.
 
 Errors people can cause (a bad bundle, a bad period, a file that cannot be written) are
 all :class:`~tgviewer.core.errors.TgviewerError`\ s, reported once, here, by
-:func:`tgviewer.cli.errors.report_error`: one message on stderr, exit code 1 (2 for a
-command line that cannot be read). No traceback ever reaches the terminal; set
-``TGVIEWER_DEBUG=1`` to see one for an internal error.
+:func:`tgviewer.cli.errors.report_error`: one message on stderr, exit code 1 for data or
+files that cannot be read or written, 2 for a command line that cannot be read or asks for
+what cannot be (an unknown period, country, measure, format or layout). No traceback ever
+reaches the terminal; set ``TGVIEWER_DEBUG=1`` to see one for an internal error.
 """
 
 from __future__ import annotations

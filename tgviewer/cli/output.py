@@ -14,11 +14,10 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.views.data_table import spreadsheet_safe
 
 
-def csv_text(frame: pd.DataFrame, comments: Sequence[str] = ()) -> str:
-    """``frame`` as CSV, after ``# `` comment lines (source and attribution)."""
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV: one header row, then the rows, nothing else, as in the files the
+    window exports (text a spreadsheet would run is defused)."""
     buffer = io.StringIO(newline="")
-    for comment in comments:
-        buffer.write(f"# {comment}\n")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(frame.columns)
     for row in frame.itertuples(index=False):

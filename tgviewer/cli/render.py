@@ -1,9 +1,12 @@
-"""``tgviewer render``: a saved view to PNG, SVG or CSV, without a display.
+"""``tgviewer render``: a saved view to PNG, SVG, CSV or an Excel workbook, without a display.
 
 The chart is drawn by the same code as the window's File > Export Chart
 (:mod:`tgviewer.ui.export.chart_page`), on Qt's offscreen platform, so a script gets
-exactly the figure a person would export, and the same bytes every time. The data (CSV)
-comes from the view's model alone and needs no Qt at all.
+exactly the figure a person would export, and the same bytes every time; Qt's own chatter
+(the offscreen platform's warnings) is kept off stderr, which says only what tgviewer has
+to say. The data (CSV with its metadata file, or a workbook) comes from the view's model
+alone, through :func:`tgviewer.core.export.files.write_data` as File > Export Data, and
+needs no Qt at all.
 """
 
 from __future__ import annotations
@@ -15,11 +18,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import CommandError, UsageError
+from tgviewer.core.export.layouts import Layout, NoWideLayoutError
 
 if TYPE_CHECKING:
     from tgviewer.core.bundle.model import Bundle
     from tgviewer.core.state.view_state import ViewState
+
+#: What -o can write, by suffix: a chart, or the data behind it.
+CHART_SUFFIXES = (".png", ".svg")
+DATA_SUFFIXES = (".csv", ".xlsx")
 
 EPILOG = """\
 The view names the bundle it was made with (id and checksum). Without --bundle, that bundle
@@ -29,12 +37,23 @@ view is adapted to it (countries it lacks are left out) and a warning says so. A
 measure or service the bundle lacks is refused (exit 1), naming the field.
 
 Formats, by the suffix of -o: .png (an image of --size pixels), .svg (a drawing), .csv (the
-figures behind the chart, exactly as drawn, with their status and source).
+figures behind the chart, exactly as drawn, with their status: one header row, UTF-8 with a
+byte-order mark, and beside it FILE.csv-metadata.json, its title, source, licence, bundle,
+view and columns as CSV on the Web describes them), .xlsx (the same figures on a Data sheet,
+the same description on an About sheet).
+
+--layout long (the default) writes one row per country and period; --layout wide one row
+per country and one column per period, as the Table view shows them (trend, table, ranking, map,
+coverage; compare and scatter already have one row per country, and refuse it).
+
+exit codes: 0 done, 1 a file or its data cannot be read or written, 2 a command line that
+asks for what cannot be (an unknown format, a layout the view does not have).
 
 examples:
   tgviewer render uk-trend.tgview -o uk-trend.png
   tgviewer render uk-trend.tgview -o uk-trend.png --size 3840x2160 --scale 2
   tgviewer render ranking.tgview -o ranking.svg --bundle ~/usb/telegram-2026-06.tgbundle
+  tgviewer render uk-trend.tgview -o uk-trend.xlsx --layout wide
 """
 
 
@@ -42,10 +61,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     """Add ``render`` to the command line."""
     render = commands.add_parser(
         "render",
-        help="draw a saved view (.tgview) to PNG, SVG or CSV, without a display",
+        help="draw a saved view (.tgview) to PNG or SVG, or write its data as CSV or "
+        "Excel, without a display",
         description="Draw a saved view (.tgview) to a PNG or SVG chart, with its title, "
-        "subtitle and source, or write the figures behind it as CSV. Uses the same "
-        "drawing as File > Export Chart in the window; needs no display.",
+        "subtitle and source, or write the figures behind it as CSV (with its metadata "
+        "file) or an Excel workbook. Uses the same code as File > Export Chart and File > "
+        "Export Data in the window; needs no display.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -55,7 +76,14 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--output",
         required=True,
         metavar="FILE",
-        help="where to write: FILE.png, FILE.svg or FILE.csv",
+        help="where to write: FILE.png, FILE.svg, FILE.csv or FILE.xlsx",
+    )
+    render.add_argument(
+        "--layout",
+        choices=[layout.value for layout in Layout],
+        default=Layout.LONG.value,
+        help="data only: one row per country and period (long, the default), or one row "
+        "per country and one column per period (wide)",
     )
     render.add_argument(
         "--size",
@@ -83,7 +111,7 @@ def parse_size(text: str) -> tuple[int, int]:
     """``1920x1080`` as (1920, 1080); a clear error otherwise."""
     match = re.fullmatch(r"\s*(\d{1,6})\s*[xX×]\s*(\d{1,6})\s*", text)
     if match is None:
-        raise CommandError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+        raise UsageError(f"--size {text!r}: expected WIDTHxHEIGHT in pixels, e.g. 1920x1080")
     return int(match.group(1)), int(match.group(2))
 
 
@@ -100,8 +128,11 @@ def run_render(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     suffix = output.suffix.lower()
-    if suffix not in (".png", ".svg", ".csv"):
-        raise CommandError(f"-o {args.output}: the suffix must be .png, .svg or .csv")
+    if suffix not in CHART_SUFFIXES + DATA_SUFFIXES:
+        raise UsageError(f"-o {args.output}: the suffix must be .png, .svg, .csv or .xlsx")
+    layout = Layout(args.layout)
+    if layout is Layout.WIDE and suffix not in DATA_SUFFIXES:
+        raise UsageError("--layout: a chart has no layout; it is for .csv and .xlsx")
     width, height = parse_size(args.size)
     saved = read_view(args.view)
     if args.bundle is not None:
@@ -125,8 +156,8 @@ def run_render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
 
-    if suffix == ".csv":
-        return _write_data(bundle, state, output)
+    if suffix in DATA_SUFFIXES:
+        return _write_data(bundle, state, output, layout)
 
     try:
         from PySide6.QtWidgets import QApplication
@@ -142,11 +173,12 @@ def run_render(args: argparse.Namespace) -> int:
     try:
         size = ExportSize(width, height, args.scale)
     except ValueError as exc:
-        raise CommandError(str(exc)) from None
+        raise UsageError(str(exc)) from None
     app = QApplication.instance()
     if app is None:
         # Always offscreen: no display needed, and the same pixels whatever the screen.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        quiet_qt()
         app = QApplication(["tgviewer"])
     assert app is not None
     text = export_chart(bundle, state, output, size)
@@ -154,14 +186,30 @@ def run_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_data(bundle: Bundle, state: ViewState, output: Path) -> int:
-    """The figures behind the view as CSV, from its model alone: no Qt needed."""
-    from tgviewer.core.atomic import atomic_write_bytes
-    from tgviewer.core.views.registry import data_csv, view_model
+def _write_data(bundle: Bundle, state: ViewState, output: Path, layout: Layout) -> int:
+    """The figures behind the view as CSV (and its metadata) or Excel, from its model
+    alone: no Qt needed."""
+    from tgviewer.core.export.files import DataExportError, write_data
+    from tgviewer.core.views.registry import view_model
 
+    model = view_model(bundle, state)
     try:
-        atomic_write_bytes(output, data_csv(bundle, state).encode("utf-8"), keep_mode=True)
-    except OSError as exc:
-        raise CommandError(f"{output}: cannot write here: {exc.strerror or exc}") from None
-    print(f"wrote {output} ({view_model(bundle, state).text.title})")
+        written = write_data(model, state, output, layout)
+    except NoWideLayoutError as exc:
+        raise UsageError(f"--layout wide: {exc.message}") from None
+    except DataExportError as exc:
+        raise CommandError(exc.message) from None
+    print(f"wrote {' and '.join(str(path) for path in written)} ({model.text.title})")
     return 0
+
+
+def quiet_qt() -> None:
+    """Keep Qt's own messages off stderr (the offscreen platform warns that it cannot
+    propagate size hints, for every window); only its critical messages get through."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            print(f"tgviewer: Qt: {message}", file=sys.stderr)
+
+    qInstallMessageHandler(handler)

@@ -6,14 +6,19 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from tgviewer.cli.arguments import countries_argument, measure_argument, service_argument
+from tgviewer.cli.arguments import (
+    countries_argument,
+    measure_argument,
+    period_argument,
+    service_argument,
+)
 from tgviewer.cli.bundles import load_bundle
-from tgviewer.cli.errors import CommandError
+from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.figures.queries import span_table
 from tgviewer.core.figures.series import series_rows
-from tgviewer.core.periods.spans import QuarterSpan, parse_span
+from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.plurals import plural
 from tgviewer.core.state.view_state import Normalisation, ViewState
 from tgviewer.core.views.formatting import format_value
@@ -24,7 +29,11 @@ if TYPE_CHECKING:
 
 EPILOG = """\
 periods: 2025 (a year), 2025H1 (a half-year), 2025Q1 (a quarter), or a range of them such as
-2024Q1-2024Q3 (Jan-Sep 2024) or 2024Q4-2025Q1.
+2024Q1-2024Q3 or 2024Q4-2025Q1; or in words, as the window shows them: "Q1 2025",
+"H1 2025", "Jan-Sep 2024", "Oct 2024-Mar 2025".
+
+--format csv writes one header row, then the rows (no comment lines); --format json says
+which bundle, period and measure the figures are.
 
 status: "reported" when one record gives exactly that period, "derived" when records give it by
 sums and differences (shown), "unknown" when they do not determine it (e.g. a quarter inside a
@@ -42,7 +51,9 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     table.add_argument("--bundle", metavar="B", help="bundle to read (default: embedded)")
-    table.add_argument("--period", required=True, metavar="P", help="e.g. 2025Q1, 2024Q1-2024Q3")
+    table.add_argument(
+        "--period", required=True, metavar="P", help='e.g. 2025Q1, 2024Q1-2024Q3, "Jan-Sep 2024"'
+    )
     table.add_argument(
         "--measure",
         metavar="M",
@@ -51,7 +62,8 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     table.add_argument(
         "--countries",
         metavar="C,C",
-        help="ISO 3166-1 alpha-3 codes (default: every country in the bundle)",
+        help="ISO 3166-1 alpha-3 codes or names, such as FRA,Germany (default: every "
+        "country in the bundle)",
     )
     table.add_argument("--service", default=None, help=f"service (default: {DEFAULT_SERVICE})")
     table.add_argument(
@@ -85,12 +97,12 @@ def add_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_table(args: argparse.Namespace) -> int:
     bundle = load_bundle(args.bundle)
-    span = parse_span(args.period)
+    span = period_argument(args.period)
     measure = measure_argument(args.measure, bundle, bundle.manifest.measure_keys[0])
     service = service_argument(args.service, bundle)
     frame = span_table(bundle, span, measure, countries_argument(args.countries, bundle), service)
     if args.top is not None and args.top < 1:
-        raise CommandError(f"--top {args.top}: expected a number of countries, 1 or more")
+        raise UsageError(f"--top {args.top}: expected a number of countries, 1 or more")
     label = bundle.manifest.measure(measure).label
     if args.per_capita or args.sort == "value" or args.top is not None:
         frame = ranked(bundle, frame, span, measure, service, args.per_capita, args.top)
@@ -99,7 +111,7 @@ def run_table(args: argparse.Namespace) -> int:
     manifest = bundle.manifest
     source = f"Source: {manifest.attribution}. Bundle: {manifest.title}, as of {manifest.as_of}"
     if args.format == "csv":
-        sys.stdout.write(csv_text(frame, [f"{label}, {span.label}", source]))
+        sys.stdout.write(csv_text(frame))
     elif args.format == "json":
         sys.stdout.write(
             json_text(

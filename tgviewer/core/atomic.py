@@ -17,6 +17,7 @@ import re
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 #: The temporary files of :func:`atomic_write_bytes`: ``.NAME.`` + mkstemp's 8 characters.
@@ -129,6 +130,39 @@ def atomic_write_bytes(path: Path, data: bytes, keep_mode: bool = False) -> None
         Of the kind that happened (no space left, permission denied), whose ``filename``
         is ``path``.
     """
+    atomic_write_files({path: data}, keep_mode)
+
+
+def atomic_write_files(files: Mapping[Path, bytes], keep_mode: bool = False) -> None:
+    """Write several files that belong together (a CSV and its metadata) atomically.
+
+    Every file is written in full to its temporary file first; only when all are complete
+    are they renamed over their targets, one after the other. A failure while writing
+    (no space left) leaves every target as it was. See :func:`atomic_write_bytes` for
+    ``keep_mode``.
+
+    Raises
+    ------
+    OSError
+        Of the kind that happened, whose ``filename`` is the target concerned.
+    """
+    written: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files.items():
+            written.append((path, _write_temporary(path, data, keep_mode)))
+        for path, temporary in written:
+            try:
+                temporary.replace(path)
+            except OSError as exc:
+                raise _naming_target(exc, path) from None
+    finally:
+        for _, temporary in written:
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _write_temporary(path: Path, data: bytes, keep_mode: bool) -> Path:
+    """``data`` written and synced to a temporary file beside ``path``; its path."""
     try:
         if not keep_mode:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,13 +182,13 @@ def atomic_write_bytes(path: Path, data: bytes, keep_mode: bool = False) -> None
             os.fsync(stream.fileno())
         if keep_mode:
             Path(temporary).chmod(mode_for(path))
-        Path(temporary).replace(path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(exc, OSError):
             raise _naming_target(exc, path) from None
         raise
+    return Path(temporary)
 
 
 def atomic_write_text(path: Path, text: str, keep_mode: bool = False) -> None:

@@ -1,8 +1,9 @@
 """Country names, regions and groups.
 
-Names come from pycountry; continent, UN region and subregion from Natural Earth (shipped
-as ``regions.json``, built by ``scripts/build_reference_data.py``); EU-27 membership is a
-fixed list. A code tgviewer does not know still works: it is shown by its code.
+Names come from ISO 3166-1 (shipped as ``countries.json``, see :mod:`.iso_countries`);
+continent, UN region and subregion from Natural Earth (shipped as ``regions.json``); both are
+built by ``scripts/build_reference_data.py``. EU-27 membership is a fixed list. A code
+tgviewer does not know still works: it is shown by its code.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-
 from tgviewer.core.reference.country_names import ALIASES, code_for_name, normalise
+from tgviewer.core.reference.iso_countries import IsoCountry, iso_countries, iso_country
 from tgviewer.resources import REGIONS, data_path
 
 #: Members of the European Union since 1 February 2020.
@@ -66,7 +66,7 @@ class CountryInfo:
         Short name for display (``South Korea``, not ``Korea, Republic of``); the code itself
         when the code is unknown.
     official_name
-        Long form (``United States of America``) when pycountry has one, else ``name``.
+        Long form (``United States of America``) when ISO 3166-1 has one, else ``name``.
     continent, region, subregion
         Natural Earth's continent, UN region and UN subregion; empty when not known.
     eu27
@@ -98,11 +98,10 @@ def regions_attribution() -> str:
     return str(document["attribution"])
 
 
-def _display_name(entry: object) -> str:
-    common = getattr(entry, "common_name", None)
-    if common:
-        return str(common)
-    name = str(getattr(entry, "name", ""))
+def _display_name(entry: IsoCountry) -> str:
+    if entry.common_name:
+        return entry.common_name
+    name = entry.name
     # "Palestine, State of" reads as "Palestine" in a list of countries.
     return name.split(", ")[0] if ", " in name else name
 
@@ -111,10 +110,10 @@ def _display_name(entry: object) -> str:
 def country_info(code: str) -> CountryInfo:
     """Everything known about ``code``; unknown codes get their code as name."""
     regions = _regions().get(code, {})
-    entry = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    entry = iso_country(code)
     if entry is not None:
         name = _display_name(entry)
-        official = str(getattr(entry, "official_name", None) or entry.name)
+        official = entry.official_name or entry.name
     else:
         name = official = EXTRA_NAMES.get(code, code)
     return CountryInfo(
@@ -141,7 +140,7 @@ def is_known_country(code: str) -> bool:
 
 def country_choices() -> list[tuple[str, str]]:
     """Every country tgviewer knows, as ``(code, name)`` sorted by name: for a picker."""
-    codes = [entry.alpha_3 for entry in pycountry.countries] + list(EXTRA_NAMES)
+    codes = [*iso_countries(), *EXTRA_NAMES]
     return sorted(
         ((code, country_name(code)) for code in codes), key=lambda pair: pair[1].casefold()
     )
@@ -159,10 +158,10 @@ def search_terms(code: str) -> tuple[str, ...]:
     its alpha-3 and alpha-2 codes, its display, ISO, official and common names, and the
     aliases people use (``uk``, ``britain`` and ``great britain`` for GBR)."""
     info = country_info(code)
-    entry = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
+    entry = iso_country(code)
     names = [code, info.name, info.official_name]
     if entry is not None:
-        names += [entry.alpha_2, entry.name, getattr(entry, "common_name", "") or ""]
+        names += [entry.alpha_2, entry.name, entry.common_name]
     names += [alias for alias, target in ALIASES.items() if target == code]
     terms = dict.fromkeys(normalise(name) for name in names if name)
     terms.pop("", None)

@@ -1,8 +1,8 @@
 """Country names as people and Telegram write them, matched to ISO 3166-1 alpha-3 codes.
 
-pycountry knows the ISO names ("United Kingdom of Great Britain and Northern Ireland"), the
+ISO 3166-1 has the names ("United Kingdom of Great Britain and Northern Ireland"), the
 official and the common ones ("Russia" is not among them: its name is "Russian Federation").
-The forms seen in the bot's answers and in spreadsheets that pycountry lacks are listed here.
+The forms seen in the bot's answers and in spreadsheets that ISO lacks are listed here.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import re
 import unicodedata
 from functools import cache
 
-import pycountry
+from tgviewer.core.reference.iso_countries import iso_countries
 
-#: Short or customary forms pycountry does not match, by their normalised text.
+#: Short or customary forms ISO 3166-1 does not give, by their normalised text.
 ALIASES = {
     "russia": "RUS",
     "uk": "GBR",
@@ -80,9 +80,8 @@ def normalise(text: str) -> str:
 @cache
 def _names() -> dict[str, str]:
     names: dict[str, str] = {}
-    for entry in pycountry.countries:
-        for attribute in ("name", "official_name", "common_name"):
-            value = getattr(entry, attribute, None)
+    for entry in iso_countries().values():
+        for value in (entry.name, entry.official_name, entry.common_name):
             if value:
                 names.setdefault(normalise(value), entry.alpha_3)
         names.setdefault(entry.alpha_3.lower(), entry.alpha_3)

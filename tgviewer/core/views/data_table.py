@@ -1,4 +1,4 @@
-"""The data behind a view, as a table for CSV: exactly the figures the view draws.
+"""The data behind a view, as a table: exactly the figures the view draws.
 
 Each view hands the results it drew (rows of figures, a comparison, a coverage grid, a
 scatter) to one of the builders here, so the CSV holds the very numbers on screen, in the
@@ -7,17 +7,15 @@ derived, how it was scaled, which population was used, whether records disagree,
 is known (the records' lines). Figures are written in full (no rounding, no thousands
 separators), so an export is exact and can be reproduced.
 
-The header comments name the chart (its title and subtitle), the source and its licence,
-the bundle (id and checksum) and the ViewState, so a CSV found later says what it is.
+How a table is written to a file, with what it says of itself (the chart's title, the
+source and licence, the bundle, the ViewState, each column's meaning), is
+:mod:`tgviewer.core.export`'s job.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +30,6 @@ from tgviewer.core.periods.spans import QuarterSpan
 from tgviewer.core.reference.countries import country_name
 from tgviewer.core.reference.population import population_table
 from tgviewer.core.state.view_state import ViewState
-from tgviewer.core.views.chart_text import ChartText
 from tgviewer.core.views.rules import scaled_measure
 
 if TYPE_CHECKING:  # annotations only: a view's module imports what its table needs
@@ -90,32 +87,6 @@ class DataTable:
     def records(self) -> list[dict[str, Cell]]:
         """Rows as dicts keyed by column."""
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
-
-    def csv(self, comments: Iterable[str] = ()) -> str:
-        """The table as CSV after ``# `` comment lines."""
-        buffer = io.StringIO(newline="")
-        for comment in comments:
-            for line in comment.splitlines() or [""]:
-                buffer.write(f"# {line}\n")
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.columns)
-        for row in self.rows:
-            writer.writerow([cell_text(cell) for cell in row])
-        return buffer.getvalue()
-
-
-def header_comments(bundle: Bundle, state: ViewState, text: ChartText) -> list[str]:
-    """What a CSV says about itself: the chart's words, the bundle, the licence, the state."""
-    manifest = bundle.manifest
-    lines = [
-        f"tgviewer data export: {text.title}",
-        text.subtitle,
-        text.footer,
-        f"Licence: {manifest.licence}",
-        f"Bundle: {manifest.id}, checksum {bundle.checksum or 'none'}",
-        "View: " + json.dumps(state.to_dict(), ensure_ascii=False, sort_keys=True),
-    ]
-    return lines
 
 
 def _population(country: str, span: QuarterSpan, used: bool) -> tuple[Cell, Cell]:

@@ -51,14 +51,13 @@ def view_model(bundle: Bundle, state: ViewState, kind: ViewKind | None = None) -
 
 
 def data_csv(bundle: Bundle, state: ViewState) -> str:
-    """The figures behind the state's view as CSV, after comment lines naming the chart, its
-    source and licence, the bundle and the whole state (see :mod:`.data_table`)."""
-    return model_csv(view_model(bundle, state), state)
+    """The figures behind the state's view as CSV text, one row per country and period
+    (see :mod:`.data_table`; files with their metadata are :mod:`tgviewer.core.export`'s)."""
+    return model_csv(view_model(bundle, state))
 
 
-def model_csv(model: ViewModel, state: ViewState) -> str:
-    """``model``'s figures as CSV, its header naming ``state`` (the whole state, not only
-    the view's inputs, so the file says exactly what was on screen)."""
-    from tgviewer.core.views.data_table import header_comments
+def model_csv(model: ViewModel) -> str:
+    """``model``'s figures as CSV text: a header row, then the rows."""
+    from tgviewer.core.export.csv_file import csv_text
 
-    return model.data_table().csv(header_comments(model.bundle, state, model.text))
+    return csv_text(model.data_table())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from tgviewer import APP_NAME, __version__
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.reference.countries import regions_attribution
+from tgviewer.core.reference.iso_countries import names_attribution
 from tgviewer.core.reference.population import population_table
 from tgviewer.core.views.chart_text import MAP_CREDIT
 
@@ -22,7 +23,6 @@ LIBRARIES = (
     ("pandas", "pandas", "BSD-3-Clause"),
     ("numpy", "NumPy", "BSD-3-Clause"),
     ("platformdirs", "platformdirs", "MIT"),
-    ("pycountry", "pycountry", "LGPL-2.1"),
 )
 
 
@@ -57,7 +57,7 @@ def about_html(bundle: Bundle) -> str:
         f"<li>{html.escape(regions_attribution())}</li>"
         f"<li>{html.escape(MAP_CREDIT)}. Projection: Equal Earth (Šavrič, Patterson and "
         "Jenny, 2018)</li>"
-        "<li>Country names: pycountry (ISO 3166), LGPL-2.1</li></ul>"
+        f"<li>{html.escape(names_attribution())}</li></ul>"
         f"<h4>Libraries</h4><ul>{libraries}</ul>"
     )
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tgviewer.ui.export.chart_page import DATA_FORMAT, FORMATS
+from tgviewer.core.export.files import DATA_FORMATS
+from tgviewer.ui.export.chart_page import FORMATS
 from tgviewer.ui.export.size import ExportSize
 
 #: Sizes offered first: slides, reports, social cards.
@@ -97,11 +98,20 @@ def ask_export_path(parent: QWidget, title: str, folder: str) -> str:
     return ask_save_path(parent, "Export Chart", suggested_name(title, folder), FORMATS)
 
 
-def ask_data_path(parent: QWidget, title: str, folder: str) -> str:
-    """Ask where to save the data behind the chart (CSV); "" when cancelled."""
+#: The data formats offered, in the words of the file dialog's type filter.
+DATA_FILTERS = {
+    ".csv": "CSV table, with its metadata file beside it",
+    ".xlsx": "Excel workbook, with an About sheet",
+}
+assert set(DATA_FILTERS) == set(DATA_FORMATS)
+
+
+def ask_data_path(parent: QWidget, title: str, folder: str, wide: bool = False) -> str:
+    """Ask where to save the data behind the chart, one row per country and period or
+    (``wide``) countries × periods; "" when cancelled. The suffix picks CSV or Excel."""
     return ask_save_path(
         parent,
-        "Export Data",
-        suggested_name(title, folder, DATA_FORMAT),
-        {DATA_FORMAT: "CSV table"},
+        "Export Data: Countries × Periods" if wide else "Export Data",
+        suggested_name(title + (" by period" if wide else ""), folder, ".csv"),
+        DATA_FILTERS,
     )

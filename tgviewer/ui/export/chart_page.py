@@ -3,8 +3,8 @@
 One code path serves the window's File > Export Chart, the clipboard copy and the headless
 ``tgviewer render``: a fresh view draws the state's view model (never the view on screen,
 which keeps its size), laid out offscreen at the export's size, and is painted between the
-model's title and subtitle above and its source below. The data behind a chart (CSV) needs
-no view: it comes from the model (:func:`tgviewer.core.views.registry.data_csv`).
+model's title and subtitle above and its source below. The data behind a chart (CSV, Excel)
+needs no view: it comes from the model (:func:`tgviewer.core.export.files.write_data`).
 PNG and SVG are painted by the same function, so they show the same thing; files are written
 atomically (:func:`tgviewer.core.atomic.atomic_write_bytes`), so a failed export never
 leaves half a file or damages an existing one.
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QTableView, QWidget
 from tgviewer.core.atomic import atomic_write_bytes
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.errors import TgviewerError
+from tgviewer.core.export.files import DATA_FORMATS, DataExportError, write_data
 from tgviewer.core.state.view_state import ViewState
 from tgviewer.core.views.chart_text import ChartText
 from tgviewer.core.views.data_table import DataTable
@@ -33,8 +34,6 @@ from tgviewer.ui.views.registry import build_view
 
 #: The formats a chart can be exported to, by file suffix.
 FORMATS = {".png": "PNG image", ".svg": "SVG drawing"}
-#: The format of the data behind a chart.
-DATA_FORMAT = ".csv"
 #: Margin around the chart, in logical pixels.
 MARGIN = 28.0
 
@@ -72,8 +71,8 @@ class ChartPage:
         return self.model.data_table()
 
     def data_csv(self) -> str:
-        """:meth:`data` as CSV, after comments naming the chart, source, bundle and view."""
-        return model_csv(self.model, self.state)
+        """:meth:`data` as CSV text, one row per country and period."""
+        return model_csv(self.model)
 
     def close(self) -> None:
         """Let the offscreen view go."""
@@ -146,7 +145,7 @@ class ChartPage:
 
     def write(self, path: str | Path, size: ExportSize) -> None:
         """Write the chart to ``path`` (``.png`` or ``.svg``), or the data behind it
-        (``.csv``), atomically.
+        (``.csv`` with its metadata, ``.xlsx``; one row per country and period), atomically.
 
         Raises
         ------
@@ -155,14 +154,18 @@ class ChartPage:
         """
         target = Path(path)
         suffix = target.suffix.lower()
-        if suffix == DATA_FORMAT:
-            data = self.data_csv().encode("utf-8")
-        elif suffix in FORMATS:
+        if suffix in DATA_FORMATS:
+            try:
+                write_data(self.model, self.state, target)
+            except DataExportError as exc:
+                raise ExportError(str(exc)) from None
+            return
+        if suffix in FORMATS:
             data = self.png_bytes(size) if suffix == ".png" else self.svg_bytes(size)
         else:
             raise ExportError(
                 f"{target.name}: unknown format {suffix or '(no suffix)'}; "
-                f"use {', '.join(FORMATS)} or {DATA_FORMAT} for the data"
+                f"use {', '.join(FORMATS)}, or {' or '.join(DATA_FORMATS)} for the data"
             )
         try:
             atomic_write_bytes(target, data, keep_mode=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QToolBar
 
+from tgviewer.core.export.layouts import NO_WIDE_REASONS, has_wide
 from tgviewer.core.state.settings import Settings
 from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.core.state.view_state import ViewKind
@@ -35,6 +36,21 @@ VIEWS = (
     (ViewKind.COVERAGE, "C&overage"),
     (ViewKind.SCATTER, "&Scatter"),
     (ViewKind.MAP, "&Map"),
+)
+
+
+#: What File > Export Data as Countries × Periods does, where the view has that layout.
+WIDE_TIP = (
+    "Save the figures as the Table view shows them, one row per country and one column "
+    "per period: CSV (and its metadata file) or an Excel workbook"
+)
+
+
+#: The same for the coverage view, whose grid says how each quarter is known.
+COVERAGE_WIDE_TIP = (
+    "Save the grid as the Coverage view shows it, one row per country and one column per "
+    "quarter, saying what the records give for each: CSV (and its metadata file) or an "
+    "Excel workbook"
 )
 
 
@@ -122,7 +138,14 @@ class WindowActions:
             "Export &Data…",
             exports.export_data_dialog,
             "Ctrl+Shift+E",
-            "Save the figures behind the current chart as CSV, with their status and source",
+            "Save the figures behind the current chart, one row per country and period, "
+            "with their status and source: CSV (and its metadata file) or an Excel workbook",
+        )
+        self.export_data_wide = self._action(
+            "Export Data as Countries × &Periods…",
+            exports.export_data_wide_dialog,
+            None,
+            WIDE_TIP,
         )
         self.copy_chart = self._action(
             "Copy C&hart",
@@ -235,6 +258,8 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.export)
         file_menu.addAction(self.export_data)
+        file_menu.addAction(self.export_data_wide)
+        file_menu.setToolTipsVisible(True)  # why Countries × Periods is greyed out
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
@@ -274,6 +299,12 @@ class WindowActions:
         action = self.views[kind]
         if not action.isChecked():
             action.setChecked(True)
+        wide = self.export_data_wide
+        wide.setEnabled(has_wide(kind))
+        wide.setToolTip(
+            NO_WIDE_REASONS.get(kind, COVERAGE_WIDE_TIP if kind is ViewKind.COVERAGE else WIDE_TIP)
+        )
+        wide.setStatusTip(wide.toolTip())
 
     def fill_recent_menu(self) -> None:
         """List the recent bundles, most recent first, numbered for the keyboard."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.export.layouts import Layout
 from tgviewer.core.state.view_state import ViewState
 from tgviewer.core.views.registry import view_model
 from tgviewer.ui.export.size import ExportSize
@@ -65,16 +66,43 @@ class ExportCommands:
             self.export_chart_to(path)
 
     def export_data_dialog(self) -> None:
-        """File > Export Data: ask the file, then write the figures behind the view (CSV)."""
+        """File > Export Data: ask the file (CSV or Excel), then write the figures behind
+        the view, one row per country and period."""
+        self._export_data(Layout.LONG)
+
+    def export_data_wide_dialog(self) -> None:
+        """File > Export Data as Countries × Periods (the views that have that layout)."""
+        self._export_data(Layout.WIDE)
+
+    def _export_data(self, layout: Layout) -> None:
         from tgviewer.ui.dialogs.export import ask_data_path
 
-        path = ask_data_path(self.parent, self.chart_title(), self._folder())
+        path = ask_data_path(
+            self.parent, self.chart_title(), self._folder(), wide=layout is Layout.WIDE
+        )
         if path:
-            self.export_chart_to(path)
+            self.export_data_to(path, layout)
+
+    def export_data_to(self, path: str, layout: Layout = Layout.LONG) -> bool:
+        """Write the figures behind the current view to ``path`` (.csv with its metadata
+        file, or .xlsx) in ``layout``; a failure is explained in a dialog."""
+        from tgviewer.core.export.files import DataExportError, write_data
+        from tgviewer.core.export.layouts import NoWideLayoutError
+
+        state = self.store.state
+        try:
+            written = write_data(view_model(self.host.bundle, state), state, path, layout)
+        except (DataExportError, NoWideLayoutError) as exc:
+            self.notifier.warn("The data could not be exported", str(exc))
+            return False
+        self.last_export = path
+        self.notifier.notice(f"Exported {' and '.join(p.name for p in written)}.")
+        return True
 
     def export_chart_to(self, path: str) -> bool:
         """Write the current view to ``path`` (.png or .svg) at the chosen size, or the data
-        behind it (.csv); a failure is explained in a dialog and nothing else changes."""
+        behind it (.csv, .xlsx; one row per country and period); a failure is explained in
+        a dialog and nothing else changes."""
         from tgviewer.ui.export.chart_page import ExportError, export_chart
 
         try:
