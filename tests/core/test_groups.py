@@ -145,10 +145,13 @@ def test_top10_uses_the_period_the_ranking_shows() -> None:
     assert yearly == ("NLD", "MEX")  # the last period of a yearly range is the year
     chosen = state(granularity=Granularity.YEAR, ranking_period="2025")
     assert resolve_group(bundle, chosen, "top10") == ("NLD", "MEX")
-    # A year is not one of a quarterly range's periods: the ranking shows the last quarter,
-    # and so does the group (one rule, ranking_period, for both).
-    assert ranking_period(state(ranking_period="2025")) == parse_span("2025Q4")
-    assert resolve_group(bundle, state(ranking_period="2025"), "top10") == resolve_group(
+    # A year inside a quarterly range is ranked as it is, by the ranking and by the group
+    # alike (one rule, ranking_period, for both); a year outside the range gives way to the
+    # range's last quarter (no country is selected here to prefer another).
+    assert ranking_period(bundle, state(ranking_period="2025")) == parse_span("2025")
+    assert resolve_group(bundle, state(ranking_period="2025"), "top10") == ("NLD", "MEX")
+    assert ranking_period(bundle, state(ranking_period="2024")) == parse_span("2025Q4")
+    assert resolve_group(bundle, state(ranking_period="2024"), "top10") == resolve_group(
         bundle, state(), "top10"
     )
 
@@ -178,7 +181,7 @@ def test_top10_falls_back_to_the_whole_range_without_a_period() -> None:
     # Two quarters cannot hold a year: no period, so the ranking covers the range, where
     # nothing is known.
     short = state(first=parse_span("2025Q3").first, granularity=Granularity.YEAR)
-    assert ranking_period(short) is None
+    assert ranking_period(bundle, short) is None
     assert resolve_group(bundle, short, "top10") == ()
 
 
@@ -240,7 +243,7 @@ def test_group_menu_sections() -> None:
 
 def test_default_bundle_groups(default_bundle: Bundle) -> None:
     view = default_view_state(default_bundle)
-    span = ranking_period(view)
+    span = ranking_period(default_bundle, view)
     assert span is not None
     values = {}
     for code in default_bundle.countries:

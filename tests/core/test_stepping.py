@@ -20,12 +20,24 @@ def test_a_period_moves_to_the_next_of_its_kind() -> None:
 
 def test_the_ranking_steps_through_its_periods(default_bundle: Bundle) -> None:
     state = dataclasses.replace(default_view_state(default_bundle), view=ViewKind.RANKING)
-    last = state.periods()[-1]
-    assert view_model(default_bundle, state).shown == (last,)
+    opening = parse_span("2025Q4")  # the latest quarter with all five countries' figures
+    assert view_model(default_bundle, state).shown == (opening,)
     back = step_state(state, default_bundle, -1)
-    assert back.ranking_period == state.periods()[-2].code
-    assert step_state(back, default_bundle, 1).ranking_period is None
-    assert step_state(state, default_bundle, 1) == state  # the end: unchanged
+    assert back.ranking_period == "2025Q3"
+    assert step_state(back, default_bundle, 1).ranking_period is None  # the opening again
+    last = step_state(state, default_bundle, 1)
+    assert last.ranking_period == "2026Q1"
+    assert step_state(last, default_bundle, 1) == last  # the end: unchanged
+
+
+def test_a_year_ranked_in_a_quarterly_range_steps_by_years(default_bundle: Bundle) -> None:
+    state = dataclasses.replace(
+        default_view_state(default_bundle), view=ViewKind.RANKING, ranking_period="2025"
+    )
+    assert view_model(default_bundle, state).shown == (parse_span("2025"),)
+    back = step_state(state, default_bundle, -1)
+    assert back.ranking_period == "2024"
+    assert step_state(back, default_bundle, -1) == back  # 2023 is outside the range
 
 
 def test_compare_moves_both_periods_or_neither(default_bundle: Bundle) -> None:

@@ -35,3 +35,18 @@ def test_figures_read_in_full_or_to_three_digits() -> None:
     assert format_value(0.3) == "0.3"
     assert format_value(123.456) == "123"
     assert format_value(float("nan")) == "—"
+
+
+def test_a_log_axis_without_zeros_spends_no_room_on_the_foot() -> None:
+    values = [700.0, 2_000.0, 45_000.0]
+    scale = ValueScale.fit(values, log=True)
+    low, high = scale.span(values)
+    assert math.log10(700) - 0.2 < low < math.log10(700)  # just below the smallest value
+    assert high > math.log10(45_000)
+    major, minor = scale.ticks(low, high) or ([], [])
+    assert "0" not in [text for value, text in major if low <= value <= high]
+    assert tuple(t for _, t in major[1:3]) == ("1,000", "10,000")
+    assert "500" not in [t for _, t in minor] and "2,000" in [t for _, t in minor]
+    with_zero = [0.0, *values]
+    low_zero, _ = ValueScale.fit(with_zero, log=True).span(with_zero)
+    assert low_zero < math.log10(10)  # the foot, a decade below 700's, is in sight

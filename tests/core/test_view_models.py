@@ -157,10 +157,10 @@ def test_the_ranking_orders_by_value_then_code(bundle: Bundle) -> None:
     assert [r.country for r in rank_rows(tied)[0]] == sorted(r.country for r in tied)
 
 
-def test_a_ranking_period_outside_the_range_gives_the_last_period(bundle: Bundle) -> None:
-    state = state_for(bundle, ViewKind.RANKING, ranking_period="2025")
+def test_a_ranking_period_outside_the_range_gives_the_opening_period(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.RANKING, ranking_period="2023")
     model = view_model(bundle, state)
-    assert model.shown == (state.periods()[-1],)
+    assert model.shown == (parse_span("2025Q4"),)  # where it opens (see below)
     # A yearly range of two quarters holds no whole period: the ranking says so.
     short = state_for(
         bundle,
@@ -172,6 +172,35 @@ def test_a_ranking_period_outside_the_range_gives_the_last_period(bundle: Bundle
     )
     empty = view_model(bundle, short)
     assert empty.shown == () and empty.message == NO_PERIOD_MESSAGE
+
+
+def test_the_ranking_opens_on_the_latest_period_with_the_most_figures(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.RANKING)
+    assert state.periods()[-1] == parse_span("2026Q1")  # where three of five are known
+    model = view_model(bundle, state)
+    assert isinstance(model, RankingModel)
+    assert model.period == parse_span("2025Q4") and len(model.ranked) == 5
+    # When every period has the same count, the latest wins.
+    two = state_for(bundle, ViewKind.RANKING, countries=("DEU", "FRA"))
+    assert view_model(bundle, two).shown == (parse_span("2026Q1"),)
+
+
+def test_the_ranking_ranks_a_year_or_half_whatever_the_period_length(bundle: Bundle) -> None:
+    state = state_for(bundle, ViewKind.RANKING)
+    model = view_model(bundle, state)
+    assert isinstance(model, RankingModel)
+    codes = [span.code for span in model.choices]
+    # The range's quarters first, then the years and halves inside it.
+    assert codes[: len(state.periods())] == [span.code for span in state.periods()]
+    assert codes[len(state.periods()) :] == ["2024", "2025", "2024H1", "2024H2", "2025H1", "2025H2"]
+    year = view_model(bundle, dataclasses.replace(state, ranking_period="2025"))
+    assert isinstance(year, RankingModel)
+    assert year.period == parse_span("2025") and year.caption == "Users affected, 2025"
+    assert state.granularity is Granularity.QUARTER  # unchanged
+    # A yearly range offers its years, then halves and quarters.
+    yearly = view_model(bundle, dataclasses.replace(state, granularity=Granularity.YEAR))
+    assert [s.code for s in yearly.choices][:3] == ["2024", "2025", "2024H1"]
+    assert "2026Q1" in [s.code for s in yearly.choices]
 
 
 def test_the_table_keeps_selection_order(bundle: Bundle) -> None:

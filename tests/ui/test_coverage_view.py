@@ -3,7 +3,12 @@ that shows the cell's records in the details panel."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+import itertools
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from tgviewer.core.figures.coverage import CellKind
 from tgviewer.core.state.view_state import CoverageOrder, ViewKind
@@ -60,3 +65,48 @@ def test_clicking_a_cell_shows_its_records(window: MainWindow) -> None:
 def test_no_country_says_what_to_do(window: MainWindow) -> None:
     window.store.update(view=ViewKind.COVERAGE, countries=())
     assert window.coverage.chart.currentWidget() is window.coverage.message
+
+
+def assert_whole(legend: QWidget) -> None:
+    """Every label of ``legend`` is shown at its full size, inside the legend."""
+    labels = legend.findChildren(QLabel)
+    assert labels
+    for label in labels:
+        assert label.isVisible()
+        assert label.width() >= label.sizeHint().width(), label.text()
+        corner = label.mapTo(legend, label.rect().bottomRight())
+        assert legend.rect().contains(corner), label.text()
+
+
+def test_the_legend_wraps_rather_than_being_cut(window: MainWindow, qtbot: QtBot) -> None:
+    window.store.update(view=ViewKind.COVERAGE, countries=("FRA", "DEU", "ISL"))
+    legend = window.coverage.legend
+    for width in (1920, 1024, 800):
+        window.resize(width, 700)
+        qtbot.wait(20)
+        assert_whole(legend)
+    lines = {
+        label.mapTo(legend, label.rect().topLeft()).y() for label in legend.findChildren(QLabel)
+    }
+    assert len(lines) > 1  # wrapped at 800 pixels
+
+
+def test_quarter_labels_never_run_into_each_other(window: MainWindow, qtbot: QtBot) -> None:
+    window.store.update(view=ViewKind.COVERAGE, countries=("FRA", "DEU"))
+    view = window.coverage
+    axis = view.plot.getAxis("bottom")
+    metrics = QFontMetrics(axis.style["tickFont"] or view.plot.font())
+    for width in (1920, 1024):
+        window.resize(width, 700)
+        qtbot.wait(20)
+        (ticks,) = axis._tickLevels  # as set by the view
+        assert ticks[0][1] == "Q1 2024"
+        pixels = [
+            view.plot.mapFromScene(view.plot.getViewBox().mapViewToScene(QPointF(x, 0))).x()
+            for x, _ in ticks
+        ]
+        widest = max(metrics.horizontalAdvance(text) for _, text in ticks)
+        assert all(b - a > widest for a, b in itertools.pairwise(pixels))
+        if width == 1920:
+            assert len(ticks) == 9  # room for every quarter
+    assert len(ticks) < 9  # at 1024, every second or fourth quarter

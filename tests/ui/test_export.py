@@ -15,8 +15,9 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.state.view_state import Normalisation, ViewKind, default_view_state
 from tgviewer.core.views.registry import view_model
-from tgviewer.ui.export.chart_page import ExportError, export_chart
+from tgviewer.ui.export.chart_page import ExportError, chart_image, export_chart
 from tgviewer.ui.export.size import ExportSize
+from tgviewer.ui.export.table_image import BLOCK_GAP, MAX_ZOOM, table_layout
 from tgviewer.ui.window.main_window import MainWindow
 
 SOURCE = "Source: Telegram transparency reports"
@@ -139,19 +140,51 @@ def test_the_window_exports_and_copies_the_current_view(
     assert "unknown format .gif" in window.notifier.failure_dialog.text()
 
 
-def test_an_exported_table_shows_every_row(qtbot: QtBot, bundle: Bundle) -> None:
-    from tgviewer.ui.export.chart_page import ChartPage
+def content_bounds(image: QImage, top: int, bottom: int) -> tuple[int, int, int, int]:
+    """Left, top, right and bottom of what differs from the background between rows
+    ``top`` and ``bottom`` of ``image``."""
+    background = image.pixel(2, 2)
+    xs, ys = [], []
+    for y in range(top, bottom, 3):
+        for x in range(0, image.width(), 3):
+            if image.pixel(x, y) != background:
+                xs.append(x)
+                ys.append(y)
+    return min(xs), min(ys), max(xs), max(ys)
 
-    countries = tuple(bundle.countries[:30])
+
+@pytest.mark.parametrize(
+    ("count", "size"), [(6, (1920, 1080)), (6, (1024, 700)), (83, (1920, 1080))]
+)
+def test_an_exported_table_fills_the_image(
+    qtbot: QtBot, bundle: Bundle, count: int, size: tuple[int, int]
+) -> None:
+    from tgviewer.ui.export.chart_page import MARGIN
+
+    countries = tuple(bundle.countries[:count])
     state = dataclasses.replace(
         default_view_state(bundle), view=ViewKind.TABLE, countries=countries
     )
-    page = ChartPage(bundle, state)
-    try:
-        page.image(ExportSize(1600, 900))
-        table = page.view.table
-        rows = table.verticalHeader().length() + table.horizontalHeader().height()
-        assert table.height() >= rows  # laid out whole, never cut at a scroll bar
-        assert not table.verticalScrollBar().isVisible()
-    finally:
-        page.close()
+    width, height = size
+    image = chart_image(bundle, state, ExportSize(width, height))
+    # Between the subtitle (the first ~130 pixels) and the footer (the last ~60).
+    left, _, right, bottom = content_bounds(image, 130, height - 70)
+    room = width - 2 * MARGIN
+    filled = (right - left) / room
+    assert left <= MARGIN + 4
+    # As wide as the image allows, or as tall (a short table is scaled until its width
+    # fills; a long one is cut into side-by-side blocks of rows).
+    assert filled >= 0.9 or bottom >= height - 70 - 12, (filled, bottom)
+
+
+def test_a_table_is_laid_out_to_be_painted_largest() -> None:
+    # A short table is enlarged (up to MAX_ZOOM) in one block.
+    short = table_layout(800, 30, 22, 6, 1864, 900)
+    assert short.blocks == 1 and short.zoom == pytest.approx(1864 / 800)
+    # A long one is cut into blocks side by side, each as tall as the room allows.
+    long = table_layout(700, 30, 22, 83, 1864, 900)
+    assert long.blocks == 2 and long.rows_per_block == 42
+    assert long.zoom == pytest.approx(min(1864 / (2 * 700 + BLOCK_GAP), 900 / (30 + 42 * 22)))
+    assert long.blocks * long.rows_per_block >= 83  # every row painted
+    # Never larger than MAX_ZOOM.
+    assert table_layout(300, 30, 22, 2, 3000, 3000).zoom == MAX_ZOOM

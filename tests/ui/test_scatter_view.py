@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from tgviewer.core.state.view_state import Normalisation, ViewKind
 from tgviewer.core.views.value_scale import ZERO_SYMBOL
+from tgviewer.ui.views.scatter import ScatterView
 from tgviewer.ui.window.main_window import MainWindow
 
 
@@ -124,3 +126,94 @@ def test_ctrl_6_opens_the_scatter(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.store.state.view is ViewKind.SCATTER
+
+
+def label_rects(view: ScatterView) -> dict[str, QRectF]:
+    """Each label shown, by its text, as a rectangle in the plot's pixels."""
+    to_pixels = view.plot.viewportTransform()
+    shown = {}
+    for _, _, label in [*view.label_points, (0, 0, view.median_label)]:
+        if label.isVisible():
+            rect = label.textItem.mapRectToScene(label.textItem.boundingRect())
+            shown[label.textItem.toPlainText()] = to_pixels.mapRect(rect)
+    return shown
+
+
+@pytest.mark.parametrize("size", [QSize(1024, 700), QSize(1920, 1080)])
+def test_labels_never_overlap_and_leaders_join_each_label_to_its_own_point(
+    window: MainWindow, qtbot: QtBot, size: QSize
+) -> None:
+    window.resize(size)
+    window.store.update(
+        countries=tuple(window.bundle.countries),
+        view=ViewKind.SCATTER,
+        scatter_period="2024Q1-2024Q3",
+        log_scale=True,
+    )
+    qtbot.wait(50)
+    view = window.scatter
+    rects = label_rects(view)
+    assert len(rects) >= 15 and "median: 2.33 users per request" in rects
+    inside = view.plot.viewportTransform().mapRect(view.plot.getViewBox().sceneBoundingRect())
+    assert all(inside.contains(rect) for rect in rects.values())
+    for (a, first), (b, second) in itertools.combinations(rects.items(), 2):
+        assert not first.intersects(second), (a, b)
+    # Every label shown is beside its own point, or joined to it by a leader.
+    view_box = view.plot.getViewBox()
+    to_pixels = view.plot.viewportTransform()
+    xs, ys = view.leaders.getData()
+    starts = zip(xs[::2], ys[::2], strict=True)
+    leaders = list(zip(starts, zip(xs[1::2], ys[1::2], strict=True), strict=True))
+    drawn = points(window)
+    for x, y, label in view.label_points:
+        if not label.isVisible():
+            continue
+        rect = rects[label.textItem.toPlainText()].adjusted(-1, -1, 1, 1)
+        own = [end for start, end in leaders if start == pytest.approx((x, y))]
+        if own:
+            (end,) = own
+            assert rect.contains(to_pixels.map(view_box.mapViewToScene(QPointF(*end))))
+    # Labels left off are the countries' whose points are drawn: their tooltip still names
+    # them.
+    for code in view.unlabelled:
+        assert code in drawn and f"({code})" in view.tooltips[code]
+    # Each leader starts at a point, or at the median line's end for its label.
+    starts = {(x, y) for x, y, _ in view.label_points} | {
+        (view.median_end.x(), view.median_end.y())
+    }
+    assert all(any(start == pytest.approx(p) for p in starts) for start, _ in leaders)
+
+
+def test_labels_are_placed_again_when_the_plot_is_resized(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(1920, 1080)
+    window.store.update(
+        countries=tuple(window.bundle.countries), view=ViewKind.SCATTER, scatter_period="2025Q2"
+    )
+    qtbot.wait(50)
+    before = label_rects(window.scatter)
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    after = label_rects(window.scatter)
+    assert before != after
+    for first, second in itertools.combinations(after.values(), 2):
+        assert not first.intersects(second)
+
+
+def test_labels_are_placed_again_when_presentation_enlarges_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1024, 700)
+    window.store.update(
+        countries=tuple(window.bundle.countries),
+        view=ViewKind.SCATTER,
+        scatter_period="2024Q1-2024Q3",
+        log_scale=True,
+    )
+    view = window.scatter
+    view.zoom(1.8)
+    qtbot.wait(50)
+    rects = label_rects(view)
+    assert rects
+    for (a, first), (b, second) in itertools.combinations(rects.items(), 2):
+        assert not first.intersects(second), (a, b)
+    view.zoom(1.0)

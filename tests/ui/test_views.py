@@ -6,7 +6,7 @@ import math
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -57,6 +57,70 @@ def test_ranking_period_is_chosen_in_the_view_and_kept_in_the_state(
     assert window.ranking.caption.text() == "Users affected, Q4 2025"
     assert window.ranking.order == ["DEU", "GBR", "FRA", "USA"]
     assert bar_lengths(window)["GBR"] == 1442
+
+
+def test_the_ranking_opens_where_the_most_selected_countries_have_a_figure(
+    window: MainWindow,
+) -> None:
+    # Q1 2026, the end of the range, has three of the five; Q4 2025 has all five.
+    choose(window, "IND", "DEU", "KOR", "POL", "FRA", view=ViewKind.RANKING)
+    assert window.ranking.model.period == parse_span("2025Q4")
+    assert window.ranking.period.currentData() == "2025Q4"
+    assert len(bar_lengths(window)) == 5
+
+
+def test_a_year_is_ranked_without_changing_the_period_length(window: MainWindow) -> None:
+    choose(window, "FRA", "DEU", "USA", "GBR", view=ViewKind.RANKING)
+    combo = window.ranking.period
+    offered = [combo.itemData(i) for i in range(combo.count())]
+    quarters = [span.code for span in window.store.state.periods()]
+    assert offered[: len(quarters)] == quarters
+    # A line, then the years, a line, then the halves.
+    assert offered[len(quarters) :] == [
+        None,
+        "2024",
+        "2025",
+        None,
+        *["2024H1", "2024H2"],
+        *["2025H1", "2025H2"],
+    ]
+    index = combo.findData("2025")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert window.store.state.ranking_period == "2025"
+    assert window.store.state.granularity.quarters == 1  # still quarters along time
+    assert window.ranking.caption.text() == "Users affected, 2025"
+    assert combo.currentData() == "2025"
+
+
+def test_bars_share_one_colour_and_the_grid_runs_behind_them(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.resize(1600, 1000)
+    choose(window, *window.bundle.countries, view=ViewKind.RANKING)
+    bars = window.ranking.bars
+    assert bars is not None
+    colours = {brush.color().name() for brush in bars.opts["brushes"]}
+    assert len(bars.opts["brushes"]) > 16 and len(colours) == 1
+    # The grid (drawn by the bottom axis) runs behind the bars: along the top bar, across
+    # several grid lines, every pixel is the bar's colour.
+    plot = window.ranking.plot
+    assert plot.getAxis("bottom").grid
+    qtbot.wait(20)
+    image = plot.grab().toImage()
+    widths = bar_lengths(window)
+    top = window.ranking.order[0]
+    y = len(window.ranking.order) - 1  # the top row
+    view = plot.getViewBox()
+    start = plot.mapFromScene(view.mapViewToScene(QPointF(0, y)))
+    end = plot.mapFromScene(view.mapViewToScene(QPointF(widths[top], y)))
+    assert end.x() - start.x() > 200
+    ratio = image.devicePixelRatio()
+    along = {
+        image.pixelColor(round(x * ratio), round(start.y() * ratio)).name()
+        for x in range(start.x() + 3, end.x() - 3)
+    }
+    assert along == colours
 
 
 def test_countries_without_a_figure_are_listed_not_drawn_as_zero(window: MainWindow) -> None:
@@ -328,3 +392,44 @@ def test_legend_and_lines_follow_the_selection_as_it_changes(window: MainWindow)
         "United Kingdom (GBR)",
         "France (FRA)",
     ]
+
+
+def test_value_labels_end_inside_the_plot_however_narrow(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "IND", "DEU", "ESP", "USA", "BRA", view=ViewKind.RANKING)
+    view_box = window.ranking.plot.getViewBox()
+    for size in ((1024, 700), (1920, 1080)):
+        window.resize(*size)
+        qtbot.wait(20)
+        inside = view_box.sceneBoundingRect()
+        for code, label in window.ranking.value_labels.items():
+            drawn = label.mapRectToScene(label.boundingRect())
+            assert drawn.right() <= inside.right() + 1, (code, size)
+
+
+def test_the_table_legend_and_hint_are_never_cut(window: MainWindow, qtbot: QtBot) -> None:
+    choose(window, "FRA", "DEU", view=ViewKind.TABLE)
+    view = window.table
+    for width in (1920, 1024, 800):
+        window.resize(width, 700)
+        qtbot.wait(20)
+        for label in view.legend.findChildren(QLabel):
+            assert label.width() >= label.sizeHint().width(), label.text()
+            corner = label.mapTo(view.legend, label.rect().bottomRight())
+            assert view.legend.rect().contains(corner), label.text()
+        hint = view.hint
+        assert hint.isVisible() and hint.height() >= hint.heightForWidth(hint.width())
+        assert hint.width() >= QFontMetrics(hint.font()).horizontalAdvance("Select cells and")
+
+
+def test_a_log_ranking_without_zeros_starts_a_decade_below_its_smallest_bar(
+    window: MainWindow,
+) -> None:
+    choose(window, "IND", "FRA", "USA", view=ViewKind.RANKING, log_scale=True)
+    view = window.ranking
+    smallest = min(row.value for row in view.model.ranked)
+    assert smallest > 0
+    (low, _), _ = view.plot.getViewBox().viewRange()
+    assert low == math.floor(math.log10(smallest))  # not the foot, a decade lower still
+    assert view.scale.origin < low
+    label = view.plot.getAxis("bottom").labelText
+    assert label.endswith("log scale") and "▼" not in label

@@ -98,8 +98,9 @@ class ViewState:
     view
         The view shown in the centre.
     ranking_period
-        Code of the period the ranking shows (``2025Q4``); ``None`` for the last period of
-        the range.
+        Code of the period the ranking shows (``2025Q4``, or a year or half inside the range
+        whatever ``granularity`` is); ``None`` for the latest period of the range where the
+        most selected countries have a figure (``rules.ranking_period``).
     compare_a, compare_b
         Codes of the two periods the compare view sets side by side; ``None`` for the
         like-for-like pair that covers the most selected countries.

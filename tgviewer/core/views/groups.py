@@ -142,7 +142,7 @@ def top_countries(bundle: Bundle, state: ViewState, count: int = TOP_COUNT) -> t
     countries' total ranks as the figures it is a share of. Only countries whose figure is
     known for that period take part; ties go to the code.
     """
-    period = ranking_period(state) or state.span
+    period = ranking_period(bundle, state) or state.span
     scale = (
         Normalisation.ABSOLUTE
         if state.normalisation is Normalisation.SHARE
@@ -155,7 +155,7 @@ def top_countries(bundle: Bundle, state: ViewState, count: int = TOP_COUNT) -> t
 
 def top_label(bundle: Bundle, state: ViewState) -> str:
     """``Top 10 by users affected, per million inhabitants, 2025``: what the group ranks."""
-    period = ranking_period(state) or state.span
+    period = ranking_period(bundle, state) or state.span
     scale = "" if state.normalisation is Normalisation.SHARE else scale_label(state)
     words = measure_words(bundle, state.measure) + (f", {scale}" if scale else "")
     return f"Top {TOP_COUNT} by {words}, {period.label}"

@@ -21,6 +21,7 @@ from tgviewer.core.views.formatting import (
 from tgviewer.core.views.rules import (
     not_drawn_reason,
     rank_rows,
+    ranking_choices,
     ranking_period,
     ratio_notes,
     scaled_measure,
@@ -34,7 +35,8 @@ class RankingModel(ViewModel):
     Attributes
     ----------
     choices
-        The periods the user can rank on (those of the range).
+        The periods the user can rank on: the range's, then years, halves and quarters of
+        other lengths inside it (see :func:`~tgviewer.core.views.rules.ranking_choices`).
     period
         The period ranked (also ``shown[0]``); ``None`` when the range holds none.
     ranked
@@ -70,13 +72,13 @@ def unranked_reason(row: SeriesRow) -> str:
 
 def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:
     """The ranking of ``state``'s countries for its ranking period."""
-    period = ranking_period(state)
+    period = ranking_period(bundle, state)
     scaled = scaled_measure(bundle, state)
     title = f"{scaled}, {period.label}" if period is not None else scaled
     base = RankingModel(
         bundle=bundle,
         state=state,
-        choices=tuple(state.periods()),
+        choices=ranking_choices(bundle, state),
         period=period,
         shown=() if period is None else (period,),
         text=chart_text(bundle, state, title, state.per_capita),

@@ -1,7 +1,9 @@
 """The rules every view, export and command reads, each written once.
 
-* which period the ranking and the top-N group show (:func:`ranking_period`), and how they
-  order countries (:func:`rank_rows`); the compare view's pair and the scatter's period are
+* which period the ranking and the top-N group show (:func:`ranking_period`: by default the
+  latest where the most selected countries have a figure), which periods the ranking offers
+  (:func:`ranking_choices`: a year or half too, whatever the range's period length), and how
+  they order countries (:func:`rank_rows`); the compare view's pair and the scatter's period are
   chosen in their own modules (``compare.compare_pair``, ``scatter.scatter_period``);
 * a ratio (users per request) is never taken per inhabitant (``ViewState.per_capita``);
 * how a measure reads with its scale, in captions and titles (:func:`scaled_measure`).
@@ -9,11 +11,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.figures.knowable import knowable_choices
-from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label
+from tgviewer.core.figures.series import SeriesRow, measure_label, scale_label, series_rows
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
 from tgviewer.core.state.view_state import Normalisation, ViewState
 
@@ -34,21 +37,71 @@ def ratio_notes(state: ViewState) -> tuple[str, ...]:
     return (RATIO_NOT_PER_CAPITA if per_million else RATIO_NOT_SHARED,)
 
 
-def ranking_period(state: ViewState) -> QuarterSpan | None:
+#: The lengths of period the ranking offers besides the range's own: years, halves and
+#: quarters (in quarters), each starting where a period of its kind starts.
+RANKING_LENGTHS = (4, 2, 1)
+
+
+def _is_rankable(state: ViewState, span: QuarterSpan) -> bool:
+    """Whether the ranking may show ``span``: one of the range's periods, or a whole year,
+    half or quarter inside the range."""
+    if span in state.periods():
+        return True
+    return (
+        span.length in RANKING_LENGTHS
+        and span.first % span.length == 0
+        and state.span.contains(span)
+    )
+
+
+def ranking_choices(bundle: Bundle, state: ViewState) -> tuple[QuarterSpan, ...]:
+    """The periods the ranking offers: the range's periods, oldest first, then the years,
+    halves and quarters of other lengths inside the range that a record could give a figure
+    for (longest first, each kind oldest first), so a year or a half is ranked without changing the
+    range's period length first."""
+    periods = state.periods()
+    others = [
+        span
+        for span in knowable_choices(bundle)
+        if span.length in RANKING_LENGTHS
+        and span.length != state.granularity.quarters
+        and span not in periods
+        and _is_rankable(state, span)
+    ]
+    # Longest first (years, halves, quarters), each kind oldest first, as the range's are.
+    return (*periods, *sorted(others, key=lambda span: (-span.length, span.first)))
+
+
+def default_ranking_period(bundle: Bundle, state: ViewState) -> QuarterSpan | None:
+    """The period the ranking opens on: the latest of the range's periods where the most
+    selected countries have a figure (on the state's measure and scale); the range's last
+    period when none has one (``None`` when the range holds no whole period)."""
+    periods = state.periods()
+    if not periods:
+        return None
+    counts = Counter(row.period for row in series_rows(bundle, state, periods) if row.known)
+    best = max(counts.values(), default=0)
+    if best == 0:
+        return periods[-1]
+    return next(span for span in reversed(periods) if counts[span.code] == best)
+
+
+def ranking_period(bundle: Bundle, state: ViewState) -> QuarterSpan | None:
     """The period the ranking shows, and the top-N group ranks on: ``ranking_period`` when
-    it is one of the periods of the range, else the range's last period (``None`` when the
-    range holds no whole period)."""
-    periods = state.periods()
-    if state.ranking_period is not None and (chosen := parse_span(state.ranking_period)) in periods:
-        return chosen
-    return periods[-1] if periods else None
+    it is one of the range's periods or a whole year, half or quarter inside the range, else
+    :func:`default_ranking_period`."""
+    if state.ranking_period is not None:
+        chosen = parse_span(state.ranking_period)
+        if _is_rankable(state, chosen):
+            return chosen
+    return default_ranking_period(bundle, state)
 
 
-def ranking_choice(state: ViewState, span: QuarterSpan) -> str | None:
-    """The ``ranking_period`` that shows ``span``: ``None`` for the range's last period,
-    the default, so the ranking follows the range when it later moves; its code otherwise."""
-    periods = state.periods()
-    return None if periods and span == periods[-1] else span.code
+def ranking_choice(bundle: Bundle, state: ViewState, span: QuarterSpan) -> str | None:
+    """The ``ranking_period`` that shows ``span``: ``None`` for the period the ranking opens
+    on, so the ranking follows the range and the selection when they later change; its code
+    otherwise."""
+    return None if span == default_ranking_period(bundle, state) else span.code
 
 
 def not_drawn_reason(rows: Sequence[SeriesRow], absent: str) -> str:

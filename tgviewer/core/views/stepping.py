@@ -39,14 +39,20 @@ def step_state(state: ViewState, bundle: Bundle, delta: int) -> ViewState:
     kind = state.view
     if kind in (ViewKind.RANKING, ViewKind.MAP) and shown:
         periods = state.periods()
-        if shown[0] not in periods:
-            return state
-        index = periods.index(shown[0]) + delta
-        if not 0 <= index < len(periods):
+        if shown[0] in periods:
+            index = periods.index(shown[0]) + delta
+            if not 0 <= index < len(periods):
+                return state
+            moved_to = periods[index]
+        elif kind is ViewKind.RANKING:  # a year or half ranked in a range of another length
+            moved_to = next_of_kind(shown[0], delta)
+            if not state.span.contains(moved_to):
+                return state
+        else:
             return state
         if kind is ViewKind.MAP:
-            return dataclasses.replace(state, map_period=periods[index].code)
-        return dataclasses.replace(state, ranking_period=ranking_choice(state, periods[index]))
+            return dataclasses.replace(state, map_period=moved_to.code)
+        return dataclasses.replace(state, ranking_period=ranking_choice(bundle, state, moved_to))
     if kind in (ViewKind.SCATTER, ViewKind.COMPARE) and shown:
         moved = [next_of_kind(span, delta) for span in shown]
         if not all(whole.contains(span) for span in moved):

@@ -69,13 +69,22 @@ class ValueScale:
         return self.at(0.0)
 
     def span(self, values: Iterable[float], headroom: float = 1.1) -> tuple[float, float]:
-        """The axis range that shows every value of ``values`` (NaN ignored) and 0."""
+        """The axis range that shows every value of ``values`` (NaN ignored): from 0 on a
+        linear axis; on a log axis from the foot when a value is zero, else from just below
+        the smallest value."""
         known = [v for v in values if v == v]
         top = max(known, default=1.0) or 1.0
         if not self.log:
             return min(0.0, *known), top * headroom
-        low = math.log10(self.foot)
         high = math.log10(max(top, self.foot * 10))
+        positive = [v for v in known if v > 0]
+        if positive and len(positive) == len(known):
+            # No zero to show: no room is spent on the foot, the axis starts just below the
+            # smallest value.
+            low = math.log10(min(positive))
+            margin = max(0.08, 0.04 * (high - low))
+            return low - margin, high + math.log10(headroom) + 0.05
+        low = math.log10(self.foot)
         return low - 0.15, high + math.log10(headroom) + 0.05
 
     def ticks(self, low: float, high: float) -> list[list[tuple[float, str]]] | None:
@@ -87,10 +96,12 @@ class ValueScale:
         foot = math.log10(self.foot)
         powers = [p for p in range(math.ceil(low), math.floor(high) + 1) if p > foot]
         major = [(foot, "0")] + [(float(p), format_value(10.0**p)) for p in powers]
+        # 2 and 5 times the powers, the one below the axis's first power included (an axis
+        # that starts above its foot may start between 200 and 1,000).
         minor = [
             (p + math.log10(factor), format_value(factor * 10.0**p))
-            for p in powers
+            for p in range(math.floor(low), math.floor(high) + 1)
             for factor in (2, 5)
-            if len(powers) <= 4 and p + math.log10(factor) <= high
+            if len(powers) <= 4 and p > foot and low <= p + math.log10(factor) <= high
         ]
         return [major, minor]

@@ -28,6 +28,7 @@ from tgviewer.core.views.chart_text import ChartText
 from tgviewer.core.views.data_table import DataTable
 from tgviewer.core.views.registry import model_csv, view_model
 from tgviewer.ui.export.size import ExportSize
+from tgviewer.ui.export.table_image import paint_table
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.registry import build_view
 
@@ -124,7 +125,7 @@ class ChartPage:
             _settle(chart)
             chart.render(painter, pixels, chart.viewport().rect())
         elif isinstance(chart, QTableView):
-            _paint_table(painter, chart, chart_rect)
+            paint_table(painter, chart, chart_rect)
         else:
             chart.setFixedSize(chart_rect.size())
             _settle(chart)
@@ -241,30 +242,6 @@ def _paint_text(
         text,
     )
     return height
-
-
-def _paint_table(painter: QPainter, table: QTableView, rect: QRect) -> None:
-    """Every row and column of ``table``, at its natural size, shrunk to fit ``rect`` when
-    larger (a table is never cut off at a scroll bar)."""
-    for bar in (table.horizontalScrollBar(), table.verticalScrollBar()):
-        bar.setEnabled(False)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    frame = 2 * table.frameWidth()
-    width = (
-        table.verticalHeader().width() * table.verticalHeader().isVisible()
-        + table.horizontalHeader().length()
-        + frame
-    )
-    height = table.horizontalHeader().height() + table.verticalHeader().length() + frame
-    table.setFixedSize(width, height)
-    _settle(table)
-    factor = min(1.0, rect.width() / width, rect.height() / height)
-    painter.save()
-    painter.translate(rect.x(), rect.y())
-    painter.scale(factor, factor)
-    QWidget.render(table, painter, QPoint(0, 0))
-    painter.restore()
 
 
 def _settle(widget: QWidget) -> None:

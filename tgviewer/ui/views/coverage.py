@@ -13,14 +13,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSignalBlocker
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from tgviewer.core.figures.coverage import CELL_WORDS, CellKind, Coverage, CoverageCell
 from tgviewer.core.state.view_state import CoverageOrder, ViewKind
 from tgviewer.core.views.coverage import CoverageModel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.theme import is_dark
+from tgviewer.ui.views.flow_layout import FlowLayout, legend_entry
 from tgviewer.ui.views.plot import PlotView
 
 #: Cell colours: blues for figures (dark reported, light derived), orange for quarters only
@@ -61,24 +62,29 @@ class CoverageView(PlotView[CoverageModel]):
         self.sort.activated.connect(
             lambda i: self.store.update(coverage_order=CoverageOrder(self.sort.itemData(i)))
         )
-        top = self.controls
         self.add_choice("Sort countries by", self.sort)
-        top.addSpacing(16)
+        self.controls.addStretch(1)
+        # The legend on a line of its own under the choices, wrapping where the view is
+        # narrow: never cut.
+        self.legend = QWidget()
+        self.legend.setObjectName("coverageLegend")
+        flow = FlowLayout(self.legend, spacing=14)
         self.legend_labels: dict[CellKind, QLabel] = {}
         for kind in CellKind:
             swatch = QLabel()
             swatch.setFixedSize(16, 16)
             swatch.setObjectName(f"swatch-{kind.value}")
-            top.addWidget(swatch)
-            top.addWidget(QLabel(CELL_WORDS[kind]))
-            top.addSpacing(10)
+            flow.addWidget(legend_entry(swatch, CELL_WORDS[kind]))
             self.legend_labels[kind] = swatch
-        top.addWidget(QLabel("⚠ records disagree"))
-        top.addStretch(1)
+        flow.addWidget(legend_entry(None, "⚠ records disagree"))
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, self.legend)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.grid = pg.PlotCurveItem(connect="pairs")
         self.plot.addItem(self.grid)
+        self.plot.getViewBox().sigResized.connect(self.label_quarters)
         #: The ⚠ marks drawn, by (country, quarter code).
         self.marks: dict[tuple[str, str], pg.TextItem] = {}
 
@@ -152,11 +158,30 @@ class CoverageView(PlotView[CoverageModel]):
                 ]
             ]
         )
-        self.plot.getAxis("bottom").setTicks(
-            [[(float(x), q.label) for x, q in enumerate(grid.quarters)]]
-        )
         self.plot.setXRange(-0.5, columns - 0.5, padding=0.01)
+        self.label_quarters()
         self.plot.setYRange(-0.5, rows - 0.5, padding=0.01)
+
+    def label_quarters(self) -> None:
+        """Write the quarters along the bottom, every one where they fit, else every second
+        or fourth (first quarters of years first), so labels never run into each other;
+        again whenever the plot is resized."""
+        grid = self.coverage
+        if grid is None or not grid.quarters:
+            return
+        axis = self.plot.getAxis("bottom")
+        font = axis.style.get("tickFont") or self.plot.font()
+        widest = max(QFontMetrics(font).horizontalAdvance(q.label) for q in grid.quarters)
+        column = self.plot.getViewBox().width() / len(grid.quarters)
+        step = next((s for s in (1, 2, 4, 8, 16) if s * column >= widest + 12), 32)
+        offset = next((x for x, q in enumerate(grid.quarters[:step]) if q.first % 4 == 0), 0)
+        shown = [x for x in range(len(grid.quarters)) if (x - offset) % step == 0]
+        axis.setTicks([[(float(x), grid.quarters[x].label) for x in shown]])
+        # The first label may reach left of the grid, under the names: shown still.
+        axis.setStyle(hideOverlappingLabels=round(widest / 2) + 4)
+        # Room at the right for the last label to be read whole (the left has the names').
+        reach = (widest / 2 + 4) / column - (len(grid.quarters) - 1 - shown[-1]) - 0.5
+        self.plot.setXRange(-0.5, len(grid.quarters) - 0.5 + max(0.0, reach), padding=0.01)
 
     def cell_at(self, x: float, y: float) -> CoverageCell | None:
         """The cell at plot coordinates (``x``, ``y``)."""

@@ -11,7 +11,16 @@ that a view swaps one for the other; it is Qt's own *Flow Layout* example, typed
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QSpacerItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+    QWidgetItem,
+)
 
 
 class FlowLayout(QLayout):
@@ -126,3 +135,16 @@ class FlowLayout(QLayout):
                     item.setGeometry(QRect(QPoint(left, top), hint))
             y += height + self.gap
         return max(0, y - self.gap - rect.y())
+
+
+def legend_entry(mark: QWidget | None, text: str) -> QWidget:
+    """A mark (a colour swatch) and its words as one item of a flowing legend, so a line
+    never ends between a swatch and what it means."""
+    entry = QWidget()
+    row = QHBoxLayout(entry)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(5)
+    if mark is not None:
+        row.addWidget(mark)
+    row.addWidget(QLabel(text))
+    return entry

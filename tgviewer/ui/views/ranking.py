@@ -2,14 +2,19 @@
 
 Contract: the bars are rebuilt from the :class:`~tgviewer.core.views.ranking.RankingModel`
 whenever a field the ranking is drawn from changes (``INPUTS[ViewKind.RANKING]``). The
-period is the end of the range unless the user picks another in the view's own selector,
-which writes ``ranking_period`` into the store. Bars are sorted, largest on top, with the
-value at the bar end (then ⚠ when records disagree, † when a record has more requests
-than users). A country without a figure for the period is listed below the bars as
-"no figure", never drawn as a zero-length bar.
+period is the latest of the range where the most selected countries have a figure, unless
+the user picks another in the view's own selector, which writes ``ranking_period`` into the
+store; the selector lists the range's periods, then the years, halves and quarters of other
+lengths inside the range, so a year is ranked in a quarterly view without changing the
+period length. Bars are sorted, largest on top, all in one colour, with the value at the
+bar end (then ⚠ when records disagree, † when a record has more requests than users); the
+grid runs behind them. A country without a figure for the period is listed below the bars
+as "no figure", never drawn as a zero-length bar.
 """
 
 from __future__ import annotations
+
+import math
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker
@@ -21,13 +26,29 @@ from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
 from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.rules import ranking_choice
-from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
+from tgviewer.ui.style.chart_style import zoom_of
+from tgviewer.ui.style.palette import muted_text_colour, text_colour, theme_colours
 from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
 from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
+
+
+def log_note(scale: ValueScale, values: list[float]) -> str:
+    """What the axis adds on a log scale, short enough to be read whole at 1024 pixels: the
+    zero mark is explained only when a zero is drawn (its bar's label says more)."""
+    if not scale.log:
+        return ""
+    return f"log scale; {ZERO_MARK} = 0" if any(scale.at_foot(v) for v in values) else "log scale"
+
+
+def bar_colour() -> str:
+    """The one colour of the bars: they all show the same measure, so they are not told
+    apart by a palette that would repeat past sixteen countries (a country's name is on its
+    row). The theme's first colour, blue, readable on its background."""
+    return theme_colours()[0]
 
 
 class RankingView(PlotView[RankingModel]):
@@ -51,15 +72,27 @@ class RankingView(PlotView[RankingModel]):
         self.scale = ValueScale()
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
+        #: The values' span along the axis, before room is made for the labels.
+        self.value_range: tuple[float, float] | None = None
+        self.plot.getViewBox().sigResized.connect(self.fit_labels)
 
     def _period_chosen(self, index: int) -> None:
+        if self.model is None or self.period.itemData(index) is None:
+            return
         chosen = parse_span(self.period.itemData(index))
-        self.store.update(ranking_period=ranking_choice(self.store.state, chosen))
+        self.store.update(
+            ranking_period=ranking_choice(self.model.bundle, self.store.state, chosen)
+        )
 
     def draw_controls(self, model: RankingModel) -> None:
         blocker = QSignalBlocker(self.period)
         self.period.clear()
-        for span in model.choices:
+        length = None
+        for index, span in enumerate(model.choices):
+            # The range's periods, then years, halves, quarters: a line between kinds.
+            if index and span.length != length and index >= len(model.state.periods()):
+                self.period.insertSeparator(self.period.count())
+            length = span.length
             self.period.addItem(span.label, span.code)
         if model.period is not None:
             self.period.setCurrentIndex(max(0, self.period.findData(model.period.code)))
@@ -70,12 +103,13 @@ class RankingView(PlotView[RankingModel]):
         self.order, self.value_labels, self.tooltips = [], {}, {}
         self.bars = None
         self.scale = ValueScale()
+        self.value_range = None
 
     def draw_chart(self, model: RankingModel) -> None:
         """Rebuild the bars from ``model``."""
         self.clear_chart()
         known, unknown = model.ranked, model.unranked
-        colours = country_colours(model.state.countries)
+        colour = bar_colour()
         self.order = [r.country for r in model.rows]
         ys = [row_y(self.order, i) for i in range(len(known))]
         values = [r.value for r in known]
@@ -85,17 +119,19 @@ class RankingView(PlotView[RankingModel]):
             y=ys,
             height=BAR_HEIGHT,
             width=[scale.at(v) - scale.origin for v in values],
-            brushes=[pg.mkBrush(colours[r.country]) for r in known],
+            brushes=[pg.mkBrush(colour)] * len(values),
             pens=[pg.mkPen(None)] * len(values),
         )
         self.plot.addItem(self.bars)
+        # The grid is drawn by the axis: behind the plot's items, so never across a bar.
+        self.plot.getAxis("bottom").setZValue(-1)
         at_foot = [(y, r) for y, r in zip(ys, known, strict=True) if scale.at_foot(r.value)]
         self.zero_marks = pg.ScatterPlotItem(
             x=[scale.origin] * len(at_foot),
             y=[y for y, _ in at_foot],
             symbol=ZERO_SYMBOL,
             size=12,
-            brush=[pg.mkBrush(colours[r.country]) for _, r in at_foot],
+            brush=pg.mkBrush(colour),
             pen=pg.mkPen(text_colour()),
         )
         self.plot.addItem(self.zero_marks)
@@ -124,13 +160,37 @@ class RankingView(PlotView[RankingModel]):
             )
         label_rows(self.plot, [f"{r.name} ({r.country})" for r in model.rows])
         self.plot.setLabel(
-            "bottom", "; ".join(filter(None, [model.axis_label, LOG_NOTE * scale.log]))
+            "bottom", "; ".join(filter(None, [model.axis_label, log_note(scale, values)]))
         )
-        # Room at the right for the value labels.
         low, high = scale.span(values, headroom=1.0)
-        low = scale.origin if not scale.log else low
+        positive = [v for v in values if v > 0]
+        if not scale.log:
+            low = scale.origin
+        elif positive and low > scale.origin:
+            # No zero: from a power of ten below the smallest bar, so it is not a sliver.
+            low = min(low, math.floor(math.log10(min(positive))))
         self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
-        self.plot.setXRange(low, high + 0.18 * (high - low), padding=0)
+        self.value_range = (low, high)
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Widen the value axis just enough for every value label to end inside the plot
+        (counted in pixels, so again whenever the plot is resized)."""
+        if self.value_range is None:
+            return
+        low, high = self.value_range
+        width = self.plot.getViewBox().width()
+        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
+        right = high + 0.05 * (high - low)
+        for label in self.value_labels.values():
+            room = label.textItem.boundingRect().width() * zoom + 4
+            if width > 2 * room:  # else no range could hold it: keep the bars readable
+                right = max(right, low + (label.pos().x() - low) * width / (width - room))
+        self.plot.setXRange(low, right, padding=0)
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.fit_labels()  # the labels' text grew or shrank
 
     def country_at(self, y: float) -> str | None:
         """The country of the bar at plot coordinate ``y``."""

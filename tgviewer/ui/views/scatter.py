@@ -7,7 +7,13 @@ whose two figures were both reported are filled, points with a derived figure ho
 carries its country code, and hovering one shows both figures, how they are known and how
 they are scaled. A dashed line marks the median users per request of the countries drawn.
 Countries unknown on either axis are listed below the chart with the reason, never drawn at
-zero. On log axes zeros sit at the foot of their axis, marked ▼.
+zero. On log axes zeros sit at the foot of their axis, marked ▼ (the axis's words say so
+when it has a zero; an axis with none starts just below its smallest value).
+
+Labels are placed in pixels (:mod:`tgviewer.core.figures.label_placement`), again whenever
+the plot is resized or its range changes: none overlaps another or a point, a label moved
+away from its point is joined to it by a leader line, and a label with no room left is left
+off (``unlabelled``; its point still names its country on hover).
 """
 
 from __future__ import annotations
@@ -16,13 +22,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
+from tgviewer.core.figures.label_placement import Box, LabelWanted, place_labels
 from tgviewer.core.figures.scatter import Figure, Scatter, ScatterPoint
 from tgviewer.core.plurals import quantity
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.scatter import ScatterModel
-from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
+from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
+from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import country_colours, muted_text_colour, text_colour
 from tgviewer.ui.views.plot import PlotView, nearest_point
 
@@ -64,10 +72,23 @@ class ScatterView(PlotView[ScatterModel]):
         self.median_line = pg.PlotCurveItem(
             pen=pg.mkPen(muted_text_colour(), width=1.5, style=Qt.PenStyle.DashLine)
         )
-        self.median_label = pg.TextItem("", color=muted_text_colour(), anchor=(1, 1))
+        #: Placed with the points' labels, first, near the line's upper end.
+        self.median_label = pg.TextItem("", color=muted_text_colour(), anchor=(0, 0))
+        self.median_end = QPointF()
         for item in (self.median_line, self.points, self.median_label):
             self.plot.addItem(item)
+        self.leaders = pg.PlotCurveItem(pen=pg.mkPen(muted_text_colour(), width=1.2))
+        self.leaders.setZValue(-1)  # under the points they start from
+        self.plot.addItem(self.leaders)
+        #: Each country's label (countries drawn at one place share one).
         self.code_labels: dict[str, pg.TextItem] = {}
+        #: Each label and where its point is drawn (plot coordinates), most important first.
+        self.label_points: list[tuple[float, float, pg.TextItem]] = []
+        #: The labels left off for want of room (their points tell their country on hover).
+        self.unlabelled: tuple[str, ...] = ()
+        view_box = self.plot.getViewBox()
+        view_box.sigResized.connect(self.place_labels)
+        view_box.sigRangeChanged.connect(self.place_labels)
         #: The list's parts, for tests and for the window.
         listed = self.list_left_out()  # always shown here, if only to say none is left out
         self.left_out, self.left_out_title = listed.items, listed.title
@@ -92,15 +113,21 @@ class ScatterView(PlotView[ScatterModel]):
 
     def clear_chart(self) -> None:
         self.tooltips = {}
-        for label in self.code_labels.values():
+        for _, _, label in self.label_points:
             self.plot.removeItem(label)
-        self.code_labels = {}
+        self.code_labels, self.label_points, self.unlabelled = {}, [], ()
+        self.leaders.setData([], [])
         self.points.setData(x=[], y=[])
         self._draw_median(None, [])
 
     def draw_chart(self, model: ScatterModel) -> None:
         """Rebuild the points from ``model``."""
         self.clear_chart()
+        # In the theme's colours (it may have changed since the view was made).
+        muted = muted_text_colour()
+        self.leaders.setPen(pg.mkPen(muted, width=1.2))
+        self.median_line.setPen(pg.mkPen(muted, width=1.5, style=Qt.PenStyle.DashLine))
+        self.median_label.setColor(muted)
         scatter = model.scatter
         assert scatter is not None
         points = scatter.points
@@ -135,9 +162,10 @@ class ScatterView(PlotView[ScatterModel]):
             )
         for (x, y), codes in places.items():
             # Countries with the same figures share one label (and say so when hovered).
-            label = pg.TextItem(group_label(codes), color=text_colour(), anchor=(-0.15, 1.0))
-            label.setPos(x, y)
+            label = pg.TextItem(group_label(codes), color=text_colour(), anchor=(0, 0))
+            label.setVisible(False)  # until placed
             self.plot.addItem(label)
+            self.label_points.append((x, y, label))
             for code in codes:
                 self.code_labels[code] = label
                 others = [c for c in codes if c != code]
@@ -147,9 +175,17 @@ class ScatterView(PlotView[ScatterModel]):
                         f"{'country' if len(others) == 1 else 'countries'}"
                         f" ({', '.join(others)})"
                     )
-        note = LOG_NOTE if log else ""
-        self.plot.setLabel("bottom", "; ".join(filter(None, [x_words, note])))
-        self.plot.setLabel("left", "; ".join(filter(None, [y_words, note])))
+        # Kept short, so the axis can say it whole at 1024 pixels: the zero mark is
+        # explained only on an axis that has a zero (and in the zeros' tooltips).
+        for side, words, scale, values in (
+            ("bottom", x_words, x_scale, xs_raw),
+            ("left", y_words, y_scale, ys_raw),
+        ):
+            note = ""
+            if log:
+                zero = any(scale.at_foot(v) for v in values)
+                note = f"log scale; {ZERO_MARK} = 0" if zero else "log scale"
+            self.plot.setLabel(side, "; ".join(filter(None, [words, note])))
         x_low, x_high = x_scale.span(xs_raw, headroom=1.12)
         y_low, y_high = y_scale.span(ys_raw, headroom=1.12)
         self.plot.getAxis("bottom").setTicks(x_scale.ticks(x_low, x_high))
@@ -157,6 +193,66 @@ class ScatterView(PlotView[ScatterModel]):
         self.plot.getViewBox().disableAutoRange()
         self.plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0.02)
         self._draw_median(scatter.median_ratio, xs_raw)
+        self.place_labels()
+
+    def place_labels(self) -> None:
+        """Put each label next to its point, or farther out with a leader line, so that none
+        overlaps another or a point (the median line's label first, by the line's upper end);
+        a label with no room left is left
+        off (its point still tells its country on hover). Runs again whenever the plot is
+        resized or its range changes: the room is counted in pixels."""
+        if not self.label_points:
+            return
+        view_box = self.plot.getViewBox()
+        to_pixels = self.plot.viewportTransform()
+        from_pixels, _ = to_pixels.inverted()
+        area = to_pixels.mapRect(view_box.sceneBoundingRect())
+        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
+        wanted: list[LabelWanted] = []
+        labels = list(self.label_points)
+        if self.median_label.textItem.toPlainText():
+            end = self.median_end
+            labels.insert(0, (end.x(), end.y(), self.median_label))
+        for index, (x, y, label) in enumerate(labels):
+            where = to_pixels.map(view_box.mapViewToScene(QPointF(x, y)))
+            size = label.textItem.boundingRect()
+            wanted.append(
+                LabelWanted(
+                    str(index), where.x(), where.y(), size.width() * zoom, size.height() * zoom
+                )
+            )
+        placement = place_labels(
+            wanted,
+            Box(area.left(), area.top(), area.width(), area.height()),
+            SYMBOL_SIZE / 2 * zoom,
+        )
+
+        def in_plot(x: float, y: float) -> QPointF:
+            where: QPointF = view_box.mapSceneToView(from_pixels.map(QPointF(x, y)))
+            return where
+
+        leader_xs: list[float] = []
+        leader_ys: list[float] = []
+        for placed in placement.placed:
+            label = labels[int(placed.key)][2]
+            label.setPos(in_plot(placed.box.left, placed.box.top))
+            label.setVisible(True)
+            if placed.leader is not None:
+                for x, y in placed.leader:
+                    where = in_plot(x, y)
+                    leader_xs.append(where.x())
+                    leader_ys.append(where.y())
+        left_off = [labels[int(key)][2] for key in placement.left_off]
+        for label in left_off:
+            label.setVisible(False)
+        self.unlabelled = tuple(
+            code for code, label in self.code_labels.items() if any(label is o for o in left_off)
+        )
+        self.leaders.setData(leader_xs, leader_ys, connect="pairs")
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.place_labels()  # the labels' text grew or shrank
 
     def _draw_median(self, median: float | None, requests: list[float]) -> None:
         """The line users = median x requests across the points (straight on linear and on
@@ -176,7 +272,7 @@ class ScatterView(PlotView[ScatterModel]):
         self.median_line.setData(xs, ys)
         per = quantity(median, "users per request", format_value(median))
         self.median_label.setText(f"median: {per}")
-        self.median_label.setPos(xs[1], ys[1])
+        self.median_end = QPointF(xs[1], ys[1])
 
     @staticmethod
     def _tooltip(

@@ -40,7 +40,7 @@ from tgviewer.core.views.formatting import describe_row, format_value
 from tgviewer.core.views.table import TableModel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.base import ViewBase
-from tgviewer.ui.views.flow_layout import FlowLayout
+from tgviewer.ui.views.flow_layout import FlowLayout, legend_entry
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -196,22 +196,24 @@ class TableView(ViewBase[TableModel]):
         self.copy_action.triggered.connect(self.copy_selection)
         self.table.addAction(self.copy_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        legend = FlowLayout()  # wraps rather than cut its words at 1024 pixels
+        # The legend wraps where the view is narrow, and the hint has a line of its own
+        # under it: neither is ever cut.
+        self.legend = QWidget()
+        self.legend.setObjectName("tableLegend")
+        legend = FlowLayout(self.legend, spacing=14)
         for status, text in STATUS_LEGEND:
-            legend.addWidget(self._swatch(status))
-            legend.addWidget(QLabel(text))
-            legend.addSpacing(12)
+            legend.addWidget(legend_entry(self._swatch(status), text))
         caution = QLabel(f"{CAUTION_MARK} {CAUTION_NAME.capitalize()}")
         caution.setObjectName("legend-caution")
         caution.setToolTip(f"{CAUTION_MARK} {MORE_REQUESTS_THAN_USERS}")
         legend.addWidget(caution)
-        legend.addStretch(1)
-        hint = QLabel("Select cells and press Ctrl+C to copy them with headers.")
-        hint.setWordWrap(True)  # on two lines rather than cut where the window is narrow
-        legend.addWidget(hint)
+        self.hint = QLabel("Select cells and press Ctrl+C to copy them with headers.")
+        self.hint.setObjectName("tableHint")
+        self.hint.setWordWrap(True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.addLayout(legend)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.hint)
 
     @staticmethod
     def _swatch(status: str) -> QLabel:
