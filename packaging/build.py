@@ -5,7 +5,8 @@
 2. On Linux, the desktop integration goes beside the executable: ``share/`` with the
    ``.desktop`` file, the AppStream metainfo, the MIME types and the hicolor icons, and
    ``install.sh``, which puts them in place for the user; then the folder is packed as
-   ``dist/tgviewer-<version>-linux-<arch>.tar.gz`` (what the Flatpak manifest builds from).
+   ``dist/tgviewer-<version>-linux-<arch>.tar.gz`` (what the Flatpak manifest builds from)
+   and, smaller to download, ``.tar.xz``.
 3. The sizes are printed (the folder unpacked, and the archive).
 
 Needs the packaging extra: ``pip install -e '.[packaging]'``. See packaging/README.md.
@@ -79,13 +80,37 @@ def add_linux_integration(folder: Path) -> None:
     shutil.copyfile(REPO / "LICENSE", folder / "LICENSE")
 
 
+#: Binaries of Python's own that pyenv and distributions build with debugging symbols (18 MB
+#: of libpython's 23). Only these are stripped: the wheels' libraries (numpy's OpenBLAS, Qt)
+#: are patched by auditwheel, and stripping them breaks their loading.
+PYTHON_BINARIES = ("_internal/libpython3*.so*", "_internal/python3*/lib-dynload/*.so")
+
+
+def strip_python(folder: Path) -> int:
+    """Strip the debugging symbols of Python's binaries in ``folder``; returns bytes saved."""
+    tool = shutil.which("strip")
+    if tool is None:
+        print("strip not found: Python's binaries keep their debugging symbols")
+        return 0
+    saved = 0
+    for pattern in PYTHON_BINARIES:
+        for path in sorted(folder.glob(pattern)):
+            if path.is_symlink() or not path.is_file():
+                continue
+            before = path.stat().st_size
+            subprocess.run([tool, "--strip-debug", str(path)], check=True)
+            saved += before - path.stat().st_size
+    return saved
+
+
 def folder_size(folder: Path) -> int:
     """Bytes of the files under ``folder`` (symbolic links count as nothing)."""
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def pack(folder: Path, archive: Path) -> None:
-    """``folder`` as a .tar.gz with ``tgviewer/`` at its top, files in a stable order."""
+    """``folder`` as a .tar.gz or .tar.xz (by ``archive``'s suffix) with ``tgviewer/`` at its
+    top, files in a stable order."""
 
     def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
         info.uid = info.gid = 0
@@ -94,7 +119,11 @@ def pack(folder: Path, archive: Path) -> None:
         return info
 
     temporary = archive.with_name(archive.name + ".tmp")
-    with tarfile.open(temporary, "w:gz", compresslevel=9) as tar:
+    options: dict[str, int] = (
+        {"preset": 9} if archive.name.endswith(".xz") else {"compresslevel": 9}
+    )
+    mode = "w:xz" if archive.name.endswith(".xz") else "w:gz"
+    with tarfile.open(temporary, mode, **options) as tar:  # type: ignore[call-overload]
         tar.add(folder, arcname=folder.name, filter=normalise, recursive=False)
         for path in sorted(folder.rglob("*")):
             tar.add(
@@ -106,8 +135,8 @@ def pack(folder: Path, archive: Path) -> None:
     temporary.replace(archive)
 
 
-def linux_archive_name() -> str:
-    return f"tgviewer-{__version__}-linux-{platform.machine()}.tar.gz"
+def linux_archive_name(suffix: str = ".tar.gz") -> str:
+    return f"tgviewer-{__version__}-linux-{platform.machine()}{suffix}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,17 +144,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz (Linux)")
     args = parser.parse_args(argv)
     run_pyinstaller()
-    if sys.platform.startswith("linux"):
-        add_linux_integration(APP_FOLDER)
     mib = 1024 * 1024
+    if sys.platform.startswith("linux"):
+        saved = strip_python(APP_FOLDER)
+        print(f"stripped Python's debugging symbols: {saved / mib:.1f} MiB saved")
+        add_linux_integration(APP_FOLDER)
     print(
         f"built {APP_FOLDER.relative_to(REPO)}: {folder_size(APP_FOLDER) / mib:.1f} MiB "
         f"unpacked (tgviewer {__version__})"
     )
     if sys.platform.startswith("linux") and not args.no_archive:
-        archive = DIST / linux_archive_name()
-        pack(APP_FOLDER, archive)
-        print(f"packed {archive.relative_to(REPO)}: {archive.stat().st_size / mib:.1f} MiB")
+        for suffix in (".tar.gz", ".tar.xz"):
+            archive = DIST / linux_archive_name(suffix)
+            pack(APP_FOLDER, archive)
+            print(f"packed {archive.relative_to(REPO)}: {archive.stat().st_size / mib:.1f} MiB")
     return 0
 
 

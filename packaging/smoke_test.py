@@ -179,8 +179,14 @@ def write_view_of(bundle_path: Path) -> Path:
 
 
 def check_render(app: Path, view: Path, bundle: Path, environment: Environment) -> None:
-    """``tgviewer render`` writes a PNG and an SVG (Qt's image writer and QtSvg, frozen)."""
-    for suffix, magic in ((".png", b"\x89PNG"), (".svg", b"<?xml")):
+    """``tgviewer render`` writes a PNG and an SVG (Qt's image writer and QtSvg, frozen), the
+    data as CSV with its CSV-on-the-Web metadata, and an Excel workbook (openpyxl, frozen)."""
+    for suffix, magic in (
+        (".png", b"\x89PNG"),
+        (".svg", b"<?xml"),
+        (".csv", b"\xef\xbb\xbf"),
+        (".xlsx", b"PK\x03\x04"),
+    ):
         out = environment.home / f"chart{suffix}"
         result = run_app(
             app,
