@@ -433,3 +433,12 @@ def test_a_log_ranking_without_zeros_starts_a_decade_below_its_smallest_bar(
     assert view.scale.origin < low
     label = view.plot.getAxis("bottom").labelText
     assert label.endswith("log scale") and "▼" not in label
+
+
+def test_plots_are_made_without_pyqtgraph_menus(qtbot: QtBot) -> None:
+    """The views' plots have no context menu, so none is built (a few ms a plot at start)."""
+    from tgviewer.ui.views.plot import make_plot
+
+    plot = make_plot()
+    qtbot.addWidget(plot)
+    assert plot.getViewBox().menu is None and not plot.getPlotItem().menuEnabled()
