@@ -17,7 +17,7 @@ from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in
 from tgviewer.core.bundle.progress import Progress, Stepper, no_progress
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
 from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
-from tgviewer.core.collection import collection_paused
+from tgviewer.core.collection import collection_paused, settle
 from tgviewer.resources import default_bundle_path
 
 
@@ -44,7 +44,10 @@ def read_bundle(
         Listing every error found, each with file, line and field where known.
     """
     with collection_paused():
-        return _read_bundle(path, location, Stepper(progress or no_progress))
+        bundle = _read_bundle(path, location, Stepper(progress or no_progress))
+    # Some ten objects a record (the record, its dates, its figures, its engine edges).
+    settle(10 * len(bundle.records))
+    return bundle
 
 
 def _read_bundle(path: Path | str | bytes, location: str | None, steps: Stepper) -> Bundle:
