@@ -19,7 +19,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
 #: Objects made by a read above this many are settled at once (see :func:`settle`).
 SETTLE_ABOVE = 200_000
 
