@@ -82,7 +82,8 @@ def test_without_a_display_the_window_says_so_in_one_line() -> None:
     from tgviewer.ui.app import NO_DISPLAY, missing_display
 
     assert missing_display({}, "linux") == NO_DISPLAY
-    assert missing_display({"DISPLAY": ":0"}, "linux") == ""
+    # (No folder of X sockets to look in: see the next test for a display that is not there.)
+    assert missing_display({"DISPLAY": ":0"}, "linux", Path("/nonexistent")) == ""
     assert missing_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux") == ""
     assert missing_display({"QT_QPA_PLATFORM": "offscreen"}, "linux") == ""
     assert missing_display({}, "darwin") == "" and missing_display({}, "win32") == ""
@@ -96,3 +97,20 @@ def test_without_a_display_the_window_says_so_in_one_line() -> None:
     )
     assert result.returncode == 1  # not Qt's abort (134) with advice to reinstall
     assert result.stderr.strip() == f"tgviewer: {NO_DISPLAY}"
+
+
+def test_a_stale_display_is_said_in_one_line(tmp_path: Path) -> None:
+    from tgviewer.ui.app import missing_display
+
+    sockets = tmp_path / ".X11-unix"
+    sockets.mkdir()
+    (sockets / "X0").touch()
+    assert missing_display({"DISPLAY": ":0"}, "linux", sockets) == ""
+    stale = missing_display({"DISPLAY": ":57"}, "linux", sockets)
+    assert "no X server is running at DISPLAY=:57" in stale and "tgviewer table" in stale
+    assert missing_display({"DISPLAY": "unix:57.0"}, "linux", sockets) == stale.replace(
+        "DISPLAY=:57", "DISPLAY=unix:57.0"
+    )
+    # A remote display, or no socket folder at all: nothing can be told without connecting.
+    assert missing_display({"DISPLAY": "host:57"}, "linux", sockets) == ""
+    assert missing_display({"DISPLAY": ":57"}, "linux", tmp_path / "none") == ""

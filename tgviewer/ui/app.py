@@ -11,6 +11,7 @@ import contextlib
 import gc
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Mapping, Sequence
@@ -121,17 +122,40 @@ NO_DISPLAY = (
 )
 
 
+#: Where local X servers put their sockets (``/tmp/.X11-unix/X0`` for ``DISPLAY=:0``).
+X11_SOCKETS = Path("/tmp/.X11-unix")
+#: A local display's number in ``DISPLAY`` (``:0``, ``:1.0``, ``unix:2``).
+LOCAL_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
+
+
 def missing_display(
-    environment: Mapping[str, str] = os.environ, platform: str = sys.platform
+    environment: Mapping[str, str] = os.environ,
+    platform: str = sys.platform,
+    x11_sockets: Path = X11_SOCKETS,
 ) -> str:
     """Why the window cannot open here, or "" when it can: on Linux and the BSDs Qt needs
     an X11 or Wayland display (unless a platform is chosen with QT_QPA_PLATFORM), and
-    without one it aborts with advice to reinstall."""
+    without one it aborts with advice to reinstall.
+
+    A ``DISPLAY`` naming a local X server that is not running (a stale variable, as after
+    logging out of a remote session) is found the same way, without connecting to it: its
+    socket file is missing from a folder that holds the running servers' sockets.
+    """
     if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
         return ""
-    if environment.get("QT_QPA_PLATFORM") or environment.get("DISPLAY"):
+    if environment.get("QT_QPA_PLATFORM") or environment.get("WAYLAND_DISPLAY"):
         return ""
-    return "" if environment.get("WAYLAND_DISPLAY") else NO_DISPLAY
+    display = environment.get("DISPLAY")
+    if not display:
+        return NO_DISPLAY
+    local = LOCAL_DISPLAY.match(display)
+    if local and x11_sockets.is_dir() and not (x11_sockets / f"X{local.group(1)}").exists():
+        return (
+            f"no X server is running at DISPLAY={display} (no {x11_sockets}/X{local.group(1)}), "
+            "so the window cannot open; the commands 'tgviewer table', 'compare', 'render' and "
+            "'bundle' work without one (see 'tgviewer --help')"
+        )
+    return ""
 
 
 def settle_memory() -> None:
