@@ -160,3 +160,9 @@ def test_unknown_class_method_is_refused_with_its_field() -> None:
 
 def test_classes_of_one_value() -> None:
     assert class_bounds([5, 5], MapClasses.EQUAL) == Classes((5, 6))
+
+
+def test_quantile_ends_are_rounded_outwards_so_they_read_well() -> None:
+    classes = class_bounds([2.28, 17, 35, 70, 120, 149.3], MapClasses.QUANTILE)
+    assert classes.bounds[0] == 2.2 and classes.bounds[-1] == 150
+    assert classes.of(2.28) == 0 and classes.of(149.3) == classes.count - 1

@@ -94,6 +94,16 @@ def round_to_digits(value: float, digits: int = 2) -> float:
     return float(round(value, digits - 1 - magnitude))
 
 
+def round_outwards(value: float, down: bool, digits: int = 2) -> float:
+    """``value`` rounded to ``digits`` significant digits, down or up (2.28 -> 2.2 down,
+    9,941 -> 10,000 up), so that a class's end still holds it."""
+    if value == 0:
+        return 0.0
+    step = 10.0 ** (math.floor(math.log10(abs(value))) - digits + 1)
+    rounded = (math.floor if down else math.ceil)(round(value / step, 9)) * step
+    return float(round(rounded, 12))
+
+
 def class_bounds(
     values: Sequence[float], method: MapClasses, log: bool = False, count: int = CLASS_COUNT
 ) -> Classes:
@@ -112,12 +122,14 @@ def class_bounds(
     if method is MapClasses.QUANTILE:
         if high == low:
             return Classes((low, low + 1))
-        cuts = [low]
+        # The ends rounded outwards, as the cuts are, so the legend reads 2.2–17, not 2.28–17.
+        bottom, top = round_outwards(low, down=True), round_outwards(high, down=False)
+        cuts = [bottom]
         for i in range(1, count):
             cut = round_to_digits(known[round(i * (len(known) - 1) / count)])
-            if cuts[-1] < cut < high:
+            if cuts[-1] < cut < top:
                 cuts.append(cut)
-        return Classes((*cuts, high))
+        return Classes((*cuts, top))
     step = nice_step(high - min(0.0, low), count)
     start = math.floor(low / step) * step if low < 0 else 0.0
     bounds = [start]

@@ -134,14 +134,12 @@ class MapModel(ViewModel):
                     row.value if entry.known else None,
                     self.unit,
                     row.raw if row.raw == row.raw else None,
-                    row.status if entry.known else (entry.reason or "unknown"),
+                    row.status if entry.known else "unknown",
                     self.labels[entry.klass] if entry.klass is not None else None,
                     row.inconsistent,
                     row.caution,
                     entry.selected,
-                    row.explanation
-                    if row.scaling == "absolute"
-                    else f"{row.scaling}; {row.explanation}",
+                    how_known(entry),
                 )
             )
         return DataTable(MAP_COLUMNS, tuple(rows))
@@ -264,6 +262,15 @@ def map_model(bundle: Bundle, state: ViewState) -> MapModel:
         ),
         caption=f"{title} — {drawn} of {len(entries)} countries with a figure",
     )
+
+
+def how_known(entry: MapEntry) -> str:
+    """How the entry's figure is known, or why there is none, for the data export."""
+    row = entry.row
+    scaled = row.explanation if row.scaling == "absolute" else f"{row.scaling}; {row.explanation}"
+    if entry.known or entry.reason in scaled:
+        return scaled
+    return f"{entry.reason}: {scaled}"
 
 
 def status_words(entry: MapEntry) -> str:

@@ -39,7 +39,7 @@ from tgviewer.core.reference.equal_earth import project
 from tgviewer.core.reference.world_map import Bounds
 from tgviewer.core.state.view_state import MapClasses, ViewKind
 from tgviewer.core.views.formatting import describe_row, format_value
-from tgviewer.core.views.map import MapEntry, MapModel, status_words
+from tgviewer.core.views.map import MapEntry, MapModel
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.base import ViewBase
 from tgviewer.ui.views.map_canvas import MapCanvas, Mark
@@ -72,6 +72,13 @@ def region_bounds(box: tuple[float, float, float, float]) -> Bounds:
     ] + [project(lon, south + (north - south) * i / 8) for i in range(9) for lon in (west, east)]
     xs, ys = [x for x, _ in points], [y for _, y in points]
     return min(xs), min(ys), max(xs), max(ys)
+
+
+def list_status(entry: MapEntry) -> str:
+    """The status in a word or two, for the list beside the map (its tooltip says more)."""
+    if not entry.known:
+        return "no figure"
+    return "derived" if entry.derived else "reported"
 
 
 def mark_of(entry: MapEntry, colours: MapColours) -> Mark:
@@ -163,10 +170,12 @@ class MapView(ViewBase[MapModel]):
         self.values.setWordWrap(False)
         self.values.verticalHeader().setDefaultSectionSize(self.values.fontMetrics().height() + 6)
         self.values.setMinimumWidth(220)
+        self.values.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.values.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.values.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.values.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.values.itemActivated.connect(self._picked_in_list)
         self.values.cellClicked.connect(lambda row, _column: self._list_details(row))
@@ -291,17 +300,16 @@ class MapView(ViewBase[MapModel]):
             name = QTableWidgetItem(entry.row.name)
             name.setData(Qt.ItemDataRole.UserRole, entry.country)
             figure = FigureItem(entry.row.value if entry.known else None)
-            status = QTableWidgetItem(
-                status_words(entry) + (" ⚠" if entry.row.inconsistent else "")
-            )
+            status = QTableWidgetItem(list_status(entry) + (" ⚠" if entry.row.inconsistent else ""))
             tip = self.tooltip(entry)
             for column, item in enumerate((name, figure, status)):
                 item.setToolTip(tip)
                 table.setItem(row, column, item)
         table.setSortingEnabled(True)
-        table.resizeColumnToContents(0)
+        # The figure and its status whole; the names take the rest (elided when narrow).
         table.resizeColumnToContents(1)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnToContents(2)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         table.setUpdatesEnabled(True)
 
     # Choices -------------------------------------------------------------------------------
