@@ -74,7 +74,7 @@ def test_table_csv_with_derived_figures(capsys: pytest.CaptureFixture[str]) -> N
     assert lines[0].startswith("country,name,period,period_label,measure,value,status")
     assert lines[1].startswith(
         "DEU,Germany,2025Q1-2025Q3,Jan–Sep 2025,users,10844,derived,"
-        "False,Q1 2025 (3777) + Q2 2025 (4534) + Q3 2025 (2533),"
+        "False,,Q1 2025 (3777) + Q2 2025 (4534) + Q3 2025 (2533),"
     )
     assert lines[2].startswith("MDA,Moldova,2025Q1-2025Q3,Jan–Sep 2025,users,,unknown,False")
     assert not any(line.startswith("#") for line in lines)

@@ -128,3 +128,17 @@ def test_periods_and_countries_may_be_written_as_the_window_shows_them(
     assert code == 0 and "Jan–Sep 2024" in out and "Jan–Sep 2025" in out
     code, _, err = run(capsys, "table", "--period", "Feb-Sep 2024")
     assert code == 2 and "Feb does not begin a quarter" in err
+
+
+def test_the_table_says_which_figures_carry_a_caution(capsys: pytest.CaptureFixture[str]) -> None:
+    """India's Q4 2025 reports more requests than users: marked † with the words why."""
+    code, out, _ = run(capsys, "table", "--period", "2025Q4", "--countries", "IND,FRA")
+    assert code == 0
+    india = next(line for line in out.splitlines() if line.startswith("IND"))
+    france = next(line for line in out.splitlines() if line.startswith("FRA"))
+    assert "†" in india and "†" not in france
+    assert "1 caution (marked †: more requests than users" in out
+    code, out, _ = run(
+        capsys, "table", "--period", "2025Q4", "--countries", "IND", "--format", "csv"
+    )
+    assert "more requests than users" in out.splitlines()[1]

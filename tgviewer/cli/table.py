@@ -15,6 +15,7 @@ from tgviewer.cli.arguments import (
 from tgviewer.cli.bundles import load_bundle
 from tgviewer.cli.errors import UsageError
 from tgviewer.cli.output import bundle_document, csv_text, json_text, records_of, text_table
+from tgviewer.core.bundle.cautions import CAUTION_MARK, MORE_REQUESTS_THAN_USERS
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.figures.series import series_rows
 from tgviewer.core.periods.spans import QuarterSpan
@@ -36,7 +37,8 @@ which bundle, period and measure the figures are.
 
 status: "reported" when one record gives exactly that period, "derived" when records give it by
 sums and differences (shown), "unknown" when they do not determine it (e.g. a quarter inside a
-9-month total). "inconsistent" marks figures that records contradict.
+9-month total). "inconsistent" marks figures that records contradict (! in the text table);
+"caution" those whose records report more requests than users (†).
 """
 
 
@@ -132,7 +134,14 @@ def run_table(args: argparse.Namespace) -> int:
             )
         )
     else:
-        shown = frame.assign(flag=frame["inconsistent"].map({True: "!", False: ""}))
+        shown = frame.assign(
+            flag=[
+                ("!" if inconsistent else "") + (CAUTION_MARK if caution else "")
+                for inconsistent, caution in zip(
+                    frame["inconsistent"], frame["caution"], strict=True
+                )
+            ]
+        )
         if args.per_capita:  # read on screen to three digits; CSV and JSON keep them all
             shown["value"] = [
                 format_value(v) if v == v and v is not None else "" for v in shown["value"]
@@ -155,10 +164,17 @@ def run_table(args: argparse.Namespace) -> int:
         )
         counts = frame["status"].value_counts()
         inconsistent = int(frame["inconsistent"].sum())
+        cautions = int((frame["caution"] != "").sum())
         print(
             f"\n{plural(len(frame), 'country')}: {counts.get('reported', 0)} reported, "
             f"{counts.get('derived', 0)} derived, {counts.get('unknown', 0)} unknown"
             + (f"; {inconsistent} inconsistent (marked !)" if inconsistent else "")
+            + (
+                f"; {plural(cautions, 'caution')} (marked {CAUTION_MARK}: "
+                f"{MORE_REQUESTS_THAN_USERS})"
+                if cautions
+                else ""
+            )
         )
         print(source)
     return 0

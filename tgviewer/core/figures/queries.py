@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, any_caution
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
 from tgviewer.core.periods.engine import SpanAnswer, engine_for
 from tgviewer.core.periods.spans import QuarterSpan
@@ -24,6 +25,7 @@ SPAN_TABLE_COLUMNS = (
     "value",
     "status",
     "inconsistent",
+    "caution",
     "derivation",
     "record_lines",
     "explanation",
@@ -55,8 +57,10 @@ def span_table(
 
     Columns are :data:`SPAN_TABLE_COLUMNS`. ``value`` is a nullable integer (missing when
     unknown); ``status`` is ``reported``, ``derived`` or ``unknown``; ``derivation`` is the
-    formula (``2024 (2253) − Jan–Sep 2024 (108)``); ``record_lines`` lists the lines of
-    ``records.csv`` used; ``explanation`` says it all in one line, contradictions included.
+    formula (``2024 (2253) − Jan–Sep 2024 (108)``); ``caution`` says why a figure is doubtful
+    (a record behind it has more requests than users), empty otherwise; ``record_lines``
+    lists the lines of ``records.csv`` used; ``explanation`` says it all in one line,
+    contradictions included.
     """
     if measure not in bundle.manifest.measure_keys:
         raise KeyError(measure)
@@ -70,6 +74,7 @@ def span_table(
             "value": a.value,
             "status": a.status.value,
             "inconsistent": a.inconsistent,
+            "caution": MORE_REQUESTS_THAN_USERS if any_caution(a.records) else "",
             "derivation": a.derivation.formula if a.derivation else "",
             "record_lines": " ".join(str(r.line) for r in a.records if r.line),
             "explanation": a.explain(),
