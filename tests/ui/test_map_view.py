@@ -240,3 +240,16 @@ def test_a_saved_map_renders_to_png_svg_and_csv(
     lines = (tmp_path / "map.csv").read_text(encoding="utf-8").splitlines()
     rows = [line for line in lines if not line.startswith("#")][1:]
     assert len(rows) == len(default_bundle.countries)
+
+
+def test_left_and_right_on_the_map_step_through_time(qtbot: QtBot, default_bundle: Bundle) -> None:
+    view, model = drawn(qtbot, default_bundle, map_state(default_bundle))
+    index = model.choices.index(model.period)
+    view.canvas.setFocus()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Left)
+    assert view.store.state.map_period == model.choices[index - 1].code
+    view.canvas.zoom_by(4)
+    before = view.canvas.horizontalScrollBar().value()
+    qtbot.keyClick(view.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.canvas.horizontalScrollBar().value() > before  # Shift pans instead
+    assert view.store.state.map_period == model.choices[index - 1].code

@@ -128,6 +128,7 @@ class MapView(ViewBase[MapModel]):
         self._add_values_list()
         self._add_slider()
         self.canvas.clicked.connect(self._pick)
+        self.canvas.stepped.connect(lambda delta: self.slider.setValue(self.slider.value() + delta))
 
     # Layout --------------------------------------------------------------------------------
 

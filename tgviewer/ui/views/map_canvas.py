@@ -11,8 +11,9 @@ a country with records but no figure for the period is grey, hatched; a country 
 record is plain grey; the selected countries are outlined; a disputed area (Crimea) is
 cross-hatched on plain grey. Small countries are circles of a fixed size on screen.
 
-Keys: + and - zoom, the arrow keys pan, 0 or Home shows the whole world. The wheel zooms
-about the mouse, a drag pans.
+Keys: Left and Right step through the periods (as on the slider), + and - zoom, Up, Down
+and Shift+Left/Right pan, 0 or Home shows the whole world. The wheel zooms about the mouse,
+a drag pans.
 """
 
 from __future__ import annotations
@@ -103,10 +104,13 @@ class MapCanvas(QGraphicsView):
         The country under the mouse changed (``""``: none).
     clicked(str)
         A country was clicked.
+    stepped(int)
+        Left or Right was pressed: the previous (-1) or next (1) period.
     """
 
     hovered = Signal(str)
     clicked = Signal(str)
+    stepped = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -317,7 +321,10 @@ class MapCanvas(QGraphicsView):
             Qt.Key.Key_Up: (0, -step),
             Qt.Key.Key_Down: (0, step),
         }
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        shifted = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and not shifted:
+            self.stepped.emit(-1 if key == Qt.Key.Key_Left else 1)  # through time
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_by(1.5)
         elif key == Qt.Key.Key_Minus:
             self.zoom_by(1 / 1.5)
