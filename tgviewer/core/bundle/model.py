@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from types import MappingProxyType
 
 from tgviewer.core.bundle.problems import Problem
@@ -89,7 +89,7 @@ def _span_of(start: dt.date, end: dt.date) -> QuarterSpan | None:
     return QuarterSpan.from_dates(start, end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One row of ``records.csv``: figures for a country over a date range.
 
@@ -109,6 +109,10 @@ class Record:
         Free text kept with the record.
     line
         Line of ``records.csv`` the record was read from (0 for records made in memory).
+    span
+        The quarters covered, or ``None`` if the dates do not fall on quarter edges (worked
+        out when the record is made; a million records each keep it in a slot, with no
+        ``__dict__``).
     """
 
     country: str
@@ -119,18 +123,15 @@ class Record:
     source: str = ""
     note: str = ""
     line: int = 0
+    span: QuarterSpan | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Freeze the mapping so that a record can be shared safely between views.
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+        object.__setattr__(self, "span", _span_of(self.start, self.end))
 
     def __hash__(self) -> int:
         return hash((self.country, self.start, self.end, self.service, self.line))
-
-    @cached_property
-    def span(self) -> QuarterSpan | None:
-        """The quarters covered, or ``None`` if the dates do not fall on quarter edges."""
-        return _span_of(self.start, self.end)
 
     @property
     def period_label(self) -> str:

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
@@ -224,13 +225,14 @@ def _record(
         )
     if len(problems) > before:
         return None
+    # Interned: a million records share a few hundred codes, not a string each.
     return Record(
-        country=country,
+        country=sys.intern(country),
         start=dates[0],
         end=dates[1],
         values=values,
-        service=cell("service") or DEFAULT_SERVICE,
-        source=source,
+        service=sys.intern(cell("service") or DEFAULT_SERVICE),
+        source=sys.intern(source),
         note=cell("note"),
         line=line,
     )
