@@ -28,9 +28,14 @@ from tgviewer.core.views.ranking import RankingModel, unranked_reason
 from tgviewer.core.views.rules import ranking_choice
 from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import muted_text_colour, text_colour, theme_colours
-from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.views.chart_rows import (
+    country_at,
+    fit_value_labels,
+    hover_row,
+    label_rows,
+    row_y,
+)
 from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
@@ -179,14 +184,7 @@ class RankingView(PlotView[RankingModel]):
         if self.value_range is None:
             return
         low, high = self.value_range
-        width = self.plot.getViewBox().width()
-        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
-        right = high + 0.05 * (high - low)
-        for label in self.value_labels.values():
-            room = label.textItem.boundingRect().width() * zoom + 4
-            if width > 2 * room:  # else no range could hold it: keep the bars readable
-                right = max(right, low + (label.pos().x() - low) * width / (width - room))
-        self.plot.setXRange(low, right, padding=0)
+        fit_value_labels(self.plot, low, high, self.value_labels.values())
 
     def zoom(self, factor: float) -> None:
         super().zoom(factor)
