@@ -5,11 +5,18 @@ countries left out."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
 
-from tgviewer.core.state.view_state import ViewKind
+from tgviewer.core.state.view_state import Normalisation, ViewKind
+from tgviewer.core.views.ranking import MOST_ROWS_WITHOUT_FIGURE
+from tgviewer.ui.style.chart_style import zoom_of
+from tgviewer.ui.views.ranking import RankingView
 from tgviewer.ui.window.main_window import MainWindow
 
 SIZES = ((1024, 700), (1920, 1080))
@@ -65,3 +72,75 @@ def test_presenting_hides_the_list_left_out_and_leaving_shows_it(
     finally:
         window.presentation.leave()
     assert listed.isVisible() and handle.isVisible()
+
+
+def row_label_rects(view: RankingView) -> list[tuple[QRectF, str]]:
+    """The rects (in the axis's coordinates) pyqtgraph draws the row names in."""
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        specs = view.plot.getAxis("left").generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    assert specs is not None
+    return [(QRectF(rect), text) for rect, _, text in specs[2]]
+
+
+def assert_rows_readable(view: RankingView, where: str) -> None:
+    axis = view.plot.getAxis("left")
+    height = QFontMetricsF(axis.style["tickFont"]).height()
+    rects = row_label_rects(view)
+    assert len(rects) == len(view.order), where
+    for (first, name), (second, other) in itertools.combinations(rects, 2):
+        assert not first.intersects(second), (name, other, where)
+    # Each row at least a line of text high, in the scene's units (which the zoom enlarges).
+    view_box = view.plot.getViewBox()
+    ys = [view_box.mapViewToScene(QPointF(0, y)).y() for y in range(len(view.order))]
+    gaps = [abs(b - a) for a, b in itertools.pairwise(ys)]
+    assert min(gaps) >= height, where
+    labels = [label.mapRectToScene(label.boundingRect()) for label in view.value_labels.values()]
+    for first, second in itertools.combinations(labels, 2):
+        assert not first.intersects(second), where
+
+
+def test_ranking_all_countries_keeps_every_row_readable(window: MainWindow, qtbot: QtBot) -> None:
+    window.store.update(
+        view=ViewKind.RANKING,
+        countries=tuple(window.bundle.countries),
+        normalisation=Normalisation.PER_MILLION,
+        ranking_period="2025Q1",
+    )
+    view = window.ranking
+    model = view.model
+    assert len(model.rows) == 83 and len(model.unranked) > MOST_ROWS_WITHOUT_FIGURE
+    # Those without a figure are listed below the chart, not drawn as rows in it.
+    assert view.order == [r.country for r in model.ranked]
+    listed = view.left_out_list
+    assert listed is not None and listed.isVisible()
+    assert listed.items.count() == len(model.unranked)
+    assert listed.items.item(0).text().endswith(": no figure for this period")
+    assert listed.title.text().startswith(f"<b>Without a figure ({len(model.unranked)})</b>")
+    window.resize(1024, 700)
+    qtbot.wait(30)
+    # Taller than the window: the plot scrolls.
+    assert view.plot.height() > view.scroller.viewport().height()
+    assert view.scroller.verticalScrollBar().isVisible()
+    assert_rows_readable(view, "1024x700")
+    present(window, qtbot)
+    try:
+        assert zoom_of(view.plot) == 2.0
+        assert_rows_readable(view, "presenting at 2x")
+        assert not listed.isVisible()
+    finally:
+        window.presentation.leave()
+    assert listed.isVisible()
+
+
+def test_a_few_countries_without_a_figure_stay_rows_of_the_ranking(window: MainWindow) -> None:
+    # Q2 2024: Germany only has the Jan–Sep total, which cannot be split.
+    window.store.update(view=ViewKind.RANKING, countries=("FRA", "DEU"), ranking_period="2024Q2")
+    view = window.ranking
+    assert view.order == ["FRA", "DEU"]
+    assert "no figure" in view.value_labels["DEU"].textItem.toPlainText()
+    assert view.model.left_out == ()
+    assert view.left_out_list is None or not view.left_out_list.isVisible()
