@@ -123,3 +123,30 @@ def test_a_label_next_to_its_point_is_nearer_it_than_any_other_point() -> None:
         for other in labels:
             if other.key != placed.key:
                 assert placed.box.distance(other.x, other.y) > mine
+
+
+def test_a_leader_never_crosses_another_points_marker() -> None:
+    # The scatter's crowded corner for Q4 2025 at 1024x700, in pixels: markers overlapping
+    # but for their centres.
+    corner = {"DEU": (112, 381), "KOR": (104, 386), "POL": (91, 394), "FRA": (101, 399)}
+    labels = [wanted("IND", 560, 60), *(wanted(c, x, y) for c, (x, y) in corner.items())]
+    placement = place_labels(labels, BOUNDS, RADIUS)
+    assert sum(p.leader is not None for p in placement.placed) >= 1
+    for placed in placement.placed:
+        if placed.leader is None:
+            continue
+        start, end = placed.leader
+        for label in labels:
+            if label.key == placed.key:
+                continue
+            assert math.hypot(label.x - end[0], label.y - end[1]) > RADIUS
+            dx, dy = end[0] - start[0], end[1] - start[1]
+            t = max(
+                0.0,
+                min(
+                    1.0,
+                    ((label.x - start[0]) * dx + (label.y - start[1]) * dy) / (dx * dx + dy * dy),
+                ),
+            )
+            passing = math.hypot(start[0] + t * dx - label.x, start[1] + t * dy - label.y)
+            assert passing >= RADIUS + 1, (placed.key, label.key)

@@ -6,9 +6,10 @@ countries left out."""
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QSplitter
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from tgviewer.core.state.view_state import Normalisation, ViewKind
 from tgviewer.core.views.ranking import MOST_ROWS_WITHOUT_FIGURE
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.views.ranking import RankingView
+from tgviewer.ui.views.scatter import SYMBOL_SIZE, ScatterView
 from tgviewer.ui.window.main_window import MainWindow
 
 SIZES = ((1024, 700), (1920, 1080))
@@ -144,3 +146,69 @@ def test_a_few_countries_without_a_figure_stay_rows_of_the_ranking(window: MainW
     assert "no figure" in view.value_labels["DEU"].textItem.toPlainText()
     assert view.model.left_out == ()
     assert view.left_out_list is None or not view.left_out_list.isVisible()
+
+
+def segment_distance(point: QPointF, start: QPointF, end: QPointF) -> float:
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = dx * dx + dy * dy
+    t = 0.0
+    if length:
+        t = ((point.x() - start.x()) * dx + (point.y() - start.y()) * dy) / length
+        t = max(0.0, min(1.0, t))
+    return math.hypot(start.x() + t * dx - point.x(), start.y() + t * dy - point.y())
+
+
+def assert_leaders_reach_their_own_point(view: ScatterView, where: str) -> int:
+    """Check every leader, in the scene's units (the zoom enlarges markers and scene alike);
+    return how many there are."""
+    view_box = view.plot.getViewBox()
+    data = view.points.data
+    points = {
+        str(code): view_box.mapViewToScene(QPointF(float(x), float(y)))
+        for code, x, y in zip(data["data"], data["x"], data["y"], strict=True)
+    }
+    labels = {
+        code: label.mapRectToScene(label.boundingRect())
+        for code, label in view.code_labels.items()
+        if label.isVisible()
+    }
+    radius = SYMBOL_SIZE / 2
+    xs, ys = view.leaders.getData()
+    for index in range(0, len(xs), 2):
+        start = view_box.mapViewToScene(QPointF(xs[index], ys[index]))
+        end = view_box.mapViewToScene(QPointF(xs[index + 1], ys[index + 1]))
+        own = min(points, key=lambda c: QLineF(points[c], start).length())
+        assert QLineF(points[own], start).length() < 0.5, where
+        for code, point in points.items():
+            if code == own:
+                continue
+            assert QLineF(point, end).length() > radius, (own, code, where)
+            if QLineF(point, start).length() > radius + 1:  # not on top of its own marker
+                assert segment_distance(point, start, end) >= radius, (own, code, where)
+        # The leader ends on its own label, nearer it than any other label.
+        mine = labels[own].adjusted(-1, -1, 1, 1)
+        assert mine.contains(end), (own, where)
+        for code, rect in labels.items():
+            if code != own:
+                assert not rect.contains(end), (own, code, where)
+    return len(xs) // 2
+
+
+def test_scatter_leaders_end_at_their_own_label_clear_of_other_points(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.store.update(view=ViewKind.SCATTER)
+    view = window.scatter
+    assert view.model.period.label == "Q4 2025"
+    leaders = 0
+    for size in SIZES:
+        window.resize(*size)
+        qtbot.wait(50)
+        leaders += assert_leaders_reach_their_own_point(view, f"{size}")
+    window.resize(1024, 700)
+    present(window, qtbot)
+    try:
+        leaders += assert_leaders_reach_their_own_point(view, "presenting")
+    finally:
+        window.presentation.leave()
+    assert leaders  # the crowded corner (DEU, KOR, POL, FRA) needs some
