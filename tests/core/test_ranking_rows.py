@@ -32,6 +32,9 @@ def test_many_countries_without_a_figure_are_listed_below_not_drawn(
     assert model.left_out_heading == (
         f"Without a figure ({len(model.unranked)}): not ranked in Q1 2025"
     )
+    # An export shows no list: its subtitle names them.
+    codes = ", ".join(r.country for r in model.unranked)
+    assert model.text.subtitle.endswith(f" No figure for Q1 2025: {codes}.")
     # The data behind the chart still holds every selected country.
     assert len(model.data_table().rows) >= len(model.rows)
 
@@ -45,3 +48,4 @@ def test_a_few_countries_without_a_figure_are_rows_of_the_chart(
     assert model.unranked_drawn
     assert [r.country for r in model.drawn_rows] == ["FRA", "DEU"]
     assert model.left_out == () and model.left_out_heading == ""
+    assert "No figure for" not in model.text.subtitle

@@ -124,8 +124,15 @@ def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:
             )
         )
     )
+    text = base.text
+    if listed and ranked:  # an export shows no list: its subtitle says who has no figure
+        codes = ", ".join(r.country for r in unranked)
+        text = dataclasses.replace(
+            text, subtitle=f"{text.subtitle} No figure for {period.label}: {codes}."
+        )
     return dataclasses.replace(
         base,
+        text=text,
         message=message,
         caption=title,
         ranked=ranked,
