@@ -9,9 +9,9 @@ import itertools
 import math
 
 import pytest
-from PySide6.QtCore import QLineF, QPointF, QRectF
-from PySide6.QtGui import QFontMetricsF, QImage, QPainter
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QWheelEvent
+from PySide6.QtWidgets import QApplication, QSplitter
 from pytestqt.qtbot import QtBot
 
 from tgviewer.core.state.view_state import Normalisation, ViewKind
@@ -212,3 +212,26 @@ def test_scatter_leaders_end_at_their_own_label_clear_of_other_points(
     finally:
         window.presentation.leave()
     assert leaders  # the crowded corner (DEU, KOR, POL, FRA) needs some
+
+
+def test_the_wheel_over_a_tall_ranking_scrolls_it(window: MainWindow, qtbot: QtBot) -> None:
+    window.store.update(view=ViewKind.RANKING, countries=tuple(window.bundle.countries))
+    window.resize(1024, 700)
+    qtbot.wait(30)
+    view = window.ranking
+    bar = view.scroller.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    viewport = view.plot.viewport()
+    centre = QPointF(viewport.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(viewport.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(viewport, wheel)
+    assert bar.value() > 0

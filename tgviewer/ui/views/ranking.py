@@ -22,9 +22,9 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QSignalBlocker, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QComboBox, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QScrollArea, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.periods.spans import parse_span
@@ -87,6 +87,8 @@ class RankingView(PlotView[RankingModel]):
         self.chart.insertWidget(0, self.scroller)
         self.chart.setCurrentWidget(self.scroller)
         self.body = self.scroller
+        # The wheel over the plot scrolls it (the plot itself neither zooms nor pans).
+        self.plot.viewport().installEventFilter(self)
         # No tick marks by the names: pyqtgraph draws them inwards, across the bars.
         self.plot.getAxis("left").setStyle(tickLength=0)
         self.period = QComboBox()
@@ -225,6 +227,13 @@ class RankingView(PlotView[RankingModel]):
         font = self.plot.getAxis("left").style.get("tickFont") or self.plot.font()
         frame = QFontMetricsF(font).height() * FRAME_LINES * zoom_of(self.plot)
         self.plot.setMinimumHeight(round(len(self.order) * self.row_pixels() + frame))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hand the wheel over the plot to the scroll area's bar."""
+        if event.type() == QEvent.Type.Wheel and watched is self.plot.viewport():
+            QApplication.sendEvent(self.scroller.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(watched, event)
 
     def exported_widget(self) -> QWidget:
         """The plot itself, not its scroll area: an export lays it out at its own size."""
