@@ -19,6 +19,15 @@ def wanted(key: str, x: float, y: float, width: float = 30, height: float = 14) 
     return LabelWanted(key, x, y, width, height)
 
 
+def passing(label: LabelWanted, start: tuple[float, float], end: tuple[float, float]) -> float:
+    """How near the segment from ``start`` to ``end`` passes ``label``'s point."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = dx * dx + dy * dy
+    t = 0.0 if not length else ((label.x - start[0]) * dx + (label.y - start[1]) * dy) / length
+    t = max(0.0, min(1.0, t))
+    return math.hypot(start[0] + t * dx - label.x, start[1] + t * dy - label.y)
+
+
 def test_a_lone_point_has_its_label_right_next_to_it_without_a_leader() -> None:
     placement = place_labels([wanted("FRA", 100, 100)], BOUNDS, RADIUS)
     (label,) = placement.placed
@@ -95,6 +104,10 @@ def test_placed_labels_never_overlap_cover_points_or_leave_the_chart(
         if placed.leader is not None:
             start, end = placed.leader
             assert start == (own.x, own.y) and placed.box.distance(*end) == 0
+            # It crosses no other point's marker (but one covering its own point's centre).
+            for other in labels:
+                if math.hypot(other.x - own.x, other.y - own.y) > RADIUS + 1:
+                    assert passing(other, start, end) >= RADIUS + 1
         else:  # right next to its own point, and nearer it than any other point
             mine = placed.box.distance(own.x, own.y)
             assert mine <= RADIUS + 3 * math.sqrt(2) + 0.01

@@ -218,9 +218,10 @@ def place_labels(
                 leader = ((label.x, label.y), end)
                 if any(_segment_meets(other.box, *leader) for other in placed):
                     continue
-                # Points whose symbols overlap this one's cannot be passed by.
+                # A leader never crosses another point's symbol, which would make it read as
+                # that point's: only a symbol covering this point's centre cannot be avoided.
                 apart = [
-                    (x, y) for x, y in others if math.hypot(x - label.x, y - label.y) >= 2 * radius
+                    (x, y) for x, y in others if math.hypot(x - label.x, y - label.y) > radius + 1
                 ]
                 if any(_segment_distance(x, y, *leader) < radius + 1 for x, y in apart):
                     continue

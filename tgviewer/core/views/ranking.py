@@ -1,4 +1,9 @@
-"""The ranking view's model: the selected countries' figures for one period, largest first."""
+"""The ranking view's model: the selected countries' figures for one period, largest first.
+
+A few countries without a figure are drawn as rows of their own under the bars ("no figure
+for this period"); more than :data:`MOST_ROWS_WITHOUT_FIGURE` are listed under the chart
+instead (``left_out``), so that fifty such rows do not bury the bars.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +31,9 @@ from tgviewer.core.views.rules import (
     ratio_notes,
     scaled_measure,
 )
+
+#: The most countries without a figure drawn as rows of the chart; more are listed below it.
+MOST_ROWS_WITHOUT_FIGURE = 5
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,8 +65,20 @@ class RankingModel(ViewModel):
 
     @property
     def rows(self) -> tuple[SeriesRow, ...]:
-        """The rows from the top bar down: ranked first, then those without a figure."""
+        """Every row from the top bar down: ranked first, then those without a figure."""
         return self.ranked + self.unranked
+
+    @property
+    def unranked_drawn(self) -> bool:
+        """Whether the countries without a figure are rows of the chart (they are few) or
+        listed below it (``left_out``)."""
+        return len(self.unranked) <= MOST_ROWS_WITHOUT_FIGURE
+
+    @property
+    def drawn_rows(self) -> tuple[SeriesRow, ...]:
+        """The chart's rows from the top down: the bars, then, when few, those without a
+        figure."""
+        return self.rows if self.unranked_drawn else self.ranked
 
     def data_table(self) -> DataTable:
         """The figures drawn, largest first, then the countries listed without one."""
@@ -91,6 +111,7 @@ def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:
         return dataclasses.replace(base, message=NO_PERIOD_MESSAGE)
     rows = series_rows(bundle, state, [period])
     ranked, unranked = rank_rows(rows)
+    listed = len(unranked) > MOST_ROWS_WITHOUT_FIGURE
     left_out = tuple(NotComparable(r.country, r.name, unranked_reason(r)) for r in unranked)
     message = (
         ""
@@ -103,12 +124,24 @@ def ranking_model(bundle: Bundle, state: ViewState) -> RankingModel:
             )
         )
     )
+    text = base.text
+    if listed and ranked:  # an export shows no list: its subtitle says who has no figure
+        codes = ", ".join(r.country for r in unranked)
+        text = dataclasses.replace(
+            text, subtitle=f"{text.subtitle} No figure for {period.label}: {codes}."
+        )
     return dataclasses.replace(
         base,
+        text=text,
         message=message,
         caption=title,
         ranked=ranked,
         unranked=unranked,
-        left_out=left_out,
+        left_out=left_out if listed and ranked else (),
+        left_out_heading=(
+            f"Without a figure ({len(left_out)}): not ranked in {period.label}"
+            if listed and ranked
+            else ""
+        ),
         notes=ratio_notes(state),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from tgviewer.core.state.view_state import ViewKind
 from tgviewer.core.views.base import ViewModel
@@ -111,11 +111,11 @@ class ViewBase(QWidget, Generic[ModelT]):
         listed = bool(model.left_out or model.left_out_heading)
         if self._left_out_name is not None and (listed or self.left_out_list is not None):
             shown = self.list_left_out()
-            shown.setVisible(listed)
             if listed:
                 shown.show_countries(model.left_out_heading, model.left_out)
             else:
                 shown.clear()
+            self._show_left_out()
         if model.message:
             self.clear_chart()
             self.show_message(model.message)
@@ -133,11 +133,28 @@ class ViewBase(QWidget, Generic[ModelT]):
 
     def set_presenting(self, presenting: bool) -> None:
         """Presentation mode shows the chart alone, under the window's title: the view's
-        own choices, its caption and its notes are hidden meanwhile."""
+        own choices, its caption, its notes and the list of countries left out (with the
+        handle above it) are hidden meanwhile."""
         self.presenting = presenting
         for widget in self.choices:
             widget.setVisible(not presenting)
         self._show_words()
+        self._show_left_out()
+
+    def _show_left_out(self) -> None:
+        listed = self.left_out_list
+        if listed is None:
+            return
+        model = self.model
+        shown = (
+            model is not None
+            and not self.presenting
+            and bool(model.left_out or model.left_out_heading)
+        )
+        listed.setVisible(shown)
+        splitter = listed.parentWidget()
+        if isinstance(splitter, QSplitter):
+            splitter.handle(splitter.indexOf(listed)).setVisible(shown)
 
     def _show_words(self) -> None:
         model = self.model

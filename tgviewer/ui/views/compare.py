@@ -29,7 +29,13 @@ from tgviewer.ui.style.palette import (
     readable_on,
     text_colour,
 )
-from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.views.chart_rows import (
+    country_at,
+    fit_value_labels,
+    hover_row,
+    label_rows,
+    row_y,
+)
 from tgviewer.ui.views.flow_layout import FlowLayout
 from tgviewer.ui.views.plot import PlotView
 
@@ -130,6 +136,9 @@ class CompareView(PlotView[CompareModel]):
         self.segments = pg.PlotCurveItem(connect="pairs")
         self.value_labels: dict[str, pg.TextItem] = {}
         self.tooltips: dict[str, str] = {}
+        #: The values' span along the axis, before room is made for the labels.
+        self.value_range: tuple[float, float] | None = None
+        self.plot.getViewBox().sigResized.connect(self.fit_labels)
         # Below the plot, in its layout: never over the dumbbells or their labels.
         self.legend = self.add_legend(
             pg.LegendItem(labelTextSize="10pt", labelTextColor=text_colour())
@@ -188,6 +197,7 @@ class CompareView(PlotView[CompareModel]):
         for label in self.value_labels.values():
             self.plot.removeItem(label)
         self.value_labels, self.tooltips, self.order = {}, {}, []
+        self.value_range = None
         for item in (self.a_points, self.b_points):
             item.setData(x=[], y=[])
         self.segments.setData([], [])
@@ -257,8 +267,18 @@ class CompareView(PlotView[CompareModel]):
         self.plot.setLabel("bottom", LOG_NOTE if log else "")
         low, high = scale.span(values, headroom=1.0)
         self.plot.getAxis("bottom").setTicks(scale.ticks(low, high))
-        # Room at the right for the change labels.
-        self.plot.setXRange(low, high + 0.35 * (high - low), padding=0)
+        self.value_range = (low, high)
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Widen the value axis just enough for every change label to end inside the plot
+        (counted in pixels, so again whenever the plot is resized or zoomed)."""
+        if self.value_range is not None:
+            fit_value_labels(self.plot, *self.value_range, self.value_labels.values())
+
+    def zoom(self, factor: float) -> None:
+        super().zoom(factor)
+        self.fit_labels()  # the labels' text grew or shrank
 
     # Hover ---------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """The list under a chart of the countries it could not draw, each with the reason.
 
-Shared by the trend, compare and scatter views: a heading with the count, one line per country
-("Iceland (ISL): Jan–Sep 2024: requests and users unknown: ..."), and picking a line shows
-that country's records in the details panel.
+Shared by the trend, ranking, compare and scatter views: a heading with the count, one line
+per country ("Iceland (ISL): Jan–Sep 2024: requests and users unknown: ..."), and picking a
+line shows that country's records in the details panel. Hidden, with the splitter's handle
+above it, while presenting (:meth:`~tgviewer.ui.views.base.ViewBase.set_presenting`).
 """
 
 from __future__ import annotations

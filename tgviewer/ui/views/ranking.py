@@ -8,8 +8,13 @@ store; the selector lists the range's periods, then the years, halves and quarte
 lengths inside the range, so a year is ranked in a quarterly view without changing the
 period length. Bars are sorted, largest on top, all in one colour, with the value at the
 bar end (then ⚠ when records disagree, † when a record has more requests than users); the
-grid runs behind them. A country without a figure for the period is listed below the bars
-as "no figure", never drawn as a zero-length bar.
+grid runs behind them. A country without a figure for the period is never drawn as a
+zero-length bar: a few are rows of their own under the bars ("no figure for this period"),
+more are listed below the chart (the model's ``left_out``).
+
+Every row is at least a line of text high, at any zoom: when the rows do not fit in the
+window the plot grows taller than it and scrolls (an export, laid out at its own size,
+draws the plot as it is given).
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QSignalBlocker, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QScrollArea, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.periods.spans import parse_span
@@ -30,10 +36,22 @@ from tgviewer.core.views.value_scale import FOOT_NOTE, ZERO_MARK, ZERO_SYMBOL, V
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.style.palette import muted_text_colour, text_colour, theme_colours
-from tgviewer.ui.views.chart_rows import country_at, hover_row, label_rows, row_y
+from tgviewer.ui.views.chart_rows import (
+    country_at,
+    fit_value_labels,
+    hover_row,
+    label_rows,
+    row_y,
+)
 from tgviewer.ui.views.plot import PlotView
 
 BAR_HEIGHT = 0.7
+#: A row's height, in lines of the axis's text: names on neighbouring rows never touch.
+ROW_LINES = 1.3
+#: The plot's height beyond its rows (the bottom axis, its label, the margins), in lines.
+FRAME_LINES = 4.0
+#: Qt's "no maximum" for a widget's size (an export fixes the plot's size instead).
+UNLIMITED = 16777215
 
 
 def log_note(scale: ValueScale, values: list[float]) -> str:
@@ -57,7 +75,22 @@ class RankingView(PlotView[RankingModel]):
     kind = ViewKind.RANKING
 
     def __init__(self, store: QtViewStateStore, parent: QWidget | None = None) -> None:
-        super().__init__(store, parent=parent, grid_x=True)
+        super().__init__(store, "Countries without a figure", parent=parent, grid_x=True)
+        #: The plot in a scroll area: as tall as its rows need, scrolled when taller than
+        #: the window.
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart.removeWidget(self.plot)
+        self.scroller.setWidget(self.plot)
+        self.chart.insertWidget(0, self.scroller)
+        self.chart.setCurrentWidget(self.scroller)
+        self.body = self.scroller
+        # The wheel over the plot scrolls it (the plot itself neither zooms nor pans).
+        self.plot.viewport().installEventFilter(self)
+        # No tick marks by the names: pyqtgraph draws them inwards, across the bars.
+        self.plot.getAxis("left").setStyle(tickLength=0)
         self.period = QComboBox()
         self.period.setAccessibleName("Ranking period")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -100,6 +133,8 @@ class RankingView(PlotView[RankingModel]):
 
     def clear_chart(self) -> None:
         self.plot.clear()
+        if self.plot.maximumHeight() >= UNLIMITED:
+            self.plot.setMinimumHeight(0)
         self.order, self.value_labels, self.tooltips = [], {}, {}
         self.bars = None
         self.scale = ValueScale()
@@ -108,9 +143,10 @@ class RankingView(PlotView[RankingModel]):
     def draw_chart(self, model: RankingModel) -> None:
         """Rebuild the bars from ``model``."""
         self.clear_chart()
-        known, unknown = model.ranked, model.unranked
+        known = model.ranked
+        unknown = model.unranked if model.unranked_drawn else ()
         colour = bar_colour()
-        self.order = [r.country for r in model.rows]
+        self.order = [r.country for r in model.drawn_rows]
         ys = [row_y(self.order, i) for i in range(len(known))]
         values = [r.value for r in known]
         scale = self.scale = ValueScale.fit(values, model.state.log_scale)
@@ -154,11 +190,12 @@ class RankingView(PlotView[RankingModel]):
             label.setPos(scale.origin, y)
             self.plot.addItem(label)
             self.value_labels[row.country] = label
-        for row in model.rows:
+        for row in model.drawn_rows:
             self.tooltips[row.country] = describe_row(row, model.unit) + (
                 "\n" + FOOT_NOTE if scale.at_foot(row.value) else ""
             )
-        label_rows(self.plot, [f"{r.name} ({r.country})" for r in model.rows])
+        label_rows(self.plot, [f"{r.name} ({r.country})" for r in model.drawn_rows])
+        self.fit_rows()
         self.plot.setLabel(
             "bottom", "; ".join(filter(None, [model.axis_label, log_note(scale, values)]))
         )
@@ -173,20 +210,42 @@ class RankingView(PlotView[RankingModel]):
         self.value_range = (low, high)
         self.fit_labels()
 
+    def row_pixels(self) -> float:
+        """The least height of a row, in pixels at the zoom: a line of the axis's text, and
+        no less than the value labels (whose text has a margin around it)."""
+        font = self.plot.getAxis("left").style.get("tickFont") or self.plot.font()
+        line = QFontMetricsF(font).height() * ROW_LINES
+        labels = (label.boundingRect().height() + 1 for label in self.value_labels.values())
+        return float(max([line, *labels])) * zoom_of(self.plot)
+
+    def fit_rows(self) -> None:
+        """Make the plot tall enough for every row to be a line of text high; the scroll
+        area scrolls it when the window is shorter. An export fixes the plot's size: then
+        it is drawn at that size."""
+        if self.plot.maximumHeight() < UNLIMITED:
+            return
+        font = self.plot.getAxis("left").style.get("tickFont") or self.plot.font()
+        frame = QFontMetricsF(font).height() * FRAME_LINES * zoom_of(self.plot)
+        self.plot.setMinimumHeight(round(len(self.order) * self.row_pixels() + frame))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hand the wheel over the plot to the scroll area's bar."""
+        if event.type() == QEvent.Type.Wheel and watched is self.plot.viewport():
+            QApplication.sendEvent(self.scroller.verticalScrollBar(), event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def exported_widget(self) -> QWidget:
+        """The plot itself, not its scroll area: an export lays it out at its own size."""
+        return self.plot if self.showing_chart else self.message
+
     def fit_labels(self) -> None:
         """Widen the value axis just enough for every value label to end inside the plot
         (counted in pixels, so again whenever the plot is resized)."""
         if self.value_range is None:
             return
         low, high = self.value_range
-        width = self.plot.getViewBox().width()
-        zoom = zoom_of(self.plot)  # presentation mode enlarges the text as drawn
-        right = high + 0.05 * (high - low)
-        for label in self.value_labels.values():
-            room = label.textItem.boundingRect().width() * zoom + 4
-            if width > 2 * room:  # else no range could hold it: keep the bars readable
-                right = max(right, low + (label.pos().x() - low) * width / (width - room))
-        self.plot.setXRange(low, right, padding=0)
+        fit_value_labels(self.plot, low, high, self.value_labels.values())
 
     def zoom(self, factor: float) -> None:
         super().zoom(factor)

@@ -11,15 +11,16 @@ zero. On log axes zeros sit at the foot of their axis, marked ▼ (the axis's wo
 when it has a zero; an axis with none starts just below its smallest value).
 
 Labels are placed in pixels (:mod:`tgviewer.core.figures.label_placement`), again whenever
-the plot is resized or its range changes: none overlaps another or a point, a label moved
-away from its point is joined to it by a leader line, and a label with no room left is left
-off (``unlabelled``; its point still names its country on hover).
+the plot is resized or its range changes, and once more after pyqtgraph's pending layout:
+none overlaps another or a point, a label moved away from its point is joined to it by a
+leader line that passes no other point's marker, and a label with no room left is left off
+(``unlabelled``; its point still names its country on hover).
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSignalBlocker, Qt
+from PySide6.QtCore import QPointF, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from tgviewer.core.figures.label_placement import Box, LabelWanted, place_labels
@@ -86,9 +87,12 @@ class ScatterView(PlotView[ScatterModel]):
         self.label_points: list[tuple[float, float, pg.TextItem]] = []
         #: The labels left off for want of room (their points tell their country on hover).
         self.unlabelled: tuple[str, ...] = ()
+        #: Places the labels again once the events pending have run (see :meth:`replace`).
+        self.settled = QTimer(self, singleShot=True, interval=0)
+        self.settled.timeout.connect(self.place_labels)
         view_box = self.plot.getViewBox()
-        view_box.sigResized.connect(self.place_labels)
-        view_box.sigRangeChanged.connect(self.place_labels)
+        view_box.sigResized.connect(self.replace)
+        view_box.sigRangeChanged.connect(self.replace)
         #: The list's parts, for tests and for the window.
         listed = self.list_left_out()  # always shown here, if only to say none is left out
         self.left_out, self.left_out_title = listed.items, listed.title
@@ -194,6 +198,14 @@ class ScatterView(PlotView[ScatterModel]):
         self.plot.setRange(xRange=(x_low, x_high), yRange=(y_low, y_high), padding=0.02)
         self._draw_median(scatter.median_ratio, xs_raw)
         self.place_labels()
+
+    def replace(self) -> None:
+        """Place the labels now, and again when the events pending have run: pyqtgraph lays
+        the plot out on posted events (an axis widening for its new tick labels shrinks the
+        view box), and a leader placed on a stale mapping between pixels and data would
+        end on another point once drawn."""
+        self.place_labels()
+        self.settled.start()
 
     def place_labels(self) -> None:
         """Put each label next to its point, or farther out with a leader line, so that none
