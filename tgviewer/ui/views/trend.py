@@ -19,19 +19,25 @@ the names spread apart so none overlaps another (:func:`~.label_layout.spread`),
 kept for them at the right. Where the names would take more than a third of the plot's
 width, the codes (``FRA``) name the lines instead. The legend, below the plot and never over
 the data, is shown instead when more than :data:`MAX_END_LABELS` countries are drawn, when
-even the codes would not fit, or when the names do not fit one above another. A line ending
-before the last period is named with the period it ends in. The layout (end names, margin,
-legend or not, how many period labels the axis shows) is redone when the plot is resized.
+even the codes would not fit, or when the names do not fit one above another. The legend
+never takes more than a quarter of the plot's height (:mod:`~.trend_legend`): beyond it, it
+lists the lines with the highest latest figures and a note below the plot counts the others,
+whose names their lines say when hovered. The same note says that dashed segments are totals
+when any is left unlabelled for want of room (:mod:`~.span_totals`). A line ending before the
+last period is named with the period it ends in. The layout (end names, margin, legend or
+not, how many period labels the axis shows) is redone when the plot is resized.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.figures.series import SeriesRow
@@ -41,20 +47,22 @@ from tgviewer.core.views.formatting import describe_row
 from tgviewer.core.views.trend import EventMark, TrendModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import scalable_legend
+from tgviewer.ui.style.chart_style import scalable_legend, zoom_of
 from tgviewer.ui.style.palette import (
     background_colour,
     country_colours,
     country_symbols,
     mark_colour,
+    muted_text_colour,
     readable_on,
     text_colour,
 )
 from tgviewer.ui.views.event_lines import event_line, stagger_names
 from tgviewer.ui.views.label_layout import right_margin, spread
 from tgviewer.ui.views.period_axis import label_periods, period_label_width
-from tgviewer.ui.views.plot import PlotView, nearest_point
-from tgviewer.ui.views.span_totals import SpanTotalMarks
+from tgviewer.ui.views.plot import LEGEND_ROW, PlotView, nearest_point
+from tgviewer.ui.views.span_totals import SpanTotalMarks, scene_box
+from tgviewer.ui.views.trend_legend import fit_legend, more_note
 
 SYMBOL_SIZE = 10
 LINE_WIDTH = 2.5
@@ -62,6 +70,10 @@ LINE_WIDTH = 2.5
 MAX_END_LABELS = 8
 #: The most of the plot's width the end names may take.
 END_LABEL_SHARE = 1 / 3
+#: What the note says when a total is drawn without its label.
+SPAN_NOTE = "dashed: totals over longer periods, hover for the figure"
+#: How close, in pixels, the mouse must be to a line for its name.
+LINE_HOVER_DISTANCE = 5.0
 
 
 @dataclass
@@ -94,6 +106,15 @@ class TrendView(PlotView[TrendModel]):
             )
         )
         self.add_legend(self.legend)
+        #: Below the legend: the countries it leaves out, and totals left unlabelled.
+        self.chart_note = pg.LabelItem("", size="9pt", justify="left")
+        self.chart_note.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        #: How many countries the legend leaves out for want of room.
+        self.legend_more = 0
+        #: Every country's legend entry, and its line's latest height (which come first
+        #: when not all fit).
+        self._legend_all: list[tuple[str, pg.PlotDataItem]] = []
+        self._legend_ranks: list[float] = []
         #: Whether the lines are named at their ends (else the legend names them).
         self.end_labelled = False
         #: Per country: the name at the end of its line, while lines are named so.
@@ -177,6 +198,7 @@ class TrendView(PlotView[TrendModel]):
         symbols = country_symbols(model.countries)
         background = background_colour()
         legend: list[tuple[str, pg.PlotDataItem]] = []
+        ranks: list[float] = []
         left_out = {left.country for left in model.left_out}
         for index, country in enumerate(model.countries):
             rows = model.rows_of(country)
@@ -217,6 +239,7 @@ class TrendView(PlotView[TrendModel]):
             name = rows[0].name if rows else country
             legend.append((f"{name} ({country})", slot.sample))
             known = [r for r in rows if r.known]
+            ranks.append(scale.at(known[-1].value) if known else -math.inf)
             if known:
                 last = known[-1]
                 ended = "" if last.period == periods[-1].code else f" (to {last.period_label})"
@@ -237,6 +260,7 @@ class TrendView(PlotView[TrendModel]):
                     self.plot.addItem(mark)
                     self.caution_marks.append((country, row.period, mark))
         self._hide_slots(len(model.countries))
+        self._legend_all, self._legend_ranks = legend, ranks
         self._update_legend(legend)
         self.spans.draw(model, colours, self.scale, self.sized(1))
         self.span_segments = self.spans.drawn
@@ -317,10 +341,45 @@ class TrendView(PlotView[TrendModel]):
                 label.setVisible(True)
         label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
         stagger_names(self.event_lines, width / (right + 0.5), height)
-        self.spans.lay_out()
+        self.spans.lay_out(self._taken(), self._line_points())
+        notes = [more_note(self.legend_more), SPAN_NOTE if self.spans.unlabelled else ""]
+        self._show_note("<br>".join(filter(None, notes)))
+
+    def _taken(self) -> list[QRectF]:
+        """Where the chart already prints something: the points, the names at the lines'
+        ends, the events' names and the marks (in the scene's coordinates)."""
+        view = self.plot.getViewBox()
+        radius = SYMBOL_SIZE / 2 + 1  # in the scene's units, which the zoom enlarges
+        taken = []
+        for item in (*self.reported_points.values(), *self.derived_points.values()):
+            xs, ys = item.getData()
+            for x, y in zip(xs, ys, strict=True):
+                at = view.mapViewToScene(QPointF(float(x), float(y)))
+                taken.append(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius))
+        labels = [label for label in self.end_labels.values() if label.isVisible()]
+        labels += [line.label for line in self.event_lines]
+        labels += [mark for _, _, mark in (*self.inconsistent_marks, *self.caution_marks)]
+        return taken + [scene_box(label) for label in labels]
+
+    def _line_points(self) -> list[list[QPointF]]:
+        """The drawn lines' runs of points, in the scene's coordinates (gaps break them)."""
+        return [run for runs in self._line_points_by_country() for run in runs]
 
     def _show_legend(self, shown: bool) -> None:
-        """Put the legend below the plot, in as many columns as fit, or take it away."""
+        """Put the legend below the plot, in as many columns as fit and no taller than its
+        share of the plot (:func:`~.trend_legend.fit_legend`), or take it away."""
+        entries, self.legend_more = self._legend_all, 0
+        if shown:
+            zoom = zoom_of(self.plot)
+            fit = fit_legend(
+                [name for name, _ in entries],
+                self._legend_ranks,
+                self.plot.getViewBox().width(),
+                self.plot.height() / zoom,
+                note_lines=int(bool(self.spans.drawn)),
+            )
+            entries, self.legend_more = [entries[i] for i in fit.shown], fit.more
+            shown = bool(entries)  # no room for one: the note alone counts them
         layout = self.plot.getPlotItem().layout
         placed = self.legend.parentItem() is not None
         if shown and not placed:
@@ -330,8 +389,26 @@ class TrendView(PlotView[TrendModel]):
             self.legend.setParentItem(None)
             self.plot.scene().removeItem(self.legend)
         self.legend.setVisible(shown)
+        self._update_legend(entries)
         if shown:
             self.wrap_legends()
+
+    def _show_note(self, text: str) -> None:
+        """Show ``text`` below the plot (and its legend), or take the note away."""
+        layout = self.plot.getPlotItem().layout
+        placed = self.chart_note.parentItem() is not None
+        if text:
+            self.chart_note.setText(text, color=muted_text_colour())
+            # Never wider than the plot: a note must not widen the chart past the view.
+            self.chart_note.setMinimumWidth(0)
+            if not placed:
+                layout.addItem(self.chart_note, LEGEND_ROW + 1, 1)
+                layout.setAlignment(self.chart_note, Qt.AlignmentFlag.AlignLeft)
+        elif placed:
+            layout.removeItem(self.chart_note)
+            self.chart_note.setParentItem(None)
+            self.plot.scene().removeItem(self.chart_note)
+        self.chart_note.setVisible(bool(text))
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
@@ -412,14 +489,65 @@ class TrendView(PlotView[TrendModel]):
             text += "\n" + FOOT_NOTE
         return text
 
-    def mouse_moved(self, scene_position: QPointF) -> None:
+    def line_near(self, scene_position: QPointF) -> str | None:
+        """The country (its code) whose line passes nearest ``scene_position``, if close."""
+        best: tuple[float, str] | None = None
+        for points, country in zip(self._line_points_by_country(), self.lines, strict=True):
+            for run in points:
+                for a, b in itertools.pairwise(run):
+                    distance = _distance(scene_position, a, b)
+                    if distance <= LINE_HOVER_DISTANCE and (best is None or distance < best[0]):
+                        best = (distance, country)
+        return None if best is None else best[1]
+
+    def _line_points_by_country(self) -> list[list[list[QPointF]]]:
+        """Per drawn line, its runs of points in the scene's coordinates."""
+        view = self.plot.getViewBox()
+        result = []
+        for line in self.lines.values():
+            xs, ys = line.getData()
+            runs: list[list[QPointF]] = [[]]
+            for x, y in zip(
+                xs if xs is not None else [], ys if ys is not None else [], strict=True
+            ):
+                if math.isfinite(y):
+                    runs[-1].append(view.mapViewToScene(QPointF(float(x), float(y))))
+                elif runs[-1]:
+                    runs.append([])
+            result.append(runs)
+        return result
+
+    def hover_text(self, scene_position: QPointF) -> tuple[str, str] | None:
+        """What hovering ``scene_position`` shows, and the country it is about: a point's
+        figures, else a total's, else the name of the line under the mouse."""
         row = self.point_near(scene_position)
-        if row is None:
+        if row is not None:
+            return self.tooltip_for(row), row.country
+        total = self.spans.near(scene_position)
+        if total is not None:
+            return total, total.split(":")[0]
+        country = self.line_near(scene_position)
+        if country is not None and self.model is not None:
+            rows = self.model.rows_of(country)
+            return (f"{rows[0].name} ({country})" if rows else country), country
+        return None
+
+    def mouse_moved(self, scene_position: QPointF) -> None:
+        hovered = self.hover_text(scene_position) if self.showing_chart else None
+        if hovered is None:
             QToolTip.hideText()
             return
+        text, country = hovered
         QToolTip.showText(
-            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
-            self.tooltip_for(row),
-            self.plot,
+            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)), text, self.plot
         )
-        self.details_wanted.emit(row.country, "")
+        self.details_wanted.emit(country, "")
+
+
+def _distance(point: QPointF, a: QPointF, b: QPointF) -> float:
+    """How far ``point`` is from the segment from ``a`` to ``b``."""
+    dx, dy = b.x() - a.x(), b.y() - a.y()
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else ((point.x() - a.x()) * dx + (point.y() - a.y()) * dy) / length
+    t = min(1.0, max(0.0, t))
+    return math.hypot(point.x() - a.x() - t * dx, point.y() - a.y() - t * dy)
