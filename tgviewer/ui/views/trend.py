@@ -7,8 +7,10 @@ visibility change (cheap); span totals, disagreement and caution marks are repla
 rebuilt only when the countries change, the event lines only when the periods change. Each
 country has its colour and its marker shape (``country_symbols``), so the chart reads in
 greyscale. Reported points are filled, derived points hollow, unknown periods are gaps,
-totals that cannot be split are flat dashed segments labelled with the country and their
-span (:mod:`~tgviewer.ui.views.span_totals`), and the bundle's events are vertical lines. A
+totals that cannot be split are flat dashed segments, labelled with the country and their
+span where the label covers nothing else (:mod:`~tgviewer.ui.views.span_totals`), and the
+bundle's events are vertical lines. Hovering a point shows its figures, a segment its total,
+a line its country's name. A
 point whose records disagree is marked ⚠ above it; one whose records include one with more
 requests than users, † at its upper right. Countries with nothing to draw are listed below
 the chart with the reason.
@@ -111,6 +113,8 @@ class TrendView(PlotView[TrendModel]):
         self.chart_note.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         #: How many countries the legend leaves out for want of room.
         self.legend_more = 0
+        #: Whether the note says that dashed segments are totals (some is unlabelled).
+        self._span_note = False
         #: Every country's legend entry, and its line's latest height (which come first
         #: when not all fit).
         self._legend_all: list[tuple[str, pg.PlotDataItem]] = []
@@ -191,6 +195,7 @@ class TrendView(PlotView[TrendModel]):
     def draw_chart(self, model: TrendModel) -> None:
         """Bring the plot up to date with ``model`` (see the module docstring)."""
         self._forget_drawn()
+        self._span_note = False
         periods = model.periods
         scale = self.scale = ValueScale.fit(model.values(), model.state.log_scale)
         position = self._positions = {p.code: i for i, p in enumerate(periods)}
@@ -341,8 +346,14 @@ class TrendView(PlotView[TrendModel]):
                 label.setVisible(True)
         label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
         stagger_names(self.event_lines, width / (right + 0.5), height)
-        self.spans.lay_out(self._taken(), self._line_points())
-        notes = [more_note(self.legend_more), SPAN_NOTE if self.spans.unlabelled else ""]
+        if self.spans.may_label:
+            self.spans.lay_out(self._taken(), self._line_points())
+        else:
+            self.spans.lay_out()
+        # Once shown, kept until the next draw: taking it away on a resize would give the
+        # plot the room for a label to fit, then take it back, and so on without end.
+        self._span_note = self._span_note or bool(self.spans.unlabelled)
+        notes = [more_note(self.legend_more), SPAN_NOTE if self._span_note else ""]
         self._show_note("<br>".join(filter(None, notes)))
 
     def _taken(self) -> list[QRectF]:
