@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import MakeWindow
 from tgviewer.core.views.groups import EU27_KEY, WITH_DATA_KEY, resolve_group
-from tgviewer.ui.views.span_totals import scene_box
+from tgviewer.ui.style.chart_style import zoom_of
+from tgviewer.ui.views.scene_geometry import scene_box
 from tgviewer.ui.views.trend import SPAN_NOTE, TrendView
 from tgviewer.ui.views.trend_legend import LEGEND_SHARE
 from tgviewer.ui.window.main_window import MainWindow
@@ -35,7 +36,7 @@ def _shown(make_window: MakeWindow, size: tuple[int, int], group: str | None) ->
 
 def _heights(trend: TrendView) -> tuple[float, float, float]:
     """The view box's and the legend's heights, and the plot widget's, in pixels."""
-    zoom = trend.plot.transform().m11() or 1.0
+    zoom = zoom_of(trend.plot)
     view = trend.plot.getViewBox().sceneBoundingRect().height()
     legend = trend.legend.sceneBoundingRect().height() if trend.legend.isVisible() else 0.0
     plot = trend.plot.height() / zoom

@@ -23,6 +23,7 @@ from tgviewer.core.views.trend import TrendModel
 from tgviewer.core.views.value_scale import ValueScale
 from tgviewer.ui.style.palette import background_colour, readable_on
 from tgviewer.ui.views.label_layout import crosses
+from tgviewer.ui.views.scene_geometry import scene_box
 
 #: A dash's length, in line widths.
 DASH = 4.0
@@ -176,19 +177,6 @@ class SpanTotalMarks:
             ):
                 return str(segment.toolTip())
         return None
-
-
-def scene_box(label: pg.TextItem) -> QRectF:
-    """Where ``label`` prints, in the scene's coordinates, worked out from its position,
-    anchor and size (a text item's own scene rectangle holds until it is next painted).
-    The events' names read upwards (:mod:`~.event_lines`): their text runs up the screen."""
-    at = label.parentItem().mapToScene(label.pos())
-    size = label.textItem.boundingRect()
-    width, height = size.width(), size.height()
-    ax, ay = float(label.anchor[0]), float(label.anchor[1])
-    if isinstance(label, pg.InfLineLabel):
-        return QRectF(at.x() - ay * height, at.y() - (1 - ax) * width, height, width)
-    return QRectF(at.x() - ax * width, at.y() - ay * height, width, height)
 
 
 def _crossed(box: QRectF, lines: Sequence[Sequence[QPointF]]) -> bool:

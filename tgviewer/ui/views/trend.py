@@ -32,7 +32,6 @@ not, how many period labels the axis shows) is redone when the plot is resized.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 
@@ -63,7 +62,14 @@ from tgviewer.ui.views.event_lines import event_line, stagger_names
 from tgviewer.ui.views.label_layout import right_margin, spread
 from tgviewer.ui.views.period_axis import label_periods, period_label_width
 from tgviewer.ui.views.plot import LEGEND_ROW, PlotView, nearest_point
-from tgviewer.ui.views.span_totals import SpanTotalMarks, scene_box
+from tgviewer.ui.views.scene_geometry import (
+    Run,
+    line_runs,
+    nearest_line,
+    point_boxes,
+    scene_box,
+)
+from tgviewer.ui.views.span_totals import SpanTotalMarks
 from tgviewer.ui.views.trend_legend import fit_legend, more_note
 
 SYMBOL_SIZE = 10
@@ -347,7 +353,9 @@ class TrendView(PlotView[TrendModel]):
         label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
         stagger_names(self.event_lines, width / (right + 0.5), height)
         if self.spans.may_label:
-            self.spans.lay_out(self._taken(), self._line_points())
+            self.spans.lay_out(
+                self._taken(), [run for runs in self._runs().values() for run in runs]
+            )
         else:
             self.spans.lay_out()
         # Once shown, kept until the next draw: taking it away on a resize would give the
@@ -359,22 +367,17 @@ class TrendView(PlotView[TrendModel]):
     def _taken(self) -> list[QRectF]:
         """Where the chart already prints something: the points, the names at the lines'
         ends, the events' names and the marks (in the scene's coordinates)."""
-        view = self.plot.getViewBox()
-        radius = SYMBOL_SIZE / 2 + 1  # in the scene's units, which the zoom enlarges
-        taken = []
-        for item in (*self.reported_points.values(), *self.derived_points.values()):
-            xs, ys = item.getData()
-            for x, y in zip(xs, ys, strict=True):
-                at = view.mapViewToScene(QPointF(float(x), float(y)))
-                taken.append(QRectF(at.x() - radius, at.y() - radius, 2 * radius, 2 * radius))
+        # In the scene's units, which the zoom enlarges: the marker's unzoomed size.
+        points = (*self.reported_points.values(), *self.derived_points.values())
         labels = [label for label in self.end_labels.values() if label.isVisible()]
         labels += [line.label for line in self.event_lines]
         labels += [mark for _, _, mark in (*self.inconsistent_marks, *self.caution_marks)]
-        return taken + [scene_box(label) for label in labels]
+        boxes = point_boxes(self.plot, points, SYMBOL_SIZE / 2 + 1)
+        return boxes + [scene_box(label) for label in labels]
 
-    def _line_points(self) -> list[list[QPointF]]:
-        """The drawn lines' runs of points, in the scene's coordinates (gaps break them)."""
-        return [run for runs in self._line_points_by_country() for run in runs]
+    def _runs(self) -> dict[str, list[Run]]:
+        """Each drawn line's runs of points, in the scene's coordinates."""
+        return {country: line_runs(self.plot, line) for country, line in self.lines.items()}
 
     def _show_legend(self, shown: bool) -> None:
         """Put the legend below the plot, in as many columns as fit and no taller than its
@@ -502,31 +505,7 @@ class TrendView(PlotView[TrendModel]):
 
     def line_near(self, scene_position: QPointF) -> str | None:
         """The country (its code) whose line passes nearest ``scene_position``, if close."""
-        best: tuple[float, str] | None = None
-        for points, country in zip(self._line_points_by_country(), self.lines, strict=True):
-            for run in points:
-                for a, b in itertools.pairwise(run):
-                    distance = _distance(scene_position, a, b)
-                    if distance <= LINE_HOVER_DISTANCE and (best is None or distance < best[0]):
-                        best = (distance, country)
-        return None if best is None else best[1]
-
-    def _line_points_by_country(self) -> list[list[list[QPointF]]]:
-        """Per drawn line, its runs of points in the scene's coordinates."""
-        view = self.plot.getViewBox()
-        result = []
-        for line in self.lines.values():
-            xs, ys = line.getData()
-            runs: list[list[QPointF]] = [[]]
-            for x, y in zip(
-                xs if xs is not None else [], ys if ys is not None else [], strict=True
-            ):
-                if math.isfinite(y):
-                    runs[-1].append(view.mapViewToScene(QPointF(float(x), float(y))))
-                elif runs[-1]:
-                    runs.append([])
-            result.append(runs)
-        return result
+        return nearest_line(scene_position, self._runs(), LINE_HOVER_DISTANCE)
 
     def hover_text(self, scene_position: QPointF) -> tuple[str, str] | None:
         """What hovering ``scene_position`` shows, and the country it is about: a point's
@@ -553,12 +532,3 @@ class TrendView(PlotView[TrendModel]):
             self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)), text, self.plot
         )
         self.details_wanted.emit(country, "")
-
-
-def _distance(point: QPointF, a: QPointF, b: QPointF) -> float:
-    """How far ``point`` is from the segment from ``a`` to ``b``."""
-    dx, dy = b.x() - a.x(), b.y() - a.y()
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else ((point.x() - a.x()) * dx + (point.y() - a.y()) * dy) / length
-    t = min(1.0, max(0.0, t))
-    return math.hypot(point.x() - a.x() - t * dx, point.y() - a.y() - t * dy)
