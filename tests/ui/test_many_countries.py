@@ -62,18 +62,19 @@ def test_many_countries_leave_the_plot_most_of_the_view(
     assert trend.chart_note.sceneBoundingRect().top() >= trend.legend.sceneBoundingRect().top()
 
 
-def test_presenting_the_eu_at_size_two_keeps_the_plot(
-    make_window: MakeWindow,
-) -> None:
+def test_presenting_the_eu_at_size_two_keeps_the_plot(make_window: MakeWindow) -> None:
     window = _shown(make_window, (1024, 700), EU27_KEY)
-    trend = window.trend
-    trend.zoom(2.0)
+    window.presentation.enter()
+    window.presentation.set_scale(2.0)
     for _ in range(3):
         QApplication.processEvents()
+    trend = window.trend
+    assert zoom_of(trend.plot) == 2.0
     view, legend, plot = _heights(trend)
     assert view >= 0.6 * plot
     assert legend <= LEGEND_SHARE * plot
-    trend.zoom(1.0)
+    assert f"+{trend.legend_more} more" in trend.chart_note.text
+    window.presentation.leave()
 
 
 def test_a_line_left_out_of_the_legend_says_its_name_when_hovered(
