@@ -3,6 +3,7 @@ legend a bounded share of it, and no total's label prints over a point or anothe
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -10,6 +11,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import MakeWindow
+from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.views.groups import EU27_KEY, WITH_DATA_KEY, resolve_group
 from tgviewer.ui.style.chart_style import zoom_of
 from tgviewer.ui.views.scene_geometry import scene_box
@@ -143,3 +145,24 @@ def test_more_than_six_totals_are_not_labelled(make_window: MakeWindow) -> None:
     assert not any(label.isVisible() for _, _, label in trend.span_segments)
     assert trend.spans.unlabelled == len(trend.span_segments)
     assert SPAN_NOTE in trend.chart_note.text
+
+
+def test_an_exported_chart_does_not_ask_to_hover(default_bundle: Bundle) -> None:
+    from tgviewer.core.state.view_state import default_view_state
+    from tgviewer.ui.export.chart_page import ChartPage
+    from tgviewer.ui.export.size import ExportSize
+
+    state = dataclasses.replace(
+        default_view_state(default_bundle), countries=tuple(default_bundle.countries)
+    )
+    page = ChartPage(default_bundle, state)
+    try:
+        page.image(ExportSize(1200, 800, 1.0))
+        trend = page.view
+        assert isinstance(trend, TrendView)
+        assert trend.legend_more > 0
+        note = trend.chart_note.text
+        assert f"+{trend.legend_more} more not named" in note
+        assert "dashed: totals over longer periods" in note and "hover" not in note
+    finally:
+        page.close()

@@ -80,6 +80,8 @@ MAX_END_LABELS = 8
 END_LABEL_SHARE = 1 / 3
 #: What the note says when a total is drawn without its label.
 SPAN_NOTE = "dashed: totals over longer periods, hover for the figure"
+#: The same, in an exported image (which no one can hover).
+SPAN_NOTE_EXPORTED = "dashed: totals over longer periods"
 #: How close, in pixels, the mouse must be to a line for its name.
 LINE_HOVER_DISTANCE = 5.0
 
@@ -361,7 +363,10 @@ class TrendView(PlotView[TrendModel]):
         # Once shown, kept until the next draw: taking it away on a resize would give the
         # plot the room for a label to fit, then take it back, and so on without end.
         self._span_note = self._span_note or bool(self.spans.unlabelled)
-        notes = [more_note(self.legend_more), SPAN_NOTE if self._span_note else ""]
+        # An exported image is drawn off screen, and cannot be hovered.
+        hovered = not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        span_note = SPAN_NOTE if hovered else SPAN_NOTE_EXPORTED
+        notes = [more_note(self.legend_more, hovered), span_note if self._span_note else ""]
         self._show_note("<br>".join(filter(None, notes)))
 
     def _taken(self) -> list[QRectF]:

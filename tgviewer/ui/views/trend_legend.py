@@ -69,6 +69,9 @@ def fit_legend(
     return LegendFit(tuple(order[:room]), len(names) - min(room, len(names)))
 
 
-def more_note(more: int) -> str:
-    """What the note says of the countries the legend leaves out."""
-    return f"+{more} more — hover a line for its name" if more else ""
+def more_note(more: int, hovered: bool = True) -> str:
+    """What the note says of the countries the legend leaves out: on screen, where to find
+    their names; in an exported image, which no one can hover, only how many."""
+    if not more:
+        return ""
+    return f"+{more} more — hover a line for its name" if hovered else f"+{more} more not named"
