@@ -166,3 +166,28 @@ def test_an_exported_chart_does_not_ask_to_hover(default_bundle: Bundle) -> None
         assert "dashed: totals over longer periods" in note and "hover" not in note
     finally:
         page.close()
+
+
+def test_an_export_at_scale_one_and_a_half_keeps_every_period_on_the_page(
+    default_bundle: Bundle,
+) -> None:
+    from tgviewer.core.state.view_state import default_view_state
+    from tgviewer.ui.export.chart_page import ChartPage
+    from tgviewer.ui.export.size import ExportSize
+
+    state = dataclasses.replace(
+        default_view_state(default_bundle), countries=tuple(default_bundle.countries)
+    )
+    page = ChartPage(default_bundle, state)
+    try:
+        page.image(ExportSize(1600, 900, 1.5))
+        trend = page.view
+        assert isinstance(trend, TrendView)
+        width = trend.plot.width() / zoom_of(trend.plot)
+        assert trend.plot.getPlotItem().geometry().width() == pytest.approx(width)
+        view = trend.plot.getViewBox()
+        last = view.mapViewToScene(QPointF(len(trend.model.periods) - 1, 0))
+        assert last.x() < width  # the latest period is drawn, not cut off
+        assert trend.legend.sceneBoundingRect().right() <= width
+    finally:
+        page.close()

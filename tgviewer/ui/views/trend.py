@@ -393,7 +393,7 @@ class TrendView(PlotView[TrendModel]):
             fit = fit_legend(
                 [name for name, _ in entries],
                 self._legend_ranks,
-                self.plot.getViewBox().width(),
+                self.legend_room(),
                 self.plot.height() / zoom,
                 note_lines=int(bool(self.spans.drawn)),
             )
@@ -411,6 +411,18 @@ class TrendView(PlotView[TrendModel]):
         self._update_legend(entries)
         if shown:
             self.wrap_legends()
+        # A legend made narrower leaves the plot as wide as the widest it was: pyqtgraph
+        # fits the plot to its view's range only when the view is resized.
+        plot_item = self.plot.getPlotItem()
+        if plot_item.geometry() != self.plot.range:
+            plot_item.setGeometry(self.plot.range)
+
+    def legend_room(self) -> float:
+        """The plot's width on the page, less its left axis: a legend wider than the plot
+        widens the view box, which would then make room for a wider legend still (an
+        export at a scale of 1.5 lost its last periods and the legend its right columns)."""
+        page = self.plot.width() / zoom_of(self.plot) - self.plot.getAxis("left").width()
+        return min(super().legend_room(), float(page))
 
     def _show_note(self, text: str) -> None:
         """Show ``text`` below the plot (and its legend), or take the note away."""
