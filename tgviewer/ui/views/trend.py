@@ -123,6 +123,8 @@ class TrendView(PlotView[TrendModel]):
         self.legend_more = 0
         #: Whether the note says that dashed segments are totals (some is unlabelled).
         self._span_note = False
+        #: Whether the plot is being fitted back to its view (see :meth:`_show_legend`).
+        self._refitting = False
         #: Every country's legend entry, and its line's latest height (which come first
         #: when not all fit).
         self._legend_all: list[tuple[str, pg.PlotDataItem]] = []
@@ -413,9 +415,13 @@ class TrendView(PlotView[TrendModel]):
             self.wrap_legends()
         # A legend made narrower leaves the plot as wide as the widest it was: pyqtgraph
         # fits the plot to its view's range only when the view is resized.
-        plot_item = self.plot.getPlotItem()
-        if plot_item.geometry() != self.plot.range:
-            plot_item.setGeometry(self.plot.range)
+        plot_item, page = self.plot.getPlotItem(), QRectF(self.plot.range)
+        if not self._refitting and plot_item.geometry().width() > page.width() + 0.5:
+            self._refitting = True  # the plot's resizing lays the chart out again
+            try:
+                plot_item.setGeometry(page)
+            finally:
+                self._refitting = False
 
     def legend_room(self) -> float:
         """The plot's width on the page, less its left axis: a legend wider than the plot
