@@ -36,3 +36,22 @@ def test_period_labels_thin_out_keeping_the_last() -> None:
     assert label_step(60.0, 100.0) == 1
     assert label_step(60.0, 25.0) == 3
     assert labelled(9, 3) == [2, 5, 8]
+
+
+def test_a_segment_crosses_a_rectangle_only_through_it() -> None:
+    from tgviewer.ui.views.label_layout import crosses
+
+    rect = (0.0, 0.0, 10.0, 10.0)
+    assert crosses(rect, (-5.0, 5.0), (15.0, 5.0))  # straight through
+    assert crosses(rect, (2.0, 2.0), (3.0, 3.0))  # inside
+    assert not crosses(rect, (-5.0, -1.0), (15.0, -1.0))  # above it
+    assert not crosses(rect, (11.0, -5.0), (20.0, 5.0))  # beside it, slanting
+    assert crosses(rect, (-5.0, 0.0), (5.0, 20.0))  # through a corner's side
+
+
+def test_legend_rows_fit_the_room_given() -> None:
+    from tgviewer.ui.views.label_layout import legend_rows
+
+    assert legend_rows(100.0, 20.0) == 5
+    assert legend_rows(19.0, 20.0) == 0
+    assert legend_rows(-5.0, 20.0) == 0

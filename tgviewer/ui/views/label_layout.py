@@ -53,3 +53,34 @@ def labelled(count: int, step: int) -> list[int]:
     """The periods labelled when every ``step``-th is: counted back from the last, the
     latest figures being those a reader looks for first."""
     return sorted(range(count - 1, -1, -step))
+
+
+def legend_rows(budget: float, row_height: float) -> int:
+    """How many rows ``row_height`` pixels tall fit in ``budget`` pixels."""
+    if row_height <= 0:
+        return 0
+    return max(0, math.floor(budget / row_height))
+
+
+def crosses(
+    rect: tuple[float, float, float, float], start: tuple[float, float], end: tuple[float, float]
+) -> bool:
+    """Whether the segment from ``start`` to ``end`` passes through ``rect`` (left, top,
+    right, bottom): Liang and Barsky's clipping, kept to its yes or no."""
+    left, top, right, bottom = rect
+    (x0, y0), (x1, y1) = start, end
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            low = max(low, t)
+        else:
+            high = min(high, t)
+        if low > high:
+            return False
+    return True

@@ -121,7 +121,7 @@ class PlotView(ViewBase[ModelT]):
     def wrap_legends(self) -> None:
         """Give each legend as many columns as fit across the plot, so it wraps onto more
         rows rather than running past the plot's edge."""
-        width = self.plot.getViewBox().width()
+        width = self.legend_room()
         for legend in self.legends:
             if not legend.items or width <= 0:
                 continue
@@ -137,6 +137,11 @@ class PlotView(ViewBase[ModelT]):
                 legend.columnCount = 0
                 legend.setColumnCount(columns)
                 self._legend_layouts[id(legend)] = laid_out
+
+    def legend_room(self) -> float:
+        """How wide, in the scene's units, a legend below the plot may be: the view box's
+        width."""
+        return float(self.plot.getViewBox().width())
 
     def sized(self, pixels: float) -> float:
         """A line's width or a marker's size in pixels, at the plot's zoom."""

@@ -1,29 +1,38 @@
 """The trend's totals over longer spans: a flat dashed segment across the periods a total
 covers, labelled with the country, the span and the total.
 
-Labels sit just above their own segment, so their dashes never strike them through, and are
-lifted above one another where they would overlap (:func:`~.label_layout.spread`). Segments
-over the same span are dashed in turn (each country's dashes fill the others' gaps), so
-totals of close value stay told apart where they lie over each other.
+Labels sit just above their own segment, so their dashes never strike them through. A label
+is printed only where it has room: with more than :data:`MAX_LABELS` totals none is, and a
+label that would cover a point, a line, another label or a mark, or reach past the plot, is
+left off. Every segment says its total when hovered (:meth:`SpanTotalMarks.near`), labelled
+or not. Segments over the same span are dashed in turn (each country's dashes fill the
+others' gaps), so totals of close value stay told apart where they lie over each other.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from tgviewer.core.views.formatting import format_value
 from tgviewer.core.views.trend import TrendModel
 from tgviewer.core.views.value_scale import ValueScale
 from tgviewer.ui.style.palette import background_colour, readable_on
-from tgviewer.ui.views.label_layout import spread
+from tgviewer.ui.views.label_layout import crosses
+from tgviewer.ui.views.scene_geometry import scene_box
 
 #: A dash's length, in line widths.
 DASH = 4.0
 #: How many segments over the same span take turns in the dash pattern (then it repeats).
 MAX_TURNS = 4
+#: The most totals labelled on the chart; with more, none is (their tooltips say them).
+MAX_LABELS = 6
+#: How close, in pixels, the mouse must be to a segment for its tooltip.
+HOVER_DISTANCE = 6.0
 
 
 class SpanTotalMarks:
@@ -32,7 +41,7 @@ class SpanTotalMarks:
     Attributes
     ----------
     drawn
-        What the last draw shows: (country, segment, label).
+        What the last draw shows: (country, segment, label); a label left off is hidden.
     """
 
     def __init__(self, plot: pg.PlotWidget) -> None:
@@ -86,7 +95,6 @@ class SpanTotalMarks:
             )
             label.setPos(xs[0], y)
             segment.setVisible(True)
-            label.setVisible(True)
             self.drawn.append((total.country, segment, label))
             self._heights.append(y)
         for index, (_, segment, _) in enumerate(self.drawn):
@@ -102,46 +110,80 @@ class SpanTotalMarks:
             segment.setVisible(False)
             label.setVisible(False)
 
-    def lay_out(self) -> None:
-        """Put each label just above its segment, lifting labels that would overlap; labels
-        starting at the same period are spread together (others do not meet)."""
+    @property
+    def may_label(self) -> bool:
+        """Whether any total may be labelled (there are some, and not too many)."""
+        return 0 < len(self.drawn) <= MAX_LABELS
+
+    @property
+    def unlabelled(self) -> int:
+        """How many totals drawn are not labelled (their tooltips say them)."""
+        return sum(not label.isVisible() for _, _, label in self.drawn)
+
+    def lay_out(
+        self, taken: Sequence[QRectF] = (), lines: Sequence[Sequence[QPointF]] = ()
+    ) -> None:
+        """Put each label just above its own segment, or leave it off where it would cover
+        one of the ``taken`` places, cross one of the ``lines`` (points in the scene's
+        coordinates), another total's segment or label, or reach past the plot. A label is
+        never lifted away from its segment: one far above it would name the wrong line."""
+        for _, _, label in self.drawn:
+            label.setVisible(False)
         view = self.plot.getViewBox()
         y0, y1 = view.viewRange()[1]
         height = view.height()
-        if height <= 0 or not self.drawn:
+        if height <= 0 or not self.drawn or len(self.drawn) > MAX_LABELS:
             return
         per_y = height / ((y1 - y0) or 1.0)
-        by_start: dict[float, list[int]] = {}
-        for index, (_, _, label) in enumerate(self.drawn):
-            by_start.setdefault(label.pos().x(), []).append(index)
-        for group in by_start.values():
-            labels = [self.drawn[i][2] for i in group]
-            tall = max(label.textItem.boundingRect().height() for label in labels)
-            lines = [(self._heights[i] - y0) * per_y for i in group]
-            placed = _above_lines(lines, tall, max(height, tall * (len(group) + 1)))
-            for label, at in zip(labels, placed, strict=True):
-                label.setPos(label.pos().x(), y0 + at / per_y)
+        segments = [self._scene_line(segment) for _, segment, _ in self.drawn]
+        plot_area = view.sceneBoundingRect()
+        kept: list[QRectF] = []
+        # The highest totals first: those near the foot meet the crowd of small figures.
+        for index in sorted(range(len(self.drawn)), key=lambda i: -self._heights[i]):
+            label = self.drawn[index][2]
+            tall = label.textItem.boundingRect().height()
+            centre = (self._heights[index] - y0) * per_y + tall / 2 + 1
+            label.setPos(label.pos().x(), y0 + centre / per_y)
+            box = scene_box(label)
+            others = [line for i, line in enumerate(segments) if i != index]
+            if (
+                plot_area.contains(box)
+                and not any(box.intersects(other) for other in (*taken, *kept))
+                and not _crossed(box, [*lines, *others])
+            ):
+                label.setVisible(True)
+                kept.append(box)
+
+    def _scene_line(self, segment: pg.PlotDataItem) -> list[QPointF]:
+        """The ends of ``segment`` in the scene's coordinates."""
+        view = self.plot.getViewBox()
+        xs, ys = segment.getData()
+        return [
+            view.mapViewToScene(QPointF(float(x), float(y))) for x, y in zip(xs, ys, strict=True)
+        ]
+
+    def near(self, scene_position: QPointF) -> str | None:
+        """The tooltip of the segment under ``scene_position`` (within a few pixels)."""
+        view = self.plot.getViewBox()
+        for _, segment, _ in self.drawn:
+            xs, ys = segment.getData()
+            if xs is None or len(xs) < 2:
+                continue
+            start = view.mapViewToScene(QPointF(float(xs[0]), float(ys[0])))
+            end = view.mapViewToScene(QPointF(float(xs[-1]), float(ys[-1])))
+            if (
+                start.x() - HOVER_DISTANCE <= scene_position.x() <= end.x() + HOVER_DISTANCE
+                and abs(scene_position.y() - start.y()) <= HOVER_DISTANCE
+            ):
+                return str(segment.toolTip())
+        return None
 
 
-def _above_lines(lines: list[float], tall: float, top: float) -> list[float]:
-    """Centres for labels ``tall`` high, each above its own line (pixels up from the plot's
-    foot), none overlapping another, and none crossed by another label's line."""
-    wanted = [y + tall / 2 + 1 for y in lines]
-    placed = list(wanted)
-    for _ in range(len(lines) + 1):
-        placed = spread(wanted, tall, 0.0, top) or placed
-        crossed = False
-        for i, centre in enumerate(placed):
-            for y in lines:
-                if centre - tall / 2 < y < centre + tall / 2:
-                    wanted[i] = max(wanted[i], y + tall / 2 + 1)
-                    crossed = True
-        if not crossed:
-            break
-    # The same places, the lowest total's label lowest: each label stays above its own line
-    # (every label was above its own, so the k-th lowest place is above the k-th lowest line).
-    places = sorted(placed)
-    result = [0.0] * len(lines)
-    for place, i in zip(places, sorted(range(len(lines)), key=lambda i: lines[i]), strict=True):
-        result[i] = place
-    return result
+def _crossed(box: QRectF, lines: Sequence[Sequence[QPointF]]) -> bool:
+    """Whether one of ``lines`` (polylines of scene points) passes through ``box``."""
+    rect = (box.left(), box.top(), box.right(), box.bottom())
+    for points in lines:
+        for a, b in itertools.pairwise(points):
+            if crosses(rect, (a.x(), a.y()), (b.x(), b.y())):
+                return True
+    return False

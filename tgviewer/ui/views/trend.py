@@ -7,8 +7,10 @@ visibility change (cheap); span totals, disagreement and caution marks are repla
 rebuilt only when the countries change, the event lines only when the periods change. Each
 country has its colour and its marker shape (``country_symbols``), so the chart reads in
 greyscale. Reported points are filled, derived points hollow, unknown periods are gaps,
-totals that cannot be split are flat dashed segments labelled with the country and their
-span (:mod:`~tgviewer.ui.views.span_totals`), and the bundle's events are vertical lines. A
+totals that cannot be split are flat dashed segments, labelled with the country and their
+span where the label covers nothing else (:mod:`~tgviewer.ui.views.span_totals`), and the
+bundle's events are vertical lines. Hovering a point shows its figures, a segment its total,
+a line its country's name. A
 point whose records disagree is marked ⚠ above it; one whose records include one with more
 requests than users, † at its upper right. Countries with nothing to draw are listed below
 the chart with the reason.
@@ -19,19 +21,24 @@ the names spread apart so none overlaps another (:func:`~.label_layout.spread`),
 kept for them at the right. Where the names would take more than a third of the plot's
 width, the codes (``FRA``) name the lines instead. The legend, below the plot and never over
 the data, is shown instead when more than :data:`MAX_END_LABELS` countries are drawn, when
-even the codes would not fit, or when the names do not fit one above another. A line ending
-before the last period is named with the period it ends in. The layout (end names, margin,
-legend or not, how many period labels the axis shows) is redone when the plot is resized.
+even the codes would not fit, or when the names do not fit one above another. The legend
+never takes more than a quarter of the plot's height (:mod:`~.trend_legend`): beyond it, it
+lists the lines with the highest latest figures and a note below the plot counts the others,
+whose names their lines say when hovered. The same note says that dashed segments are totals
+when any is left unlabelled for want of room (:mod:`~.span_totals`). A line ending before the
+last period is named with the period it ends in. The layout (end names, margin, legend or
+not, how many period labels the axis shows) is redone when the plot is resized.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from tgviewer.core.bundle.cautions import CAUTION_MARK
 from tgviewer.core.figures.series import SeriesRow
@@ -41,20 +48,29 @@ from tgviewer.core.views.formatting import describe_row
 from tgviewer.core.views.trend import EventMark, TrendModel
 from tgviewer.core.views.value_scale import FOOT_NOTE, LOG_NOTE, ZERO_SYMBOL, ValueScale
 from tgviewer.ui.qt_store import QtViewStateStore
-from tgviewer.ui.style.chart_style import scalable_legend
+from tgviewer.ui.style.chart_style import scalable_legend, zoom_of
 from tgviewer.ui.style.palette import (
     background_colour,
     country_colours,
     country_symbols,
     mark_colour,
+    muted_text_colour,
     readable_on,
     text_colour,
 )
 from tgviewer.ui.views.event_lines import event_line, stagger_names
 from tgviewer.ui.views.label_layout import right_margin, spread
 from tgviewer.ui.views.period_axis import label_periods, period_label_width
-from tgviewer.ui.views.plot import PlotView, nearest_point
+from tgviewer.ui.views.plot import LEGEND_ROW, PlotView, nearest_point
+from tgviewer.ui.views.scene_geometry import (
+    Run,
+    line_runs,
+    nearest_line,
+    point_boxes,
+    scene_box,
+)
 from tgviewer.ui.views.span_totals import SpanTotalMarks
+from tgviewer.ui.views.trend_legend import fit_legend, more_note
 
 SYMBOL_SIZE = 10
 LINE_WIDTH = 2.5
@@ -62,6 +78,12 @@ LINE_WIDTH = 2.5
 MAX_END_LABELS = 8
 #: The most of the plot's width the end names may take.
 END_LABEL_SHARE = 1 / 3
+#: What the note says when a total is drawn without its label.
+SPAN_NOTE = "dashed: totals over longer periods, hover for the figure"
+#: The same, in an exported image (which no one can hover).
+SPAN_NOTE_EXPORTED = "dashed: totals over longer periods"
+#: How close, in pixels, the mouse must be to a line for its name.
+LINE_HOVER_DISTANCE = 5.0
 
 
 @dataclass
@@ -94,6 +116,19 @@ class TrendView(PlotView[TrendModel]):
             )
         )
         self.add_legend(self.legend)
+        #: Below the legend: the countries it leaves out, and totals left unlabelled.
+        self.chart_note = pg.LabelItem("", size="9pt", justify="left")
+        self.chart_note.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
+        #: How many countries the legend leaves out for want of room.
+        self.legend_more = 0
+        #: Whether the note says that dashed segments are totals (some is unlabelled).
+        self._span_note = False
+        #: Whether the plot is being fitted back to its view (see :meth:`_show_legend`).
+        self._refitting = False
+        #: Every country's legend entry, and its line's latest height (which come first
+        #: when not all fit).
+        self._legend_all: list[tuple[str, pg.PlotDataItem]] = []
+        self._legend_ranks: list[float] = []
         #: Whether the lines are named at their ends (else the legend names them).
         self.end_labelled = False
         #: Per country: the name at the end of its line, while lines are named so.
@@ -170,6 +205,7 @@ class TrendView(PlotView[TrendModel]):
     def draw_chart(self, model: TrendModel) -> None:
         """Bring the plot up to date with ``model`` (see the module docstring)."""
         self._forget_drawn()
+        self._span_note = False
         periods = model.periods
         scale = self.scale = ValueScale.fit(model.values(), model.state.log_scale)
         position = self._positions = {p.code: i for i, p in enumerate(periods)}
@@ -177,6 +213,7 @@ class TrendView(PlotView[TrendModel]):
         symbols = country_symbols(model.countries)
         background = background_colour()
         legend: list[tuple[str, pg.PlotDataItem]] = []
+        ranks: list[float] = []
         left_out = {left.country for left in model.left_out}
         for index, country in enumerate(model.countries):
             rows = model.rows_of(country)
@@ -217,6 +254,7 @@ class TrendView(PlotView[TrendModel]):
             name = rows[0].name if rows else country
             legend.append((f"{name} ({country})", slot.sample))
             known = [r for r in rows if r.known]
+            ranks.append(scale.at(known[-1].value) if known else -math.inf)
             if known:
                 last = known[-1]
                 ended = "" if last.period == periods[-1].code else f" (to {last.period_label})"
@@ -237,6 +275,7 @@ class TrendView(PlotView[TrendModel]):
                     self.plot.addItem(mark)
                     self.caution_marks.append((country, row.period, mark))
         self._hide_slots(len(model.countries))
+        self._legend_all, self._legend_ranks = legend, ranks
         self._update_legend(legend)
         self.spans.draw(model, colours, self.scale, self.sized(1))
         self.span_segments = self.spans.drawn
@@ -317,10 +356,51 @@ class TrendView(PlotView[TrendModel]):
                 label.setVisible(True)
         label_periods(self.plot.getAxis("bottom"), model.periods, width / (right + 0.5))
         stagger_names(self.event_lines, width / (right + 0.5), height)
-        self.spans.lay_out()
+        if self.spans.may_label:
+            self.spans.lay_out(
+                self._taken(), [run for runs in self._runs().values() for run in runs]
+            )
+        else:
+            self.spans.lay_out()
+        # Once shown, kept until the next draw: taking it away on a resize would give the
+        # plot the room for a label to fit, then take it back, and so on without end.
+        self._span_note = self._span_note or bool(self.spans.unlabelled)
+        # An exported image is drawn off screen, and cannot be hovered.
+        hovered = not self.testAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        span_note = SPAN_NOTE if hovered else SPAN_NOTE_EXPORTED
+        notes = [more_note(self.legend_more, hovered), span_note if self._span_note else ""]
+        self._show_note("<br>".join(filter(None, notes)))
+
+    def _taken(self) -> list[QRectF]:
+        """Where the chart already prints something: the points, the names at the lines'
+        ends, the events' names and the marks (in the scene's coordinates)."""
+        # In the scene's units, which the zoom enlarges: the marker's unzoomed size.
+        points = (*self.reported_points.values(), *self.derived_points.values())
+        labels = [label for label in self.end_labels.values() if label.isVisible()]
+        labels += [line.label for line in self.event_lines]
+        labels += [mark for _, _, mark in (*self.inconsistent_marks, *self.caution_marks)]
+        boxes = point_boxes(self.plot, points, SYMBOL_SIZE / 2 + 1)
+        return boxes + [scene_box(label) for label in labels]
+
+    def _runs(self) -> dict[str, list[Run]]:
+        """Each drawn line's runs of points, in the scene's coordinates."""
+        return {country: line_runs(self.plot, line) for country, line in self.lines.items()}
 
     def _show_legend(self, shown: bool) -> None:
-        """Put the legend below the plot, in as many columns as fit, or take it away."""
+        """Put the legend below the plot, in as many columns as fit and no taller than its
+        share of the plot (:func:`~.trend_legend.fit_legend`), or take it away."""
+        entries, self.legend_more = self._legend_all, 0
+        if shown:
+            zoom = zoom_of(self.plot)
+            fit = fit_legend(
+                [name for name, _ in entries],
+                self._legend_ranks,
+                self.legend_room(),
+                self.plot.height() / zoom,
+                note_lines=int(bool(self.spans.drawn)),
+            )
+            entries, self.legend_more = [entries[i] for i in fit.shown], fit.more
+            shown = bool(entries)  # no room for one: the note alone counts them
         layout = self.plot.getPlotItem().layout
         placed = self.legend.parentItem() is not None
         if shown and not placed:
@@ -330,8 +410,42 @@ class TrendView(PlotView[TrendModel]):
             self.legend.setParentItem(None)
             self.plot.scene().removeItem(self.legend)
         self.legend.setVisible(shown)
+        self._update_legend(entries)
         if shown:
             self.wrap_legends()
+        # A legend made narrower leaves the plot as wide as the widest it was: pyqtgraph
+        # fits the plot to its view's range only when the view is resized.
+        plot_item, page = self.plot.getPlotItem(), QRectF(self.plot.range)
+        if not self._refitting and plot_item.geometry().width() > page.width() + 0.5:
+            self._refitting = True  # the plot's resizing lays the chart out again
+            try:
+                plot_item.setGeometry(page)
+            finally:
+                self._refitting = False
+
+    def legend_room(self) -> float:
+        """The plot's width on the page, less its left axis: a legend wider than the plot
+        widens the view box, which would then make room for a wider legend still (an
+        export at a scale of 1.5 lost its last periods and the legend its right columns)."""
+        page = self.plot.width() / zoom_of(self.plot) - self.plot.getAxis("left").width()
+        return min(super().legend_room(), float(page))
+
+    def _show_note(self, text: str) -> None:
+        """Show ``text`` below the plot (and its legend), or take the note away."""
+        layout = self.plot.getPlotItem().layout
+        placed = self.chart_note.parentItem() is not None
+        if text:
+            self.chart_note.setText(text, color=muted_text_colour())
+            # Never wider than the plot: a note must not widen the chart past the view.
+            self.chart_note.setMinimumWidth(0)
+            if not placed:
+                layout.addItem(self.chart_note, LEGEND_ROW + 1, 1)
+                layout.setAlignment(self.chart_note, Qt.AlignmentFlag.AlignLeft)
+        elif placed:
+            layout.removeItem(self.chart_note)
+            self.chart_note.setParentItem(None)
+            self.plot.scene().removeItem(self.chart_note)
+        self.chart_note.setVisible(bool(text))
 
     def _hide_slots(self, first: int) -> None:
         for slot in self._slots[first:]:
@@ -412,14 +526,32 @@ class TrendView(PlotView[TrendModel]):
             text += "\n" + FOOT_NOTE
         return text
 
-    def mouse_moved(self, scene_position: QPointF) -> None:
+    def line_near(self, scene_position: QPointF) -> str | None:
+        """The country (its code) whose line passes nearest ``scene_position``, if close."""
+        return nearest_line(scene_position, self._runs(), LINE_HOVER_DISTANCE)
+
+    def hover_text(self, scene_position: QPointF) -> tuple[str, str] | None:
+        """What hovering ``scene_position`` shows, and the country it is about: a point's
+        figures, else a total's, else the name of the line under the mouse."""
         row = self.point_near(scene_position)
-        if row is None:
+        if row is not None:
+            return self.tooltip_for(row), row.country
+        total = self.spans.near(scene_position)
+        if total is not None:
+            return total, total.split(":")[0]
+        country = self.line_near(scene_position)
+        if country is not None and self.model is not None:
+            rows = self.model.rows_of(country)
+            return (f"{rows[0].name} ({country})" if rows else country), country
+        return None
+
+    def mouse_moved(self, scene_position: QPointF) -> None:
+        hovered = self.hover_text(scene_position) if self.showing_chart else None
+        if hovered is None:
             QToolTip.hideText()
             return
+        text, country = hovered
         QToolTip.showText(
-            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)),
-            self.tooltip_for(row),
-            self.plot,
+            self.plot.mapToGlobal(self.plot.mapFromScene(scene_position)), text, self.plot
         )
-        self.details_wanted.emit(row.country, "")
+        self.details_wanted.emit(country, "")
