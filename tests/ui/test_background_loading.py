@@ -56,6 +56,14 @@ def test_the_window_reads_a_big_bundle_in_the_background(
 ) -> None:
     window = make_window()
     window.settings_store.writable = False
+    prepared: list[bool] = []
+    show = window.set_bundle
+
+    def set_bundle(bundle: Bundle, path: str | None, state: object = None) -> None:
+        prepared.append("view_models" in bundle.cache)  # before the window draws anything
+        show(bundle, path, state)  # type: ignore[arg-type]
+
+    window.set_bundle = set_bundle  # type: ignore[method-assign]
     assert window.bundles.open_file(str(big_bundle))
     loader = window.bundles.loader
     bar = window.bundles.loading_bar
@@ -64,6 +72,8 @@ def test_the_window_reads_a_big_bundle_in_the_background(
     QApplication.processEvents()  # the window answers meanwhile
     qtbot.waitUntil(lambda: window.bundle is not default_bundle, timeout=60_000)
     assert len(window.bundle.records) == 60_000
+    # The first chart's model was worked out in the worker, before the window had the bundle.
+    assert prepared == [True]
     assert not bar.isVisible()
     assert window.bundle_path == str(big_bundle.resolve())
 

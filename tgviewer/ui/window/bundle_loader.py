@@ -112,6 +112,8 @@ class BundleLoader(QObject):
 
         try:
             bundle: Bundle = read_bundle(path, progress=progress)
+            progress("Preparing the first chart", 1.0)
+            prepare_first_chart(bundle)
         except LoadCancelled:
             self.cancelled.emit(path)
         except BundleError as exc:
@@ -123,6 +125,16 @@ class BundleLoader(QObject):
                 self.cancelled.emit(path)
             else:
                 self.loaded.emit(bundle, path)
+
+
+def prepare_first_chart(bundle: Bundle) -> None:
+    """Work out, in the worker, what the window first asks of a new bundle: its default view
+    and that view's model (the period engine and the models keep them). At a million records
+    this is seconds of work the window's thread is spared."""
+    from tgviewer.core.state.view_state import default_view_state
+    from tgviewer.core.views.registry import view_model
+
+    view_model(bundle, default_view_state(bundle))
 
 
 def _unexpected(exc: Exception) -> Problem:
