@@ -62,6 +62,31 @@ class Box:
             and self.bottom <= other.bottom
         )
 
+    def crossed_by(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
+        """Whether the segment from ``start`` to ``end`` passes through the box: Liang and
+        Barsky's clipping, kept to its yes or no."""
+        (x0, y0), (x1, y1) = start, end
+        dx, dy = x1 - x0, y1 - y0
+        low, high = 0.0, 1.0
+        for p, q in (
+            (-dx, x0 - self.left),
+            (dx, self.right - x0),
+            (-dy, y0 - self.top),
+            (dy, self.bottom - y0),
+        ):
+            if p == 0:
+                if q < 0:
+                    return False
+                continue
+            t = q / p
+            if p < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+            if low > high:
+                return False
+        return True
+
     def nearest(self, x: float, y: float) -> tuple[float, float]:
         """The point of the box nearest (``x``, ``y``)."""
         return min(max(x, self.left), self.right), min(max(y, self.top), self.bottom)
@@ -131,31 +156,6 @@ def _farther(label: LabelWanted, radius: float) -> Iterator[Box]:
             yield Box(left, top, w, h)
 
 
-def _segment_meets(box: Box, start: tuple[float, float], end: tuple[float, float]) -> bool:
-    """Whether the segment from ``start`` to ``end`` passes through ``box`` (Liang–Barsky)."""
-    (x0, y0), (x1, y1) = start, end
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in (
-        (-dx, x0 - box.left),
-        (dx, box.right - x0),
-        (-dy, y0 - box.top),
-        (dy, box.bottom - y0),
-    ):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
-
-
 def _segment_distance(
     x: float, y: float, start: tuple[float, float], end: tuple[float, float]
 ) -> float:
@@ -201,7 +201,7 @@ def place_labels(
                 continue
             if any(box.overlaps(other.box, GAP) for other in placed):
                 continue
-            if any(o.leader is not None and _segment_meets(box, *o.leader) for o in placed):
+            if any(o.leader is not None and box.crossed_by(*o.leader) for o in placed):
                 continue
             if any(box.distance(x, y) < radius + 1 for x, y in symbols):
                 continue
@@ -216,7 +216,7 @@ def place_labels(
             else:
                 end = box.nearest(label.x, label.y)
                 leader = ((label.x, label.y), end)
-                if any(_segment_meets(other.box, *leader) for other in placed):
+                if any(other.box.crossed_by(*leader) for other in placed):
                     continue
                 # A leader never crosses another point's symbol, which would make it read as
                 # that point's: only a symbol covering this point's centre cannot be avoided.

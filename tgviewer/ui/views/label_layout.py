@@ -7,6 +7,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from tgviewer.core.figures.label_placement import Box
+
 
 def spread(wanted: Sequence[float], height: float, low: float, high: float) -> list[float] | None:
     """Positions for labels ``height`` tall, each as near its ``wanted`` centre as the others
@@ -66,21 +68,6 @@ def crosses(
     rect: tuple[float, float, float, float], start: tuple[float, float], end: tuple[float, float]
 ) -> bool:
     """Whether the segment from ``start`` to ``end`` passes through ``rect`` (left, top,
-    right, bottom): Liang and Barsky's clipping, kept to its yes or no."""
+    right, bottom)."""
     left, top, right, bottom = rect
-    (x0, y0), (x1, y1) = start, end
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low > high:
-            return False
-    return True
+    return Box(left, top, right - left, bottom - top).crossed_by(start, end)
