@@ -30,7 +30,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from build_reference_data import NE_CODE_FIXES, NE_WITHOUT_ISO
+from build_reference_data import NE_CODE_FIXES, NE_WITHOUT_ISO, json_text
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -187,10 +187,6 @@ def build(shared: Path) -> dict[str, object]:
     }
 
 
-def text_of(document: dict[str, object]) -> str:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -203,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         "--check", action="store_true", help="only say whether the shipped file is up to date"
     )
     args = parser.parse_args(argv)
-    text = text_of(build(args.shared))
+    text = json_text(build(args.shared))
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
         print("up to date" if current == text else f"{OUTPUT.name} is out of date")
