@@ -31,7 +31,7 @@ from tgviewer.core.state.view_state import MapClasses, Normalisation, ViewKind, 
 from tgviewer.core.views.base import INPUTS, ViewModel
 from tgviewer.core.views.chart_text import chart_text
 from tgviewer.core.views.data_table import DataTable
-from tgviewer.core.views.formatting import NO_PERIOD_MESSAGE, STATUS_WORDS, format_value
+from tgviewer.core.views.formatting import NO_PERIOD_MESSAGE, format_value
 from tgviewer.core.views.rules import not_drawn_reason, ratio_notes, scaled_measure
 
 #: Columns of the map's data export: one row per country of the bundle.
@@ -271,10 +271,3 @@ def how_known(entry: MapEntry) -> str:
     if entry.known or entry.reason in scaled:
         return scaled
     return f"{entry.reason}: {scaled}"
-
-
-def status_words(entry: MapEntry) -> str:
-    """How the entry's figure is known, in plain words."""
-    if not entry.known:
-        return entry.reason
-    return STATUS_WORDS.get(entry.row.status, entry.row.status)

@@ -393,6 +393,3 @@ class MapView(ViewBase[MapModel]):
     def zoom(self, factor: float) -> None:
         self.legend.zoom(factor)
         self.canvas.circle_scale(factor)
-
-    def exported_widget(self) -> QWidget:
-        return self.body if self.showing_chart else self.message
