@@ -7,13 +7,17 @@ These are plain immutable values. Reading and writing them lives in ``bundle_rea
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from tgviewer.core.bundle.problems import Problem
 from tgviewer.core.periods.spans import QuarterSpan, describe_dates
+
+if TYPE_CHECKING:
+    from tgviewer.core.bundle.record_index import RecordIndex
 
 FORMAT_NAME = "tgbundle"
 FORMAT_VERSION = 1
@@ -84,7 +88,7 @@ class Manifest:
 
 
 @lru_cache(maxsize=1 << 16)
-def _span_of(start: dt.date, end: dt.date) -> QuarterSpan | None:
+def span_of(start: dt.date, end: dt.date) -> QuarterSpan | None:
     """:meth:`QuarterSpan.from_dates`, once per pair of dates (records share their dates)."""
     return QuarterSpan.from_dates(start, end)
 
@@ -128,7 +132,7 @@ class Record:
     def __post_init__(self) -> None:
         # Freeze the mapping so that a record can be shared safely between views.
         object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
-        object.__setattr__(self, "span", _span_of(self.start, self.end))
+        object.__setattr__(self, "span", span_of(self.start, self.end))
 
     def __hash__(self) -> int:
         return hash((self.country, self.start, self.end, self.service, self.line))
@@ -167,7 +171,9 @@ class Bundle:
     manifest
         What the bundle says about itself.
     records
-        All records, in file order, including those not aligned to quarters.
+        All records, in file order, including those not aligned to quarters: a tuple, or
+        for a big bundle read in bulk a :class:`~tgviewer.core.bundle.record_columns.RecordColumns`
+        that makes each record only when it is asked for.
     events
         Events to mark on charts, in file order.
     warnings
@@ -181,7 +187,7 @@ class Bundle:
     """
 
     manifest: Manifest
-    records: tuple[Record, ...]
+    records: Sequence[Record]
     events: tuple[Event, ...] = ()
     warnings: tuple[Problem, ...] = ()
     location: str = ""
@@ -192,52 +198,45 @@ class Bundle:
     @property
     def countries(self) -> list[str]:
         """Country codes with at least one record, sorted."""
-        return list(self._index()[0])
+        return list(self.index.countries)
 
     @property
     def services(self) -> list[str]:
         """Services with at least one record, sorted."""
-        return list(self._index()[1])
+        return list(self.index.services)
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (service, country) with a record, sorted."""
+        return list(self.index.pairs)
+
+    @property
+    def spans(self) -> frozenset[QuarterSpan]:
+        """The distinct spans of quarters the records cover (those on quarter edges)."""
+        return self.index.spans
 
     def records_for(self, country: str, service: str | None = None) -> list[Record]:
         """Records of ``country`` (and ``service``, when given), in file order."""
-        found = self._index()[2].get(country, [])
+        found = self.index.records_of(country)
         return [r for r in found if service is None or r.service == service]
 
     @property
     def quarter_span(self) -> QuarterSpan | None:
         """The quarters from the first to the last that any quarter-aligned record covers."""
-        return self._index()[3]
+        return self.index.quarter_span
 
-    def _index(
-        self,
-    ) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, list[Record]], QuarterSpan | None]:
-        """The countries, the services, each country's records and the quarters covered,
-        found in one pass over the records and kept (a bundle never changes)."""
+    @property
+    def index(self) -> RecordIndex:
+        """What is known about all the records, found once and kept (a bundle never
+        changes): see :mod:`tgviewer.core.bundle.record_index`."""
         index = self.cache.get("index")
         if index is None:
-            by_country: dict[str, list[Record]] = {}
-            services: set[str] = set()
-            first = last = None
-            for record in self.records:
-                by_country.setdefault(record.country, []).append(record)
-                services.add(record.service)
-                span = record.span
-                if span is not None:
-                    first = span.first if first is None else min(first, span.first)
-                    last = span.last if last is None else max(last, span.last)
-            covered = None if first is None or last is None else QuarterSpan(first, last)
-            index = self.cache["index"] = (
-                tuple(sorted(by_country)),
-                tuple(sorted(services)),
-                by_country,
-                covered,
-            )
+            from tgviewer.core.bundle.record_index import RecordIndex
+
+            index = self.cache["index"] = RecordIndex(self.records)
         return index  # type: ignore[return-value]
 
     @property
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         """First and last day covered by any record."""
-        if not self.records:
-            return None
-        return min(r.start for r in self.records), max(r.end for r in self.records)
+        return self.index.date_range

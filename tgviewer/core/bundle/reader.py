@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tgviewer.core.bundle.files import open_members
 from tgviewer.core.bundle.manifest_json import parse_manifest
-from tgviewer.core.bundle.model import EVENTS_FILE, MANIFEST_FILE, RECORDS_FILE, Bundle, Event
+from tgviewer.core.bundle.model import (
+    EVENTS_FILE,
+    MANIFEST_FILE,
+    RECORDS_FILE,
+    Bundle,
+    Event,
+    Manifest,
+    Record,
+)
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.bundle.progress import Progress, Stepper, no_progress
+from tgviewer.core.bundle.records_bulk import read_records_in_bulk
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
 from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
 from tgviewer.core.collection import collection_paused, settle
@@ -45,8 +55,9 @@ def read_bundle(
     """
     with collection_paused():
         bundle = _read_bundle(path, location, Stepper(progress or no_progress))
-    # Some ten objects a record (the record, its dates, its figures, its engine edges).
-    settle(10 * len(bundle.records))
+    # Some ten objects a record made (the record, its dates, its figures, its engine edges).
+    made = getattr(bundle.records, "made", len(bundle.records))
+    settle(10 * made)
     return bundle
 
 
@@ -103,34 +114,51 @@ def _read_bundle(path: Path | str | bytes, location: str | None, steps: Stepper)
     if errors_in(problems):
         raise BundleError(shown, errors_in(problems))
 
-    records, record_problems = parse_records(
-        records_data, manifest.measure_keys, [s.id for s in manifest.sources], steps.step()
-    )
+    records, record_problems = _parse_records(records_data, manifest, steps.step())
     problems += record_problems
     events: list[Event] = []
     if events_data is not None:
         events, event_problems = parse_events(events_data)
         problems += event_problems
     checking = steps.step()
-    if not errors_in(problems):
-        problems += check_records(records, manifest.measure_keys)
-    checking(1.0)
-    if errors_in(problems):
-        raise BundleError(shown, errors_in(problems))
-
     bundle = Bundle(
         manifest=manifest,
-        records=tuple(records),
+        records=records,
         events=tuple(events),
         location=shown,
         checksum=hashlib.sha256(manifest_data).hexdigest(),
     )
+    if not errors_in(problems):
+        problems += check_records(bundle)
+    checking(1.0)
+    if errors_in(problems):
+        raise BundleError(shown, errors_in(problems))
+
     consistency = check_consistency(bundle, steps.step())
-    warnings = warnings_in(problems) + consistency + check_cautions(records)
+    warnings = warnings_in(problems) + consistency + check_cautions(bundle)
     steps.finish()
     # The same records: what was worked out from them while checking (the period engine's
     # graphs, the index of countries) is kept, not worked out again for the first chart.
     return dataclasses.replace(bundle, warnings=tuple(warnings), cache=bundle.cache)
+
+
+#: A ``records.csv`` at least this big is first offered to the bulk reader (a smaller one
+#: is read line by line in a few milliseconds, without importing pandas).
+BULK_FROM_BYTES = 1 << 20
+
+
+def _parse_records(
+    data: bytes, manifest: Manifest, progress: Callable[[float], None]
+) -> tuple[Sequence[Record], list[Problem]]:
+    """The records of ``records.csv``: read in bulk as columns when the file is big and
+    plain, else line by line (which also says what is wrong with a file, and where)."""
+    sources = [s.id for s in manifest.sources]
+    if len(data) >= BULK_FROM_BYTES:
+        read = read_records_in_bulk(data, manifest.measure_keys, sources, progress)
+        if read is not None:
+            return read
+    records, problems = parse_records(data, manifest.measure_keys, sources, progress)
+    return tuple(records), problems
 
 
 #: How the embedded default bundle is named to people.

@@ -72,13 +72,15 @@ def _data_rows(
         yield line, row
 
 
-def _header(
+def header_columns(
     row: list[str],
     name: str,
     required: Sequence[str],
     known: Sequence[str],
     problems: list[Problem],
 ) -> dict[str, int] | None:
+    """The header's columns and their places; ``None`` (with the problem said) when it
+    lacks a ``required`` one. Repeated and unknown columns are problems too."""
     columns: dict[str, int] = {}
     for index, column in enumerate(cell.strip() for cell in row):
         if column in columns:
@@ -130,7 +132,9 @@ def parse_records(
         problems.append(error("the file is empty; expected a header line", name, 1))
         return [], problems
     required = (*RECORD_BASE_COLUMNS, *measures)
-    columns = _header(first[1], name, required, (*required, *RECORD_OPTIONAL_COLUMNS), problems)
+    columns = header_columns(
+        first[1], name, required, (*required, *RECORD_OPTIONAL_COLUMNS), problems
+    )
     if columns is None:
         return [], problems
     dates: dict[str, dt.date] = {}  # a date is written on many lines: read each text once
@@ -248,7 +252,7 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
     first = next(rows, None)
     if first is None:
         return [], problems
-    columns = _header(first[1], name, ("date", "title"), EVENT_COLUMNS, problems)
+    columns = header_columns(first[1], name, ("date", "title"), EVENT_COLUMNS, problems)
     if columns is None:
         return [], problems
     events = []

@@ -10,9 +10,9 @@ not a contradiction but a caution, a problem of its own severity (``check_cautio
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, caution_figures, has_caution
+from tgviewer.core.bundle.cautions import MORE_REQUESTS_THAN_USERS, caution_figures
 from tgviewer.core.bundle.model import RECORDS_FILE, Bundle, Record
 from tgviewer.core.bundle.problems import Problem, caution, describe_lines, error, warning
 from tgviewer.core.periods.engine import engine_for
@@ -25,15 +25,26 @@ MAX_LISTED_CONTRADICTIONS = 5
 MAX_LISTED_LINES = 12
 
 
-def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Problem]:
-    """Problems between records: repeats, conflicting repeats, unknown or unaligned codes."""
+def check_records(bundle: Bundle) -> list[Problem]:
+    """Problems between records: repeats, conflicting repeats, unknown or unaligned codes.
+
+    Records can repeat each other or fall off quarter edges only where they crowd each
+    other (:meth:`~tgviewer.core.bundle.record_index.RecordIndex.crowded_pairs`), so only
+    those are looked at: in a million records that each cover their own quarters, none.
+    """
     problems: list[Problem] = []
-    unknown: dict[str, Record] = {}
+    index = bundle.index
+    crowded = sorted(
+        (
+            record
+            for service, country in index.crowded_pairs()
+            for record in bundle.records_for(country, service)
+        ),
+        key=lambda r: r.line,
+    )
     by_span: dict[tuple[str, str, object, object], list[Record]] = defaultdict(list)
-    for record in records:
+    for record in crowded:
         by_span[(record.service, record.country, record.start, record.end)].append(record)
-        if not is_known_country(record.country) and record.country not in unknown:
-            unknown[record.country] = record
         if record.span is None:
             problems.append(
                 warning(
@@ -44,15 +55,18 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
                     "start",
                 )
             )
-    for code, record in unknown.items():
+    unknown = (c for c in index.countries if not is_known_country(c))
+    for record in index.first_records(unknown):
         problems.append(
             warning(
-                f"{code} is not an ISO 3166-1 alpha-3 code tgviewer knows; it is shown by its code",
+                f"{record.country} is not an ISO 3166-1 alpha-3 code tgviewer knows; it is "
+                "shown by its code",
                 RECORDS_FILE,
                 record.line,
                 "country",
             )
         )
+    measures = bundle.manifest.measure_keys
     for repeats in by_span.values():
         if len(repeats) == 1:
             continue
@@ -92,7 +106,7 @@ def check_records(records: Sequence[Record], measures: Sequence[str]) -> list[Pr
     return problems
 
 
-def check_cautions(records: Sequence[Record]) -> list[Problem]:
+def check_cautions(bundle: Bundle) -> list[Problem]:
     """A caution for each record with more requests than users, located at its line
     (``IND Q4 2025: more requests than users: ... (12,146 requests, 8,855 users)``)."""
     return [
@@ -102,8 +116,7 @@ def check_cautions(records: Sequence[Record]) -> list[Problem]:
             RECORDS_FILE,
             record.line or None,
         )
-        for record in records
-        if has_caution(record)
+        for record in bundle.index.with_caution()
     ]
 
 
@@ -120,7 +133,9 @@ def check_consistency(
     """
     engine = engine_for(bundle)
     problems = []
-    pairs = engine.pairs()
+    # Records that each cover their own quarters cannot disagree (their span graph is a
+    # forest of paths, every figure on it reported or a sum of reported ones).
+    pairs = bundle.index.crowded_pairs()
     for done, (service, country) in enumerate(pairs):
         if progress is not None and done % 50 == 0:
             progress(done / len(pairs))

@@ -22,9 +22,7 @@ def record_boundaries(bundle: Bundle) -> frozenset[int]:
     ends (cached with the bundle)."""
     found = bundle.cache.get("record_boundaries")
     if not isinstance(found, frozenset):
-        found = frozenset(
-            q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last + 1)
-        )
+        found = frozenset(q for span in bundle.spans for q in (span.first, span.last + 1))
         bundle.cache["record_boundaries"] = found
     return found
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle, Record
+from tgviewer.core.periods.chains import Chain, Chains, Rows
 from tgviewer.core.periods.span_graph import Conflict, Edge, SpanGraph, Step, path_value
 from tgviewer.core.periods.spans import QuarterSpan
 
@@ -256,14 +256,15 @@ class PeriodEngine:
 
     def __init__(self, bundle: Bundle) -> None:
         self.bundle = bundle
-        self._records: dict[tuple[str, str], list[Record]] = defaultdict(list)
-        for record in bundle.records:
-            self._records[(record.service, record.country)].append(record)
+        #: Per (service, country), its records, gathered when first asked for (a bundle of a
+        #: million records makes only those of the countries shown).
+        self._records: dict[tuple[str, str], list[Record]] = {}
         #: Per (service, country, measure), the records with a figure by start date, their
         #: starts, and the longest of them in days: what :meth:`overlapping` searches.
         self._by_start: dict[tuple[str, str, str], tuple[list[Record], list[dt.date], int]] = {}
         self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
         self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
+        self._chains = Chains(bundle)
 
     def _graph(
         self, country: str, measure: str, service: str
@@ -272,7 +273,7 @@ class PeriodEngine:
         if key not in self._graphs:
             by_edge: dict[int, Record] = {}
             edges: list[Edge] = []
-            for record in self._records.get((service, country), []):
+            for record in self._records_of(service, country):
                 value = record.value(measure)
                 if record.span is None or value is None:
                     continue
@@ -294,22 +295,27 @@ class PeriodEngine:
 
     def pairs(self) -> list[tuple[str, str]]:
         """Every (service, country) with a record, sorted."""
-        return sorted(self._records)
+        return self.bundle.pairs
+
+    def _records_of(self, service: str, country: str) -> list[Record]:
+        found = self._records.get((service, country))
+        if found is None:
+            found = self._records[(service, country)] = self.bundle.records_for(country, service)
+        return found
 
     def overlapping(
         self, country: str, measure: str, span: QuarterSpan, service: str = DEFAULT_SERVICE
     ) -> tuple[Record, ...]:
         """The records with a figure for ``measure`` that share days with ``span``, by start
         (longest first), then line; found by bisection, not by a scan of every record."""
+        chain = self._chains.chain(service, country, measure)
+        if chain is not None:
+            return tuple(self._made(chain.overlapping(span)))
         key = (service, country, measure)
         found = self._by_start.get(key)
         if found is None:
             ordered = sorted(
-                (
-                    r
-                    for r in self._records.get((service, country), [])
-                    if r.value(measure) is not None
-                ),
+                (r for r in self._records_of(service, country) if r.value(measure) is not None),
                 key=lambda r: (r.start, -(r.end - r.start).days, r.line),
             )
             longest = max(((r.end - r.start).days for r in ordered), default=0)
@@ -322,7 +328,36 @@ class PeriodEngine:
         high = bisect.bisect_right(starts, end)
         return tuple(r for r in ordered[low:high] if start <= r.end)
 
+    def _made(self, rows: Rows) -> list[Record]:
+        columns = self._chains.columns
+        assert columns is not None
+        return columns.records(rows)
+
+    def _chain_answer(
+        self, chain: Chain, country: str, measure: str, span: QuarterSpan, service: str
+    ) -> SpanAnswer:
+        """The answer where records each cover their own quarters (see
+        :mod:`tgviewer.core.periods.chains`): the same as the graph's, found by bisection."""
+        overlapping = self.overlapping(country, measure, span, service)
+        found = chain.covering(span)
+        if found is None:
+            return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (), overlapping)
+        terms = tuple(Term(record, 1) for record in self._made(chain.rows[found]))
+        return SpanAnswer(
+            country,
+            measure,
+            span,
+            Status.REPORTED if len(terms) == 1 else Status.DERIVED,
+            int(chain.values[found].sum()),
+            Derivation(terms, measure),
+            (),
+            overlapping,
+        )
+
     def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
+        chain = self._chains.chain(service, country, measure)
+        if chain is not None:
+            return self._chain_answer(chain, country, measure, span, service)
         graph, by_edge = self._graph(country, measure, service)
         overlapping = self.overlapping(country, measure, span, service)
         path = graph.best_path(span.first, span.last + 1)
@@ -366,6 +401,8 @@ class PeriodEngine:
         return list(itertools.islice(self._contradictions(country, measure, service), limit))
 
     def _contradictions(self, country: str, measure: str, service: str) -> Iterator[Contradiction]:
+        if self._chains.chain(service, country, measure) is not None:
+            return  # records that each cover their own quarters cannot disagree
         graph, by_edge = self._graph(country, measure, service)
         for conflict in graph.conflicts:
             yield _contradiction(country, measure, graph, conflict, by_edge)
@@ -385,6 +422,8 @@ class PeriodEngine:
     ) -> int:
         """How many contradictions :meth:`contradictions` gives, without making them (linear
         in the records: making each spells a derivation that may be as long as they are)."""
+        if self._chains.chain(service, country, measure) is not None:
+            return 0
         graph, _ = self._graph(country, measure, service)
         return len(graph.conflicts) + len(self._negative_stretches(country, measure, service))
 

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle
+from tgviewer.core.figures.knowable import record_boundaries
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.periods.spans import Granularity, QuarterSpan, parse_span, periods_in_range
 
@@ -290,9 +291,7 @@ def default_range(bundle: Bundle) -> QuarterSpan | None:
 
     Linear in the records (after sorting their edges): nothing here walks quarter by quarter.
     """
-    edges = sorted(
-        {q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last)}
-    )
+    edges = sorted({q for span in bundle.spans for q in (span.first, span.last)})
     if not edges:
         return None
     width = 4 * DEFAULT_RANGE_YEARS
@@ -323,9 +322,7 @@ def default_view_state(bundle: Bundle, top: int = 5) -> ViewState:
     first, last = shown.first, shown.last
     engine = engine_for(bundle)
     service = DEFAULT_SERVICE if DEFAULT_SERVICE in bundle.services else bundle.services[0]
-    boundaries = {
-        q for r in bundle.records if r.span is not None for q in (r.span.first, r.span.last + 1)
-    }
+    boundaries = record_boundaries(bundle)
     years = sorted(
         (q for q in boundaries if q % 4 == 0 and q + 4 in boundaries and first <= q <= last),
         reverse=True,

@@ -1,0 +1,219 @@
+"""Records held as columns: a million of them without an object each.
+
+A big ``records.csv`` read in bulk (:mod:`tgviewer.core.bundle.records_bulk`) is kept as
+arrays: each text column as codes into its distinct values (a few hundred countries, a few
+thousand dates), each measure as whole numbers with a mask of the known ones, and the line
+each record was read from. :class:`RecordColumns` is a ``Sequence[Record]`` like the tuple a
+small bundle holds; a :class:`~tgviewer.core.bundle.model.Record` is made only when one is
+asked for (the records of the countries a chart shows, say) and kept once made.
+
+What the bundle needs to know about all its records (its countries and services, the
+distinct spans, the records per country, where records overlap, the cautions) is worked
+out here on the arrays, with no record made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from tgviewer.core.bundle.model import Record, span_of
+
+T = TypeVar("T")
+Codes = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Coded(Generic[T]):
+    """A column as ``codes`` into its distinct ``values`` (``values[codes[i]]`` is row i's)."""
+
+    codes: Codes
+    values: tuple[T, ...]
+
+    def present(self) -> list[T]:
+        """The values some row has."""
+        used = np.unique(self.codes)
+        return [self.values[int(code)] for code in used]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One measure's column: the figures, and which of them are known (the others are 0)."""
+
+    values: npt.NDArray[np.int64]
+    known: npt.NDArray[np.bool_]
+
+
+class RecordColumns(Sequence[Record]):
+    """The records of a bundle as columns (see the module's docstring); a ``Sequence`` of
+    :class:`Record` in file order."""
+
+    def __init__(
+        self,
+        *,
+        country: Coded[str],
+        start: Coded[dt.date],
+        end: Coded[dt.date],
+        service: Coded[str],
+        source: Coded[str],
+        note: Coded[str],
+        figures: Mapping[str, Figures],
+        lines: npt.NDArray[np.int64],
+    ) -> None:
+        self.country, self.start, self.end = country, start, end
+        self.service, self.source, self.note = service, source, note
+        self.figures = dict(figures)
+        self.lines = lines
+        self._made: dict[int, Record] = {}
+        self._spans: tuple[Codes, Codes] | None = None
+        self._dates: tuple[Codes, Codes] | None = None
+
+    # The sequence ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | Sequence[Record]:
+        if isinstance(index, slice):
+            return tuple(self.record(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.record(index)
+
+    def __iter__(self) -> Iterator[Record]:
+        return (self.record(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def record(self, row: int) -> Record:
+        """The record of ``row`` (made the first time, then kept)."""
+        made = self._made.get(row)
+        if made is None:
+            made = self._made[row] = Record(
+                country=self.country.values[self.country.codes[row]],
+                start=self.start.values[self.start.codes[row]],
+                end=self.end.values[self.end.codes[row]],
+                values={
+                    key: int(column.values[row]) if column.known[row] else None
+                    for key, column in self.figures.items()
+                },
+                service=self.service.values[self.service.codes[row]],
+                source=self.source.values[self.source.codes[row]],
+                note=self.note.values[self.note.codes[row]],
+                line=int(self.lines[row]),
+            )
+        return made
+
+    def records(self, rows: npt.NDArray[np.int64] | Sequence[int]) -> list[Record]:
+        """The records of ``rows``, in that order."""
+        return [self.record(int(row)) for row in rows]
+
+    @property
+    def made(self) -> int:
+        """How many records have been made so far."""
+        return len(self._made)
+
+    # What the bundle needs to know, on the arrays ------------------------------------------
+
+    def rows_by_country(self) -> dict[str, Codes]:
+        """Each country's rows, in file order."""
+        order = np.argsort(self.country.codes, kind="stable")
+        counts = np.bincount(self.country.codes, minlength=len(self.country.values))
+        groups = np.split(order, np.cumsum(counts)[:-1])
+        return {
+            self.country.values[code]: rows.astype(np.int64)
+            for code, rows in enumerate(groups)
+            if len(rows)
+        }
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (service, country) some record has."""
+        width = len(self.country.values)
+        joined = np.unique(self.service.codes * width + self.country.codes)
+        return [
+            (self.service.values[int(code) // width], self.country.values[int(code) % width])
+            for code in joined
+        ]
+
+    def _date_codes(self) -> tuple[Codes, Codes]:
+        """The distinct (start, end) codes joined in one number, and each row's among them."""
+        if self._dates is None:
+            joined = self.start.codes * len(self.end.values) + self.end.codes
+            distinct, inverse = np.unique(joined, return_inverse=True)
+            self._dates = (distinct, inverse.ravel())
+        return self._dates
+
+    def date_pairs(self) -> list[tuple[dt.date, dt.date]]:
+        """The distinct (start, end) the records have."""
+        width = len(self.end.values)
+        return [
+            (self.start.values[int(code) // width], self.end.values[int(code) % width])
+            for code in self._date_codes()[0]
+        ]
+
+    def quarter_edges(self) -> tuple[Codes, Codes]:
+        """Each row's first and last quarter, or -1 for both where its dates do not fall on
+        quarter edges (worked out once per distinct pair of dates)."""
+        if self._spans is None:
+            pairs = self.date_pairs()
+            firsts = np.full(len(pairs), -1, dtype=np.int64)
+            lasts = np.full(len(pairs), -1, dtype=np.int64)
+            for index, (start, end) in enumerate(pairs):
+                span = span_of(start, end)
+                if span is not None:
+                    firsts[index], lasts[index] = span.first, span.last
+            inverse = self._date_codes()[1]
+            self._spans = (firsts[inverse], lasts[inverse])
+        return self._spans
+
+    def crowded_pairs(self) -> set[tuple[str, str]]:
+        """The (service, country) whose records do not each cover quarters no other covers:
+        records that overlap or repeat each other, or do not fall on quarter edges. Only
+        there can records disagree, repeat, or need a word about their dates."""
+        firsts, lasts = self.quarter_edges()
+        width = len(self.country.values)
+        group = self.service.codes * width + self.country.codes
+        order = np.lexsort((lasts, firsts, group))
+        group, firsts, lasts = group[order], firsts[order], lasts[order]
+        same = group[1:] == group[:-1]
+        touching = same & (firsts[1:] <= lasts[:-1])
+        crowded = set(group[1:][touching].tolist()) | set(group[firsts < 0].tolist())
+        return {
+            (self.service.values[code // width], self.country.values[code % width])
+            for code in crowded
+        }
+
+    def first_rows(self) -> dict[str, int]:
+        """Each country's first row."""
+        codes, rows = np.unique(self.country.codes, return_index=True)
+        return {self.country.values[int(c)]: int(r) for c, r in zip(codes, rows, strict=True)}
+
+    def rows_where_more(self, larger: str, smaller: str) -> Codes:
+        """The rows where both measures are known and ``larger``'s figure is the larger."""
+        if larger not in self.figures or smaller not in self.figures:
+            return np.zeros(0, dtype=np.int64)
+        a, b = self.figures[larger], self.figures[smaller]
+        return np.flatnonzero(a.known & b.known & (a.values > b.values)).astype(np.int64)
+
+
+def coded(column: Any, values: Sequence[T]) -> Coded[T]:
+    """A :class:`Coded` column from integer ``column`` codes into ``values``."""
+    return Coded(np.asarray(column, dtype=np.int64), tuple(values))

@@ -1,0 +1,89 @@
+"""Answers for records that each cover their own quarters, found on arrays.
+
+Where no two records of a country and service share a quarter (the usual case: one record
+per quarter, or per half, or per year), the period engine's graph of spans is a set of
+chains. A span's figure is then known only when records lie end to end across exactly that
+span: one record reports it, several add up to it, and nothing can disagree. For a bundle
+read in bulk (:class:`~tgviewer.core.bundle.record_columns.RecordColumns`) this is found by
+bisection on each chain's quarters, and only the records an answer names are made: a map of
+every country for one year costs a few records a country, not a graph of thousands.
+
+Where records do crowd each other (overlap, repeat, fall off quarter edges), the engine
+builds its graph as before; a test checks both give the same answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from tgviewer.core.bundle.model import Bundle
+from tgviewer.core.bundle.record_columns import RecordColumns
+from tgviewer.core.periods.spans import QuarterSpan
+
+Rows = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """The records of one country, service and measure with a figure, by first quarter:
+    their rows, first and last quarters and figures."""
+
+    rows: Rows
+    firsts: Rows
+    lasts: Rows
+    values: Rows
+
+    def covering(self, span: QuarterSpan) -> slice | None:
+        """Where the records lying end to end across exactly ``span`` are in the chain;
+        ``None`` when none do."""
+        low = int(np.searchsorted(self.firsts, span.first, side="left"))
+        high = int(np.searchsorted(self.lasts, span.last, side="right"))
+        if high <= low or self.firsts[low] != span.first or self.lasts[high - 1] != span.last:
+            return None
+        covered = int((self.lasts[low:high] - self.firsts[low:high] + 1).sum())
+        return slice(low, high) if covered == span.length else None
+
+    def overlapping(self, span: QuarterSpan) -> Rows:
+        """The rows sharing a quarter with ``span``, by first quarter."""
+        low = int(np.searchsorted(self.lasts, span.first, side="left"))
+        high = int(np.searchsorted(self.firsts, span.last, side="right"))
+        return self.rows[low:high]
+
+
+class Chains:
+    """The chains of a bundle read in bulk, made when first asked for."""
+
+    def __init__(self, bundle: Bundle) -> None:
+        records = bundle.records
+        self.columns = records if isinstance(records, RecordColumns) else None
+        self._bundle = bundle
+        self._crowded: set[tuple[str, str]] | None = None
+        self._chains: dict[tuple[str, str, str], Chain] = {}
+
+    def chain(self, service: str, country: str, measure: str) -> Chain | None:
+        """The chain of ``country``'s records for ``measure``; ``None`` when the bundle is
+        not held as columns, or the records crowd each other (the engine's graph answers)."""
+        columns = self.columns
+        if columns is None or measure not in columns.figures:
+            return None
+        if self._crowded is None:
+            self._crowded = set(self._bundle.index.crowded_pairs())
+        if (service, country) in self._crowded:
+            return None
+        key = (service, country, measure)
+        found = self._chains.get(key)
+        if found is None:
+            rows = self._bundle.index.rows_of(country)
+            figures = columns.figures[measure]
+            if service not in columns.service.values:
+                rows = rows[:0]
+            code = columns.service.values.index(service) if len(rows) else -1
+            rows = rows[(columns.service.codes[rows] == code) & figures.known[rows]]
+            firsts, lasts = columns.quarter_edges()
+            order = np.argsort(firsts[rows], kind="stable")
+            rows = rows[order]
+            found = self._chains[key] = Chain(rows, firsts[rows], lasts[rows], figures.values[rows])
+        return found
