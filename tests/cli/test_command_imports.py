@@ -1,5 +1,6 @@
 """Each command imports what it needs and no more: ``render`` and ``bundle info`` start
-without pandas (a fifth of a second), which only the commands that make tables import."""
+without pandas (a fifth of a second), which only the commands that make tables import, and
+a bundle of ordinary size is read and checked without numpy (which reads big ones in bulk)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as stop:  # --help
     code = stop.code
-heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pandas", "openpyxl", "PySide6"})
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pandas", "numpy", "openpyxl", "PySide6"})
 print("IMPORTED", ",".join(heavy), file=sys.stderr)
 sys.exit(code)
 """
@@ -47,6 +48,11 @@ def imported(*args: str) -> tuple[int, list[str]]:
 def test_commands_start_without_pandas(args: tuple[str, ...]) -> None:
     code, heavy = imported(*args)
     assert code == 0 and "pandas" not in heavy
+
+
+def test_bundle_info_on_an_ordinary_bundle_needs_no_numpy() -> None:
+    code, heavy = imported("bundle", "info")
+    assert code == 0 and heavy == []
 
 
 def test_render_to_csv_needs_neither_pandas_nor_qt(tmp_path: Path) -> None:

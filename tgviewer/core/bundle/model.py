@@ -7,6 +7,7 @@ These are plain immutable values. Reading and writing them lives in ``bundle_rea
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +18,7 @@ from tgviewer.core.bundle.problems import Problem
 from tgviewer.core.periods.spans import QuarterSpan, describe_dates
 
 if TYPE_CHECKING:
+    from tgviewer.core.bundle.record_columns import RecordColumns
     from tgviewer.core.bundle.record_index import RecordIndex
 
 FORMAT_NAME = "tgbundle"
@@ -149,6 +151,16 @@ class Record:
     def reference(self) -> str:
         """Where the record comes from, for people: ``records.csv line 12``."""
         return f"records.csv line {self.line}" if self.line else "record"
+
+
+def as_columns(records: Sequence[Record]) -> RecordColumns | None:
+    """``records`` when held as columns (read in bulk), else ``None``; numpy is not
+    imported for a bundle held as a tuple (no columns exist before the bulk reader is)."""
+    module = sys.modules.get("tgviewer.core.bundle.record_columns")
+    columns: RecordColumns | None = None
+    if module is not None and isinstance(records, module.RecordColumns):
+        columns = records
+    return columns
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from tgviewer.core.bundle.model import (
 )
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.bundle.progress import Progress, Stepper, no_progress
-from tgviewer.core.bundle.records_bulk import read_records_in_bulk
 from tgviewer.core.bundle.records_csv import parse_events, parse_records
 from tgviewer.core.bundle.validation import check_cautions, check_consistency, check_records
 from tgviewer.core.collection import collection_paused, settle
@@ -154,6 +153,8 @@ def _parse_records(
     plain, else line by line (which also says what is wrong with a file, and where)."""
     sources = [s.id for s in manifest.sources]
     if len(data) >= BULK_FROM_BYTES:
+        from tgviewer.core.bundle.records_bulk import read_records_in_bulk  # numpy, pandas
+
         read = read_records_in_bulk(data, manifest.measure_keys, sources, progress)
         if read is not None:
             return read

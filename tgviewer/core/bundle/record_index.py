@@ -13,14 +13,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from tgviewer.core.bundle.cautions import REQUESTS, USERS, has_caution
-from tgviewer.core.bundle.model import Record, span_of
-from tgviewer.core.bundle.record_columns import RecordColumns
+from tgviewer.core.bundle.model import Record, as_columns, span_of
 from tgviewer.core.periods.spans import QuarterSpan
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 class RecordIndex:
@@ -28,9 +29,12 @@ class RecordIndex:
 
     def __init__(self, records: Sequence[Record]) -> None:
         self._records = records
+        self._columns = as_columns(records)
         self._by_country: dict[str, list[Record]] = {}
         self._crowded: list[tuple[str, str]] | None = None
-        if isinstance(records, RecordColumns):
+        self._rows: dict[str, npt.NDArray[np.int64]] = {}
+        if self._columns is not None:
+            records = self._columns
             self._rows = records.rows_by_country()
             self.countries = tuple(sorted(self._rows))
             self.services = tuple(sorted(records.service.present()))
@@ -55,17 +59,20 @@ class RecordIndex:
         """The records of ``country``, in file order."""
         found = self._by_country.get(country)
         if found is None:
-            records = self._records
-            rows = getattr(self, "_rows", {}).get(country)
-            if not isinstance(records, RecordColumns) or rows is None:
+            rows = self._rows.get(country)
+            if self._columns is None or rows is None:
                 return []
-            found = self._by_country[country] = records.records(rows)
+            found = self._by_country[country] = self._columns.records(rows)
         return found
 
     def rows_of(self, country: str) -> npt.NDArray[np.int64]:
         """The rows of ``country``'s records when they are held as columns (else none)."""
-        rows = getattr(self, "_rows", {}).get(country)
-        return rows if rows is not None else np.zeros(0, dtype=np.int64)
+        rows = self._rows.get(country)
+        if rows is None:
+            import numpy
+
+            return numpy.zeros(0, dtype=numpy.int64)
+        return rows
 
     def crowded_pairs(self) -> list[tuple[str, str]]:
         """The (service, country) whose records do not each cover quarters no other does,
@@ -75,9 +82,8 @@ class RecordIndex:
         return self._crowded
 
     def _find_crowded(self) -> list[tuple[str, str]]:
-        records = self._records
-        if isinstance(records, RecordColumns):
-            return sorted(records.crowded_pairs())
+        if self._columns is not None:
+            return sorted(self._columns.crowded_pairs())
         crowded = set()
         for pair in self.pairs:
             spans = sorted(
@@ -91,18 +97,16 @@ class RecordIndex:
 
     def with_caution(self) -> list[Record]:
         """The records with more requests than users, in file order."""
-        records = self._records
-        if isinstance(records, RecordColumns):
-            return records.records(records.rows_where_more(REQUESTS, USERS))
-        return [record for record in records if has_caution(record)]
+        if self._columns is not None:
+            return self._columns.records(self._columns.rows_where_more(REQUESTS, USERS))
+        return [record for record in self._records if has_caution(record)]
 
     def first_records(self, countries: Iterable[str]) -> list[Record]:
         """The first record of each of ``countries``, in file order."""
         wanted = set(countries)
-        records = self._records
-        if isinstance(records, RecordColumns):
-            rows = records.first_rows()
-            return records.records(sorted(rows[c] for c in wanted if c in rows))
+        if self._columns is not None:
+            rows = self._columns.first_rows()
+            return self._columns.records(sorted(rows[c] for c in wanted if c in rows))
         firsts = (self.records_of(c)[0] for c in wanted if c in self.countries)
         return sorted(firsts, key=lambda r: r.line)
 

@@ -17,11 +17,14 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle, Record
-from tgviewer.core.periods.chains import Chain, Chains, Rows
+from tgviewer.core.bundle.model import DEFAULT_SERVICE, Bundle, Record, as_columns
 from tgviewer.core.periods.span_graph import Conflict, Edge, SpanGraph, Step, path_value
 from tgviewer.core.periods.spans import QuarterSpan
+
+if TYPE_CHECKING:
+    from tgviewer.core.periods.chains import Chain, Chains, Rows
 
 #: A derivation spelled in a message names at most this many records, then counts the rest.
 MAX_SPELLED_TERMS = 12
@@ -264,7 +267,11 @@ class PeriodEngine:
         self._by_start: dict[tuple[str, str, str], tuple[list[Record], list[dt.date], int]] = {}
         self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
         self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
-        self._chains = Chains(bundle)
+        self._chains: Chains | None = None
+        if as_columns(bundle.records) is not None:  # read in bulk: see periods.chains
+            from tgviewer.core.periods.chains import Chains
+
+            self._chains = Chains(bundle)
 
     def _graph(
         self, country: str, measure: str, service: str
@@ -308,7 +315,7 @@ class PeriodEngine:
     ) -> tuple[Record, ...]:
         """The records with a figure for ``measure`` that share days with ``span``, by start
         (longest first), then line; found by bisection, not by a scan of every record."""
-        chain = self._chains.chain(service, country, measure)
+        chain = self._chain(service, country, measure)
         if chain is not None:
             return tuple(self._made(chain.overlapping(span)))
         key = (service, country, measure)
@@ -328,8 +335,11 @@ class PeriodEngine:
         high = bisect.bisect_right(starts, end)
         return tuple(r for r in ordered[low:high] if start <= r.end)
 
+    def _chain(self, service: str, country: str, measure: str) -> Chain | None:
+        return None if self._chains is None else self._chains.chain(service, country, measure)
+
     def _made(self, rows: Rows) -> list[Record]:
-        columns = self._chains.columns
+        columns = as_columns(self.bundle.records)
         assert columns is not None
         return columns.records(rows)
 
@@ -355,7 +365,7 @@ class PeriodEngine:
         )
 
     def _answer(self, country: str, measure: str, span: QuarterSpan, service: str) -> SpanAnswer:
-        chain = self._chains.chain(service, country, measure)
+        chain = self._chain(service, country, measure)
         if chain is not None:
             return self._chain_answer(chain, country, measure, span, service)
         graph, by_edge = self._graph(country, measure, service)
@@ -401,7 +411,7 @@ class PeriodEngine:
         return list(itertools.islice(self._contradictions(country, measure, service), limit))
 
     def _contradictions(self, country: str, measure: str, service: str) -> Iterator[Contradiction]:
-        if self._chains.chain(service, country, measure) is not None:
+        if self._chain(service, country, measure) is not None:
             return  # records that each cover their own quarters cannot disagree
         graph, by_edge = self._graph(country, measure, service)
         for conflict in graph.conflicts:
@@ -422,7 +432,7 @@ class PeriodEngine:
     ) -> int:
         """How many contradictions :meth:`contradictions` gives, without making them (linear
         in the records: making each spells a derivation that may be as long as they are)."""
-        if self._chains.chain(service, country, measure) is not None:
+        if self._chain(service, country, measure) is not None:
             return 0
         graph, _ = self._graph(country, measure, service)
         return len(graph.conflicts) + len(self._negative_stretches(country, measure, service))
