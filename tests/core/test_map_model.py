@@ -17,7 +17,7 @@ from tgviewer.core.state.view_state import (
     ViewState,
     default_view_state,
 )
-from tgviewer.core.views.map import MapModel
+from tgviewer.core.views.map import MapModel, map_period
 from tgviewer.core.views.registry import view_model
 from tgviewer.core.views.stepping import step_state
 
@@ -87,6 +87,23 @@ def test_the_default_period_is_the_latest_with_most_countries(default_bundle: Bu
     }
     best = max(counts.values())
     assert model.period == max(p for p, n in counts.items() if n == best)
+
+
+def test_the_search_for_the_default_period_stops_at_the_first_with_every_country() -> None:
+    state = ViewState(countries=("FRA",), first=0, last=4000 * 4 - 1)  # a thousand years
+    periods = state.periods()
+    asked: list[object] = []
+
+    def known(period: object) -> int:
+        asked.append(period)
+        return 3 if period == periods[-3] else 2
+
+    assert map_period(state, known, most=3) == periods[-3]
+    assert asked == [periods[-1], periods[-2], periods[-3]]
+    # With no period holding every country, all are counted and the latest best wins.
+    asked.clear()
+    assert map_period(state, lambda p: asked.append(p) or 2, most=3) == periods[-1]
+    assert len(asked) == len(periods)
 
 
 def test_a_chosen_period_is_shown_and_stepping_moves_it(default_bundle: Bundle) -> None:

@@ -132,12 +132,20 @@ def _scatter(
 
 def best_scatter_span(bundle: Bundle, countries: Sequence[str], service: str) -> QuarterSpan | None:
     """The period that puts the most of ``countries`` on the chart (both figures known);
-    ties go to the most recent, then the shorter period."""
+    ties go to the most recent, then the shorter period.
+
+    Periods are tried in that order of preference, so the first that puts every country
+    on the chart ends the search (a bundle spanning centuries is not searched through).
+    """
     best: tuple[int, int, int] | None = None
     chosen = None
-    for span in knowable_choices(bundle):  # no other period has a figure for anyone
+    # No period but these has a figure for anyone.
+    choices = sorted(knowable_choices(bundle), key=lambda s: (-s.last, s.length))
+    for span in choices:
         count = len(scatter_points(bundle, countries, span, service).points)
         rank = (count, span.last, -span.length)
         if count and (best is None or rank > best):
             best, chosen = rank, span
+            if count == len(countries):
+                break
     return chosen

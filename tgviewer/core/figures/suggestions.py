@@ -109,7 +109,13 @@ def _suggest(
     limit: int,
 ) -> list[Suggestion]:
     found = []
-    for a, b in knowable_pairs(bundle):
+    whole_count = 0
+    # Longer, then more recent pairs first: once ``limit`` pairs cover every country, no
+    # pair after them can rank higher (a bundle spanning centuries is not searched through).
+    preferred = sorted(
+        knowable_pairs(bundle), key=lambda p: (-p[0].length, -p[1].last, -p[0].first)
+    )
+    for a, b in preferred:
         covered = tuple(
             c
             for c in countries
@@ -118,5 +124,8 @@ def _suggest(
         )
         if covered:
             found.append(Suggestion(a, b, covered, len(countries)))
+        whole_count += len(covered) == len(countries)
+        if whole_count == limit:
+            break
     found.sort(key=lambda s: (-len(s.covered), -s.a.length, -s.b.last, -s.a.first))
     return found[:limit]

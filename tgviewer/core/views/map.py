@@ -19,6 +19,7 @@ the period shown, so the legend always fits what is on the map.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tgviewer.core.bundle.model import Bundle
@@ -152,29 +153,35 @@ def rows_state(state: ViewState, **changes: object) -> ViewState:
     return ViewState(**{**fields, "view": ViewKind.MAP, **changes})
 
 
-def map_period(state: ViewState, counts: dict[QuarterSpan, int]) -> QuarterSpan | None:
+def map_period(
+    state: ViewState, known: Callable[[QuarterSpan], int], most: int
+) -> QuarterSpan | None:
     """The period the map shows: ``map_period`` when it is one of the range's periods, else
-    the latest period with the most countries known (``counts``)."""
+    the latest period with the most countries known (``known(period)`` of at most ``most``).
+
+    Periods are tried from the latest, so the first with every country known ends the
+    search: a range of a thousand years is not counted through."""
     periods = state.periods()
     if state.map_period is not None and (chosen := parse_span(state.map_period)) in periods:
         return chosen
     if not periods:
         return None
-    best = max(counts.values(), default=0)
-    return next((p for p in reversed(periods) if counts.get(p, 0) == best), periods[-1])
+    best, chosen = 0, periods[-1]
+    for period in reversed(periods):
+        count = known(period)
+        if count > best:
+            best, chosen = count, period
+        if count >= most:
+            break
+    return chosen
 
 
-def known_counts(
-    bundle: Bundle, state: ViewState, countries: tuple[str, ...]
-) -> dict[QuarterSpan, int]:
-    """How many of ``countries`` have a figure, period by period of the range."""
+def known_count(
+    bundle: Bundle, state: ViewState, countries: tuple[str, ...], period: QuarterSpan
+) -> int:
+    """How many of ``countries`` have a figure for ``period``."""
     everyone = rows_state(state, countries=countries, normalisation=Normalisation.ABSOLUTE)
-    counts: dict[QuarterSpan, int] = {}
-    for row in series_rows(bundle, everyone):
-        if row.known:
-            span = QuarterSpan(row.first, row.last)
-            counts[span] = counts.get(span, 0) + 1
-    return counts
+    return sum(row.known for row in series_rows(bundle, everyone, [period]))
 
 
 def map_rows(
@@ -206,8 +213,9 @@ def map_rows(
 def map_model(bundle: Bundle, state: ViewState) -> MapModel:
     """Every country of the bundle coloured by its figure for the map's period."""
     countries = tuple(sorted(bundle.countries, key=lambda c: (country_name(c).casefold(), c)))
-    counts = known_counts(bundle, state, countries)
-    period = map_period(state, counts)
+    period = map_period(
+        state, lambda p: known_count(bundle, state, countries, p), most=len(countries)
+    )
     scaled = scaled_measure(bundle, state)
     if state.share:
         scaled = f"{measure_label(bundle, state.measure)}, % of the total of the countries shown"

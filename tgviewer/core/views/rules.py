@@ -60,13 +60,15 @@ def ranking_choices(bundle: Bundle, state: ViewState) -> tuple[QuarterSpan, ...]
     for (longest first, each kind oldest first), so a year or a half is ranked without changing the
     range's period length first."""
     periods = state.periods()
-    others = [
+    shown, whole = set(periods), state.span
+    others = [  # what _is_rankable allows besides the range's periods
         span
         for span in knowable_choices(bundle)
         if span.length in RANKING_LENGTHS
         and span.length != state.granularity.quarters
-        and span not in periods
-        and _is_rankable(state, span)
+        and span.first % span.length == 0
+        and whole.contains(span)
+        and span not in shown
     ]
     # Longest first (years, halves, quarters), each kind oldest first, as the range's are.
     return (*periods, *sorted(others, key=lambda span: (-span.length, span.first)))
