@@ -124,7 +124,9 @@ class RecordColumns(Sequence[Record]):
 
     def records(self, rows: npt.NDArray[np.int64] | Sequence[int]) -> list[Record]:
         """The records of ``rows``, in that order."""
-        return [self.record(int(row)) for row in rows]
+        rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+        made = self._made
+        return [made.get(row) or self.record(row) for row in rows]
 
     @property
     def made(self) -> int:

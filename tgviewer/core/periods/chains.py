@@ -14,6 +14,8 @@ builds its graph as before; a test checks both give the same answers.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,27 +31,43 @@ Rows = npt.NDArray[np.int64]
 @dataclass(frozen=True)
 class Chain:
     """The records of one country, service and measure with a figure, by first quarter:
-    their rows, first and last quarters and figures."""
+    their rows, first and last quarters, and running sums of their lengths and figures (as
+    Python lists: one answer bisects them a few times, where numpy's per-call cost would
+    outweigh the search)."""
 
-    rows: Rows
-    firsts: Rows
-    lasts: Rows
-    values: Rows
+    rows: list[int]
+    firsts: list[int]
+    lasts: list[int]
+    #: ``lengths[i]``: the quarters the first ``i`` records cover; ``sums[i]``: their total.
+    lengths: list[int]
+    sums: list[int]
+
+    @classmethod
+    def of(cls, rows: Rows, firsts: Rows, lasts: Rows, values: Rows) -> Chain:
+        """The chain of ``rows`` (in order of first quarter) with their quarters and figures."""
+        lengths = [0, *itertools.accumulate((lasts - firsts + 1).tolist())]
+        sums = [0, *itertools.accumulate(values.tolist())]
+        return cls(rows.tolist(), firsts.tolist(), lasts.tolist(), lengths, sums)
 
     def covering(self, span: QuarterSpan) -> slice | None:
         """Where the records lying end to end across exactly ``span`` are in the chain;
         ``None`` when none do."""
-        low = int(np.searchsorted(self.firsts, span.first, side="left"))
-        high = int(np.searchsorted(self.lasts, span.last, side="right"))
+        low = bisect.bisect_left(self.firsts, span.first)
+        high = bisect.bisect_right(self.lasts, span.last)
         if high <= low or self.firsts[low] != span.first or self.lasts[high - 1] != span.last:
             return None
-        covered = int((self.lasts[low:high] - self.firsts[low:high] + 1).sum())
+        covered = self.lengths[high] - self.lengths[low]
         return slice(low, high) if covered == span.length else None
 
-    def overlapping(self, span: QuarterSpan) -> Rows:
+    def total(self, found: slice) -> int:
+        """The sum of the figures of the records ``found`` by :meth:`covering`."""
+        total: int = self.sums[found.stop] - self.sums[found.start]
+        return total
+
+    def overlapping(self, span: QuarterSpan) -> list[int]:
         """The rows sharing a quarter with ``span``, by first quarter."""
-        low = int(np.searchsorted(self.lasts, span.first, side="left"))
-        high = int(np.searchsorted(self.firsts, span.last, side="right"))
+        low = bisect.bisect_left(self.lasts, span.first)
+        high = bisect.bisect_right(self.firsts, span.last)
         return self.rows[low:high]
 
 
@@ -85,5 +103,7 @@ class Chains:
             firsts, lasts = columns.quarter_edges()
             order = np.argsort(firsts[rows], kind="stable")
             rows = rows[order]
-            found = self._chains[key] = Chain(rows, firsts[rows], lasts[rows], figures.values[rows])
+            found = self._chains[key] = Chain.of(
+                rows, firsts[rows], lasts[rows], figures.values[rows]
+            )
         return found

@@ -24,7 +24,7 @@ from tgviewer.core.periods.span_graph import Conflict, Edge, SpanGraph, Step, pa
 from tgviewer.core.periods.spans import QuarterSpan
 
 if TYPE_CHECKING:
-    from tgviewer.core.periods.chains import Chain, Chains, Rows
+    from tgviewer.core.periods.chains import Chain, Chains
 
 #: A derivation spelled in a message names at most this many records, then counts the rest.
 MAX_SPELLED_TERMS = 12
@@ -338,7 +338,7 @@ class PeriodEngine:
     def _chain(self, service: str, country: str, measure: str) -> Chain | None:
         return None if self._chains is None else self._chains.chain(service, country, measure)
 
-    def _made(self, rows: Rows) -> list[Record]:
+    def _made(self, rows: list[int]) -> list[Record]:
         columns = as_columns(self.bundle.records)
         assert columns is not None
         return columns.records(rows)
@@ -358,7 +358,7 @@ class PeriodEngine:
             measure,
             span,
             Status.REPORTED if len(terms) == 1 else Status.DERIVED,
-            int(chain.values[found].sum()),
+            chain.total(found),
             Derivation(terms, measure),
             (),
             overlapping,

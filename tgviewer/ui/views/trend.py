@@ -60,6 +60,7 @@ from tgviewer.ui.style.palette import (
 )
 from tgviewer.ui.views.event_lines import event_line, stagger_names
 from tgviewer.ui.views.label_layout import right_margin, spread
+from tgviewer.ui.views.line_painting import LONG_LINE_POINTS, antialiased, screen_length
 from tgviewer.ui.views.period_axis import label_periods, period_label_width
 from tgviewer.ui.views.plot import LEGEND_ROW, PlotView, nearest_point
 from tgviewer.ui.views.scene_geometry import (
@@ -215,18 +216,31 @@ class TrendView(PlotView[TrendModel]):
         legend: list[tuple[str, pg.PlotDataItem]] = []
         ranks: list[float] = []
         left_out = {left.country for left in model.left_out}
+        drawn = {
+            country: (
+                [float(position[r.period]) for r in rows],
+                [scale.at(r.value) for r in rows],
+            )
+            for country in model.countries
+            if country not in left_out and (rows := model.rows_of(country))
+        }
+        view = self.plot.getViewBox()
+        smooth = antialiased(screen_length(list(drawn.values()), view.width(), view.height()))
         for index, country in enumerate(model.countries):
             rows = model.rows_of(country)
-            xs = [float(position[r.period]) for r in rows]
-            ys = [scale.at(r.value) for r in rows]
+            xs, ys = drawn.get(country, ([], []))
             colour = colours[country]
             slot = self._slot(index)
             if country in left_out:  # listed below the chart, with the reason, instead
                 self._hide(slot)
                 continue
             symbol = symbols[country]
-            slot.line.setData(xs, ys, connect="finite")
-            slot.line.setPen(pg.mkPen(colour, width=self.sized(LINE_WIDTH)))
+            long = len(xs) > LONG_LINE_POINTS  # see line_painting
+            slot.line.curve.setSegmentedLineMode("on" if long else "auto")
+            slot.line.setData(xs, ys, connect="finite", antialias=smooth)
+            pen = pg.mkPen(colour, width=self.sized(LINE_WIDTH))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap if long else pen.capStyle())
+            slot.line.setPen(pen)
             for status, item, store in (
                 ("reported", slot.reported, self.reported_points),
                 ("derived", slot.derived, self.derived_points),
