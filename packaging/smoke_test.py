@@ -15,7 +15,9 @@ It checks, each time from the exit code and what the app prints:
 3. ``tgviewer --smoke OTHER.tgbundle`` opens a bundle passed on the command line (one written
    here, with its own title), offscreen and in Xvfb;
 4. the frozen command line: ``tgviewer bundle validate`` and ``tgviewer table`` on it, and
-   ``tgviewer render`` of a saved view to PNG and SVG.
+   ``tgviewer render`` of a saved view to PNG and SVG;
+5. ``tgviewer bundle validate`` and ``tgviewer table`` on a bundle big enough to be read in
+   bulk (pandas' C parser and numpy, frozen).
 
 Prints each check and the time to interactive the app reports; exits 0 when all pass, 1 with
 what failed otherwise. ``--app`` names another frozen executable.
@@ -40,8 +42,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(REPO))
 
+from tgviewer.core.bundle.model import Record  # noqa: E402
 from tgviewer.core.bundle.reader import read_bundle, read_default_bundle  # noqa: E402
 from tgviewer.core.bundle.writer import write_bundle  # noqa: E402
+from tgviewer.core.periods.spans import quarter_end, quarter_index, quarter_start  # noqa: E402
 from tgviewer.core.state.view_file import BundleRef, SavedView, write_view  # noqa: E402
 from tgviewer.core.state.view_state import default_view_state  # noqa: E402
 
@@ -212,6 +216,27 @@ def write_other_bundle(folder: Path) -> tuple[Path, str, int]:
     return path, manifest.title, len(records)
 
 
+def write_big_bundle(folder: Path) -> tuple[Path, int]:
+    """A bundle whose records.csv is big enough to be read in bulk: the default bundle's
+    countries over 150 years of quarters."""
+    default = read_default_bundle()
+    first = quarter_index(1900, 1)
+    records = [
+        Record(
+            country,
+            quarter_start(first + q),
+            quarter_end(first + q),
+            {"requests": 100 + (q * 7 + i) % 900, "users": 1000 + (q * 13 + i) % 9000},
+        )
+        for q in range(600)
+        for i, country in enumerate(default.countries)
+    ]
+    manifest = dataclasses.replace(default.manifest, id="smoke-big", title="Smoke test: big")
+    path = folder / "big.tgbundle"
+    write_bundle(path, manifest, records)
+    return path, len(records)
+
+
 @contextmanager
 def x_server(home: Path) -> Iterator[str]:
     """A private Xvfb (no TCP), its display name while the block runs."""
@@ -297,6 +322,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "France",
             )
             check_render(app, write_view_of(other), other, environment)
+            big, big_records = write_big_bundle(home)
+            # The build's own Python reads it in bulk, as columns (else the check is moot).
+            assert type(read_bundle(big).records).__name__ == "RecordColumns"
+            check_command(
+                app, ["bundle", "validate", str(big)], environment, f": valid: {big_records}"
+            )
+            check_command(
+                app,
+                ["table", "--period", "2024Q4", "--countries", "FRA", "--bundle", str(big)],
+                environment,
+                "France",
+            )
     except (SmokeTestError, subprocess.TimeoutExpired) as exc:
         print(f"FAILED {exc}", file=sys.stderr)
         return 1
