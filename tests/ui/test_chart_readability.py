@@ -261,7 +261,7 @@ def test_the_compare_legend_sits_below_the_plot_in_one_row(
 
 
 def test_an_export_at_scale_two_draws_lines_and_legends_twice_as_large(
-    default_bundle: Bundle,
+    default_bundle: Bundle, qapp: object
 ) -> None:
     from tgviewer.core.state.view_state import default_view_state
     from tgviewer.ui.export.chart_page import ChartPage

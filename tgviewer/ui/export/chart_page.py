@@ -134,7 +134,8 @@ class ChartPage:
 
     def image(self, size: ExportSize) -> QImage:
         """The chart as an image of ``size``."""
-        image = QImage(size.width, size.height, QImage.Format.Format_ARGB32_Premultiplied)
+        # Opaque (the page is white): a PNG without an alpha channel is smaller and quicker.
+        image = QImage(size.width, size.height, QImage.Format.Format_RGB32)
         image.fill(Qt.GlobalColor.white)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
