@@ -157,6 +157,51 @@ def measure(folder: Path) -> dict[str, float]:
     return result
 
 
+LOAD = r"""
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[2])
+folder, how = sys.argv[1], sys.argv[3]
+out = {}
+if how == "read_csv":
+    start = time.perf_counter()
+    import pandas
+    out["import_seconds"] = time.perf_counter() - start
+    start = time.perf_counter()
+    read = pandas.read_csv(folder + "/records.csv")
+else:
+    from tgviewer.core.bundle.reader import read_bundle
+    start = time.perf_counter()
+    read = read_bundle(folder)
+out["seconds"] = time.perf_counter() - start  # before anything is freed
+out["records"] = len(read.records if how == "read_bundle" else read)
+out["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+#: What ``load_once`` can time: tgviewer's reader, or pandas' (the issue's yardstick).
+LOADERS = ("read_bundle", "read_csv")
+
+
+def load_once(folder: Path, how: str) -> dict[str, float]:
+    """Time ``read_bundle(folder)`` or ``pandas.read_csv`` of its ``records.csv`` (``how``)
+    in a fresh process: its seconds (the call alone: what ``read_bundle`` imports on first use,
+    pandas among them, is included, as the app pays it), the records read, the process's peak
+    memory (ru_maxrss, MiB), and for ``read_csv`` the seconds of ``import pandas`` before it."""
+    if how not in LOADERS:
+        raise ValueError(f"how must be one of {LOADERS}, not {how!r}")
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD, str(folder), str(REPO), how],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{how} of {folder} failed: {done.stderr.strip()[-2000:]}")
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")

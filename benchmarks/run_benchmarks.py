@@ -25,6 +25,7 @@ import math
 import os
 import platform
 import re
+import resource
 import signal
 import statistics
 import subprocess
@@ -35,6 +36,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from big_filters import (
+    BIG_FILTER_KINDS,
+    BIG_FILTER_MEDIAN_TARGET_MS,
+    big_filter_benchmark,
+    big_filter_report,
+    big_filter_targets,
+)
+from big_load import load_benchmark, load_report, load_targets, make_big_bundles
+from bytecode import bytecode_note, bytecode_use, compile_checkout
+from common import BenchmarkError, Target, spread_text, summary, target_table, verdict
+from render_vs_smoke import render_benchmark, render_report, render_targets
 
 if TYPE_CHECKING:
     from tgviewer.core.state.view_state import ViewState
@@ -47,39 +60,13 @@ BARE_WINDOW = HERE / "bare_window.py"
 STARTUP_RATIO_TARGET = 3.0
 #: The median filter change, from the store update to the end of the repaint, in ms.
 FILTER_MEDIAN_TARGET_MS = 16.0
+#: The parts ``--only`` can choose, in the order they run.
+SECTIONS = ("startup", "render", "filters", "big")
 #: How long one start of either program may take before the benchmark gives up, in s.
 PROCESS_TIMEOUT = 120.0
 
 TIME_TO_INTERACTIVE = re.compile(r"time to interactive (\d+(?:\.\d+)?) ms")
 BARE_PLATFORM = re.compile(r"platform (\S+)")
-
-
-class BenchmarkError(Exception):
-    """A benchmark could not run (a process failed, its output could not be read)."""
-
-
-# --------------------------------------------------------------------------- statistics
-
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """Nearest-rank percentile: the smallest value with ``fraction`` of values at or below."""
-    ordered = sorted(values)
-    rank = max(1, math.ceil(fraction * len(ordered)))
-    return ordered[rank - 1]
-
-
-def summary(values: Sequence[float]) -> dict[str, float]:
-    """Median, p90, min and max of ``values`` (ms)."""
-    return {
-        "median": statistics.median(values),
-        "p90": percentile(values, 0.9),
-        "min": min(values),
-        "max": max(values),
-    }
-
-
-def verdict(met: bool) -> str:
-    return "ok" if met else "MISSED"
 
 
 # --------------------------------------------------------------------------- environment
@@ -193,12 +180,8 @@ def startup_benchmark(
         outside = [r.wall_ms - r.in_process_ms for r in found]
         figures[name] = {
             "command": commands[name],
-            "in_process_ms": {
-                "median": statistics.median(in_process),
-                "min": min(in_process),
-                "samples": in_process,
-            },
-            "wall_ms": {"median": statistics.median(wall), "min": min(wall), "samples": wall},
+            "in_process_ms": {**summary(in_process), "samples": in_process},
+            "wall_ms": {**summary(wall), "samples": wall},
             "outside_in_process_clock_ms": {"median": statistics.median(outside)},
             "exit_codes": [r.returncode for r in [warm[name], *found]],
             "first_failure_stderr": next(
@@ -210,11 +193,14 @@ def startup_benchmark(
     figures["smoke_line"] = results["tgviewer"][-1].stdout.splitlines()[-1]
     ratios: dict[str, Any] = {}
     for clock in ("in_process_ms", "wall_ms"):
-        app, bare = figures["tgviewer"][clock], figures["bare"][clock]
-        median_ratio = app["median"] / bare["median"]
+        ours, bare = figures["tgviewer"][clock], figures["bare"][clock]
+        median_ratio = ours["median"] / bare["median"]
+        paired = [a / b for a, b in zip(ours["samples"], bare["samples"], strict=True)]
         ratios[clock.removesuffix("_ms")] = {
             "median": median_ratio,
-            "min": app["min"] / bare["min"],
+            "min": ours["min"] / bare["min"],
+            "paired_min": min(paired),
+            "paired_max": max(paired),
             "target": STARTUP_RATIO_TARGET,
             "met": median_ratio <= STARTUP_RATIO_TARGET,
         }
@@ -237,11 +223,19 @@ class ChangePlanner:
     measure between users and requests, switching between absolute and per-million figures,
     and moving the start of the range by one quarter. A change whose state was already seen is
     skipped for the next kind; if every kind would repeat a state, a new country is added.
+    ``kinds`` can leave some of them out.
     """
 
     KINDS = ("country", "measure", "normalisation", "first")
 
-    def __init__(self, start: ViewState, countries: Sequence[str], lowest_first: int) -> None:
+    def __init__(
+        self,
+        start: ViewState,
+        countries: Sequence[str],
+        lowest_first: int,
+        kinds: Sequence[str] = KINDS,
+    ) -> None:
+        self.kinds = tuple(kinds)
         self.base = set(start.countries)
         pool = [c for c in countries if c not in self.base]
         if "USA" in pool:
@@ -292,11 +286,11 @@ class ChangePlanner:
 
     def next(self, state: ViewState) -> tuple[str, dict[str, Any], bool]:
         """The next change from ``state``: its kind, its fields, whether its state is new."""
-        for offset in range(len(self.KINDS)):
-            kind = self.KINDS[(self.turn + offset) % len(self.KINDS)]
+        for offset in range(len(self.kinds)):
+            kind = self.kinds[(self.turn + offset) % len(self.kinds)]
             change = self._change(kind, state)
             if dataclasses.replace(state, **change) not in self.seen:
-                self.turn = (self.turn + offset + 1) % len(self.KINDS)
+                self.turn = (self.turn + offset + 1) % len(self.kinds)
                 self._accept(kind, state, change)
                 return kind, change, True
         if not self.pool:
@@ -395,9 +389,18 @@ class PaintCounter:
 
 
 def filter_benchmark(
-    samples: int, warmup: int, guard: bool, forced: bool, progress: Callable[[str], None]
+    samples: int,
+    warmup: int,
+    guard: bool,
+    forced: bool,
+    progress: Callable[[str], None],
+    bundle_folder: Path | None = None,
+    target_ms: float = FILTER_MEDIAN_TARGET_MS,
+    kinds: Sequence[str] = ChangePlanner.KINDS,
 ) -> dict[str, Any]:
-    """Time filter changes in this process on the default bundle (Qt starts here).
+    """Time filter changes in this process on the default bundle, or the bundle in
+    ``bundle_folder`` (Qt starts here); ``target_ms`` is the median's target, ``kinds`` the
+    changes made (see :class:`ChangePlanner`).
 
     With ``forced`` every sample repaints the whole window (docks, status bar and all);
     without it Qt repaints what the change made dirty, as it does for a user, and the chart's
@@ -410,13 +413,16 @@ def filter_benchmark(
     leaking = void_calls_drop_none()
     pinned = PINNED_REFERENCES if leaking and guard and pin_singletons() else 0
 
-    from tgviewer.core.bundle.reader import read_default_bundle
+    from tgviewer.core.bundle.reader import read_bundle, read_default_bundle
     from tgviewer.ui.window.main_window import MainWindow
 
-    bundle = read_default_bundle()
+    started = time.perf_counter()
+    bundle = read_default_bundle() if bundle_folder is None else read_bundle(bundle_folder)
+    read = time.perf_counter()
     window = MainWindow(bundle)
     window.show()
     app.processEvents()
+    shown = time.perf_counter()
     paints = PaintCounter(window.trend.plot.viewport())
     none_at_show = sys.getrefcount(None) - pinned
     true_at_show = sys.getrefcount(True) - pinned
@@ -424,7 +430,7 @@ def filter_benchmark(
     first_state = store.state.to_dict()
     whole = bundle.quarter_span
     if whole is None or whole.first >= whole.last:
-        raise BenchmarkError("the default bundle's range is too short to move")
+        raise BenchmarkError("the bundle's range is too short to move")
 
     def timed(change: dict[str, Any]) -> tuple[float, float]:
         """(update to end of repaint, update alone) in ms."""
@@ -441,7 +447,7 @@ def filter_benchmark(
             raise BenchmarkError(f"the chart was not painted after store.update({change})")
         return (finished - started) * 1000, (updated - started) * 1000
 
-    planner = ChangePlanner(store.state, bundle.countries, whole.first)
+    planner = ChangePlanner(store.state, bundle.countries, whole.first, kinds)
     how = "whole window forced" if forced else "Qt's own repaint"
     progress(f"filters ({how}): {warmup} warm-up changes")
     for _ in range(warmup):
@@ -452,7 +458,7 @@ def filter_benchmark(
     none_before, true_before = sys.getrefcount(None), sys.getrefcount(True)
     fresh: list[float] = []
     fresh_update: list[float] = []
-    by_kind: dict[str, list[float]] = {kind: [] for kind in ChangePlanner.KINDS}
+    by_kind: dict[str, list[float]] = {kind: [] for kind in kinds}
     repeated = 0
     history = [store.state]
     for _ in range(samples):
@@ -491,9 +497,13 @@ def filter_benchmark(
     result: dict[str, Any] = {
         "qt_platform": QGuiApplication.platformName(),
         "forced_whole_window_repaint": forced,
-        "bundle": f"{bundle.manifest.title}, {len(bundle.records)} records",
+        "bundle": f"{bundle.manifest.title}, {len(bundle.records):,} records",
+        "records": len(bundle.records),
+        "read_ms": (read - started) * 1000,
+        "window_shown_ms": (shown - read) * 1000,
         "start_state": first_state,
         "warmup_changes": warmup,
+        "kinds": list(kinds),
         "replayed_states": replayed,
         "replayed_states_first_visit_median": statistics.median(fresh[-replayed:]),
         "fresh": {
@@ -504,8 +514,8 @@ def filter_benchmark(
             },
         },
         "cached": figures(cached, cached_update),
-        "target_median_ms": FILTER_MEDIAN_TARGET_MS,
-        "met": fresh_figures["median"] <= FILTER_MEDIAN_TARGET_MS,
+        "target_median_ms": target_ms,
+        "met": fresh_figures["median"] <= target_ms,
         "paints_of_the_chart": paints.count,
         "refcount_leak": {
             "void_calls_drop_none": leaking,
@@ -561,7 +571,7 @@ def report_startup(report: Report, figures: dict[str, Any]) -> None:
         "warm-up run each discarded)"
     )
     report.add(f"   last smoke line: {figures['smoke_line']}")
-    report.add(f"   {'':38}{'median':>10}{'min':>10}")
+    report.add(f"   {'':38}{'median':>10}{'min':>10}{'max':>10}")
     frozen = figures["tgviewer"]["command"][0] != sys.executable
     app_label = "frozen tgviewer --smoke" if frozen else "tgviewer --smoke"
     if frozen:
@@ -575,18 +585,23 @@ def report_startup(report: Report, figures: dict[str, Any]) -> None:
             values = figures[name][clock]
             report.add(
                 f"   {label + ', ' + where:38}{values['median']:>7.0f} ms{values['min']:>7.0f} ms"
+                f"{values['max']:>7.0f} ms"
             )
     for clock, where in (("in_process", "in-process"), ("wall", "wall-clock")):
         ratio = figures["ratio_tgviewer_to_bare"][clock]
         report.add(
             f"   {'ratio tgviewer/bare, ' + where:38}{ratio['median']:>9.2f}x"
-            f"{ratio['min']:>9.2f}x   target <= {ratio['target']:g}x (median): "
+            f"{ratio['min']:>9.2f}x{'':10}target <= {ratio['target']:g}x (median): "
             f"{verdict(ratio['met'])}"
+        )
+        report.add(
+            f"   {'':38}paired runs {ratio['paired_min']:.2f}x-{ratio['paired_max']:.2f}x "
+            "(each run's ratio, min-max)"
         )
     floor = figures["ratio_floor_to_bare"]
     report.add(
         f"   {'ratio one-plot/bare, wall-clock':38}{floor['median']:>9.2f}x"
-        f"{floor['min']:>9.2f}x   (the floor: PySide6 + numpy + pyqtgraph, one line)"
+        f"{floor['min']:>9.2f}x{'':10}(the floor: PySide6 + numpy + pyqtgraph, one line)"
     )
     for name, label in (
         ("tgviewer", "tgviewer --smoke"),
@@ -706,6 +721,79 @@ def report_filters(report: Report, figures: dict[str, Any]) -> None:
         report.add(f"   note: {fresh['repeated_states']} of the 'unseen' changes repeated a state")
 
 
+def startup_targets(figures: dict[str, Any]) -> list[Target]:
+    """Start-up's row of the closing table (wall-clock, the fair comparison)."""
+    ratio = figures["ratio_tgviewer_to_bare"]["wall"]
+    return [
+        Target(
+            "start-up, tgviewer / bare window (wall)",
+            f"{ratio['median']:.2f}x",
+            spread_text(ratio["paired_min"], ratio["paired_max"], "x", 2, "min-max, paired"),
+            f"<= {ratio['target']:g}x",
+            ratio["met"],
+        )
+    ]
+
+
+def filter_targets(figures: dict[str, Any]) -> list[Target]:
+    """The default bundle's filter change (as Qt repaints it) as a row of the closing table."""
+    fresh = figures["fresh"]
+    return [
+        Target(
+            f"filter change, default bundle ({figures['records']} records)",
+            f"{fresh['median']:.1f} ms",
+            spread_text(fresh["p10"], fresh["p90"], " ms", 1, "p10-p90"),
+            f"<= {figures['target_median_ms']:g} ms",
+            figures["met"],
+        )
+    ]
+
+
+def all_targets(results: dict[str, Any]) -> list[Target]:
+    """Every target measured in this run, in the order of the report."""
+    found: list[Target] = []
+    for key, targets in (
+        ("startup", startup_targets),
+        ("filter_change", filter_targets),
+        ("big_load", load_targets),
+        ("big_filter_change", big_filter_targets),
+        ("render", render_targets),
+    ):
+        if key in results:
+            found.extend(targets(results[key]))
+    return found
+
+
+def full_report(results: dict[str, Any], plugin: str | None) -> str:
+    """The whole report: environment, each section run, and the closing table."""
+    report = Report()
+    report_environment(report, results["environment"], plugin)
+    bytecode = results["bytecode"]
+    report.add(f"  {bytecode_note(bytecode['modules_compiled'], bytecode.get('smoke_start'))}")
+    if "startup" in results:
+        report_startup(report, results["startup"])
+    for key in ("filter_change", "filter_change_forced"):
+        if key in results:
+            report_filters(report, results[key])
+    for key, lines in (
+        ("big_load", load_report),
+        ("big_filter_change", big_filter_report),
+        ("render", render_report),
+    ):
+        if key in results:
+            report.lines.extend(lines(results[key]))
+    targets = [Target(**target) for target in results["targets"]]
+    missed = sum(not target.met for target in targets)
+    report.add()
+    report.add(
+        f"Targets of issue 20 ({len(targets)} measured, "
+        + (f"{missed} MISSED" if missed else "all met")
+        + "; medians, or the worst peak; spread over the runs or samples)"
+    )
+    report.lines.extend(f"  {line}" for line in target_table(targets))
+    return report.text()
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -749,8 +837,31 @@ def parse_arguments(arguments: Sequence[str] | None) -> argparse.Namespace:
         "app would",
     )
     parser.add_argument(
-        "--only", choices=("startup", "filters"), help="run one of the two benchmarks"
+        "--only",
+        choices=SECTIONS,
+        help="run one part: startup, filters (the default bundle), big (a million records: "
+        "load and filter changes) or render",
     )
+    parser.add_argument(
+        "--big-runs",
+        type=int,
+        default=3,
+        help="loads of each big bundle by each reader (default 3)",
+    )
+    parser.add_argument(
+        "--big-samples",
+        type=int,
+        default=30,
+        help="timed filter changes per series on each big bundle (default 30)",
+    )
+    parser.add_argument(
+        "--big-records",
+        type=int,
+        default=1_000_000,
+        help="records in each big bundle (default 1000000, the issue's size)",
+    )
+    # The big bundles' filter benchmark runs this script again, once per bundle.
+    parser.add_argument("--filter-bundle", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures here")
     parser.add_argument(
         "--app",
@@ -761,8 +872,13 @@ def parse_arguments(arguments: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(arguments)
-    if args.runs < 1 or args.samples < 1 or args.warmup < 0:
-        parser.error("--runs and --samples must be at least 1, --warmup at least 0")
+    if min(args.runs, args.samples, args.big_runs, args.big_samples) < 1 or args.warmup < 0:
+        parser.error(
+            "--runs, --samples, --big-runs and --big-samples must be at least 1, "
+            "--warmup at least 0"
+        )
+    if args.big_records < 1000:
+        parser.error("--big-records must be at least 1000")
     if args.platform.split(":")[0] in ("xcb", "wayland") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
@@ -794,6 +910,61 @@ def offscreen_screen(platform_name: str, size: str, folder: Path) -> str:
     return f"offscreen:configfile={config}"
 
 
+def filter_child(args: argparse.Namespace) -> int:
+    """``--filter-bundle FOLDER``: the filter benchmark on that bundle, its figures as one
+    line of JSON on stdout (read by ``big_filters.big_filter_benchmark``)."""
+    with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
+        os.environ["TGVIEWER_HOME"] = home
+        figures = filter_benchmark(
+            args.samples,
+            args.warmup,
+            not args.no_refcount_guard,
+            False,
+            lambda text: None,
+            args.filter_bundle,
+            BIG_FILTER_MEDIAN_TARGET_MS,
+            BIG_FILTER_KINDS,
+        )
+    figures["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures), flush=True)
+    return 0
+
+
+def run_sections(args: argparse.Namespace, progress: Callable[[str], None]) -> dict[str, Any]:
+    """Run the sections asked for; their figures by name."""
+    results: dict[str, Any] = {}
+    wanted = SECTIONS if args.only is None else (args.only,)
+    package = REPO / "tgviewer"
+    results["bytecode"] = {"modules_compiled": compile_checkout(package)}
+    tgviewer = [str(args.app.resolve())] if args.app else [sys.executable, "-m", "tgviewer"]
+    if not args.app and ("startup" in wanted or "render" in wanted):
+        with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
+            results["bytecode"]["smoke_start"] = bytecode_use(
+                [*tgviewer, "--smoke"], package, {**os.environ, "TGVIEWER_HOME": home}
+            )
+    if "startup" in wanted:
+        results["startup"] = startup_benchmark(
+            args.runs, dict(os.environ), progress, args.app.resolve() if args.app else None
+        )
+    if "render" in wanted:
+        results["render"] = render_benchmark(tgviewer, args.runs, os.environ, REPO, progress)
+    if "filters" in wanted:
+        with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
+            os.environ["TGVIEWER_HOME"] = home
+            for key, forced in (("filter_change", False), ("filter_change_forced", True)):
+                results[key] = filter_benchmark(
+                    args.samples, args.warmup, not args.no_refcount_guard, forced, progress
+                )
+    if "big" in wanted:
+        with tempfile.TemporaryDirectory(prefix="tgviewer-bench-big-") as folder:
+            bundles = make_big_bundles(Path(folder), args.big_records, progress)
+            results["big_load"] = load_benchmark(bundles, args.big_runs, progress)
+            results["big_filter_change"] = big_filter_benchmark(
+                bundles, args.big_samples, args.warmup, not args.no_refcount_guard, progress
+            )
+    return results
+
+
 def main(arguments: Sequence[str] | None = None) -> int:
     args = parse_arguments(arguments)
     # Before anything imports Qt, here and in every process started from here.
@@ -809,19 +980,10 @@ def main(arguments: Sequence[str] | None = None) -> int:
         if not args.quiet:
             print(f"[benchmarks] {text}", file=sys.stderr, flush=True)
 
-    results: dict[str, Any] = {"environment": environment(args.platform)}
     try:
-        if args.only in (None, "startup"):
-            results["startup"] = startup_benchmark(
-                args.runs, dict(os.environ), progress, args.app.resolve() if args.app else None
-            )
-        if args.only in (None, "filters"):
-            with tempfile.TemporaryDirectory(prefix="tgviewer-bench-home-") as home:
-                os.environ["TGVIEWER_HOME"] = home
-                for key, forced in (("filter_change", False), ("filter_change_forced", True)):
-                    results[key] = filter_benchmark(
-                        args.samples, args.warmup, not args.no_refcount_guard, forced, progress
-                    )
+        if args.filter_bundle is not None:
+            return filter_child(args)
+        results = {"environment": environment(args.platform), **run_sections(args, progress)}
     except (BenchmarkError, subprocess.TimeoutExpired) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 1
@@ -830,14 +992,8 @@ def main(arguments: Sequence[str] | None = None) -> int:
         "qt_platform_bare"
     )
     results["environment"]["qt_platform"] = plugin
-    report = Report()
-    report_environment(report, results["environment"], plugin)
-    if "startup" in results:
-        report_startup(report, results["startup"])
-    for key in ("filter_change", "filter_change_forced"):
-        if key in results:
-            report_filters(report, results[key])
-    print(report.text(), flush=True)
+    results["targets"] = [dataclasses.asdict(target) for target in all_targets(results)]
+    print(full_report(results, plugin), flush=True)
     if args.json is not None:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         print(f"\nfigures written to {args.json}")
