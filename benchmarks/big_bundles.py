@@ -101,8 +101,10 @@ def make_bundle(folder: Path, size: int, shape: str) -> Path:
 
 
 MEASURE = r"""
-import gc, json, resource, statistics, sys, time, dataclasses
+import gc, json, statistics, sys, time, dataclasses
 sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[2] + "/benchmarks")
+from common import peak_memory_mib
 folder = sys.argv[1]
 out = {}
 import pandas
@@ -138,7 +140,7 @@ for i, change in enumerate((
     changes.append(time.perf_counter() - start)
 out["filter_change_median"] = statistics.median(changes)
 out["filter_changes"] = changes
-out["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_memory_mib"] = peak_memory_mib()
 print(json.dumps(out))
 """
 
@@ -158,8 +160,10 @@ def measure(folder: Path) -> dict[str, float]:
 
 
 LOAD = r"""
-import json, resource, sys, time
+import json, sys, time
 sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[2] + "/benchmarks")
+from common import peak_memory_mib
 folder, how = sys.argv[1], sys.argv[3]
 out = {}
 if how == "read_csv":
@@ -174,7 +178,7 @@ else:
     read = read_bundle(folder)
 out["seconds"] = time.perf_counter() - start  # before anything is freed
 out["records"] = len(read.records if how == "read_bundle" else read)
-out["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_memory_mib"] = peak_memory_mib()
 print(json.dumps(out))
 """
 
@@ -186,7 +190,8 @@ def load_once(folder: Path, how: str) -> dict[str, float]:
     """Time ``read_bundle(folder)`` or ``pandas.read_csv`` of its ``records.csv`` (``how``)
     in a fresh process: its seconds (the call alone: what ``read_bundle`` imports on first use,
     pandas among them, is included, as the app pays it), the records read, the process's peak
-    memory (ru_maxrss, MiB), and for ``read_csv`` the seconds of ``import pandas`` before it."""
+    memory (MiB, ``common.peak_memory_mib``), and for ``read_csv`` the seconds of
+    ``import pandas`` before it."""
     if how not in LOADERS:
         raise ValueError(f"how must be one of {LOADERS}, not {how!r}")
     done = subprocess.run(

@@ -10,11 +10,32 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 
 class BenchmarkError(Exception):
     """A benchmark could not run (a process failed, its output could not be read)."""
+
+
+def peak_memory_mib() -> float:
+    """This process's peak resident memory, in MiB.
+
+    On Linux from ``VmHWM`` in ``/proc/self/status``: ``ru_maxrss`` would do elsewhere, but on
+    Linux a child started by ``subprocess`` keeps, across its ``exec``, the resident size its
+    parent had when it forked, so a benchmark holding a big bundle would report its own size as
+    every child's peak.
+    """
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:
@@ -78,3 +99,16 @@ def target_table(targets: Sequence[Target]) -> list[str]:
     ]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return [line.rstrip() for line in lines]
+
+
+@dataclass
+class Report:
+    """The report's lines, added one at a time."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def text(self) -> str:
+        return "\n".join(self.lines)

@@ -114,3 +114,13 @@ def test_python_verbose_output_tells_bytecode_from_source(
         "from_bytecode": 2,
         "from_source": 1,
     }
+
+
+def test_the_peak_memory_is_this_process_high_water_mark(modules: dict[str, ModuleType]) -> None:
+    common = modules["common"]
+    before = common.peak_memory_mib()
+    block = bytearray(96 * 1024 * 1024)
+    block[::4096] = b"\1" * len(block[::4096])  # touch every page, so it is resident
+    assert common.peak_memory_mib() >= 96
+    del block
+    assert common.peak_memory_mib() >= max(before, 96)  # a peak never goes down
