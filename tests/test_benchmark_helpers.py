@@ -82,6 +82,7 @@ def test_load_figures_compare_medians_and_hold_every_peak_to_the_target(
     assert figures["peak_memory_mib"]["max"] == 1600
     assert not figures["peak_memory_mib"]["met"]  # one run over 1.5 GiB is enough to miss
     assert figures["pandas_import_ms"] == pytest.approx(200)
+    assert figures["first_load_ratio"] == pytest.approx((700 + 200) / 250)
     rows = big_load.load_targets({"quarters": figures})
     assert [(row.measured, row.met) for row in rows] == [
         ("2.80x", True),
