@@ -27,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +60,12 @@ def quarter_dates(index: int) -> tuple[str, str]:
     return f"{year:04d}-{starts[quarter]}", f"{year:04d}-{ends[quarter]}"
 
 
+def scatter(text: str) -> int:
+    """A number that looks random but is the same in every process (``hash`` of a string is
+    salted per process, so bundles made by two runs would hold other figures)."""
+    return zlib.crc32(text.encode())
+
+
 def make_bundle(folder: Path, size: int, shape: str) -> Path:
     """Write an unzipped bundle of ``size`` records into ``folder``; returns it."""
     import hashlib
@@ -82,8 +89,8 @@ def make_bundle(folder: Path, size: int, shape: str) -> Path:
             for code in countries:
                 if count >= size:
                     break
-                requests = (hash((code, q, service)) % 5000) + 1
-                users = requests + hash((service, code, q)) % 3000
+                requests = (scatter(f"{code}|{q}|{service}") % 5000) + 1
+                users = requests + scatter(f"{service}|{code}|{q}") % 3000
                 lines.append(f"{code},{start},{end},{requests},{users},{service},,")
                 count += 1
     data = ("\n".join(lines) + "\n").encode()
