@@ -319,8 +319,14 @@ def run_sections(args: argparse.Namespace, progress: Callable[[str], None]) -> d
 
 def main(arguments: Sequence[str] | None = None) -> int:
     args = parse_arguments(arguments)
+    with tempfile.TemporaryDirectory(prefix="tgviewer-bench-qt-") as folder:
+        return run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, settings_folder: Path) -> int:
+    """Run what ``args`` ask for, print the report; the exit code. ``settings_folder`` holds
+    the offscreen screen's configuration for as long as the run lasts."""
     # Before anything imports Qt, here and in every process started from here.
-    settings_folder = Path(tempfile.mkdtemp(prefix="tgviewer-bench-qt-"))
     args.platform = offscreen_screen(args.platform, args.screen, settings_folder)
     os.environ["QT_QPA_PLATFORM"] = args.platform
     # Benchmark the checkout this script belongs to, whatever is installed.
