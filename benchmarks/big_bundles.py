@@ -27,6 +27,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +60,12 @@ def quarter_dates(index: int) -> tuple[str, str]:
     return f"{year:04d}-{starts[quarter]}", f"{year:04d}-{ends[quarter]}"
 
 
+def scatter(text: str) -> int:
+    """A number that looks random but is the same in every process (``hash`` of a string is
+    salted per process, so bundles made by two runs would hold other figures)."""
+    return zlib.crc32(text.encode())
+
+
 def make_bundle(folder: Path, size: int, shape: str) -> Path:
     """Write an unzipped bundle of ``size`` records into ``folder``; returns it."""
     import hashlib
@@ -82,8 +89,8 @@ def make_bundle(folder: Path, size: int, shape: str) -> Path:
             for code in countries:
                 if count >= size:
                     break
-                requests = (hash((code, q, service)) % 5000) + 1
-                users = requests + hash((service, code, q)) % 3000
+                requests = (scatter(f"{code}|{q}|{service}") % 5000) + 1
+                users = requests + scatter(f"{service}|{code}|{q}") % 3000
                 lines.append(f"{code},{start},{end},{requests},{users},{service},,")
                 count += 1
     data = ("\n".join(lines) + "\n").encode()
@@ -101,8 +108,10 @@ def make_bundle(folder: Path, size: int, shape: str) -> Path:
 
 
 MEASURE = r"""
-import gc, json, resource, statistics, sys, time, dataclasses
+import gc, json, statistics, sys, time, dataclasses
 sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[2] + "/benchmarks")
+from common import peak_memory_mib
 folder = sys.argv[1]
 out = {}
 import pandas
@@ -138,7 +147,7 @@ for i, change in enumerate((
     changes.append(time.perf_counter() - start)
 out["filter_change_median"] = statistics.median(changes)
 out["filter_changes"] = changes
-out["peak_memory_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+out["peak_memory_mib"] = peak_memory_mib()
 print(json.dumps(out))
 """
 
@@ -153,6 +162,54 @@ def measure(folder: Path) -> dict[str, float]:
     )
     if done.returncode != 0:
         raise SystemExit(done.stderr[-2000:])
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+LOAD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, sys.argv[2] + "/benchmarks")
+from common import peak_memory_mib
+folder, how = sys.argv[1], sys.argv[3]
+out = {}
+start = time.perf_counter()
+import pandas
+out["import_seconds"] = time.perf_counter() - start
+if how == "read_csv":
+    start = time.perf_counter()
+    read = pandas.read_csv(folder + "/records.csv")
+else:
+    from tgviewer.core.bundle.reader import read_bundle
+    start = time.perf_counter()
+    read = read_bundle(folder)
+out["seconds"] = time.perf_counter() - start  # before anything is freed
+out["records"] = len(read.records if how == "read_bundle" else read)
+out["peak_memory_mib"] = peak_memory_mib()
+print(json.dumps(out))
+"""
+
+#: What ``load_once`` can time: tgviewer's reader, or pandas' (the issue's yardstick).
+LOADERS = ("read_bundle", "read_csv")
+
+
+def load_once(folder: Path, how: str) -> dict[str, float]:
+    """Time ``read_bundle(folder)`` or ``pandas.read_csv`` of its ``records.csv`` (``how``)
+    in a fresh process: its seconds (the call alone; pandas is imported before the clock
+    starts in both, so that they compare like for like), the seconds of that ``import pandas``
+    (which the app pays on its first big bundle), the records read and the process's peak
+    memory (MiB, ``common.peak_memory_mib``)."""
+    if how not in LOADERS:
+        raise ValueError(f"how must be one of {LOADERS}, not {how!r}")
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD, str(folder), str(REPO), how],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{how} of {folder} failed: {done.stderr.strip()[-2000:]}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
