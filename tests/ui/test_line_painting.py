@@ -11,7 +11,13 @@ from pytestqt.qtbot import QtBot
 from tgviewer.core.bundle.model import Bundle, Record
 from tgviewer.core.periods.spans import quarter_end, quarter_index, quarter_start
 from tgviewer.core.state.view_state import ViewKind, ViewState
-from tgviewer.ui.views.line_painting import ANTIALIAS_BUDGET, LONG_LINE_POINTS, screen_length
+from tgviewer.ui.views.line_painting import (
+    ANTIALIAS_BUDGET,
+    LONG_LINE_POINTS,
+    PATH_BUDGET,
+    line_style,
+    screen_length,
+)
 from tgviewer.ui.views.trend import TrendView
 
 from .conftest import MakeWindow
@@ -25,6 +31,14 @@ def test_screen_length_measures_on_screen_and_skips_gaps() -> None:
     # A gap (NaN) draws nothing across it.
     assert screen_length([([0.0, 1.0, 2.0], [0.0, math.nan, 1.0])], 300, 400) == 0
     assert screen_length([], 300, 400) == 0
+
+
+def test_lines_are_paths_while_cheap_then_segments_then_plain() -> None:
+    # (segments, antialiased)
+    assert line_style(LONG_LINE_POINTS, PATH_BUDGET) == (False, True)  # short and smooth
+    assert line_style(LONG_LINE_POINTS + 1, PATH_BUDGET) == (True, True)  # long and smooth
+    assert line_style(LONG_LINE_POINTS, PATH_BUDGET + 1) == (True, True)  # short but jagged
+    assert line_style(10, ANTIALIAS_BUDGET + 1) == (True, False)  # too much to smooth
 
 
 def quarterly_bundle(default_bundle: Bundle, figure: object, quarters: int) -> Bundle:

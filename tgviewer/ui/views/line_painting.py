@@ -1,16 +1,18 @@
 """How the trend's lines are painted so that a repaint stays quick with long or jagged series.
 
 Qt's software painter strokes an antialiased line at a cost that grows with its length on
-screen and with its turns. Measured at 1920x1080: six lines of 100 jagged quarters took
-180 ms as antialiased paths, 70 ms as antialiased segments, and 10 ms as plain segments;
-five lines of 4,000 quarters took 13 s as paths. So:
+screen: about 1 µs a pixel as one path, 0.2 µs as separate segments, far less without
+antialiasing. Measured at 1920x1080: six lines of 100 jagged quarters (some 180,000 px)
+took 180 ms as antialiased paths, 37 ms as antialiased segments and 7 ms plain; five lines
+of 4,000 quarters took 13 s as paths. So (:func:`line_style`):
 
-- a line of more than :data:`LONG_LINE_POINTS` points is drawn as separate segments with
+- a line of more than :data:`LONG_LINE_POINTS` points, or any line of a chart whose lines
+  run longer than :data:`PATH_BUDGET` pixels in all, is drawn as separate segments with
   round ends (which look like the path's joins), not as one path;
-- the chart is antialiased while all its lines together run no longer on screen than
-  :data:`ANTIALIAS_BUDGET` pixels: short or smooth series, the usual case, stay smooth;
-  lines that zig-zag over the whole plot thousands of times are drawn plain, where
-  antialiasing shows little anyway (their strokes are steep, or a pixel or two apart).
+- the chart is antialiased while its lines run no longer than :data:`ANTIALIAS_BUDGET`
+  pixels in all: short or smooth series, the usual case, stay smooth; lines zig-zagging
+  over the whole plot hundreds of times are drawn plain, where antialiasing shows little
+  (their strokes are steep, or a pixel or two apart).
 """
 
 from __future__ import annotations
@@ -22,7 +24,11 @@ import numpy as np
 
 #: A line of more points than this is drawn as separate segments.
 LONG_LINE_POINTS = 40
-#: The most screen length, in pixels, of all the lines of a chart drawn antialiased.
+#: The most screen length, in pixels, of all the lines of a chart drawn as paths (some
+#: 15 ms antialiased).
+PATH_BUDGET = 15_000.0
+#: The most screen length, in pixels, of all the lines of a chart drawn antialiased (some
+#: 12 ms as segments).
 ANTIALIAS_BUDGET = 60_000.0
 
 
@@ -51,6 +57,8 @@ def screen_length(
     return total if math.isfinite(total) else math.inf
 
 
-def antialiased(length: float) -> bool:
-    """Whether lines of ``length`` pixels in all are drawn antialiased."""
-    return length <= ANTIALIAS_BUDGET
+def line_style(points: int, length: float) -> tuple[bool, bool]:
+    """Whether a line of ``points`` points, on a chart whose lines run ``length`` pixels in
+    all, is drawn as segments, and whether antialiased."""
+    segmented = points > LONG_LINE_POINTS or length > PATH_BUDGET
+    return segmented, length <= ANTIALIAS_BUDGET

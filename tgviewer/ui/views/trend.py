@@ -60,7 +60,7 @@ from tgviewer.ui.style.palette import (
 )
 from tgviewer.ui.views.event_lines import event_line, stagger_names
 from tgviewer.ui.views.label_layout import right_margin, spread
-from tgviewer.ui.views.line_painting import LONG_LINE_POINTS, antialiased, screen_length
+from tgviewer.ui.views.line_painting import line_style, screen_length
 from tgviewer.ui.views.period_axis import label_periods, period_label_width
 from tgviewer.ui.views.plot import LEGEND_ROW, PlotView, nearest_point
 from tgviewer.ui.views.scene_geometry import (
@@ -225,7 +225,7 @@ class TrendView(PlotView[TrendModel]):
             if country not in left_out and (rows := model.rows_of(country))
         }
         view = self.plot.getViewBox()
-        smooth = antialiased(screen_length(list(drawn.values()), view.width(), view.height()))
+        length = screen_length(list(drawn.values()), view.width(), view.height())
         for index, country in enumerate(model.countries):
             rows = model.rows_of(country)
             xs, ys = drawn.get(country, ([], []))
@@ -235,11 +235,11 @@ class TrendView(PlotView[TrendModel]):
                 self._hide(slot)
                 continue
             symbol = symbols[country]
-            long = len(xs) > LONG_LINE_POINTS  # see line_painting
-            slot.line.curve.setSegmentedLineMode("on" if long else "auto")
+            segmented, smooth = line_style(len(xs), length)  # see line_painting
+            slot.line.curve.setSegmentedLineMode("on" if segmented else "auto")
             slot.line.setData(xs, ys, connect="finite", antialias=smooth)
             pen = pg.mkPen(colour, width=self.sized(LINE_WIDTH))
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap if long else pen.capStyle())
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap if segmented else pen.capStyle())
             slot.line.setPen(pen)
             for status, item, store in (
                 ("reported", slot.reported, self.reported_points),
