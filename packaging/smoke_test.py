@@ -326,7 +326,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             # The build's own Python reads it in bulk, as columns (else the check is moot).
             assert type(read_bundle(big).records).__name__ == "RecordColumns"
             check_command(
-                app, ["bundle", "validate", str(big)], environment, f": valid: {big_records}"
+                app,
+                ["bundle", "validate", str(big)],
+                environment,
+                f": valid: {big_records:,} records",
             )
             check_command(
                 app,
