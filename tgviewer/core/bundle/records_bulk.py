@@ -138,7 +138,8 @@ def _read(
 
 
 def _codes_and_values(column: Any) -> tuple[np.ndarray, list[Any]]:
-    return np.asarray(column.cat.codes, dtype=np.int64), list(column.cat.categories)
+    # The Categorical's own codes: through the Series, numpy's conversion takes 50x longer.
+    return column.array.codes.astype(np.int64), list(column.cat.categories)
 
 
 def _merged(codes: np.ndarray, values: list[Any]) -> Coded[Any]:
