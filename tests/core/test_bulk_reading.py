@@ -19,6 +19,7 @@ from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.problems import BundleError
 from tgviewer.core.bundle.record_columns import RecordColumns
 from tgviewer.core.bundle.records_bulk import read_records_in_bulk
+from tgviewer.core.bundle.records_csv import records_to_csv
 from tgviewer.core.periods.engine import engine_for
 from tgviewer.core.periods.spans import QuarterSpan, quarter_end, quarter_index, quarter_start
 from tgviewer.core.reference.iso_countries import iso_countries
@@ -151,19 +152,22 @@ record_rows = st.lists(
         st.one_of(st.none(), st.integers(0, 50)),
         st.sampled_from(("", "", "Other")),
         st.booleans(),  # dates off quarter edges
+        st.sampled_from(("", "", "a note", " spaced ")),
     ),
     min_size=1,
     max_size=25,
 )
 
 
-def records_text(rows: list[tuple[str, int, int, int | None, int | None, str, bool]]) -> str:
+def records_text(rows: list[tuple[str, int, int, int | None, int | None, str, bool, str]]) -> str:
     lines = [RECORDS_HEADER]
-    for country, first, length, requests, users, service, off_edges in rows:
+    for country, first, length, requests, users, service, off_edges, note in rows:
         start, end = quarter_start(Q + first), quarter_end(Q + first + length - 1)
         start_text = start.replace(day=2).isoformat() if off_edges else start.isoformat()
         figures = ["" if v is None else str(v) for v in (requests, users)]
-        lines.append(f"{country},{start_text},{end.isoformat()},{','.join(figures)},{service},,\n")
+        lines.append(
+            f"{country},{start_text},{end.isoformat()},{','.join(figures)},{service},,{note}\n"
+        )
     return "".join(lines)
 
 
@@ -178,6 +182,10 @@ def test_bulk_and_line_by_line_reading_agree_on_everything(rows: list) -> None: 
     assert isinstance(in_bulk, Bundle)
     assert isinstance(in_bulk.records, RecordColumns)
     assert list(in_bulk.records) == list(by_lines.records)
+    # Written back from the columns, byte for byte as from the records.
+    assert records_to_csv(in_bulk.records, MEASURES) == records_to_csv(
+        list(in_bulk.records), MEASURES
+    )
     assert in_bulk.warnings == by_lines.warnings
     assert in_bulk.countries == by_lines.countries and in_bulk.services == by_lines.services
     assert in_bulk.spans == by_lines.spans and in_bulk.date_range == by_lines.date_range

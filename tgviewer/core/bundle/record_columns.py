@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tgviewer.core.bundle.model import Record, span_of
+from tgviewer.core.bundle.records_csv import RECORD_BASE_COLUMNS, RECORD_OPTIONAL_COLUMNS
 
 T = TypeVar("T")
 Codes = npt.NDArray[np.int64]
@@ -132,6 +133,35 @@ class RecordColumns(Sequence[Record]):
     def made(self) -> int:
         """How many records have been made so far."""
         return len(self._made)
+
+    def to_csv(self, measures: Sequence[str]) -> bytes:
+        """The records as ``records.csv``, byte for byte what
+        :func:`~tgviewer.core.bundle.records_csv.records_to_csv` writes of them: columns
+        read in bulk hold no comma, quote or line end (such a file is read line by line),
+        so no field needs quoting."""
+
+        def texts(column: Coded[Any]) -> list[str]:
+            shown = [v.isoformat() if isinstance(v, dt.date) else v for v in column.values]
+            return [shown[code] for code in column.codes.tolist()]
+
+        def figures(key: str) -> list[str]:
+            column = self.figures[key]
+            values, known = column.values.tolist(), column.known.tolist()
+            return [str(v) if k else "" for v, k in zip(values, known, strict=True)]
+
+        header = ",".join([*RECORD_BASE_COLUMNS, *measures, *RECORD_OPTIONAL_COLUMNS])
+        rows = zip(
+            texts(self.country),
+            texts(self.start),
+            texts(self.end),
+            *(figures(key) for key in measures),
+            texts(self.service),
+            texts(self.source),
+            texts(self.note),
+            strict=True,
+        )
+        lines = [header, *map(",".join, rows)]
+        return ("\n".join(lines) + "\n").encode("utf-8")
 
     # What the bundle needs to know, on the arrays ------------------------------------------
 

@@ -10,7 +10,14 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from tgviewer.core.bundle.model import DEFAULT_SERVICE, EVENTS_FILE, RECORDS_FILE, Event, Record
+from tgviewer.core.bundle.model import (
+    DEFAULT_SERVICE,
+    EVENTS_FILE,
+    RECORDS_FILE,
+    Event,
+    Record,
+    as_columns,
+)
 from tgviewer.core.bundle.problems import Problem, error, error_of, warning
 from tgviewer.core.errors import quoted
 from tgviewer.core.numbers import MAX_DIGITS, too_long
@@ -280,6 +287,9 @@ def parse_events(data: bytes) -> tuple[list[Event], list[Problem]]:
 
 def records_to_csv(records: Iterable[Record], measures: Sequence[str]) -> bytes:
     """Serialise records as ``records.csv`` (UTF-8, LF line ends, minimal quoting)."""
+    columns = as_columns(records) if isinstance(records, Sequence) else None
+    if columns is not None and set(measures) <= set(columns.figures):
+        return columns.to_csv(measures)  # the same bytes, with no record made
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([*RECORD_BASE_COLUMNS, *measures, *RECORD_OPTIONAL_COLUMNS])
