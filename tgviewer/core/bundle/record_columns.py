@@ -38,7 +38,7 @@ class Coded(Generic[T]):
 
     def present(self) -> list[T]:
         """The values some row has."""
-        used = np.unique(self.codes)
+        used = np.flatnonzero(np.bincount(self.codes, minlength=len(self.values)))
         return [self.values[int(code)] for code in used]
 
 
@@ -182,7 +182,7 @@ class RecordColumns(Sequence[Record]):
     def pairs(self) -> list[tuple[str, str]]:
         """Every (service, country) some record has."""
         width = len(self.country.values)
-        joined = np.unique(self.service.codes * width + self.country.codes)
+        joined = np.flatnonzero(np.bincount(self.service.codes * width + self.country.codes))
         return [
             (self.service.values[int(code) // width], self.country.values[int(code) % width])
             for code in joined
@@ -192,8 +192,7 @@ class RecordColumns(Sequence[Record]):
         """The distinct (start, end) codes joined in one number, and each row's among them."""
         if self._dates is None:
             joined = self.start.codes * len(self.end.values) + self.end.codes
-            distinct, inverse = np.unique(joined, return_inverse=True)
-            self._dates = (distinct, inverse.ravel())
+            self._dates = distinct_and_inverse(joined)
         return self._dates
 
     def date_pairs(self) -> list[tuple[dt.date, dt.date]]:
@@ -226,12 +225,7 @@ class RecordColumns(Sequence[Record]):
         firsts, lasts = self.quarter_edges()
         width = len(self.country.values)
         group = self.service.codes * width + self.country.codes
-        # By group, then first quarter, in one key (a third of lexsort's time); ties need no
-        # order, since two records starting together overlap whichever comes first.
-        aligned = firsts >= 0
-        lowest = int(firsts[aligned].min()) if aligned.any() else 0
-        shifted = np.where(aligned, firsts - lowest + 1, 0)
-        order = np.argsort(group * (int(shifted.max(initial=0)) + 1) + shifted)
+        order = _by_group_then_first(group, firsts, len(self.service.values) * width)
         group, firsts, lasts = group[order], firsts[order], lasts[order]
         same = group[1:] == group[:-1]
         touching = same & (firsts[1:] <= lasts[:-1])
@@ -241,17 +235,46 @@ class RecordColumns(Sequence[Record]):
             for code in crowded
         }
 
-    def first_rows(self) -> dict[str, int]:
-        """Each country's first row."""
-        codes, rows = np.unique(self.country.codes, return_index=True)
-        return {self.country.values[int(c)]: int(r) for c, r in zip(codes, rows, strict=True)}
-
     def rows_where_more(self, larger: str, smaller: str) -> Codes:
         """The rows where both measures are known and ``larger``'s figure is the larger."""
         if larger not in self.figures or smaller not in self.figures:
             return np.zeros(0, dtype=np.int64)
         a, b = self.figures[larger], self.figures[smaller]
         return np.flatnonzero(a.known & b.known & (a.values > b.values)).astype(np.int64)
+
+
+def _by_group_then_first(group: Codes, firsts: Codes, groups: int) -> Codes:
+    """The rows in order of ``group``, then of first quarter (ties in any order: two
+    records starting together overlap whichever comes first).
+
+    Records are most often written in order of time: then a stable sort by group (by radix,
+    when there are fewer than 32,768 groups) leaves each group in order of first quarter,
+    and no sort of a million keys is needed."""
+    if groups < 1 << 15:
+        order = np.argsort(group.astype(np.int16), kind="stable")
+        ordered_group, ordered_firsts = group[order], firsts[order]
+        same = ordered_group[1:] == ordered_group[:-1]
+        if bool(np.all(ordered_firsts[1:][same] >= ordered_firsts[:-1][same])):
+            return order
+    # Else by group and first quarter in one key (a third of lexsort's time).
+    aligned = firsts >= 0
+    lowest = int(firsts[aligned].min()) if aligned.any() else 0
+    shifted = np.where(aligned, firsts - lowest + 1, 0)
+    return np.argsort(group * (int(shifted.max(initial=0)) + 1) + shifted)
+
+
+def distinct_and_inverse(values: Codes) -> tuple[Codes, Codes]:
+    """``numpy.unique(values, return_inverse=True)``, by hashing where numpy can (2.3 and
+    later): a million values in file order, not sorted, in a tenth of the time."""
+    try:
+        distinct, inverse = np.unique(values, return_inverse=True, sorted=False)
+    except TypeError:  # an older numpy
+        distinct, inverse = np.unique(values, return_inverse=True)
+        return distinct, inverse.ravel()
+    order = np.argsort(distinct)  # few: the distinct values
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return distinct[order], rank[inverse.ravel()]
 
 
 def coded(column: Any, values: Sequence[T]) -> Coded[T]:

@@ -105,8 +105,8 @@ class RecordIndex:
         """The first record of each of ``countries``, in file order."""
         wanted = set(countries)
         if self._columns is not None:
-            rows = self._columns.first_rows()
-            return self._columns.records(sorted(rows[c] for c in wanted if c in rows))
+            rows = sorted(int(self._rows[c][0]) for c in wanted if c in self._rows)
+            return self._columns.records(rows)
         firsts = (self.records_of(c)[0] for c in wanted if c in self.countries)
         return sorted(firsts, key=lambda r: r.line)
 

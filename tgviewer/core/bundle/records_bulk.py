@@ -86,9 +86,6 @@ def _read(
     )
     if columns is None or errors_in(problems):
         raise _Declined
-    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
-    if data.count(b",") != (len(header) - 1) * lines:
-        raise _Declined  # a line with more or fewer fields than the header, or a blank one
     wanted = sorted(columns.values())
     try:
         frame = pandas.read_csv(
@@ -99,11 +96,14 @@ def _read(
             usecols=wanted,
             engine="c",
             low_memory=False,  # one chunk: no categories to unite after
+            skip_blank_lines=False,  # a blank line is a row, with no country: declined
         )
     except (ValueError, UnicodeDecodeError, pandas.errors.ParserError):
         raise _Declined from None
-    if len(frame) != lines - 1:
-        raise _Declined  # pandas skipped a line (blank, or of spaces) the file counts
+    # pandas refuses a line with a field more than the header; one with a field less it
+    # fills up, so count: every line has as many commas as the header.
+    if data.count(b",") != (len(header) - 1) * (len(frame) + 1):
+        raise _Declined
     if progress is not None:
         progress(0.8)
 
