@@ -15,7 +15,6 @@ builds its graph as before; a test checks both give the same answers.
 from __future__ import annotations
 
 import bisect
-import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,23 +30,18 @@ Rows = npt.NDArray[np.int64]
 @dataclass(frozen=True)
 class Chain:
     """The records of one country, service and measure with a figure, by first quarter:
-    their rows, first and last quarters, and running sums of their lengths and figures (as
-    Python lists: one answer bisects them a few times, where numpy's per-call cost would
-    outweigh the search)."""
+    their rows, first and last quarters and figures (as Python lists: one answer bisects
+    them a few times, where numpy's per-call cost would outweigh the search)."""
 
     rows: list[int]
     firsts: list[int]
     lasts: list[int]
-    #: ``lengths[i]``: the quarters the first ``i`` records cover; ``sums[i]``: their total.
-    lengths: list[int]
-    sums: list[int]
+    values: list[int]
 
     @classmethod
     def of(cls, rows: Rows, firsts: Rows, lasts: Rows, values: Rows) -> Chain:
         """The chain of ``rows`` (in order of first quarter) with their quarters and figures."""
-        lengths = [0, *itertools.accumulate((lasts - firsts + 1).tolist())]
-        sums = [0, *itertools.accumulate(values.tolist())]
-        return cls(rows.tolist(), firsts.tolist(), lasts.tolist(), lengths, sums)
+        return cls(rows.tolist(), firsts.tolist(), lasts.tolist(), values.tolist())
 
     def covering(self, span: QuarterSpan) -> slice | None:
         """Where the records lying end to end across exactly ``span`` are in the chain;
@@ -56,13 +50,14 @@ class Chain:
         high = bisect.bisect_right(self.lasts, span.last)
         if high <= low or self.firsts[low] != span.first or self.lasts[high - 1] != span.last:
             return None
-        covered = self.lengths[high] - self.lengths[low]
-        return slice(low, high) if covered == span.length else None
+        firsts, lasts = self.firsts, self.lasts
+        if any(firsts[i + 1] != lasts[i] + 1 for i in range(low, high - 1)):
+            return None  # a gap between two of them
+        return slice(low, high)
 
     def total(self, found: slice) -> int:
         """The sum of the figures of the records ``found`` by :meth:`covering`."""
-        total: int = self.sums[found.stop] - self.sums[found.start]
-        return total
+        return sum(self.values[found])
 
     def overlapping(self, span: QuarterSpan) -> list[int]:
         """The rows sharing a quarter with ``span``, by first quarter."""
