@@ -304,3 +304,31 @@ def test_no_test_left_a_real_settings_folder(isolated_home: Path) -> None:
     assert str(settings_path()).startswith(str(isolated_home))
     assert os.environ["TGVIEWER_HOME"] == str(isolated_home)
     assert QApplication.instance() is not None
+
+
+def test_the_window_starts_without_what_only_about_and_logging_need() -> None:
+    """importlib.metadata (About's versions) and logging.handlers (the error log) are
+    imported when first needed, not while the window starts."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from tgviewer.core.bundle.reader import read_default_bundle\n"
+        "from tgviewer.ui.window.main_window import MainWindow\n"
+        "window = MainWindow(read_default_bundle())\n"
+        "window.settings_store.writable = False\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "late = ('importlib.metadata', 'logging.handlers')\n"
+        "assert not [m for m in late if m in sys.modules], 'imported at start'\n"
+        "window.show_about()\n"
+        "assert 'importlib.metadata' in sys.modules\n"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=environment
+    )
+    assert done.returncode == 0, done.stderr

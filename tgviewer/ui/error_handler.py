@@ -20,7 +20,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -58,6 +57,10 @@ def warning_text(error: TgviewerError, outcome: str = "") -> str:
 
 
 def _file_logger() -> logging.Logger:
+    # Imported when something is first logged: logging.handlers brings socket, pickle and
+    # queue, which a start that logs nothing has no use for.
+    from logging.handlers import RotatingFileHandler
+
     path = log_path()
     if not any(
         isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in LOGGER.handlers

@@ -24,7 +24,6 @@ from tgviewer.core.state.settings_store import SettingsStore
 from tgviewer.core.state.view_state import ViewKind, ViewState, default_view_state
 from tgviewer.core.views.base import model_inputs
 from tgviewer.core.views.registry import view_model
-from tgviewer.ui.dialogs.about import show_about
 from tgviewer.ui.qt_store import QtViewStateStore
 from tgviewer.ui.views.registry import build_view
 from tgviewer.ui.window.actions import VIEWS, WindowActions
@@ -293,7 +292,10 @@ class MainWindow(QMainWindow):
         self.settings_store.save()
 
     def show_about(self) -> None:
-        """Help > About."""
+        """Help > About (its module, which reads the installed versions through
+        ``importlib.metadata``, is imported when first opened, not at start-up)."""
+        from tgviewer.ui.dialogs.about import show_about
+
         self.about_box = show_about(self.bundle, self)
 
     # Settings ----------------------------------------------------------------------------
