@@ -5,10 +5,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tgviewer.core.bundle.model import Bundle, Manifest, Measure, Record, Source
+from tgviewer.core.library import diff
 from tgviewer.core.library.changes import ChangeKind, DiffRow
 from tgviewer.core.library.diff import BundleDiff, diff_bundles
-from tgviewer.core.periods.engine import Status
+from tgviewer.core.periods.engine import Status, engine_for
 from tgviewer.core.periods.spans import QuarterSpan, parse_span
 
 MANIFEST = Manifest(
@@ -264,3 +268,37 @@ def test_a_diff_restricted_to_some_countries_keeps_only_theirs() -> None:
     assert only.countries() == ["FRA", "ITA"]
     assert (len(only.added), len(only.changed)) == (1, 1)
     assert diff.for_countries([]).is_empty
+
+
+# Only the countries whose records changed, and crowd each other, are asked about ------------
+
+spans_drawn = st.sampled_from(
+    ["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2024H1", "2024H2", "2024", "2025Q1", "2025"]
+)
+records_drawn = st.lists(
+    st.tuples(
+        st.sampled_from(["FRA", "DEU", "ITA"]),
+        spans_drawn,
+        st.one_of(st.none(), st.integers(0, 30)),
+        st.one_of(st.none(), st.integers(0, 30)),
+    ),
+    max_size=10,
+    unique_by=lambda r: (r[0], r[1]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(records_drawn, records_drawn)
+def test_the_countries_left_out_of_the_search_hold_no_change(old: list, new: list) -> None:  # type: ignore[type-arg]
+    before = bundle(*(record(c, p, r, u) for c, p, r, u in old))
+    after = bundle(*(record(c, p, r, u) for c, p, r, u in new))
+    found = diff_bundles(before, after)
+    # The same questions asked of every country and service of both bundles.
+    measures = ("requests", "users")
+    groups = diff._groups(before, after)
+    engines = engine_for(before), engine_for(after)
+    derived = diff._derived_changes(groups, measures, *engines)
+    appeared, resolved = diff._inconsistency_changes(groups, measures, *engines)
+    assert found.derived == tuple(derived)
+    assert found.new_inconsistencies == tuple(appeared)
+    assert found.resolved_inconsistencies == tuple(resolved)

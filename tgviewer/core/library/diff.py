@@ -160,7 +160,22 @@ def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
     measures = tuple(dict.fromkeys((*old.manifest.measure_keys, *new.manifest.measure_keys)))
     added, removed, changed, relabelled = _record_changes(old, new, measures)
     shared = tuple(m for m in old.manifest.measure_keys if m in new.manifest.measure_keys)
-    groups = _groups(old, new)
+    # Derived figures and contradictions can differ only where a record's figures do (a new
+    # source or note changes neither), and only where records crowd each other in one of
+    # the bundles: records that each cover their own quarters derive nothing from the spans
+    # asked here (each quarter, each record's span) and cannot disagree.
+    touched = {
+        (record.service, record.country)
+        for change in (*added, *removed, *changed)
+        for record in (change.old, change.new)
+        if record is not None
+    }
+    crowded = {*old.index.crowded_pairs(), *new.index.crowded_pairs()}
+    groups = {
+        key: records
+        for key, records in _groups(old, new).items()
+        if key in touched and key in crowded
+    }
     old_engine, new_engine = engine_for(old), engine_for(new)
     derived = _derived_changes(groups, shared, old_engine, new_engine)
     appeared, resolved = _inconsistency_changes(groups, measures, old_engine, new_engine)
