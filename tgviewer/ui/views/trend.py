@@ -290,7 +290,9 @@ class TrendView(PlotView[TrendModel]):
                     self.caution_marks.append((country, row.period, mark))
         self._hide_slots(len(model.countries))
         self._legend_all, self._legend_ranks = legend, ranks
-        self._update_legend(legend)
+        # The layout below (_lay_out) fits the legend to its share of the plot; filling it
+        # first with every line, one row at a time, took seconds for 250 countries.
+        self._update_legend(legend if len(legend) <= MAX_END_LABELS else [])
         self.spans.draw(model, colours, self.scale, self.sized(1))
         self.span_segments = self.spans.drawn
         events_for = (model.events, periods, self.sized(1))
