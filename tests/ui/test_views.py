@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, QPointF, Qt
 from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QLabel
@@ -186,6 +187,31 @@ def test_table_holds_countries_by_periods_with_status(window: MainWindow) -> Non
     assert background.color().alpha() > 0
     tooltip = window.table.proxy.index(2, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert "derived" in tooltip and "40" in tooltip
+
+
+def test_a_big_table_sizes_its_columns_from_a_sample_and_cuts_no_text(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QHeaderView
+
+    from tgviewer.ui.views import table as table_module
+
+    monkeypatch.setattr(table_module, "MEASURED_CELLS", 10)  # as a grid of 100,000 cells
+    monkeypatch.setattr(table_module, "SAMPLED_CELLS", 5)
+    choose(window, "FRA", "DEU", "BGR", "GBR", "IND", view=ViewKind.TABLE)
+    header = window.table.table.horizontalHeader()
+    assert header.sectionResizeMode(1) is QHeaderView.ResizeMode.Interactive
+    metrics = window.table.table.fontMetrics()
+    model = window.table.table_model
+    for column in range(model.columnCount()):
+        width = header.sectionSize(column)
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal))]
+        texts += [str(model.index(r, column).data()) for r in range(model.rowCount())]
+        assert max(metrics.horizontalAdvance(t) for t in texts) <= width, column
+    # A small table is measured by Qt, every cell.
+    monkeypatch.setattr(table_module, "MEASURED_CELLS", 20_000)
+    choose(window, "FRA", view=ViewKind.TABLE)
+    assert header.sectionResizeMode(1) is QHeaderView.ResizeMode.ResizeToContents
 
 
 def test_a_figure_with_more_requests_than_users_is_marked_and_explained(

@@ -13,6 +13,7 @@ a spreadsheet.
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,6 +47,10 @@ from tgviewer.ui.views.flow_layout import FlowLayout, legend_entry
 Index = QModelIndex | QPersistentModelIndex
 
 #: Role carrying the raw figure (float, NaN when unknown) used for sorting.
+#: A table of more cells than this has its columns sized from a sample (see ``draw_chart``).
+MEASURED_CELLS = 20_000
+#: How many figures the sample holds.
+SAMPLED_CELLS = 2_000
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role carrying the cell's status key: reported, derived, unknown or inconsistent.
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -233,8 +239,38 @@ class TableView(ViewBase[TableModel]):
         self.table_model.set_rows((), "")
 
     def draw_chart(self, model: TableModel) -> None:
-        """Refill the table from ``model``."""
+        """Refill the table from ``model``. A big table's columns are sized from a sample of
+        its texts, not by Qt measuring every cell (a hundred thousand cells took 19 s)."""
+        big = len(model.rows) > MEASURED_CELLS
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive if big else QHeaderView.ResizeMode.ResizeToContents
+        )
         self.table_model.set_rows(model.rows, model.unit)
+        if big:
+            self._size_columns(header)
+
+    def _size_columns(self, header: QHeaderView) -> None:
+        """Columns as wide as the widest country name, and the widest of the period labels
+        and of a sample of the figures."""
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        table = self.table_model
+        names = (f"{name} ({code})" for code, name in table.countries)
+        header.resizeSection(0, max(map(metrics.horizontalAdvance, names), default=0) + padding)
+        rows = list(table.cells.values())
+        known = [row for row in rows if row.known]
+        # The largest figure is the widest number; with a caution mark, wider still.
+        widest = [
+            max(group, key=lambda row: abs(row.value))
+            for group in (known, [row for row in known if row.caution])
+            if group
+        ]
+        sample = [*itertools.islice(rows, SAMPLED_CELLS), *widest]
+        texts = [*table.periods, *(display_text(row) for row in sample)]
+        header.setDefaultSectionSize(max(map(metrics.horizontalAdvance, texts)) + padding)
+        for column in range(1, table.columnCount()):
+            header.resizeSection(column, header.defaultSectionSize())
 
     def cell_text(self, row: int, column: int) -> str:
         """The text shown at (row, column) of the table as sorted on screen."""
