@@ -107,3 +107,21 @@ def test_a_broken_big_bundle_is_explained_and_nothing_changes(
     assert "checksum mismatch" in box.text()
     assert window.bundle is default_bundle
     assert "Could not open big; nothing changed." in window.status.notice.text()
+
+
+def test_a_big_bundle_the_app_starts_with_opens_in_its_own_default_view(
+    qtbot: QtBot, big_bundle: Path
+) -> None:
+    """Not in the embedded bundle's view, shown while it is read: as a small bundle would."""
+    from tgviewer.core.state.view_state import default_view_state
+    from tgviewer.ui.app import open_window
+
+    window, failure = open_window(str(big_bundle), quiet=True)
+    qtbot.addWidget(window)
+    window.settings_store.writable = False
+    shown_meanwhile = window.bundle
+    assert failure is None and shown_meanwhile.location == "embedded default bundle"
+    qtbot.waitUntil(lambda: window.bundle is not shown_meanwhile, timeout=60_000)
+    wanted = default_view_state(window.bundle)
+    assert window.store.state.countries == wanted.countries
+    assert window.store.state.span == wanted.span

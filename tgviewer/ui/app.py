@@ -92,7 +92,7 @@ def open_window(bundle_argument: str | None, quiet: bool = False) -> tuple[MainW
         )
         window.notifier.notice("Showing the embedded default bundle.")
     if later is not None:
-        window.bundles.open_file(later, saved)
+        window.bundles.open_at_start(later, saved)
     if view_file is not None:
         window.saved_views.open_file(view_file)
     return window, failure

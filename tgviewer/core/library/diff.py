@@ -29,7 +29,7 @@ The result is pure data; turning it into text or rows is left to :class:`BundleD
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -161,23 +161,27 @@ def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
     added, removed, changed, relabelled = _record_changes(old, new, measures)
     shared = tuple(m for m in old.manifest.measure_keys if m in new.manifest.measure_keys)
     # Derived figures and contradictions can differ only where a record's figures do (a new
-    # source or note changes neither), and only where records crowd each other in one of
-    # the bundles: records that each cover their own quarters derive nothing from the spans
-    # asked here (each quarter, each record's span) and cannot disagree.
-    touched = {
-        (record.service, record.country)
-        for change in (*added, *removed, *changed)
-        for record in (change.old, change.new)
-        if record is not None
-    }
+    # source or note changes neither). Where records also each cover their own quarters, in
+    # both bundles, nothing can disagree, and a figure can be derived only for a span that
+    # several records lie end to end across: among the spans asked (each quarter, each
+    # record's span), the span of a record added, removed or changed.
+    asked: dict[tuple[str, str], set[QuarterSpan]] = defaultdict(set)
+    for change in (*added, *removed, *changed):
+        for record in (change.old, change.new):
+            if record is not None and record.span is not None:
+                asked[(record.service, record.country)].add(record.span)
+            elif record is not None:
+                asked[(record.service, record.country)]
     crowded = {*old.index.crowded_pairs(), *new.index.crowded_pairs()}
-    groups = {
-        key: records
-        for key, records in _groups(old, new).items()
-        if key in touched and key in crowded
+    every = _groups(old, new)
+    groups = {key: records for key, records in every.items() if key in asked and key in crowded}
+    chains = {
+        key: sorted(asked[key], key=lambda s: (s.first, s.last))
+        for key in asked
+        if key not in crowded
     }
     old_engine, new_engine = engine_for(old), engine_for(new)
-    derived = _derived_changes(groups, shared, old_engine, new_engine)
+    derived = _derived_changes(groups, shared, old_engine, new_engine, chains)
     appeared, resolved = _inconsistency_changes(groups, measures, old_engine, new_engine)
     return BundleDiff(
         tuple(added),
@@ -241,11 +245,19 @@ def _spans_asked(records: list[Record]) -> list[QuarterSpan]:
 
 
 def _derived_changes(
-    groups: _Groups, measures: tuple[str, ...], old_engine: PeriodEngine, new_engine: PeriodEngine
+    groups: _Groups,
+    measures: tuple[str, ...],
+    old_engine: PeriodEngine,
+    new_engine: PeriodEngine,
+    chains: Mapping[tuple[str, str], list[QuarterSpan]] | None = None,
 ) -> list[DerivedChange]:
+    """The figures derived differently, for every span asked of ``groups`` and for the
+    ``chains``' spans given (records that each cover their own quarters)."""
+    asked = {key: _spans_asked(records) for key, records in groups.items()}
+    asked.update(chains or {})
     found = []
-    for (service, country), records in groups.items():
-        for span in _spans_asked(records):
+    for (service, country), spans in sorted(asked.items()):
+        for span in spans:
             for measure in measures:
                 was = old_engine.answer(country, measure, span, service)
                 now = new_engine.answer(country, measure, span, service)

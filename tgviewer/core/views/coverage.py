@@ -74,7 +74,7 @@ def coverage_model(bundle: Bundle, state: ViewState) -> CoverageModel:
         notes=notes,
         caption=(
             f"How each quarter of {measure.lower()} is known — "
-            f"{known} of {plural(total, 'country-quarter')} {'has' if known == 1 else 'have'} "
+            f"{known:,} of {plural(total, 'country-quarter')} {'has' if known == 1 else 'have'} "
             "a figure. Click a cell "
             "for its records."
         ),

@@ -96,7 +96,8 @@ class BundleCommands:
         #: Reads big bundles in the background, made when first needed.
         self.loader: BundleLoader | None = None
         self.loading_bar: LoadingBar | None = None
-        self._wanted_state: ViewState | None = None
+        #: The view a bundle read in the background is shown in, once read.
+        self._wanted_state: Callable[[Bundle], ViewState | None] = lambda _bundle: None
 
     # Opening -----------------------------------------------------------------------------
 
@@ -151,11 +152,21 @@ class BundleCommands:
             self.loading_bar = LoadingBar()
             self.loading_bar.cancel.clicked.connect(self.loader.cancel)
             self.show_loading(self.loading_bar)
-        self._wanted_state = state
+        self._wanted_state = lambda _bundle: state
         assert self.loading_bar is not None
         self.loading_bar.show_progress(Path(given).name, "starting", 0.0)
         self.loading_bar.show()
         self.loader.start(given)
+
+    def open_at_start(self, path: str, saved: ViewState | None) -> None:
+        """Open the big bundle the window starts with, in the background, in the view a
+        small one opens in: the saved view where it applies, else the bundle's own default
+        (never the embedded bundle's view, shown meanwhile)."""
+        self.open_file(path)
+        self._wanted_state = lambda bundle: (
+            (fit_to_bundle(saved, bundle) if saved is not None else None)
+            or default_view_state(bundle)
+        )
 
     def stop_reading(self) -> None:
         """Stop a bundle being read in the background, and wait for its thread to end (the
@@ -170,7 +181,7 @@ class BundleCommands:
 
     def _read(self, bundle: Bundle, given: str) -> None:
         self._loading_ended()
-        self.host.set_bundle(bundle, str(Path(given).resolve()), self._wanted_state)
+        self.host.set_bundle(bundle, str(Path(given).resolve()), self._wanted_state(bundle))
 
     def _failed(self, exc: BundleError, given: str) -> None:
         self._loading_ended()
