@@ -59,11 +59,11 @@ class Chain:
         """The sum of the figures of the records ``found`` by :meth:`covering`."""
         return sum(self.values[found])
 
-    def overlapping(self, span: QuarterSpan) -> list[int]:
-        """The rows sharing a quarter with ``span``, by first quarter."""
+    def overlapping(self, span: QuarterSpan) -> slice:
+        """Where the records sharing a quarter with ``span`` are in the chain (by first
+        quarter); it holds :meth:`covering`'s."""
         low = bisect.bisect_left(self.lasts, span.first)
-        high = bisect.bisect_right(self.firsts, span.last)
-        return self.rows[low:high]
+        return slice(low, bisect.bisect_right(self.firsts, span.last))
 
 
 class Chains:

@@ -317,7 +317,7 @@ class PeriodEngine:
         (longest first), then line; found by bisection, not by a scan of every record."""
         chain = self._chain(service, country, measure)
         if chain is not None:
-            return tuple(self._made(chain.overlapping(span)))
+            return tuple(self._made(chain.rows[chain.overlapping(span)]))
         key = (service, country, measure)
         found = self._by_start.get(key)
         if found is None:
@@ -348,11 +348,13 @@ class PeriodEngine:
     ) -> SpanAnswer:
         """The answer where records each cover their own quarters (see
         :mod:`tgviewer.core.periods.chains`): the same as the graph's, found by bisection."""
-        overlapping = self.overlapping(country, measure, span, service)
+        near = chain.overlapping(span)
+        overlapping = tuple(self._made(chain.rows[near]))  # made once, for both uses
         found = chain.covering(span)
         if found is None:
             return SpanAnswer(country, measure, span, Status.UNKNOWN, None, None, (), overlapping)
-        terms = tuple(Term(record, 1) for record in self._made(chain.rows[found]))
+        covering = overlapping[found.start - near.start : found.stop - near.start]
+        terms = tuple(Term(record, 1) for record in covering)
         return SpanAnswer(
             country,
             measure,
