@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Protocol
 
@@ -69,3 +72,28 @@ def open_wizard(window: MainWindow, text: str | None = None) -> ImportWizard:
     if text is not None:
         wizard.source_page.text.setPlainText(text)
     return wizard
+
+
+#: Starts a window on the default bundle in a fresh Python (``window`` and ``app`` names).
+FRESH_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication([])\n"
+    "from tgviewer.core.bundle.reader import read_default_bundle\n"
+    "from tgviewer.ui.window.main_window import MainWindow\n"
+    "window = MainWindow(read_default_bundle())\n"
+    "window.settings_store.writable = False\n"
+)
+
+
+def in_fresh_window(code: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` after :data:`FRESH_WINDOW` in a fresh Python, offscreen: what a start
+    imports can be seen only in a process that has imported nothing else."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", FRESH_WINDOW + code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=environment,
+    )

@@ -7,9 +7,6 @@ import csv
 import dataclasses
 import io
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import openpyxl
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.ui.helpers import in_fresh_window
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.bundle.reader import read_default_bundle
 from tgviewer.core.state.view_state import Normalisation, ViewKind, ViewState, default_view_state
@@ -280,20 +278,9 @@ def test_countries_by_periods_is_greyed_out_where_a_view_has_none(make_window) -
 
 def test_the_window_starts_without_the_workbook_writer(tmp_path: Path) -> None:
     """openpyxl (a quarter of a second to import) is loaded when a workbook is written."""
-    code = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from tgviewer.core.bundle.reader import read_default_bundle\n"
-        "from tgviewer.ui.window.main_window import MainWindow\n"
-        "window = MainWindow(read_default_bundle())\n"
-        "window.settings_store.writable = False\n"
+    done = in_fresh_window(
         "assert 'openpyxl' not in sys.modules, 'imported at start'\n"
         f"assert window.exports.export_data_to({str(tmp_path / 'x.xlsx')!r})\n"
         "assert 'openpyxl' in sys.modules\n"
-    )
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=environment
     )
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.core.bundles import small_bundle
-from tests.ui.helpers import MakeWindow, menu_action
+from tests.ui.helpers import MakeWindow, in_fresh_window, menu_action
 from tgviewer import __version__
 from tgviewer.core.bundle.model import Bundle
 from tgviewer.core.reference.countries import EU27
@@ -309,26 +309,12 @@ def test_no_test_left_a_real_settings_folder(isolated_home: Path) -> None:
 def test_the_window_starts_without_what_only_about_and_logging_need() -> None:
     """importlib.metadata (About's versions) and logging.handlers (the error log) are
     imported when first needed, not while the window starts."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "app = QApplication([])\n"
-        "from tgviewer.core.bundle.reader import read_default_bundle\n"
-        "from tgviewer.ui.window.main_window import MainWindow\n"
-        "window = MainWindow(read_default_bundle())\n"
-        "window.settings_store.writable = False\n"
+    done = in_fresh_window(
         "window.show()\n"
         "app.processEvents()\n"
         "late = ('importlib.metadata', 'logging.handlers')\n"
         "assert not [m for m in late if m in sys.modules], 'imported at start'\n"
         "window.show_about()\n"
         "assert 'importlib.metadata' in sys.modules\n"
-    )
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=environment
     )
     assert done.returncode == 0, done.stderr
