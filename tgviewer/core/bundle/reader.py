@@ -21,6 +21,7 @@ from tgviewer.core.bundle.model import (
     Event,
     Manifest,
     Record,
+    as_columns,
 )
 from tgviewer.core.bundle.problems import BundleError, Problem, error, errors_in, warnings_in
 from tgviewer.core.bundle.progress import Progress, Stepper, no_progress
@@ -55,7 +56,8 @@ def read_bundle(
     with collection_paused():
         bundle = _read_bundle(path, location, Stepper(progress or no_progress))
     # Some ten objects a record made (the record, its dates, its figures, its engine edges).
-    made = getattr(bundle.records, "made", len(bundle.records))
+    columns = as_columns(bundle.records)
+    made = len(bundle.records) if columns is None else columns.made
     settle(10 * made)
     return bundle
 

@@ -172,8 +172,8 @@ def _dates(column: Any, rows: int) -> Coded[dt.date]:
 
 def _figures(column: Any) -> Figures:
     codes, values = _codes_and_values(column)
-    numbers = np.zeros(len(values) + 1, dtype=np.int64)  # the last: code -1, never used
-    known = np.zeros(len(values) + 1, dtype=bool)
+    numbers = np.zeros(len(values), dtype=np.int64)
+    known = np.zeros(len(values), dtype=bool)
     limit = 10**MAX_DIGITS
     for index, value in enumerate(values):
         if isinstance(value, str):

@@ -168,10 +168,10 @@ def diff_bundles(old: Bundle, new: Bundle) -> BundleDiff:
     asked: dict[tuple[str, str], set[QuarterSpan]] = defaultdict(set)
     for change in (*added, *removed, *changed):
         for record in (change.old, change.new):
-            if record is not None and record.span is not None:
-                asked[(record.service, record.country)].add(record.span)
-            elif record is not None:
-                asked[(record.service, record.country)]
+            if record is not None:
+                spans = asked[(record.service, record.country)]  # the country is asked about
+                if record.span is not None:
+                    spans.add(record.span)
     crowded = {*old.index.crowded_pairs(), *new.index.crowded_pairs()}
     every = _groups(old, new)
     groups = {key: records for key, records in every.items() if key in asked and key in crowded}

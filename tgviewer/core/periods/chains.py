@@ -69,18 +69,17 @@ class Chain:
 class Chains:
     """The chains of a bundle read in bulk, made when first asked for."""
 
-    def __init__(self, bundle: Bundle) -> None:
-        records = bundle.records
-        self.columns = records if isinstance(records, RecordColumns) else None
+    def __init__(self, bundle: Bundle, columns: RecordColumns) -> None:
+        self.columns = columns  # bundle.records
         self._bundle = bundle
         self._crowded: set[tuple[str, str]] | None = None
         self._chains: dict[tuple[str, str, str], Chain] = {}
 
     def chain(self, service: str, country: str, measure: str) -> Chain | None:
-        """The chain of ``country``'s records for ``measure``; ``None`` when the bundle is
-        not held as columns, or the records crowd each other (the engine's graph answers)."""
+        """The chain of ``country``'s records for ``measure``; ``None`` where the records
+        crowd each other (the engine's graph answers)."""
         columns = self.columns
-        if columns is None or measure not in columns.figures:
+        if measure not in columns.figures:
             return None
         if self._crowded is None:
             self._crowded = set(self._bundle.index.crowded_pairs())
@@ -91,10 +90,11 @@ class Chains:
         if found is None:
             rows = self._bundle.index.rows_of(country)
             figures = columns.figures[measure]
-            if service not in columns.service.values:
+            if service in columns.service.values:
+                code = columns.service.values.index(service)
+                rows = rows[(columns.service.codes[rows] == code) & figures.known[rows]]
+            else:
                 rows = rows[:0]
-            code = columns.service.values.index(service) if len(rows) else -1
-            rows = rows[(columns.service.codes[rows] == code) & figures.known[rows]]
             firsts, lasts = columns.quarter_edges()
             order = np.argsort(firsts[rows], kind="stable")
             rows = rows[order]

@@ -268,10 +268,11 @@ class PeriodEngine:
         self._graphs: dict[tuple[str, str, str], tuple[SpanGraph, dict[int, Record]]] = {}
         self._answers: dict[tuple[str, str, str, QuarterSpan], SpanAnswer] = {}
         self._chains: Chains | None = None
-        if as_columns(bundle.records) is not None:  # read in bulk: see periods.chains
+        columns = as_columns(bundle.records)
+        if columns is not None:  # read in bulk: see periods.chains
             from tgviewer.core.periods.chains import Chains
 
-            self._chains = Chains(bundle)
+            self._chains = Chains(bundle, columns)
 
     def _graph(
         self, country: str, measure: str, service: str
@@ -339,9 +340,8 @@ class PeriodEngine:
         return None if self._chains is None else self._chains.chain(service, country, measure)
 
     def _made(self, rows: list[int]) -> list[Record]:
-        columns = as_columns(self.bundle.records)
-        assert columns is not None
-        return columns.records(rows)
+        assert self._chains is not None
+        return self._chains.columns.records(rows)
 
     def _chain_answer(
         self, chain: Chain, country: str, measure: str, span: QuarterSpan, service: str

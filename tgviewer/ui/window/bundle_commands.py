@@ -121,7 +121,7 @@ class BundleCommands:
         # Read and named as given: a link to a device is refused under its own name.
         given = str(Path(path).absolute())
         if wants_background(given):
-            self._read_in_background(given, state)
+            self._read_in_background(given, lambda _bundle: state)
             return True
         try:
             bundle = read_bundle(given)
@@ -141,8 +141,9 @@ class BundleCommands:
             settings = self.settings_store.settings
             self.settings_store.replace(settings.without_recent(given))
 
-    def _read_in_background(self, given: str, state: ViewState | None) -> None:
-        """Read the bundle at ``given`` in a worker thread, the progress in the status bar."""
+    def _read_in_background(self, given: str, wanted: Callable[[Bundle], ViewState | None]) -> None:
+        """Read the bundle at ``given`` in a worker thread, the progress in the status bar;
+        once read, show it in the view ``wanted`` gives for it."""
         if self.loader is None:
             self.loader = BundleLoader(self.parent)
             self.loader.progressed.connect(self._progressed)
@@ -152,7 +153,7 @@ class BundleCommands:
             self.loading_bar = LoadingBar()
             self.loading_bar.cancel.clicked.connect(self.loader.cancel)
             self.show_loading(self.loading_bar)
-        self._wanted_state = lambda _bundle: state
+        self._wanted_state = wanted
         assert self.loading_bar is not None
         self.loading_bar.show_progress(Path(given).name, "starting", 0.0)
         self.loading_bar.show()
@@ -162,10 +163,12 @@ class BundleCommands:
         """Open the big bundle the window starts with, in the background, in the view a
         small one opens in: the saved view where it applies, else the bundle's own default
         (never the embedded bundle's view, shown meanwhile)."""
-        self.open_file(path)
-        self._wanted_state = lambda bundle: (
-            (fit_to_bundle(saved, bundle) if saved is not None else None)
-            or default_view_state(bundle)
+        self._read_in_background(
+            str(Path(path).absolute()),
+            lambda bundle: (
+                (fit_to_bundle(saved, bundle) if saved is not None else None)
+                or default_view_state(bundle)
+            ),
         )
 
     def stop_reading(self) -> None:
